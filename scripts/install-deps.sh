@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Webex Desk needs to build, run and test, skipping the
+# ones already there (so a ready machine needs neither network nor root).
+set -euo pipefail
+
+packages=(
+    # build
+    cmake ninja-build g++ pkg-config libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools
+    qt6-networkauth-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qtkeychain-qt6-dev
+    # run: the X11/Wayland platform plugins and a font
+    qt6-qpa-plugins qt6-wayland fonts-dejavu-core
+    # test: a private D-Bus session with a real Secret Service (gnome-keyring), a virtual
+    # display for screenshots
+    dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -ne 0 ] && sudo=(sudo)
+"${sudo[@]}" apt-get update
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
