@@ -1,0 +1,71 @@
+#pragma once
+
+#include "emulatorrequest.h"
+#include "emulatorresponse.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QPointer>
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+
+class QHttpServerResponder;
+class QTcpServer;
+class QTcpSocket;
+
+/// The only place that knows QtHttpServer: turns its requests into EmulatorRequest values
+/// and writes EmulatorResponse values back, optionally after a delay. QtHttpServer's
+/// subclassing API changed between 6.4 (socket based) and 6.8 (responder based); the
+/// version guards live here and nowhere else.
+class EmulatorHttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<EmulatorResponse(const EmulatorRequest &)>;
+
+    explicit EmulatorHttpServer(Handler handler, QObject *parent = nullptr);
+    ~EmulatorHttpServer() override;
+
+    /// Binds one loopback (or given) address; false when the port is taken.
+    bool listenOn(const QHostAddress &address, quint16 port);
+    [[nodiscard]] quint16 port() const;
+
+    /// Delay before every response is written. A timer does the waiting, so the thread the
+    /// server lives on keeps serving other requests meanwhile.
+    void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
+
+signals:
+    void served(const QByteArray &method, const QUrl &url, int status);
+
+protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#elif QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) override;
+#else
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &responder) override;
+#endif
+
+private:
+    struct Pending;
+
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void respondLater(std::unique_ptr<Pending> pending);
+    static void write(QHttpServerResponder &responder, const EmulatorResponse &response);
+
+    Handler m_handler;
+    QPointer<QTcpServer> m_tcpServer;
+    std::chrono::milliseconds m_latency{0};
+    quint64 m_nextPendingId = 0;
+    // Responders waiting for their delay. Owned here (not by timer lambdas) so they are
+    // released before the sockets when the server goes away.
+    std::map<quint64, std::unique_ptr<Pending>> m_pending;
+};

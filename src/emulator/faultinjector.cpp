@@ -1,0 +1,49 @@
+#include "faultinjector.h"
+
+#include <algorithm>
+
+void FaultInjector::rateLimitNext(int count, int retryAfterSeconds)
+{
+    m_rateLimited = std::max(count, 0);
+    m_retryAfter = std::max(retryAfterSeconds, 0);
+}
+
+void FaultInjector::failNext(int count, int httpStatus)
+{
+    m_failures = std::max(count, 0);
+    m_failureStatus = httpStatus;
+}
+
+std::optional<EmulatorResponse> FaultInjector::take(const QString &trackingId)
+{
+    if (m_rateLimited > 0) {
+        --m_rateLimited;
+        EmulatorResponse response = EmulatorResponse::webexError(
+            429, QStringLiteral("Too many requests have been sent in a given amount of time."),
+            trackingId);
+        response.setHeader("Retry-After", QByteArray::number(m_retryAfter));
+        return response;
+    }
+    if (m_failures > 0) {
+        --m_failures;
+        QString message;
+        switch (m_failureStatus) {
+        case 500:
+            message = QStringLiteral("Something went wrong on the server.");
+            break;
+        case 502:
+            message =
+                QStringLiteral("The server received an invalid response from an upstream server.");
+            break;
+        case 504:
+            message = QStringLiteral("An upstream server failed to respond on time.");
+            break;
+        default:
+            message =
+                QStringLiteral("The server is temporarily unavailable. Please try again later.");
+            break;
+        }
+        return EmulatorResponse::webexError(m_failureStatus, message, trackingId);
+    }
+    return std::nullopt;
+}

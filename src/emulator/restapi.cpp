@@ -1,0 +1,467 @@
+#include "restapi.h"
+
+#include "pagecursor.h"
+#include "seeddata.h"
+#include "wirejson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int kMaxPeopleIds = 85;
+constexpr int kMaxMessageBytes = 7439;
+
+const QString kNotFound = QStringLiteral("The requested resource could not be found.");
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+RestApi::RestApi(SeedData &data) : m_data(data) {}
+
+EmulatorResponse RestApi::badRequest(const EmulatorRequest &request, const QString &message) const
+{
+    return EmulatorResponse::webexError(400, message, request.trackingId);
+}
+
+EmulatorResponse RestApi::notFound(const EmulatorRequest &request, const QString &message) const
+{
+    return EmulatorResponse::webexError(404, message, request.trackingId);
+}
+
+EmulatorResponse RestApi::handle(const EmulatorRequest &request)
+{
+    const QStringList parts = request.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // parts[0] == "v1"
+    if (parts.size() < 2 || parts.size() > 3)
+        return notFound(request, kNotFound);
+    const QString &resource = parts.at(1);
+    const QString item = parts.size() == 3 ? parts.at(2) : QString();
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+
+    const auto methodNotAllowed = [&request] {
+        return EmulatorResponse::webexError(
+            405, QStringLiteral("The HTTP method is not supported for this resource."),
+            request.trackingId);
+    };
+
+    if (resource == QLatin1String("people")) {
+        if (!get)
+            return methodNotAllowed();
+        if (item == QLatin1String("me"))
+            return me(request);
+        return item.isEmpty() ? listPeople(request) : getPerson(request, item);
+    }
+    if (resource == QLatin1String("rooms")) {
+        if (!get)
+            return methodNotAllowed();
+        return item.isEmpty() ? listRooms(request) : getRoom(request, item);
+    }
+    if (resource == QLatin1String("teams")) {
+        if (!get)
+            return methodNotAllowed();
+        return item.isEmpty() ? listTeams(request) : getTeam(request, item);
+    }
+    if (resource == QLatin1String("messages")) {
+        if (item.isEmpty() && post)
+            return createMessage(request);
+        if (!get)
+            return methodNotAllowed();
+        return item.isEmpty() ? listMessages(request) : getMessage(request, item);
+    }
+    if (resource == QLatin1String("memberships") && item.isEmpty()) {
+        if (!get)
+            return methodNotAllowed();
+        return listMemberships(request);
+    }
+    return notFound(request, kNotFound);
+}
+
+bool RestApi::pagingState(const EmulatorRequest &request, int defaultMax, const QJsonObject &fresh,
+                          QJsonObject *state, int *max, EmulatorResponse *error) const
+{
+    if (request.hasQuery(key("cursor"))) {
+        if (!PageCursor::decode(request.queryValue(key("cursor")), state)) {
+            *error = badRequest(request, QStringLiteral("Invalid cursor."));
+            return false;
+        }
+    } else {
+        *state = fresh;
+        state->insert(key("o"), 0);
+    }
+    *max = state->value(key("m")).toInt(defaultMax);
+    if (request.hasQuery(key("max"))) {
+        bool ok = false;
+        *max = request.queryValue(key("max")).toInt(&ok);
+        if (!ok || *max < 1 || *max > 1000) {
+            *error =
+                badRequest(request, QStringLiteral("max must be an integer between 1 and 1000."));
+            return false;
+        }
+    }
+    state->insert(key("m"), *max);
+    return true;
+}
+
+EmulatorResponse RestApi::page(const QJsonArray &items, const QString &path, int max,
+                               const QJsonObject &state, bool hasMore) const
+{
+    EmulatorResponse response = EmulatorResponse::json(200, QJsonObject{{key("items"), items}});
+    if (hasMore)
+        response.setHeader("Link", PageCursor::nextLink(m_origin, path, max, state));
+    return response;
+}
+
+EmulatorResponse RestApi::me(const EmulatorRequest &)
+{
+    return EmulatorResponse::json(200, WireJson::person(m_data, SeedData::me(), m_origin));
+}
+
+EmulatorResponse RestApi::getPerson(const EmulatorRequest &request, const QString &id)
+{
+    const int index = m_data.personIndex(id);
+    if (index < 0)
+        return notFound(request, QStringLiteral("Person not found."));
+    return EmulatorResponse::json(200, WireJson::person(m_data, index, m_origin));
+}
+
+EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
+{
+    if (request.hasQuery(key("id"))) {
+        const QStringList ids =
+            request.queryValue(key("id")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (ids.size() > kMaxPeopleIds) {
+            return badRequest(
+                request,
+                QStringLiteral("The id parameter can list at most %1 ids.").arg(kMaxPeopleIds));
+        }
+        QJsonArray items;
+        QJsonArray notFoundIds;
+        for (const QString &id : ids) {
+            const int index = m_data.personIndex(id.trimmed());
+            if (index >= 0)
+                items.append(WireJson::person(m_data, index, m_origin));
+            else
+                notFoundIds.append(id.trimmed());
+        }
+        QJsonObject body{{key("items"), items}};
+        if (!notFoundIds.isEmpty())
+            body.insert(key("notFoundIds"), notFoundIds);
+        return EmulatorResponse::json(200, body);
+    }
+    if (request.hasQuery(key("email"))) {
+        const int index = m_data.personByEmail(request.queryValue(key("email")));
+        QJsonArray items;
+        if (index >= 0)
+            items.append(WireJson::person(m_data, index, m_origin));
+        return EmulatorResponse::json(200, QJsonObject{{key("items"), items}});
+    }
+    if (!request.hasQuery(key("displayName")) && !request.hasQuery(key("cursor"))) {
+        return badRequest(
+            request, QStringLiteral("One of the parameters id, email or displayName is required."));
+    }
+    QJsonObject state;
+    int max = 0;
+    EmulatorResponse error;
+    if (!pagingState(request, 100, {{key("n"), request.queryValue(key("displayName"))}}, &state,
+                     &max, &error))
+        return error;
+    const QString prefix = state.value(key("n")).toString();
+    const int offset = state.value(key("o")).toInt();
+    QJsonArray items;
+    int matched = 0;
+    bool hasMore = false;
+    for (int i = 0; i < m_data.people().size(); ++i) {
+        if (!m_data.people().at(i).displayName.startsWith(prefix, Qt::CaseInsensitive))
+            continue;
+        if (matched++ < offset)
+            continue;
+        if (items.size() == max) {
+            hasMore = true;
+            break;
+        }
+        items.append(WireJson::person(m_data, i, m_origin));
+    }
+    state.insert(key("o"), offset + max);
+    return page(items, QStringLiteral("/v1/people"), max, state, hasMore);
+}
+
+EmulatorResponse RestApi::getRoom(const EmulatorRequest &request, const QString &id)
+{
+    const int index = m_data.roomIndex(id);
+    if (index < 0)
+        return notFound(request, QStringLiteral("Room not found."));
+    return EmulatorResponse::json(200, WireJson::room(m_data, index));
+}
+
+EmulatorResponse RestApi::listRooms(const EmulatorRequest &request)
+{
+    QJsonObject fresh;
+    if (!request.hasQuery(key("cursor"))) {
+        const QString sortBy = request.queryValue(key("sortBy"));
+        if (!sortBy.isEmpty() && sortBy != QLatin1String("id") &&
+            sortBy != QLatin1String("lastactivity") && sortBy != QLatin1String("created"))
+            return badRequest(request,
+                              QStringLiteral("sortBy must be one of id, lastactivity, created."));
+        const QString type = request.queryValue(key("type"));
+        if (!type.isEmpty() && type != QLatin1String("direct") && type != QLatin1String("group"))
+            return badRequest(request, QStringLiteral("type must be direct or group."));
+        const QString teamId = request.queryValue(key("teamId"));
+        if (!teamId.isEmpty() && m_data.teamIndex(teamId) < 0)
+            return notFound(request, QStringLiteral("Team not found."));
+        fresh = {{key("s"), sortBy}, {key("t"), type}, {key("team"), teamId}};
+    }
+    QJsonObject state;
+    int max = 0;
+    EmulatorResponse error;
+    if (!pagingState(request, 100, fresh, &state, &max, &error))
+        return error;
+
+    const QString sortBy = state.value(key("s")).toString();
+    const QString type = state.value(key("t")).toString();
+    const int team = m_data.teamIndex(state.value(key("team")).toString());
+    const bool byTeam = !state.value(key("team")).toString().isEmpty();
+    const auto &rooms = m_data.rooms();
+
+    QList<int> selected;
+    selected.reserve(rooms.size());
+    for (int i = 0; i < rooms.size(); ++i) {
+        const SeedData::Room &r = rooms.at(i);
+        if (type == QLatin1String("direct") && !r.direct)
+            continue;
+        if (type == QLatin1String("group") && r.direct)
+            continue;
+        if (byTeam && r.team != team)
+            continue;
+        selected.append(i);
+    }
+    // Ties broken by id so every page boundary is stable.
+    if (sortBy == QLatin1String("lastactivity")) {
+        std::sort(selected.begin(), selected.end(), [&rooms](int a, int b) {
+            const auto &ra = rooms.at(a);
+            const auto &rb = rooms.at(b);
+            return ra.lastActivity != rb.lastActivity ? ra.lastActivity > rb.lastActivity
+                                                      : ra.id < rb.id;
+        });
+    } else if (sortBy == QLatin1String("id")) {
+        std::sort(selected.begin(), selected.end(),
+                  [&rooms](int a, int b) { return rooms.at(a).id < rooms.at(b).id; });
+    } else {
+        // Default and "created": newest space first.
+        std::sort(selected.begin(), selected.end(), [&rooms](int a, int b) {
+            const auto &ra = rooms.at(a);
+            const auto &rb = rooms.at(b);
+            return ra.created != rb.created ? ra.created > rb.created : ra.id < rb.id;
+        });
+    }
+
+    const int offset = std::max(state.value(key("o")).toInt(), 0);
+    QJsonArray items;
+    const int end = std::min(int(selected.size()), offset + max);
+    for (int i = offset; i < end; ++i)
+        items.append(WireJson::room(m_data, selected.at(i)));
+    state.insert(key("o"), end);
+    return page(items, QStringLiteral("/v1/rooms"), max, state, end < selected.size());
+}
+
+EmulatorResponse RestApi::getTeam(const EmulatorRequest &request, const QString &id)
+{
+    const int index = m_data.teamIndex(id);
+    if (index < 0)
+        return notFound(request, QStringLiteral("Team not found."));
+    return EmulatorResponse::json(200, WireJson::team(m_data, index));
+}
+
+EmulatorResponse RestApi::listTeams(const EmulatorRequest &request)
+{
+    QJsonObject state;
+    int max = 0;
+    EmulatorResponse error;
+    if (!pagingState(request, 100, {}, &state, &max, &error))
+        return error;
+    const int offset = std::max(state.value(key("o")).toInt(), 0);
+    const int end = std::min(int(m_data.teams().size()), offset + max);
+    QJsonArray items;
+    for (int i = offset; i < end; ++i)
+        items.append(WireJson::team(m_data, i));
+    state.insert(key("o"), end);
+    return page(items, QStringLiteral("/v1/teams"), max, state, end < m_data.teams().size());
+}
+
+EmulatorResponse RestApi::getMessage(const EmulatorRequest &request, const QString &id)
+{
+    const auto [room, index] = m_data.findMessage(id);
+    if (room < 0)
+        return notFound(request, QStringLiteral("Message not found."));
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+}
+
+EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
+{
+    QJsonObject fresh;
+    if (!request.hasQuery(key("cursor"))) {
+        const QString roomId = request.queryValue(key("roomId"));
+        if (roomId.isEmpty())
+            return badRequest(request, QStringLiteral("roomId is required."));
+        const int room = m_data.roomIndex(roomId);
+        if (room < 0)
+            return notFound(request,
+                            QStringLiteral("Could not find a room with the given roomId."));
+        const auto &messages = m_data.messages(room);
+        int before = int(messages.size());
+        if (request.hasQuery(key("beforeMessage"))) {
+            before = m_data.messageIndex(room, request.queryValue(key("beforeMessage")));
+            if (before < 0)
+                return badRequest(request,
+                                  QStringLiteral("beforeMessage is not a message of this room."));
+        } else if (request.hasQuery(key("before"))) {
+            const QDateTime time =
+                QDateTime::fromString(request.queryValue(key("before")), Qt::ISODateWithMs);
+            if (!time.isValid())
+                return badRequest(request, QStringLiteral("before must be an ISO 8601 time."));
+            const auto it = std::lower_bound(
+                messages.cbegin(), messages.cend(), time,
+                [](const SeedData::Message &m, const QDateTime &t) { return m.created < t; });
+            before = int(it - messages.cbegin());
+        }
+        QString parentId = request.queryValue(key("parentId"));
+        if (!parentId.isEmpty() && m_data.messageIndex(room, parentId) < 0)
+            return badRequest(request, QStringLiteral("parentId is not a message of this room."));
+        fresh = {{key("r"), roomId}, {key("b"), before}, {key("p"), parentId}};
+    }
+    QJsonObject state;
+    int max = 0;
+    EmulatorResponse error;
+    if (!pagingState(request, 50, fresh, &state, &max, &error))
+        return error;
+    const int room = m_data.roomIndex(state.value(key("r")).toString());
+    if (room < 0)
+        return badRequest(request, QStringLiteral("Invalid cursor."));
+    const auto &messages = m_data.messages(room);
+    const QString parentId = state.value(key("p")).toString();
+    const int parent = parentId.isEmpty() ? -1 : m_data.messageIndex(room, parentId);
+
+    // Newest first, walking down from the (exclusive) "before" position; the cursor keeps
+    // a position in the room's history, so new messages do not shift later pages.
+    QJsonArray items;
+    int last = -1;
+    bool hasMore = false;
+    for (int i = std::min(state.value(key("b")).toInt(), int(messages.size())) - 1; i >= 0; --i) {
+        if (parent >= 0 && messages.at(i).parent != parent)
+            continue;
+        if (items.size() == max) {
+            hasMore = true;
+            break;
+        }
+        items.append(WireJson::message(m_data, room, i));
+        last = i;
+    }
+    state.insert(key("b"), last);
+    return page(items, QStringLiteral("/v1/messages"), max, state, hasMore);
+}
+
+EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return badRequest(request, QStringLiteral("The request body is not a JSON object."));
+    const QJsonObject body = document.object();
+    const QString roomId = body.value(key("roomId")).toString();
+    if (roomId.isEmpty())
+        return badRequest(request, QStringLiteral("roomId is required."));
+    const int room = m_data.roomIndex(roomId);
+    if (room < 0)
+        return notFound(request, QStringLiteral("Could not find a room with the given roomId."));
+    QString text = body.value(key("text")).toString();
+    const QString markdown = body.value(key("markdown")).toString();
+    if (text.isEmpty() && markdown.isEmpty())
+        return badRequest(request, QStringLiteral("A message needs text or markdown."));
+    if (text.toUtf8().size() > kMaxMessageBytes || markdown.toUtf8().size() > kMaxMessageBytes) {
+        return badRequest(
+            request, QStringLiteral("The message is longer than %1 bytes.").arg(kMaxMessageBytes));
+    }
+    const SeedData::Room &r = m_data.rooms().at(room);
+    if ((r.isReadOnly || r.announcementOnly == 1) && r.creator != SeedData::me()) {
+        return EmulatorResponse::webexError(
+            403, QStringLiteral("Only moderators can post in this space."), request.trackingId);
+    }
+    int parent = -1;
+    const QString parentId = body.value(key("parentId")).toString();
+    if (!parentId.isEmpty()) {
+        parent = m_data.messageIndex(room, parentId);
+        if (parent < 0 || m_data.messages(room).at(parent).parent >= 0)
+            return badRequest(
+                request, QStringLiteral("parentId must be a thread's first message in this room."));
+    }
+    QString html;
+    if (!markdown.isEmpty()) {
+        if (text.isEmpty()) {
+            // A crude plain-text rendition, enough for clients that show `text`.
+            text = markdown;
+            text.remove(QLatin1Char('*')).remove(QLatin1Char('_')).remove(QLatin1Char('`'));
+        }
+        html = QStringLiteral("<p>") + markdown.toHtmlEscaped() + QStringLiteral("</p>");
+    }
+    const SeedData::Message &m =
+        m_data.addMessage(room, SeedData::me(), text, markdown, html, parent);
+    return EmulatorResponse::json(200,
+                                  WireJson::message(m_data, room, m_data.messageIndex(room, m.id)));
+}
+
+EmulatorResponse RestApi::listMemberships(const EmulatorRequest &request)
+{
+    QJsonObject fresh;
+    if (!request.hasQuery(key("cursor"))) {
+        const QString roomId = request.queryValue(key("roomId"));
+        if (!roomId.isEmpty() && m_data.roomIndex(roomId) < 0)
+            return notFound(request,
+                            QStringLiteral("Could not find a room with the given roomId."));
+        int person = -1;
+        if (request.hasQuery(key("personId"))) {
+            person = m_data.personIndex(request.queryValue(key("personId")));
+            if (person < 0)
+                return EmulatorResponse::json(200, QJsonObject{{key("items"), QJsonArray()}});
+        } else if (request.hasQuery(key("personEmail"))) {
+            person = m_data.personByEmail(request.queryValue(key("personEmail")));
+            if (person < 0)
+                return EmulatorResponse::json(200, QJsonObject{{key("items"), QJsonArray()}});
+        }
+        fresh = {{key("r"), roomId}, {key("who"), person}};
+    }
+    QJsonObject state;
+    int max = 0;
+    EmulatorResponse error;
+    if (!pagingState(request, 100, fresh, &state, &max, &error))
+        return error;
+    const QString roomId = state.value(key("r")).toString();
+    const int person = state.value(key("who")).toInt(-1);
+    const int offset = std::max(state.value(key("o")).toInt(), 0);
+
+    // Pairs of (room, person) in a stable order.
+    QList<QPair<int, int>> pairs;
+    if (!roomId.isEmpty()) {
+        const int room = m_data.roomIndex(roomId);
+        for (int member : m_data.members(room)) {
+            if (person < 0 || member == person)
+                pairs.append({room, member});
+        }
+    } else if (person < 0 || person == SeedData::me()) {
+        // Without a room: the user's own memberships, one per space.
+        for (int room = 0; room < m_data.rooms().size(); ++room)
+            pairs.append({room, SeedData::me()});
+    }
+    const int end = std::min(int(pairs.size()), offset + max);
+    QJsonArray items;
+    for (int i = offset; i < end; ++i)
+        items.append(WireJson::membership(m_data, pairs.at(i).first, pairs.at(i).second));
+    state.insert(key("o"), end);
+    return page(items, QStringLiteral("/v1/memberships"), max, state, end < pairs.size());
+}

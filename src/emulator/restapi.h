@@ -1,0 +1,49 @@
+#pragma once
+
+#include "emulatorrequest.h"
+#include "emulatorresponse.h"
+
+#include <QJsonObject>
+
+class SeedData;
+
+/// Webex's REST resources over the seeded data: people, rooms, teams, messages,
+/// memberships. Called only for requests already authenticated by WebexEmulator.
+class RestApi
+{
+public:
+    explicit RestApi(SeedData &data);
+
+    /// "http://127.0.0.1:<port>": the base of Link headers and avatar URLs.
+    void setOrigin(const QString &origin) { m_origin = origin; }
+
+    /// nullopt-like: status 404 with the Webex body when no resource matches the path.
+    [[nodiscard]] EmulatorResponse handle(const EmulatorRequest &request);
+
+private:
+    [[nodiscard]] EmulatorResponse me(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse listPeople(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse getPerson(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse listRooms(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse getRoom(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse listTeams(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse getTeam(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse listMessages(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse getMessage(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse createMessage(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse listMemberships(const EmulatorRequest &request);
+
+    /// Reads the paging state: the cursor's if there is one, else `fresh`. False (and an
+    /// error in *error) on a bad cursor or a bad max.
+    bool pagingState(const EmulatorRequest &request, int defaultMax, const QJsonObject &fresh,
+                     QJsonObject *state, int *max, EmulatorResponse *error) const;
+    [[nodiscard]] EmulatorResponse page(const QJsonArray &items, const QString &path, int max,
+                                        const QJsonObject &state, bool hasMore) const;
+    [[nodiscard]] EmulatorResponse badRequest(const EmulatorRequest &request,
+                                              const QString &message) const;
+    [[nodiscard]] EmulatorResponse notFound(const EmulatorRequest &request,
+                                            const QString &message) const;
+
+    SeedData &m_data;
+    QString m_origin;
+};

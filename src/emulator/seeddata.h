@@ -1,0 +1,130 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+/// The emulator's world: the signed-in user, other people, teams, rooms and (generated on
+/// first use) each room's members and messages. Everything derives from the seed, so two
+/// emulators with the same options serve the same titles and ids; only timestamps move
+/// with the clock, keeping "last activity" recent.
+class SeedData
+{
+public:
+    struct Person
+    {
+        QString uuid;
+        QString id;
+        QString displayName;
+        QString firstName; ///< Empty for bots: the field is then absent.
+        QString lastName;
+        QString nickName; ///< Optional.
+        QString email;
+        QString phone;    ///< Optional; phoneNumbers is then an empty array.
+        QString type;     ///< person | bot
+        QString status;   ///< Optional.
+        QString timezone; ///< Optional.
+        QDateTime created;
+        QDateTime lastModified;
+        QDateTime lastActivity; ///< Optional (null when absent).
+        bool hasAvatar = true;
+        int hue = 0; ///< Avatar colour.
+    };
+
+    struct Team
+    {
+        QString uuid;
+        QString id;
+        QString name;
+        QString description; ///< Optional.
+        QDateTime created;
+        int creator = 0;
+    };
+
+    struct Room
+    {
+        QString uuid;
+        QString id;
+        QString title;
+        QString description; ///< Optional.
+        bool direct = false;
+        int team = -1;  ///< Index into teams(), -1 for none.
+        int other = -1; ///< Direct rooms: the other person.
+        bool isLocked = false;
+        bool isPublic = false;
+        bool isReadOnly = false;
+        int announcementOnly = -1; ///< -1: field absent, else 0/1.
+        QDateTime created;
+        QDateTime lastActivity;
+        int creator = 0;
+    };
+
+    struct Message
+    {
+        QString uuid;
+        QString id;
+        int person = 0;
+        QString text;
+        QString markdown; ///< Optional.
+        QString html;     ///< Optional, only with markdown.
+        int parent = -1;  ///< Index of the thread's first message in the same room.
+        QDateTime created;
+        QDateTime updated; ///< Optional (edited messages).
+    };
+
+    SeedData(quint32 seed, int roomCount);
+
+    [[nodiscard]] static int me() { return 0; }
+    [[nodiscard]] const QList<Person> &people() const { return m_people; }
+    [[nodiscard]] const QList<Team> &teams() const { return m_teams; }
+    [[nodiscard]] const QList<Room> &rooms() const { return m_rooms; }
+    [[nodiscard]] QString orgId() const { return m_orgId; }
+    [[nodiscard]] QString orgUuid() const { return m_orgUuid; }
+
+    /// Index lookups by wire id (or email); -1 when unknown.
+    [[nodiscard]] int personIndex(const QString &id) const { return m_personById.value(id, -1); }
+    [[nodiscard]] int personByEmail(const QString &email) const;
+    [[nodiscard]] int roomIndex(const QString &id) const { return m_roomById.value(id, -1); }
+    [[nodiscard]] int teamIndex(const QString &id) const { return m_teamById.value(id, -1); }
+
+    /// People in a room, the user first. Generated on first use.
+    const QList<int> &members(int room);
+    /// A room's messages, oldest first; the last one's creation is the room's lastActivity.
+    const QList<Message> &messages(int room);
+    /// Index of a message in its room's messages(), -1 when unknown.
+    [[nodiscard]] int messageIndex(int room, const QString &messageId);
+    /// Finds a message by id in rooms generated so far: {room, index} or {-1, -1}.
+    [[nodiscard]] QPair<int, int> findMessage(const QString &messageId) const;
+
+    const Message &addMessage(int room, int person, const QString &text, const QString &markdown,
+                              const QString &html, int parent);
+
+private:
+    struct RoomDetail
+    {
+        bool generated = false;
+        QList<int> members;
+        QList<Message> messages;
+        QHash<QString, int> messageById;
+    };
+
+    void generatePeople(int count);
+    void generateTeams(int count);
+    void generateRooms(int count);
+    RoomDetail &detail(int room);
+
+    quint32 m_seed;
+    QDateTime m_now;
+    QString m_orgUuid;
+    QString m_orgId;
+    QList<Person> m_people;
+    QList<Team> m_teams;
+    QList<Room> m_rooms;
+    QList<RoomDetail> m_details;
+    QHash<QString, int> m_personById;
+    QHash<QString, int> m_personByEmail;
+    QHash<QString, int> m_roomById;
+    QHash<QString, int> m_teamById;
+    QHash<QString, QPair<int, int>> m_messageLocation;
+};

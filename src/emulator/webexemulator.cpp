@@ -1,0 +1,256 @@
+#include "webexemulator.h"
+
+#include "avatarimage.h"
+#include "emulatorhttpserver.h"
+#include "faultinjector.h"
+#include "oauthservice.h"
+#include "restapi.h"
+#include "seeddata.h"
+#include "tokenstore.h"
+#include "webexids.h"
+#include "wirejson.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEmulator, "webexdesk.emulator")
+
+WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
+    : QObject(parent), m_options(options),
+      m_data(std::make_unique<SeedData>(options.seed, options.roomCount)),
+      m_tokens(std::make_unique<TokenStore>(m_data->orgUuid())),
+      m_oauth(std::make_unique<OAuthService>(m_options, *m_tokens)),
+      m_rest(std::make_unique<RestApi>(*m_data)), m_faults(std::make_unique<FaultInjector>())
+{
+    const SeedData::Person &user = m_data->people().at(SeedData::me());
+    m_oauth->setUser(user.displayName, user.email);
+    m_server = new EmulatorHttpServer(
+        [this](const EmulatorRequest &request) { return handle(request); }, this);
+    connect(m_server, &EmulatorHttpServer::served, this,
+            [this](const QByteArray &method, const QUrl &url, int status) {
+                emit requestServed(QString::fromLatin1(method), url, status);
+            });
+}
+
+WebexEmulator::~WebexEmulator()
+{
+    // The server's pending (delayed) responses call back into the services: stop it first.
+    delete m_server;
+    m_server = nullptr;
+}
+
+bool WebexEmulator::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server->listenOn(address, port)) {
+        qCWarning(lcEmulator) << "cannot listen on" << address << port;
+        return false;
+    }
+    m_rest->setOrigin(origin());
+    return true;
+}
+
+quint16 WebexEmulator::serverPort() const
+{
+    return m_server->port();
+}
+
+QString WebexEmulator::origin() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(serverPort());
+}
+
+QUrl WebexEmulator::baseUrl() const
+{
+    return QUrl(origin() + QStringLiteral("/v1"));
+}
+
+const EmulatorOptions &WebexEmulator::options() const
+{
+    return m_options;
+}
+
+QString WebexEmulator::userDisplayName() const
+{
+    return m_data->people().at(SeedData::me()).displayName;
+}
+
+QString WebexEmulator::userEmail() const
+{
+    return m_data->people().at(SeedData::me()).email;
+}
+
+int WebexEmulator::roomCount() const
+{
+    return int(m_data->rooms().size());
+}
+
+void WebexEmulator::setLatency(std::chrono::milliseconds latency)
+{
+    m_server->setLatency(latency);
+}
+
+void WebexEmulator::rateLimitNext(int count, int retryAfterSeconds)
+{
+    m_faults->rateLimitNext(count, retryAfterSeconds);
+}
+
+void WebexEmulator::failNext(int count, int httpStatus)
+{
+    m_faults->failNext(count, httpStatus);
+}
+
+void WebexEmulator::failNextAuthorization(const QString &oauthError)
+{
+    m_oauth->failNextAuthorization(oauthError);
+}
+
+void WebexEmulator::setAccessTokenLifetime(int seconds)
+{
+    m_options.accessTokenLifetimeSeconds = seconds;
+}
+
+void WebexEmulator::revokeRefreshTokens()
+{
+    m_tokens->revokeRefreshTokens();
+}
+
+void WebexEmulator::setRefreshReturnsNewRefreshToken(bool yes)
+{
+    m_oauth->setRefreshReturnsNewRefreshToken(yes);
+}
+
+void WebexEmulator::setAuthorizationCodeLifetime(int seconds)
+{
+    m_tokens->setCodeLifetime(seconds);
+}
+
+int WebexEmulator::requestCount(const QString &path) const
+{
+    return m_requestCounts.value(path);
+}
+
+QList<QUrl> WebexEmulator::requestedUrls() const
+{
+    return m_requestedUrls;
+}
+
+QVariantMap WebexEmulator::lastAuthorizeQuery() const
+{
+    return m_oauth->lastAuthorizeQuery();
+}
+
+QVariantMap WebexEmulator::lastTokenRequest() const
+{
+    return m_oauth->lastTokenRequest();
+}
+
+QStringList WebexEmulator::roomIds() const
+{
+    QStringList ids;
+    ids.reserve(m_data->rooms().size());
+    for (const auto &room : m_data->rooms())
+        ids.append(room.id);
+    return ids;
+}
+
+QString WebexEmulator::roomIdByTitle(const QString &title) const
+{
+    for (const auto &room : m_data->rooms()) {
+        if (room.title == title)
+            return room.id;
+    }
+    return {};
+}
+
+QStringList WebexEmulator::teamIds() const
+{
+    QStringList ids;
+    for (const auto &team : m_data->teams())
+        ids.append(team.id);
+    return ids;
+}
+
+QStringList WebexEmulator::personIds() const
+{
+    QStringList ids;
+    for (const auto &person : m_data->people())
+        ids.append(person.id);
+    return ids;
+}
+
+int WebexEmulator::messageCount(const QString &roomId)
+{
+    const int room = m_data->roomIndex(roomId);
+    return room < 0 ? -1 : int(m_data->messages(room).size());
+}
+
+QString WebexEmulator::issueAccessToken()
+{
+    return m_tokens->issueAccessToken(m_options.accessTokenLifetimeSeconds);
+}
+
+EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
+{
+    EmulatorRequest request = received;
+    request.trackingId = WebexIds::trackingId();
+    const QString path = request.path();
+    m_requestCounts[path] += 1;
+    m_requestedUrls.append(
+        QUrl::fromEncoded(request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)));
+
+    EmulatorResponse response;
+    if (path.startsWith(QLatin1String("/avatars/"))) {
+        // Avatars come from a CDN in real Webex: no token, no faults.
+        QString id = path.mid(9);
+        id = id.left(id.indexOf(QLatin1Char('~')));
+        const int person = m_data->personIndex(id);
+        if (request.method != "GET" || person < 0 || !m_data->people().at(person).hasAvatar) {
+            response = EmulatorResponse::webexError(
+                404, QStringLiteral("The requested resource could not be found."),
+                request.trackingId);
+        } else {
+            auto it = m_avatarCache.find(person);
+            if (it == m_avatarCache.end())
+                it =
+                    m_avatarCache.insert(person, AvatarImage::png(m_data->people().at(person).hue));
+            response = EmulatorResponse::png(*it);
+        }
+    } else if (path == QLatin1String("/v1/authorize") && request.method == "GET") {
+        response = m_oauth->authorize(request);
+    } else if (path == QLatin1String(OAuthService::kDecisionPath) && request.method == "POST") {
+        response = m_oauth->decision(request);
+    } else if (path.startsWith(QLatin1String("/v1/"))) {
+        response = handleApi(request);
+    } else {
+        response = EmulatorResponse::webexError(
+            404, QStringLiteral("The requested resource could not be found."), request.trackingId);
+    }
+    response.setHeader("trackingid", request.trackingId.toLatin1());
+    return response;
+}
+
+EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
+{
+    if (auto fault = m_faults->take(request.trackingId))
+        return std::move(*fault);
+
+    if (request.path() == QLatin1String("/v1/access_token")) {
+        if (request.method != "POST") {
+            return EmulatorResponse::webexError(
+                405, QStringLiteral("The HTTP method is not supported for this resource."),
+                request.trackingId);
+        }
+        return m_oauth->accessToken(request);
+    }
+
+    const QByteArray scheme = request.authorization.left(7);
+    const QString token = QString::fromLatin1(request.authorization.mid(7).trimmed());
+    if (scheme.compare("Bearer ", Qt::CaseInsensitive) != 0 ||
+        !m_tokens->isAccessTokenValid(token)) {
+        return EmulatorResponse::webexError(
+            401,
+            QStringLiteral("The request requires a valid access token set in the Authorization "
+                           "request header."),
+            request.trackingId);
+    }
+    return m_rest->handle(request);
+}
