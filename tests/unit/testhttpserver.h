@@ -1,0 +1,89 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QUrl>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+
+// A deliberately tiny HTTP/1.1 server on 127.0.0.1 for the client's unit tests: it records
+// every request (with its arrival time) and answers from a handler. One request per connection
+// ("Connection: close"), no chunking, no TLS: just enough to see what the client sends.
+// Not the emulator, on purpose: these tests pin the client's behaviour on the wire by themselves.
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray target;                     // path and query as sent
+        QHash<QByteArray, QByteArray> headers; // names in lower case
+        qint64 arrivalNs = 0;                  // since the server was created
+
+        [[nodiscard]] QUrl url() const { return QUrl::fromEncoded(target); }
+        [[nodiscard]] QByteArray header(const QByteArray &name) const
+        {
+            return headers.value(name.toLower());
+        }
+        [[nodiscard]] bool hasHeader(const QByteArray &name) const
+        {
+            return headers.contains(name.toLower());
+        }
+    };
+
+    struct Response
+    {
+        int status = 200; // 0: never answer (for timeouts)
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+
+        static Response json(int status, const QByteArray &body)
+        {
+            Response r;
+            r.status = status;
+            r.body = body;
+            r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+            return r;
+        }
+        Response &withHeader(const QByteArray &name, const QByteArray &value)
+        {
+            headers.append(qMakePair(name, value));
+            return *this;
+        }
+    };
+
+    using Handler = std::function<Response(const Request &)>;
+
+    explicit TestHttpServer(QObject *parent = nullptr);
+    ~TestHttpServer() override;
+
+    [[nodiscard]] bool listen();
+    [[nodiscard]] quint16 port() const;
+    // http://127.0.0.1:<port><path>
+    [[nodiscard]] QUrl url(const QString &pathAndQuery) const;
+    [[nodiscard]] QByteArray origin() const;
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    [[nodiscard]] const QList<Request> &requests() const { return m_requests; }
+
+signals:
+    void requestReceived();
+
+private:
+    void onReadyRead(QTcpSocket *socket);
+
+    QTcpServer *m_server = nullptr;
+    QElapsedTimer m_clock;
+    Handler m_handler;
+    QList<Request> m_requests;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};

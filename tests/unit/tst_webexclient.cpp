@@ -1,0 +1,555 @@
+#include "api/apibase.h"
+#include "api/apierror.h"
+#include "api/webexclient.h"
+#include "model/person.h"
+#include "model/room.h"
+#include "testhttpserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+
+using Response = TestHttpServer::Response;
+using Request = TestHttpServer::Request;
+
+namespace {
+
+const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@example.com"]})";
+
+QByteArray roomsJson(const QStringList &ids)
+{
+    QByteArray out = "{\"items\":[";
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            out += ',';
+        out += "{\"id\":\"" + ids.at(i).toUtf8() + "\",\"title\":\"Room " + ids.at(i).toUtf8() +
+               "\",\"type\":\"group\",\"lastActivity\":\"2024-01-0" + QByteArray::number(i + 1) +
+               "T00:00:00.000Z\"}";
+    }
+    return out + "]}";
+}
+
+QStringList idsOf(const QList<Room> &rooms)
+{
+    QStringList ids;
+    for (const Room &room : rooms)
+        ids.append(room.id);
+    return ids;
+}
+
+// The time between two recorded arrivals, in milliseconds, as a double so nothing rounds down.
+double gapMs(const Request &earlier, const Request &later)
+{
+    return double(later.arrivalNs - earlier.arrivalNs) / 1e6;
+}
+
+} // namespace
+
+class TestWebexClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<WebexClient> m_client;
+
+    [[nodiscard]] ApiBase base() const
+    {
+        QString error;
+        const std::optional<ApiBase> parsed =
+            ApiBase::fromUserInput(m_server->url(QStringLiteral("/v1")).toString(), &error);
+        if (!parsed)
+            qFatal("test base refused: %s", qPrintable(error));
+        return *parsed;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestHttpServer>();
+        QVERIFY(m_server->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_client = std::make_unique<WebexClient>(base(), m_network.get());
+        m_client->setAccessToken(QStringLiteral("test-token"));
+        // Keep retries quick; the assertions below use the delays the client reports.
+        m_client->setRetryDelayScale(0.02);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_network.reset();
+        m_server.reset();
+    }
+
+    void retryDelayTable()
+    {
+        ApiError rate;
+        rate.kind = ApiError::Kind::RateLimited;
+        rate.httpStatus = 429;
+        QCOMPARE(WebexClient::baseRetryDelayMs(rate, 1), 15000); // no Retry-After
+        rate.retryAfterSeconds = 0;
+        QCOMPARE(WebexClient::baseRetryDelayMs(rate, 1), 1000); // at least 1 s
+        rate.retryAfterSeconds = 7;
+        QCOMPARE(WebexClient::baseRetryDelayMs(rate, 2), 7000);
+
+        ApiError server;
+        server.kind = ApiError::Kind::Http;
+        server.httpStatus = 503;
+        QCOMPARE(WebexClient::baseRetryDelayMs(server, 1), 1000);
+        QCOMPARE(WebexClient::baseRetryDelayMs(server, 2), 2000);
+        QCOMPARE(WebexClient::baseRetryDelayMs(server, 3), 4000);
+    }
+
+    void meSendsTheExpectedHeaders()
+    {
+        m_server->setHandler([](const Request &) { return Response::json(200, meJson); });
+        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
+        m_client->fetchMe();
+        QVERIFY(fetched.wait());
+
+        QCOMPARE(fetched.first().first().value<Person>().id, QStringLiteral("ME"));
+        QCOMPARE(m_server->requests().size(), 1);
+        const Request &request = m_server->requests().first();
+        QCOMPARE(request.method, QByteArray("GET"));
+        QCOMPARE(request.target, QByteArray("/v1/people/me"));
+        QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-token"));
+        QCOMPARE(request.header("Accept"), QByteArray("application/json"));
+        QVERIFY2(request.header("TrackingID").startsWith("WebexDesk_"),
+                 request.header("TrackingID").constData());
+        QCOMPARE(request.header("TrackingID").size(), qsizetype(10 + 36)); // prefix + UUID
+    }
+
+    void noTokenNoAuthorizationHeader()
+    {
+        m_client->setAccessToken(QString());
+        m_server->setHandler([](const Request &) { return Response::json(200, meJson); });
+        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
+        m_client->fetchMe();
+        QVERIFY(fetched.wait());
+        QVERIFY(!m_server->requests().first().hasHeader("Authorization"));
+    }
+
+    void meThatIsNotAPersonIsAParseError()
+    {
+        m_server->setHandler([](const Request &) { return Response::json(200, "[1,2,3]"); });
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
+    }
+
+    void pagingAcrossThreePages()
+    {
+        const QByteArray origin = m_server->origin();
+        m_server->setHandler([origin](const Request &request) {
+            const QUrlQuery query(request.url());
+            const QString cursor = query.queryItemValue(QStringLiteral("cursor"));
+            if (cursor.isEmpty()) // absolute next link, with Webex's max=null
+                return Response::json(200, roomsJson({QStringLiteral("a"), QStringLiteral("b")}))
+                    .withHeader("Link",
+                                "<" + origin + "/v1/rooms?max=null&cursor=two>; rel=\"next\"");
+            if (cursor == QLatin1String("two")) // relative next link among other relations
+                return Response::json(200, roomsJson({QStringLiteral("c")}))
+                    .withHeader("Link", "<" + origin +
+                                            "/v1/rooms?max=1000>; rel=\"first\", "
+                                            "</v1/rooms?max=1000&cursor=three>; rel=next");
+            return Response::json(200, roomsJson({QStringLiteral("d"), QStringLiteral("e")}));
+        });
+
+        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QVERIFY(done.wait());
+
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.first().first().toInt(), 5);
+        QCOMPARE(pages.size(), 3);
+        QCOMPARE(idsOf(pages.at(0).at(0).value<QList<Room>>()),
+                 QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(pages.at(0).at(1).toInt(), 1);
+        QCOMPARE(idsOf(pages.at(1).at(0).value<QList<Room>>()), QStringList{QStringLiteral("c")});
+        QCOMPARE(pages.at(1).at(1).toInt(), 2);
+        QCOMPARE(idsOf(pages.at(2).at(0).value<QList<Room>>()),
+                 QStringList({QStringLiteral("d"), QStringLiteral("e")}));
+        QCOMPARE(pages.at(2).at(1).toInt(), 3);
+
+        const QList<Request> &requests = m_server->requests();
+        QCOMPARE(requests.size(), 3);
+        const QUrlQuery first(requests.at(0).url());
+        QCOMPARE(requests.at(0).url().path(), QStringLiteral("/v1/rooms"));
+        QCOMPARE(first.queryItemValue(QStringLiteral("max")), QStringLiteral("1000"));
+        QCOMPARE(first.queryItemValue(QStringLiteral("sortBy")), QStringLiteral("lastactivity"));
+        // max=null is asked for as a full page again.
+        QCOMPARE(QUrlQuery(requests.at(1).url()).queryItemValue(QStringLiteral("max")),
+                 QStringLiteral("1000"));
+        QCOMPARE(QUrlQuery(requests.at(2).url()).queryItemValue(QStringLiteral("cursor")),
+                 QStringLiteral("three"));
+        for (const Request &request : requests)
+            QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-token"));
+    }
+
+    void crossHostNextLinkRefused()
+    {
+        TestHttpServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        elsewhere.setHandler([](const Request &) { return Response::json(200, roomsJson({})); });
+        const QByteArray otherOrigin = elsewhere.origin();
+        m_server->setHandler([otherOrigin](const Request &) {
+            return Response::json(200, roomsJson({QStringLiteral("a")}))
+                .withHeader("Link", "<" + otherOrigin + "/v1/rooms?cursor=2>; rel=\"next\"");
+        });
+
+        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("another origin")));
+        m_client->fetchAllRooms();
+        QVERIFY(failed.wait());
+
+        QCOMPARE(pages.size(), 1); // what arrived before the bad link is still delivered
+        QCOMPARE(done.size(), 0);
+        QCOMPARE(elsewhere.requests().size(), 0); // the token never went there
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::Parse);
+        QVERIFY(error.message.contains(QStringLiteral("127.0.0.1")));
+    }
+
+    void pagingLoopStops()
+    {
+        const QByteArray origin = m_server->origin();
+        m_server->setHandler([origin](const Request &) {
+            return Response::json(200, roomsJson({QStringLiteral("a")}))
+                .withHeader("Link", "<" + origin + "/v1/rooms?max=1000&cursor=same>; rel=next");
+        });
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QVERIFY(failed.wait());
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
+    }
+
+    void pageThatIsNotAnItemsObject_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("array") << QByteArray(R"([{"id":"a"}])");
+        QTest::newRow("no items") << QByteArray(R"({"rooms":[]})");
+        QTest::newRow("items not array") << QByteArray(R"({"items":{"id":"a"}})");
+        QTest::newRow("not json") << QByteArray("<html>oops</html>");
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void pageThatIsNotAnItemsObject()
+    {
+        QFETCH(QByteArray, body);
+        m_server->setHandler([body](const Request &) { return Response::json(200, body); });
+        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QVERIFY(failed.wait());
+        QCOMPARE(pages.size(), 0);
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
+    }
+
+    void badItemsAreSkipped()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(
+                200, R"({"items":[{"id":"a","title":"A"},5,{"title":"no id"},{"id":"b"}]})");
+        });
+        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Skipping space 1 ")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Skipping space 2 ")));
+        m_client->fetchAllRooms();
+        QVERIFY(done.wait());
+        QCOMPARE(idsOf(pages.first().first().value<QList<Room>>()),
+                 QStringList({QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(done.first().first().toInt(), 2);
+    }
+
+    void newRoomsFetchCancelsTheRunningOne()
+    {
+        int roomRequests = 0;
+        m_server->setHandler([&roomRequests](const Request &) {
+            // The first answer never comes; the second fetch must not wait for it.
+            if (++roomRequests == 1)
+                return Response{0, {}, {}};
+            return Response::json(200, roomsJson({QStringLiteral("fresh")}));
+        });
+        QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
+        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+
+        m_client->fetchAllRooms();
+        QVERIFY(received.wait());
+        m_client->fetchAllRooms();
+        QVERIFY(done.wait());
+
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(failed.size(), 0); // the cancelled fetch reports nothing
+        QCOMPARE(pages.size(), 1);
+        QCOMPARE(idsOf(pages.first().first().value<QList<Room>>()),
+                 QStringList{QStringLiteral("fresh")});
+    }
+
+    void cancelAllReportsNothing()
+    {
+        m_server->setHandler([](const Request &request) {
+            if (request.target.startsWith("/v1/people/me"))
+                return Response{0, {}, {}};
+            return Response{200, "png", {}};
+        });
+        QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
+        QSignalSpy meFetched(m_client.get(), &WebexClient::meFetched);
+        QSignalSpy meFailed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QVERIFY(received.wait());
+        m_client->cancelAll();
+
+        // A later call completes normally; by then the cancelled one would have reported.
+        QSignalSpy image(m_client.get(), &WebexClient::imageFetched);
+        m_client->fetchImage(m_server->url(QStringLiteral("/a.png")));
+        QVERIFY(image.wait());
+        QCOMPARE(meFetched.size(), 0);
+        QCOMPARE(meFailed.size(), 0);
+    }
+
+    void imageHasNoAuthorization()
+    {
+        TestHttpServer cdn;
+        QVERIFY(cdn.listen());
+        cdn.setHandler([](const Request &) { return Response{200, "cdn-bytes", {}}; });
+        m_server->setHandler([](const Request &) { return Response{200, "same-origin", {}}; });
+
+        QSignalSpy fetched(m_client.get(), &WebexClient::imageFetched);
+        const QUrl onCdn = cdn.url(QStringLiteral("/avatar/1600"));
+        // Even an image on the API's own origin goes without the token: avatars are public.
+        const QUrl onApi = m_server->url(QStringLiteral("/v1/avatar.png"));
+        m_client->fetchImage(onCdn);
+        m_client->fetchImage(onApi);
+        m_client->fetchImage(onCdn); // already on its way: not fetched twice
+        QTRY_COMPARE(fetched.size(), 2);
+
+        QHash<QUrl, QByteArray> bytes;
+        for (const QList<QVariant> &args : std::as_const(fetched))
+            bytes.insert(args.at(0).toUrl(), args.at(1).toByteArray());
+        QCOMPARE(bytes.value(onCdn), QByteArray("cdn-bytes"));
+        QCOMPARE(bytes.value(onApi), QByteArray("same-origin"));
+
+        QCOMPARE(cdn.requests().size(), 1);
+        QCOMPARE(m_server->requests().size(), 1);
+        QVERIFY(!cdn.requests().first().hasHeader("Authorization"));
+        QVERIFY(!m_server->requests().first().hasHeader("Authorization"));
+        QVERIFY(!cdn.requests().first().hasHeader("TrackingID"));
+    }
+
+    void imageFromInsecureOriginRefused_data()
+    {
+        QTest::addColumn<QUrl>("url");
+        QTest::newRow("http remote") << QUrl(QStringLiteral("http://example.com/a.png"));
+        QTest::newRow("file") << QUrl(QStringLiteral("file:///etc/passwd"));
+        QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://example.com/a.png"));
+        QTest::newRow("empty") << QUrl();
+    }
+
+    void imageFromInsecureOriginRefused()
+    {
+        QFETCH(QUrl, url);
+        QSignalSpy failed(m_client.get(), &WebexClient::imageFailed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Refusing")));
+        m_client->fetchImage(url);
+        QCOMPARE(failed.size(), 0); // reported later, never from inside the call
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).toUrl(), url);
+        QVERIFY(failed.first().at(1).value<ApiError>().isError());
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
+    void rateLimitHonoursRetryAfter()
+    {
+        int count = 0;
+        m_server->setHandler([&count](const Request &) {
+            if (++count == 1)
+                return Response::json(429, R"({"message":"Too Many Requests","trackingId":"R1"})")
+                    .withHeader("Retry-After", "3");
+            return Response::json(200, meJson);
+        });
+        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
+        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
+        m_client->fetchMe();
+        QVERIFY(fetched.wait());
+
+        QCOMPARE(retries.size(), 1);
+        const int delay = retries.first().at(2).toInt();
+        QCOMPARE(delay, qRound(3000 * 0.02)); // Retry-After, scaled
+        const ApiError reason = retries.first().at(1).value<ApiError>();
+        QCOMPARE(reason.kind, ApiError::Kind::RateLimited);
+        QCOMPARE(reason.retryAfterSeconds, 3);
+
+        const QList<Request> &requests = m_server->requests();
+        QCOMPARE(requests.size(), 2);
+        QVERIFY2(gapMs(requests.at(0), requests.at(1)) >= delay,
+                 qPrintable(QStringLiteral("retried after %1 ms, before %2 ms")
+                                .arg(gapMs(requests.at(0), requests.at(1)))
+                                .arg(delay)));
+        // Same logical request, same tracking ID.
+        QCOMPARE(requests.at(1).header("TrackingID"), requests.at(0).header("TrackingID"));
+        QCOMPARE(requests.at(1).header("Authorization"), QByteArray("Bearer test-token"));
+    }
+
+    void rateLimitWithoutRetryAfterWaitsFifteenSeconds()
+    {
+        int count = 0;
+        m_server->setHandler([&count](const Request &) {
+            if (++count == 1)
+                return Response::json(429, R"({"message":"slow down"})");
+            return Response::json(200, meJson);
+        });
+        m_client->setRetryDelayScale(0.01);
+        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
+        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
+        m_client->fetchMe();
+        QVERIFY(fetched.wait());
+        QCOMPARE(retries.size(), 1);
+        const int delay = retries.first().at(2).toInt();
+        QCOMPARE(delay, 150);
+        QVERIFY(gapMs(m_server->requests().at(0), m_server->requests().at(1)) >= delay);
+    }
+
+    void rateLimitGivesUpAfterThreeRetries()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(429, R"({"message":"Too Many Requests"})")
+                .withHeader("Retry-After", "1");
+        });
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(m_server->requests().size(), 1 + WebexClient::MaxRetries);
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::RateLimited);
+        QCOMPARE(error.httpStatus, 429);
+        QCOMPARE(error.retryAfterSeconds, 1);
+    }
+
+    void serverErrorTwiceThenSuccess()
+    {
+        int count = 0;
+        m_server->setHandler([&count](const Request &) {
+            if (++count <= 2)
+                return Response::json(503, R"({"message":"Service Unavailable"})");
+            return Response::json(200, roomsJson({QStringLiteral("a")}));
+        });
+        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
+        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QVERIFY(done.wait());
+
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(retries.size(), 2);
+        const int first = retries.at(0).at(2).toInt();
+        const int second = retries.at(1).at(2).toInt();
+        QCOMPARE(first, qRound(1000 * 0.02));
+        QCOMPARE(second, qRound(2000 * 0.02)); // exponential
+        const QList<Request> &requests = m_server->requests();
+        QCOMPARE(requests.size(), 3);
+        QVERIFY(gapMs(requests.at(0), requests.at(1)) >= first);
+        QVERIFY(gapMs(requests.at(1), requests.at(2)) >= second);
+        QCOMPARE(requests.at(2).url(), requests.at(0).url());
+    }
+
+    void serverErrorGivesUp()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(500, R"({"message":"boom","trackingId":"T500"})");
+        });
+        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(m_server->requests().size(), 1 + WebexClient::MaxRetries);
+        QCOMPARE(retries.size(), WebexClient::MaxRetries);
+        QCOMPARE(retries.at(2).at(2).toInt(), qRound(4000 * 0.02));
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 500);
+        QCOMPARE(error.trackingId, QStringLiteral("T500"));
+    }
+
+    void clientErrorsAreNotRetried_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("400") << 400;
+        QTest::newRow("403") << 403;
+        QTest::newRow("404") << 404;
+        QTest::newRow("501") << 501;
+    }
+
+    void clientErrorsAreNotRetried()
+    {
+        QFETCH(int, status);
+        m_server->setHandler(
+            [status](const Request &) { return Response::json(status, R"({"message":"no"})"); });
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
+        m_client->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().httpStatus, status);
+        QCOMPARE(unauthorized.size(), 0);
+    }
+
+    void unauthorizedIsSignalled()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(401, R"({"message":"The request requires a valid access token )"
+                                       R"(set in the Authorization request header.",)"
+                                       R"("trackingId":"ROUTER_401"})")
+                .withHeader("trackingid", "HDR");
+        });
+        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
+        QSignalSpy roomsFailed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QVERIFY(unauthorized.wait());
+        QCOMPARE(unauthorized.size(), 1);
+        QCOMPARE(roomsFailed.size(), 1);
+        const ApiError error = unauthorized.first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 401);
+        QCOMPARE(error.kind, ApiError::Kind::Http);
+        QCOMPARE(error.trackingId, QStringLiteral("ROUTER_401"));
+        QCOMPARE(m_server->requests().size(), 1); // a 401 is not retried here
+    }
+
+    void transferTimeoutIsATimeout()
+    {
+        m_server->setHandler([](const Request &) { return Response{0, {}, {}}; });
+        m_client->setTransferTimeout(200);
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Timeout);
+    }
+
+    void connectionRefusedIsANetworkError()
+    {
+        const QUrl url = m_server->url(QStringLiteral("/v1"));
+        m_server.reset(); // nothing listens there any more
+        WebexClient client(*ApiBase::fromUserInput(url.toString(), nullptr), m_network.get());
+        QSignalSpy failed(&client, &WebexClient::meFailed);
+        client.fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Network);
+        m_server = std::make_unique<TestHttpServer>(); // for cleanup()
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebexClient)
+#include "tst_webexclient.moc"
