@@ -45,7 +45,14 @@ bool EmulatorHttpServer::listenOn(const QHostAddress &address, quint16 port)
         delete tcpServer;
         return false;
     }
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
     bind(tcpServer);
+#else
+    if (!bind(tcpServer)) {
+        delete tcpServer;
+        return false;
+    }
+#endif
     m_tcpServer = tcpServer;
     return true;
 }

@@ -114,7 +114,7 @@ QString utf8(const char *text)
 SeedData::SeedData(quint32 seed, int roomCount) : m_seed(seed)
 {
     // Whole seconds keep timestamps stable within one run; ms are added per item.
-    m_now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    m_now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch()).toUTC();
     roomCount = std::max(roomCount, 0);
     QRandomGenerator rng(seed);
     m_orgUuid = WebexIds::uuid(rng);
