@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/room.h"
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QSet>
+
+#include <optional>
+
+// The user's spaces, newest activity first, for the room list view. Pages from WebexClient are
+// merged in as they arrive (with row inserts, not resets, so the view keeps its selection and
+// scroll position); a space seen again is updated in place or moved, never duplicated.
+// Order: lastActivity (else created) descending, spaces without either last, then id, so the
+// final order does not depend on the order the pages came in.
+class RoomListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, /**< The space's Webex ID (QString). */
+        TitleRole,                 /**< The title; for direct spaces the other person's name. */
+        KindRole,                  /**< Room::Kind as int. */
+        IsDirectRole,              /**< True for a one-to-one space. */
+        LastActivityRole,          /**< Last activity, UTC QDateTime (invalid when unknown). */
+        TeamIdRole,                /**< The team's ID, empty when not in a team. */
+        LockedRole,                /**< Moderated space. */
+        ReadOnlyRole,              /**< Nobody can post. */
+        AnnouncementOnlyRole,      /**< Only moderators can post. */
+        DescriptionRole,           /**< The space's description, may be empty. */
+        PublicRole,                /**< Listed publicly in the organisation. */
+    };
+    Q_ENUM(Roles)
+
+    explicit RoomListModel(QObject *parent = nullptr);
+
+    // Merges one page: new spaces are inserted at their sorted place (consecutive ones in one
+    // beginInsertRows range); a known id is updated in place (dataChanged) or moved.
+    void appendRooms(const QList<Room> &rooms);
+    void clear();
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] std::optional<Room> roomAt(int row) const;
+    [[nodiscard]] int rowOf(const QString &id) const; ///< -1 when absent.
+
+    // The model's sort order: true when a belongs above b.
+    [[nodiscard]] static bool isBefore(const Room &a, const Room &b);
+
+private:
+    void updateRoom(const Room &room);
+    void insertSorted(QList<Room> rooms);
+
+    QList<Room> m_rooms;
+    QSet<QString> m_ids; // to tell an update from an insert without a scan
+};

@@ -1,0 +1,274 @@
+#include "model/room.h"
+#include "model/roomlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+const QDateTime epoch(QDate(2024, 1, 1), QTime(0, 0), QTimeZone(0));
+
+// A room whose last activity is `minutes` after the epoch; negative means "unknown".
+Room room(const QString &id, int minutes, Room::Kind kind = Room::Kind::Group)
+{
+    Room r;
+    r.id = id;
+    r.title = QStringLiteral("Title ") + id;
+    r.kind = kind;
+    if (minutes >= 0)
+        r.lastActivity = epoch.addSecs(minutes * 60);
+    return r;
+}
+
+QStringList order(const RoomListModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids.append(model.data(model.index(row), RoomListModel::IdRole).toString());
+    return ids;
+}
+
+QStringList ids(const char *spaceSeparated)
+{
+    return QString::fromLatin1(spaceSeparated).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestRoomListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RoomListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<RoomListModel>();
+        // Checks every signal and the model's consistency after each change, failing the test.
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void emptyModel()
+    {
+        QCOMPARE(m_model->rowCount(), 0);
+        QVERIFY(!m_model->roomAt(0));
+        QVERIFY(!m_model->roomAt(-1));
+        QCOMPARE(m_model->rowOf(QStringLiteral("x")), -1);
+        m_model->clear(); // nothing to reset
+        m_model->appendRooms({});
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+    void pagesOutOfOrderAreSortedNewestFirst()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+
+        // The oldest page first, then the newest, then one that falls in between.
+        m_model->appendRooms({room(QStringLiteral("c"), 10), room(QStringLiteral("d"), 5)});
+        m_model->appendRooms({room(QStringLiteral("a"), 100), room(QStringLiteral("b"), 50)});
+        m_model->appendRooms({room(QStringLiteral("x"), 30), room(QStringLiteral("y"), 1),
+                              room(QStringLiteral("z"), 7)});
+
+        QCOMPARE(order(*m_model), ids("a b x c z d y"));
+        QCOMPARE(reset.size(), 0); // pages are inserted, never a reset
+
+        // Insert ranges: [0,1]; then a+b at the top in one range [0,1]; then x at 2, z at 4
+        // and y at 6, each its own range because existing rows lie between them.
+        QCOMPARE(inserted.size(), 5);
+        const auto range = [&inserted](int i) {
+            return qMakePair(inserted.at(i).at(1).toInt(), inserted.at(i).at(2).toInt());
+        };
+        QCOMPARE(range(0), qMakePair(0, 1));
+        QCOMPARE(range(1), qMakePair(0, 1));
+        QCOMPARE(range(2), qMakePair(2, 2));
+        QCOMPARE(range(3), qMakePair(4, 4));
+        QCOMPARE(range(4), qMakePair(6, 6));
+    }
+
+    void consecutiveNewRoomsShareOneInsert()
+    {
+        m_model->appendRooms({room(QStringLiteral("old"), 1)});
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        m_model->appendRooms({room(QStringLiteral("n3"), 30), room(QStringLiteral("n1"), 50),
+                              room(QStringLiteral("n2"), 40)});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 2);
+        QCOMPARE(order(*m_model), ids("n1 n2 n3 old"));
+    }
+
+    void duplicateUpdatedInPlace()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 30), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("c"), 10)});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+
+        Room renamed = room(QStringLiteral("b"), 20);
+        renamed.title = QStringLiteral("Renamed");
+        m_model->appendRooms({renamed});
+
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(moved.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+        QCOMPARE(m_model->data(m_model->index(1)).toString(), QStringLiteral("Renamed"));
+    }
+
+    void duplicateWithNewerActivityMovesUp()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 30), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("c"), 10)});
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->appendRooms({room(QStringLiteral("c"), 99)});
+        QCOMPARE(order(*m_model), ids("c a b"));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved.first().at(1).toInt(), 2); // from row 2
+        QCOMPARE(moved.first().at(4).toInt(), 0); // to before row 0
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    }
+
+    void duplicateWithOlderActivityMovesDown()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 30), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("c"), 10), room(QStringLiteral("d"), 5)});
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        m_model->appendRooms({room(QStringLiteral("a"), 7)});
+        QCOMPARE(order(*m_model), ids("b c a d"));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(m_model->rowOf(QStringLiteral("a")), 2);
+    }
+
+    void duplicatesWithinOnePage()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 10), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("a"), 30)});
+        QCOMPARE(order(*m_model), ids("a b"));
+        QCOMPARE(m_model->roomAt(0)->lastActivity, epoch.addSecs(30 * 60)); // the last copy
+    }
+
+    void unknownActivitySortsLastAndTiesById()
+    {
+        Room createdOnly = room(QStringLiteral("created"), -1);
+        createdOnly.created = epoch.addSecs(15 * 60);
+        m_model->appendRooms({room(QStringLiteral("never2"), -1), room(QStringLiteral("t2"), 20),
+                              createdOnly, room(QStringLiteral("never1"), -1),
+                              room(QStringLiteral("t1"), 20)});
+        QCOMPARE(order(*m_model), ids("t1 t2 created never1 never2"));
+    }
+
+    void randomPagesGiveTheSameOrder()
+    {
+        // 300 spaces with updates, delivered in shuffled pages of random sizes with duplicates:
+        // the model must end up with each id once, in the reference order, while the tester
+        // checks every intermediate signal.
+        QRandomGenerator random(20240601); // fixed seed: reproducible
+        QHash<QString, Room> latest;
+        QList<Room> stream;
+        for (int i = 0; i < 300; ++i) {
+            const Room r = room(QStringLiteral("r%1").arg(i), int(random.bounded(500)) - 20);
+            stream.append(r);
+        }
+        for (int i = 0; i < 120; ++i) { // later copies with other activity times
+            Room r = stream.at(int(random.bounded(300)));
+            r.lastActivity = epoch.addSecs(qint64(random.bounded(500)) * 60);
+            r.title = QStringLiteral("updated %1").arg(i);
+            stream.append(r);
+        }
+        std::shuffle(stream.begin(), stream.begin() + 300, std::mt19937(7));
+        for (const Room &r : std::as_const(stream))
+            latest.insert(r.id, r);
+
+        qsizetype at = 0;
+        while (at < stream.size()) {
+            const qsizetype size = qMin<qsizetype>(1 + random.bounded(40), stream.size() - at);
+            m_model->appendRooms(stream.mid(at, size));
+            at += size;
+        }
+
+        QList<Room> reference = latest.values();
+        std::sort(reference.begin(), reference.end(), RoomListModel::isBefore);
+        QCOMPARE(m_model->rowCount(), 300);
+        for (int row = 0; row < reference.size(); ++row) {
+            const std::optional<Room> r = m_model->roomAt(row);
+            QVERIFY(r);
+            QCOMPARE(r->id, reference.at(row).id);
+            QCOMPARE(r->title, reference.at(row).title);
+        }
+    }
+
+    void rolesAndData()
+    {
+        Room r = room(QStringLiteral("R"), 1, Room::Kind::Direct);
+        r.title = QString::fromUtf16(u"Gr\u00e2ce \u2014 H\u00f6pper");
+        r.teamId = QStringLiteral("T");
+        r.isLocked = true;
+        r.isReadOnly = true;
+        r.isAnnouncementOnly = true;
+        r.isPublic = true;
+        r.description = QStringLiteral("desc");
+        m_model->appendRooms({r});
+        const QModelIndex i = m_model->index(0);
+
+        QCOMPARE(m_model->data(i, Qt::DisplayRole).toString(), r.title);
+        QCOMPARE(m_model->data(i, Qt::AccessibleTextRole).toString(), r.title);
+        QCOMPARE(m_model->data(i, Qt::ToolTipRole).toString(), r.title);
+        QCOMPARE(m_model->data(i, RoomListModel::TitleRole).toString(), r.title);
+        QCOMPARE(m_model->data(i, RoomListModel::IdRole).toString(), QStringLiteral("R"));
+        QCOMPARE(m_model->data(i, RoomListModel::KindRole).toInt(), int(Room::Kind::Direct));
+        QVERIFY(m_model->data(i, RoomListModel::IsDirectRole).toBool());
+        QCOMPARE(m_model->data(i, RoomListModel::LastActivityRole).toDateTime(), r.lastActivity);
+        QCOMPARE(m_model->data(i, RoomListModel::TeamIdRole).toString(), QStringLiteral("T"));
+        QVERIFY(m_model->data(i, RoomListModel::LockedRole).toBool());
+        QVERIFY(m_model->data(i, RoomListModel::ReadOnlyRole).toBool());
+        QVERIFY(m_model->data(i, RoomListModel::AnnouncementOnlyRole).toBool());
+        QVERIFY(m_model->data(i, RoomListModel::PublicRole).toBool());
+        QCOMPARE(m_model->data(i, RoomListModel::DescriptionRole).toString(),
+                 QStringLiteral("desc"));
+        QVERIFY(!m_model->data(i, Qt::DecorationRole).isValid());
+        QVERIFY(!m_model->data(m_model->index(5), RoomListModel::IdRole).isValid());
+
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        QCOMPARE(names.value(RoomListModel::IdRole), QByteArray("id"));
+        QCOMPARE(names.value(RoomListModel::TitleRole), QByteArray("title"));
+        QCOMPARE(names.value(RoomListModel::IsDirectRole), QByteArray("isDirect"));
+        QCOMPARE(names.value(RoomListModel::LastActivityRole), QByteArray("lastActivity"));
+        QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+    }
+
+    void clearResets()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 1), room(QStringLiteral("b"), 2)});
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->clear();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->rowOf(QStringLiteral("a")), -1);
+        m_model->appendRooms({room(QStringLiteral("a"), 1)}); // a fresh insert, not an update
+        QCOMPARE(m_model->rowCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoomListModel)
+#include "tst_roomlistmodel.moc"
