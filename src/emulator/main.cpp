@@ -83,7 +83,16 @@ int main(int argc, char *argv[])
     bool ok = true;
     const int portNumber = intOption(parser, port, 8099, &ok);
     options.roomCount = intOption(parser, rooms, options.roomCount, &ok);
-    options.seed = quint32(intOption(parser, seed, int(options.seed), &ok));
+    if (parser.isSet(seed)) {
+        bool valid = false;
+        options.seed = parser.value(seed).toUInt(&valid);
+        if (!valid) {
+            QTextStream(stderr) << QCoreApplication::translate("main",
+                                                               "Invalid value for --seed: %1\n")
+                                       .arg(parser.value(seed));
+            ok = false;
+        }
+    }
     options.accessTokenLifetimeSeconds =
         intOption(parser, tokenLifetime, options.accessTokenLifetimeSeconds, &ok);
     const int latencyMs = intOption(parser, latency, 0, &ok);
