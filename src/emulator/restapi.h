@@ -17,7 +17,7 @@ public:
     /// "http://127.0.0.1:<port>": the base of Link headers and avatar URLs.
     void setOrigin(const QString &origin) { m_origin = origin; }
 
-    /// nullopt-like: status 404 with the Webex body when no resource matches the path.
+    /// Answers 404 with the Webex error body when no resource matches the path.
     [[nodiscard]] EmulatorResponse handle(const EmulatorRequest &request);
 
 private:
