@@ -59,15 +59,17 @@ void TestAuthPieces::credentialValidation_data()
     QTest::addColumn<QString>("secret");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<QString>("mentions");
-    const QString id = QStringLiteral("C4b2f0c9e1d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2");
-    const QString secret = QStringLiteral("8e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f");
+    const QString id =
+        QStringLiteral("C4b2f0c9e1d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2");
+    const QString secret =
+        QStringLiteral("8e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f");
     QTest::newRow("good") << id << secret << true << QString();
-    QTest::newRow("padded by copy-paste") << (QStringLiteral("  ") + id + QStringLiteral("\n"))
-                                          << secret << true << QString();
+    QTest::newRow("padded by copy-paste")
+        << (QStringLiteral("  ") + id + QStringLiteral("\n")) << secret << true << QString();
     QTest::newRow("no id") << QString() << secret << false << QStringLiteral("Client ID");
     QTest::newRow("no secret") << id << QString() << false << QStringLiteral("Client Secret");
-    QTest::newRow("space inside id") << QStringLiteral("C4b2 f0c9e1d8") << secret << false
-                                     << QStringLiteral("Client ID");
+    QTest::newRow("space inside id")
+        << QStringLiteral("C4b2 f0c9e1d8") << secret << false << QStringLiteral("Client ID");
     QTest::newRow("secret pasted with label")
         << id << QStringLiteral("Client Secret: abc") << false << QStringLiteral("Client Secret");
 }

@@ -5,8 +5,7 @@
 
 ClientCredentials::ClientCredentials(QString clientId, QString clientSecret)
     : m_clientId(std::move(clientId).trimmed()), m_clientSecret(std::move(clientSecret).trimmed())
-{
-}
+{}
 
 ClientCredentials ClientCredentials::fromEnvironment()
 {
@@ -36,8 +35,7 @@ QString ClientCredentials::validationError(const QString &clientId, const QStrin
         return QCoreApplication::translate("ClientCredentials", "The Client Secret is missing.");
     if (!token.match(secret).hasMatch())
         return QCoreApplication::translate(
-            "ClientCredentials",
-            "The Client Secret should be letters and digits only, as shown on "
-            "developer.webex.com.");
+            "ClientCredentials", "The Client Secret should be letters and digits only, as shown on "
+                                 "developer.webex.com.");
     return {};
 }

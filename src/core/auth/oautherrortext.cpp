@@ -18,12 +18,10 @@ QString OAuthErrorText::forAuthorizationError(const QString &error, const QStrin
         return tr("Webex refused the permission Webex Desk asks for (spark:all). Check that "
                   "your Integration on developer.webex.com has the spark:all scope, then sign "
                   "in again.");
-    if (error == QLatin1String("server_error") ||
-        error == QLatin1String("temporarily_unavailable"))
+    if (error == QLatin1String("server_error") || error == QLatin1String("temporarily_unavailable"))
         return tr("Webex could not complete the sign-in because of a problem on its side. "
                   "Please try again in a moment.");
-    if (error == QLatin1String("unauthorized_client") ||
-        error == QLatin1String("invalid_client"))
+    if (error == QLatin1String("unauthorized_client") || error == QLatin1String("invalid_client"))
         return tr("Webex does not accept this Client ID. Check the Integration's Client ID "
                   "in the set-up dialog.");
     const QString detail = description.isEmpty() ? error : description;

@@ -13,8 +13,7 @@
 SignInFlow::SignInFlow(const ApiBase &api, const ClientCredentials &credentials,
                        QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_api(api), m_credentials(credentials), m_network(network)
-{
-}
+{}
 
 SignInFlow::~SignInFlow() = default;
 
@@ -79,8 +78,7 @@ void SignInFlow::configureFlow()
     connect(m_flow, &QAbstractOAuth::authorizeWithBrowser, this,
             &SignInFlow::authorizationUrlReady);
     // Connected before grant() so the state is checked before Qt's own handler runs.
-    connect(m_flow, &QAbstractOAuth2::authorizationCallbackReceived, this,
-            &SignInFlow::onCallback);
+    connect(m_flow, &QAbstractOAuth2::authorizationCallbackReceived, this, &SignInFlow::onCallback);
     connect(m_flow, &QAbstractOAuth2::error, this, &SignInFlow::onAuthorizationError);
     connect(m_flow, &QAbstractOAuth::granted, this, &SignInFlow::onGranted);
     connect(m_flow, &QAbstractOAuth::requestFailed, this, [this](QAbstractOAuth::Error error) {
@@ -106,8 +104,7 @@ void SignInFlow::modifyParameters(int stage, QMultiMap<QString, QVariant> *param
         // QTBUG-81624: the handler keeps the received code percent-encoded and the token
         // request encodes it again; decoding once gives back what Webex sent.
         const QString code = parameters->value(QStringLiteral("code")).toString();
-        parameters->replace(QStringLiteral("code"),
-                            QUrl::fromPercentEncoding(code.toUtf8()));
+        parameters->replace(QStringLiteral("code"), QUrl::fromPercentEncoding(code.toUtf8()));
     }
 #else
     Q_UNUSED(stage)

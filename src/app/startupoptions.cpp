@@ -1,0 +1,76 @@
+#include "startupoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+StartupOptions StartupOptions::parse(const QStringList &arguments)
+{
+    StartupOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "StartupOptions",
+        "Webex Desk, a desktop client for Cisco Webex.\n\n"
+        "Sign in with a Webex Integration: set WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET, or "
+        "enter them in the set-up dialog. Try it without an account with --demo."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption apiBaseOption(
+        QStringLiteral("api-base"),
+        QCoreApplication::translate("StartupOptions",
+                                    "The Webex API base URL (default %1). Plain http is "
+                                    "accepted for loopback hosts only.")
+            .arg(ApiBase::defaultUrl().toString()),
+        QCoreApplication::translate("StartupOptions", "url"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("StartupOptions",
+                                    "Try Webex Desk without a Webex account: sign in to a "
+                                    "built-in Webex emulator on this computer."));
+    const QCommandLineOption demoRoomsOption(
+        QStringLiteral("demo-rooms"),
+        QCoreApplication::translate("StartupOptions",
+                                    "How many spaces the demo has (1 to 100000, default %1).")
+            .arg(options.demoRooms),
+        QCoreApplication::translate("StartupOptions", "count"));
+    parser.addOption(apiBaseOption);
+    parser.addOption(demoOption);
+    parser.addOption(demoRoomsOption);
+
+    options.helpText = parser.helpText();
+    if (!parser.parse(arguments)) {
+        options.error = parser.errorText();
+        return options;
+    }
+    options.helpRequested = parser.isSet(helpOption);
+    options.versionRequested = parser.isSet(versionOption);
+    if (!parser.positionalArguments().isEmpty()) {
+        options.error = QCoreApplication::translate("StartupOptions", "Unexpected argument: %1")
+                            .arg(parser.positionalArguments().constFirst());
+        return options;
+    }
+    if (parser.isSet(apiBaseOption)) {
+        QString reason;
+        const auto base = ApiBase::fromUserInput(parser.value(apiBaseOption), &reason);
+        if (!base) {
+            options.error =
+                QCoreApplication::translate("StartupOptions", "--api-base: %1").arg(reason);
+            return options;
+        }
+        options.apiBase = *base;
+    }
+    options.demo = parser.isSet(demoOption);
+    if (parser.isSet(demoRoomsOption)) {
+        bool ok = false;
+        const int rooms = parser.value(demoRoomsOption).toInt(&ok);
+        if (!ok || rooms < 1 || rooms > 100000) {
+            options.error =
+                QCoreApplication::translate(
+                    "StartupOptions", "--demo-rooms: expected a whole number from 1 to 100000, got "
+                                      "\"%1\".")
+                    .arg(parser.value(demoRoomsOption));
+            return options;
+        }
+        options.demoRooms = rooms;
+    }
+    return options;
+}
