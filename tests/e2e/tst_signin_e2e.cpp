@@ -11,9 +11,12 @@
 #include "webenginetesthelpers.h"
 #include "webexemulator.h"
 
+#include "firstrundialog.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -62,6 +65,9 @@ private slots:
     void declinedConsentSaysSoAndAllowsRetry();
     void closingTheSignInWindowEndsTheAttempt();
     void everyControlHasAnAccessibleName();
+    void demoSignsInToTheBuiltInEmulator();
+    void firstRunDialogTakesCredentialsAndSignsIn();
+    void wrongClientSecretShowsWebexMessageAndTrackingId();
 };
 
 void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
@@ -224,6 +230,80 @@ void TestSignInEndToEnd::everyControlHasAnAccessibleName()
     for (int i = 0; i < listIface->childCount() && !found; ++i)
         found = listIface->child(i)->text(QAccessible::Name) == firstTitle;
     QVERIFY2(found, qPrintable(QStringLiteral("no accessible item named ") + firstTitle));
+}
+
+void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
+{
+    StartupOptions options;
+    options.demo = true;
+    options.demoRooms = 1500;
+    AppController controller(options);
+    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    controller.start();
+
+    QVERIFY(controller.demoEmulator());
+    QWebEnginePage *page = waitForConsentPage(controller);
+    QVERIFY(page);
+    QCOMPARE(page->url().host(), QStringLiteral("127.0.0.1"));
+    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
+    QCOMPARE(roomsLoaded.first().first().toInt(), 1500);
+    QCOMPARE(labelText(controller.mainWindow(), "nameLabel"),
+             controller.demoEmulator()->userDisplayName());
+}
+
+void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
+{
+    qunsetenv("WEBEX_CLIENT_ID");
+    qunsetenv("WEBEX_CLIENT_SECRET");
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    AppController controller(optionsFor(emulator));
+    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    controller.start();
+
+    // No credentials anywhere: the set-up dialog asks for them.
+    FirstRunDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = controller.mainWindow()->findChild<FirstRunDialog *>()) != nullptr);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *redirect = dialog->findChild<QLineEdit *>(QStringLiteral("redirectUriEdit"));
+    QCOMPARE(redirect->text(), QStringLiteral("http://localhost:5000/auth/cisco/callback"));
+
+    // A secret left out keeps the dialog open and says what is missing.
+    auto *id = dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"));
+    auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretEdit"));
+    QTest::keyClicks(id, emulator.options().clientId);
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(labelText(dialog, "problemLabel").contains(QStringLiteral("Client Secret")));
+    QCOMPARE(id->text(), emulator.options().clientId);
+
+    QTest::keyClicks(secret, emulator.options().clientSecret);
+    dialog->accept();
+    QWebEnginePage *page = waitForConsentPage(controller);
+    QVERIFY(page);
+    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
+    QCOMPARE(roomsLoaded.first().first().toInt(), emulator.roomCount());
+}
+
+void TestSignInEndToEnd::wrongClientSecretShowsWebexMessageAndTrackingId()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    AppController controller(optionsFor(emulator));
+    controller.setCredentials(
+        ClientCredentials(emulator.options().clientId, QStringLiteral("notTheRightSecret1")));
+    QSignalSpy failures(&controller, &AppController::signInFailed);
+    controller.start();
+    QWebEnginePage *page = waitForConsentPage(controller);
+    QVERIFY(page);
+    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
+    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, PageTimeoutMs);
+    const QString shown = labelText(controller.mainWindow(), "statusLabel");
+    QVERIFY2(shown.contains(QStringLiteral("Tracking ID")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("ROUTER_")), qPrintable(shown));
+    QVERIFY(!controller.signInFlow()->isListening());
 }
 
 int main(int argc, char *argv[])
