@@ -528,6 +528,68 @@ private slots:
         QCOMPARE(m_server->requests().size(), 1); // a 401 is not retried here
     }
 
+    void unauthorizedWaitsForOneNewTokenThenRetries()
+    {
+        // Only the renewed token is good; the old one gets 401 as an expired token would.
+        m_server->setHandler([](const Request &request) {
+            if (request.header("Authorization") != "Bearer renewed-token")
+                return Response::json(401, R"({"message":"expired","trackingId":"ROUTER_1"})");
+            if (request.url().path() == QLatin1String("/v1/people/me"))
+                return Response::json(200, R"({"id":"me","displayName":"Renée"})");
+            return Response::json(200, R"({"items":[{"id":"r1","title":"One","type":"group"}]})");
+        });
+        m_client->setAccessTokenRenewal(true);
+        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
+        QSignalSpy me(m_client.get(), &WebexClient::meFetched);
+        QSignalSpy rooms(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
+        m_client->fetchMe();
+        m_client->fetchAllRooms();
+        QTRY_COMPARE(m_server->requests().size(), 2);
+        QTRY_COMPARE(rejected.size(), 1); // once for both calls
+        QCOMPARE(me.size(), 0);
+
+        m_client->setAccessToken(QStringLiteral("renewed-token"));
+        QTRY_COMPARE(me.size(), 1);
+        QTRY_COMPARE(rooms.size(), 1);
+        QCOMPARE(me.first().first().value<Person>().displayName, QStringLiteral("Renée"));
+        QCOMPARE(m_server->requests().size(), 4);
+        QCOMPARE(unauthorized.size(), 0);
+    }
+
+    void unauthorizedAgainAfterRenewalFails()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(401, R"({"message":"no","trackingId":"ROUTER_2"})");
+        });
+        m_client->setAccessTokenRenewal(true);
+        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
+        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
+        m_client->fetchMe();
+        QTRY_COMPARE(rejected.size(), 1);
+        m_client->setAccessToken(QStringLiteral("also-refused"));
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().httpStatus, 401);
+        QCOMPARE(m_server->requests().size(), 2); // one renewal, not a loop
+        QCOMPARE(rejected.size(), 1);
+    }
+
+    void abandonedWaitingCallsFail()
+    {
+        m_server->setHandler([](const Request &) {
+            return Response::json(401, R"({"message":"expired","trackingId":"ROUTER_3"})");
+        });
+        m_client->setAccessTokenRenewal(true);
+        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
+        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        m_client->fetchAllRooms();
+        QTRY_COMPARE(rejected.size(), 1);
+        QCOMPARE(failed.size(), 0);
+        m_client->abandonWaitingCalls();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().trackingId, QStringLiteral("ROUTER_3"));
+    }
+
     void transferTimeoutIsATimeout()
     {
         m_server->setHandler([](const Request &) { return Response{0, {}, {}}; });

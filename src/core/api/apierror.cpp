@@ -151,9 +151,15 @@ QString ApiError::userMessage() const
         break;
     }
 
+    return sentence + details();
+}
+
+QString ApiError::details() const
+{
+    QString text;
     if (!message.isEmpty())
-        sentence += QLatin1Char(' ') + tr("Details: %1").arg(message);
+        text += QLatin1Char(' ') + tr("Details: %1").arg(message);
     if (!trackingId.isEmpty())
-        sentence += QLatin1Char(' ') + tr("Tracking ID: %1").arg(trackingId);
-    return sentence;
+        text += QLatin1Char(' ') + tr("Tracking ID: %1").arg(trackingId);
+    return text;
 }

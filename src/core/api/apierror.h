@@ -36,6 +36,9 @@ public:
     // A translated sentence a person understands, plain text (the caller escapes it for HTML),
     // followed by Webex's message and "Tracking ID: ..." when present.
     [[nodiscard]] QString userMessage() const;
+    // " Details: <Webex's message> Tracking ID: <id>", for sentences composed elsewhere;
+    // empty when there is neither.
+    [[nodiscard]] QString details() const;
 
     // Classifies a finished reply: TLS, timeout, network, HTTP status (429 -> RateLimited) and
     // parses the Webex error body {"message","errors":[{"description"}],"trackingId"}.

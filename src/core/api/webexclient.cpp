@@ -16,6 +16,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <utility>
 
 namespace {
 
@@ -51,6 +52,8 @@ struct WebexClient::Call
     QSet<QUrl> visited; // pages already fetched, to refuse a paging loop
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> retryTimer;
+    ApiError authError;        // the 401 it got, while it waits for a new access token
+    bool renewedToken = false; // a 401 is answered with one renewal, not a loop
     bool cancelled = false;
 };
 
@@ -66,7 +69,36 @@ WebexClient::~WebexClient()
 
 void WebexClient::setAccessToken(const QString &token)
 {
+    const bool renewed = token != m_accessToken;
     m_accessToken = token;
+    if (!renewed || m_waitingForToken.isEmpty())
+        return;
+    const QList<CallPtr> waiting = std::exchange(m_waitingForToken, {});
+    for (const CallPtr &call : waiting) {
+        if (!call->cancelled)
+            send(call);
+    }
+}
+
+void WebexClient::abandonWaitingCalls()
+{
+    const QList<CallPtr> waiting = std::exchange(m_waitingForToken, {});
+    for (const CallPtr &call : waiting)
+        fail(call, call->authError);
+}
+
+bool WebexClient::waitForNewToken(const CallPtr &call, const ApiError &error)
+{
+    if (!m_renewal || error.httpStatus != 401 || call->renewedToken ||
+        call->purpose == Purpose::Image)
+        return false;
+    call->renewedToken = true;
+    call->authError = error;
+    const bool first = m_waitingForToken.isEmpty();
+    m_waitingForToken.append(call);
+    if (first)
+        emit accessTokenRejected();
+    return true;
 }
 
 void WebexClient::setTransferTimeout(int milliseconds)
@@ -141,6 +173,7 @@ void WebexClient::cancelAll()
     for (const CallPtr &call : calls)
         cancelCall(call);
     m_calls.clear();
+    m_waitingForToken.clear();
 }
 
 void WebexClient::cancelCalls(Purpose purpose)
@@ -170,6 +203,7 @@ void WebexClient::cancelCall(const CallPtr &call)
         call->retryTimer = nullptr;
     }
     m_calls.removeAll(call);
+    m_waitingForToken.removeAll(call);
 }
 
 WebexClient::CallPtr WebexClient::startCall(Purpose purpose, const QUrl &url)
@@ -237,7 +271,7 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     if (error.isError()) {
         qCInfo(lcApi) << "GET" << loggable(call->url) << "failed: HTTP" << error.httpStatus
                       << reply->error() << "tracking ID" << error.trackingId;
-        if (!scheduleRetry(call, error))
+        if (!waitForNewToken(call, error) && !scheduleRetry(call, error))
             fail(call, error);
         return;
     }

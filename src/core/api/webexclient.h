@@ -31,6 +31,13 @@ public:
     // Held in memory only; sent as "Authorization: Bearer ..." only to the API base's origin.
     void setAccessToken(const QString &token);
 
+    // With renewal on, a call refused with 401 waits instead of failing: the client emits
+    // accessTokenRejected() once, and the next setAccessToken() with a new token sends the
+    // waiting calls again, once each. abandonWaitingCalls() fails them when no token comes.
+    // Off by default: without anyone to renew the token the calls would wait forever.
+    void setAccessTokenRenewal(bool enabled) { m_renewal = enabled; }
+    void abandonWaitingCalls();
+
     void fetchMe();       // GET people/me; a new call replaces a running one
     void fetchAllRooms(); // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next";
                           // a new call cancels a running one
@@ -71,6 +78,7 @@ signals:
 
     // Any 401, in addition to the specific *Failed signal (the auth layer refreshes on it).
     void unauthorized(const ApiError &error);
+    void accessTokenRejected();
 
     // A retry was scheduled after delayMs (already scaled); lets the UI say "rate limited".
     void retryScheduled(const QUrl &url, const ApiError &reason, int delayMs);
@@ -83,6 +91,7 @@ private:
     CallPtr startCall(Purpose purpose, const QUrl &url);
     void send(const CallPtr &call);
     void onFinished(const CallPtr &call, QNetworkReply *reply);
+    [[nodiscard]] bool waitForNewToken(const CallPtr &call, const ApiError &error);
     [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error);
     void finishCall(const CallPtr &call);
     void cancelCalls(Purpose purpose);
@@ -101,4 +110,6 @@ private:
     int m_transferTimeoutMs = 30000;
     double m_retryDelayScale = 1.0;
     QList<CallPtr> m_calls;
+    QList<CallPtr> m_waitingForToken;
+    bool m_renewal = false;
 };

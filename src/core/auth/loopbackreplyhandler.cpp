@@ -1,6 +1,7 @@
 #include "loopbackreplyhandler.h"
 
 #include "api/apierror.h"
+#include "auth/tokenreplyinspector.h"
 #include "logging.h"
 
 #include <QNetworkReply>
@@ -32,13 +33,7 @@ QString LoopbackReplyHandler::callback() const
 
 void LoopbackReplyHandler::networkReplyFinished(QNetworkReply *reply)
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status >= 400) {
-        // peek() leaves the body for Qt's own handling, which on 6.8 also resets its state.
-        const ApiError error = ApiError::fromReply(reply, reply->peek(reply->bytesAvailable()));
-        qCWarning(lcAuth) << "token request failed with HTTP status" << status << "tracking ID"
-                          << error.trackingId;
-        emit tokenRequestFailed(error);
-    }
+    if (const auto error = TokenReplyInspector::errorOf(reply))
+        emit tokenRequestFailed(*error);
     QOAuthHttpServerReplyHandler::networkReplyFinished(reply);
 }

@@ -1,5 +1,7 @@
 #include "oautherrortext.h"
 
+#include "api/apierror.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -26,4 +28,17 @@ QString OAuthErrorText::forAuthorizationError(const QString &error, const QStrin
                   "in the set-up dialog.");
     const QString detail = description.isEmpty() ? error : description;
     return tr("Webex refused the sign-in (%1). Please try again.").arg(detail);
+}
+
+QString OAuthErrorText::forTokenError(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 401)
+        return tr("Webex did not accept the Integration's Client ID and Client Secret. Check "
+                  "them in File > Set Up Integration, then sign in again.") +
+               error.details();
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 400)
+        return tr("Webex refused to complete the sign-in (the sign-in code was not accepted). "
+                  "Please sign in again.") +
+               error.details();
+    return tr("The sign-in could not be completed. %1").arg(error.userMessage());
 }

@@ -36,7 +36,7 @@ void SignInFlow::start()
 {
     if (m_active)
         return;
-    finish();
+    discardAttempt();
     m_active = true;
 
     const QUrl redirect = registeredRedirectUri();
@@ -139,7 +139,7 @@ void SignInFlow::onAuthorizationError(const QString &error, const QString &descr
 
 void SignInFlow::onTokenRequestFailed(const ApiError &error)
 {
-    fail(tr("Webex did not accept the sign-in: %1").arg(error.userMessage()));
+    fail(OAuthErrorText::forTokenError(error));
 }
 
 void SignInFlow::onGranted()
@@ -177,8 +177,16 @@ void SignInFlow::fail(const QString &message)
 void SignInFlow::finish()
 {
     m_active = false;
+    // Stop listening now, but keep the handler until the next attempt: it may still be
+    // writing our page to the browser that delivered the redirect.
     if (m_handler)
         m_handler->close();
+    m_state.clear();
+    m_pkce = PkceChallenge();
+}
+
+void SignInFlow::discardAttempt()
+{
     // Deleted later: this may run inside one of their own signals.
     if (m_flow)
         m_flow->deleteLater();
@@ -186,6 +194,4 @@ void SignInFlow::finish()
         m_handler->deleteLater();
     m_flow = nullptr;
     m_handler = nullptr;
-    m_state.clear();
-    m_pkce = PkceChallenge();
 }

@@ -55,6 +55,7 @@ private:
     void onGranted();
     void fail(const QString &message);
     void finish();
+    void discardAttempt();
 
     ApiBase m_api;
     ClientCredentials m_credentials;
