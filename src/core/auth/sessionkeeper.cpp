@@ -26,9 +26,10 @@ SessionKeeper::SessionKeeper(const ApiBase &api, const ClientCredentials &creden
     connect(&m_refresher, &TokenRefresher::failed, this, &SessionKeeper::onFailed);
 }
 
-std::chrono::seconds SessionKeeper::renewalLead(std::chrono::seconds remaining)
+std::chrono::milliseconds SessionKeeper::renewalLead(std::chrono::milliseconds remaining)
 {
-    return std::clamp(remaining / 5, std::chrono::seconds(0), std::chrono::seconds(300));
+    return std::clamp<std::chrono::milliseconds>(remaining / 5, std::chrono::milliseconds(0),
+                                                 std::chrono::minutes(5));
 }
 
 void SessionKeeper::start(const TokenSet &tokens)
@@ -71,8 +72,9 @@ void SessionKeeper::scheduleRenewal()
     if (!m_tokens.accessExpiresAt.isValid())
         return; // Webex sent no expiry: refresh only when the API says 401
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const std::chrono::seconds remaining(std::max<qint64>(0, now.secsTo(m_tokens.accessExpiresAt)));
-    m_nextRenewal = m_tokens.accessExpiresAt.addSecs(-renewalLead(remaining).count());
+    const std::chrono::milliseconds remaining(
+        std::max<qint64>(0, now.msecsTo(m_tokens.accessExpiresAt)));
+    m_nextRenewal = m_tokens.accessExpiresAt.addMSecs(-renewalLead(remaining).count());
     const std::chrono::milliseconds wait(std::max<qint64>(0, now.msecsTo(m_nextRenewal)));
     m_timer.start(std::min(wait, LongestTimer));
 }

@@ -33,7 +33,7 @@ public:
     [[nodiscard]] QDateTime nextRenewal() const { return m_nextRenewal; }
 
     // How long before expiry to refresh: a fifth of what is left, at most five minutes.
-    [[nodiscard]] static std::chrono::seconds renewalLead(std::chrono::seconds remaining);
+    [[nodiscard]] static std::chrono::milliseconds renewalLead(std::chrono::milliseconds remaining);
 
 signals:
     void accessTokenReady(const QString &accessToken);
