@@ -1,5 +1,6 @@
 // The small pieces of the sign-in: PKCE, random state, credential checks, error sentences.
 
+#include "auth/callbackgate.h"
 #include "auth/clientcredentials.h"
 #include "auth/oautherrortext.h"
 #include "auth/pkcechallenge.h"
@@ -21,6 +22,8 @@ private slots:
     void credentialsFromEnvironment();
     void authorizationErrorsBecomeSentences_data();
     void authorizationErrorsBecomeSentences();
+    void callbackGateMatchesTheExactPath_data();
+    void callbackGateMatchesTheExactPath();
 };
 
 void TestAuthPieces::pkceMatchesRfc7636Example()
@@ -116,6 +119,29 @@ void TestAuthPieces::authorizationErrorsBecomeSentences()
     QFETCH(QString, mentions);
     const QString sentence = OAuthErrorText::forAuthorizationError(error, QString());
     QVERIFY2(sentence.contains(mentions), qPrintable(sentence));
+}
+
+void TestAuthPieces::callbackGateMatchesTheExactPath_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("passes");
+    const QByteArray end = " HTTP/1.1\r\nHost: localhost:5000\r\n\r\n";
+    QTest::newRow("callback") << ("GET /auth/cisco/callback?code=a&state=b" + end) << true;
+    QTest::newRow("no query") << ("GET /auth/cisco/callback" + end) << true;
+    QTest::newRow("suffix") << ("GET /auth/cisco/callbackEXTRA?code=a" + end) << false;
+    QTest::newRow("sub-path") << ("GET /auth/cisco/callback/x?code=a" + end) << false;
+    QTest::newRow("encoded same path") << ("GET /auth/cisco/callbac%6B?code=a" + end) << true;
+    QTest::newRow("encoded slash") << ("GET /auth%2Fcisco/callback?code=a" + end) << true;
+    QTest::newRow("post") << ("POST /auth/cisco/callback?code=a" + end) << false;
+    QTest::newRow("not http") << QByteArray("GET /auth/cisco/callback\r\n\r\n") << false;
+    QTest::newRow("garbage") << QByteArray("\x16\x03\x01 TLS hello\r\n\r\n") << false;
+}
+
+void TestAuthPieces::callbackGateMatchesTheExactPath()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, passes);
+    QCOMPARE(CallbackGate::isCallbackRequest(head, QStringLiteral("/auth/cisco/callback")), passes);
 }
 
 QTEST_GUILESS_MAIN(TestAuthPieces)

@@ -71,6 +71,7 @@ private slots:
     void signsInWithPkceAndState();
     void listenerIsLoopbackOnlyAndOnlyWhileSigningIn();
     void portInUseSaysWhichPortAndWhatToDo();
+    void onlyTheExactCallbackPathIsAccepted();
     void declined();
     void invalidScope();
     void serverError();
@@ -189,6 +190,38 @@ void TestSignInFlow::listenerIsLoopbackOnlyAndOnlyWhileSigningIn()
     QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, WaitMs);
     QVERIFY(!flow.isListening());
     QTRY_VERIFY(!canConnect(QHostAddress::LocalHost, 5000));
+}
+
+void TestSignInFlow::onlyTheExactCallbackPathIsAccepted()
+{
+    SignInFlow flow(
+        baseOf(m_emulator->baseUrl()),
+        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
+        &m_network);
+    QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
+    QSignalSpy failed(&flow, &SignInFlow::failed);
+    const QUrl authorize = startSignIn(flow);
+    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
+
+    for (const QString &path :
+         {QStringLiteral("/auth/cisco/callbackEXTRA"), QStringLiteral("/auth/cisco/callback/more"),
+          QStringLiteral("/auth/cisco"), QStringLiteral("/")}) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://localhost:5000") + path +
+                                     QStringLiteral("?code=stray&state=") + state));
+        QNetworkReply *reply = m_network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), WaitMs);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+        reply->deleteLater();
+    }
+    QCOMPARE(failed.count(), 0); // the stray requests did not end the sign-in
+    QVERIFY(flow.isListening());
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/access_token")), 0);
+
+    ConsentBrowser browser;
+    QString problem;
+    QVERIFY2(browser.answer(authorize, ConsentBrowser::Answer::Accept, &problem).isValid(),
+             qPrintable(problem));
+    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, WaitMs);
 }
 
 void TestSignInFlow::portInUseSaysWhichPortAndWhatToDo()

@@ -29,7 +29,7 @@ QString SignInFlow::scope()
 
 bool SignInFlow::isListening() const
 {
-    return m_handler && m_handler->isListening();
+    return m_handler && m_handler->acceptsCallbacks();
 }
 
 void SignInFlow::start()
@@ -41,7 +41,7 @@ void SignInFlow::start()
 
     const QUrl redirect = registeredRedirectUri();
     m_handler = new LoopbackReplyHandler(redirect, this);
-    if (!m_handler->isListening()) {
+    if (!m_handler->acceptsCallbacks()) {
         fail(tr("Webex Desk could not receive the sign-in answer: port %1 on this computer is "
                 "in use by another program. Close the program that uses port %1 (another "
                 "Webex Desk, or a local web server) and try again.")
@@ -116,7 +116,8 @@ void SignInFlow::onCallback(const QVariantMap &values)
 {
     // One redirect per attempt: stop listening at once, so nothing else can arrive.
     if (m_handler)
-        QMetaObject::invokeMethod(m_handler, &LoopbackReplyHandler::close, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_handler, &LoopbackReplyHandler::stopListening,
+                                  Qt::QueuedConnection);
 
     const QString receivedState =
         QUrl::fromPercentEncoding(values.value(QStringLiteral("state")).toString().toUtf8());
@@ -180,7 +181,7 @@ void SignInFlow::finish()
     // Stop listening now, but keep the handler until the next attempt: it may still be
     // writing our page to the browser that delivered the redirect.
     if (m_handler)
-        m_handler->close();
+        m_handler->stopListening();
     m_state.clear();
     m_pkce = PkceChallenge();
 }
