@@ -1,0 +1,105 @@
+// webex-desk-signin: the sign-in browser of Webex Desk, in a process of its own. Only this
+// process loads QtWebEngine, so Webex Desk itself starts fast and small, and once the sign-in
+// is over no Chromium process is left running. Webex Desk drives it over stdin and stdout;
+// the protocol is described in helperchannel.h.
+
+#include "helperchannel.h"
+#include "signinwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QUrl>
+#include <QWindow>
+
+#include <memory>
+
+namespace {
+
+// Makes `window` a transient child of Webex Desk's main window, so the window manager keeps it
+// on top of it and centres it there. Only X11 and Windows can adopt another process's window.
+std::unique_ptr<QWindow> attachToParent(QWidget *window, WId parentId)
+{
+    const QString platform = QGuiApplication::platformName();
+    if (parentId == 0 || (platform != QLatin1String("xcb") && platform != QLatin1String("windows")))
+        return nullptr;
+    std::unique_ptr<QWindow> parent(QWindow::fromWinId(parentId));
+    if (!parent)
+        return nullptr;
+    window->winId(); // creates the native window, hence windowHandle()
+    window->windowHandle()->setTransientParent(parent.get());
+    return parent;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setApplicationName(QStringLiteral("webex-desk-signin"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Webex Desk"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("webex-desk"));
+    // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
+    // application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
+    // The helper decides when to quit: after it told Webex Desk why.
+    app.setQuitOnLastWindowClosed(false);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "The sign-in window of Webex Desk. Webex Desk "
+                                            "starts it and talks to it over stdin and stdout."));
+    parser.addHelpOption();
+    const QCommandLineOption parentOption(
+        QStringLiteral("parent-window"),
+        QCoreApplication::translate("main", "Stay on top of the window with this native id."),
+        QStringLiteral("id"));
+    parser.addOption(parentOption);
+    // parse(), not process(): QtWebEngine's own --webEngineArgs must not stop the helper.
+    parser.parse(QCoreApplication::arguments());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+
+    HelperChannel channel;
+    // Destroyed before `app`, and with it the page before the profile.
+    auto window = std::make_unique<SignInWindow>();
+    const auto parentWindow =
+        attachToParent(window.get(), WId(parser.value(parentOption).toULongLong()));
+
+    QObject::connect(&channel, &HelperChannel::openRequested, window.get(),
+                     [&window](const QUrl &url) {
+                         window->show();
+                         window->raise();
+                         window->activateWindow();
+                         window->load(url);
+                     });
+    QObject::connect(&channel, &HelperChannel::closeRequested, window.get(), [&window] {
+        window->finish();
+        QCoreApplication::quit();
+    });
+    // Webex Desk is gone: there is nobody to sign in for. finish() first, because quit()
+    // closes the windows, and that would read as the person closing it.
+    QObject::connect(&channel, &HelperChannel::inputClosed, window.get(), [&window] {
+        window->finish();
+        QCoreApplication::quit();
+    });
+
+    QObject::connect(window.get(), &SignInWindow::closedByUser, &channel, [&channel] {
+        channel.sendClosedByUser();
+        QCoreApplication::quit();
+    });
+    QObject::connect(window.get(), &SignInWindow::pageLoaded, &channel, &HelperChannel::sendLoaded);
+    QObject::connect(window.get(), &SignInWindow::loadFailed, &channel,
+                     &HelperChannel::sendLoadFailed);
+    QObject::connect(window.get(), &SignInWindow::certificateRejected, &channel,
+                     &HelperChannel::sendCertificateError);
+    QObject::connect(window.get(), &SignInWindow::navigationRefused, &channel,
+                     &HelperChannel::sendNavigationRefused);
+
+    channel.start();
+    channel.sendReady();
+    const int status = app.exec();
+    window.reset();
+    return status;
+}
