@@ -1,0 +1,427 @@
+// The sign-in helper webex-desk-signin, driven as Webex Desk drives it: SignInBrowserProcess
+// starts it and talks to it over the pipe, the emulator serves the consent page over real
+// HTTP, and the page is read and clicked over Chromium's DevTools protocol. This process never
+// loads QtWebEngine; the last test checks that.
+
+#include "devtoolspage.h"
+#include "selfsignedhttpsserver.h"
+#include "signinbrowserprocess.h"
+#include "webexemulator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace {
+// Generous: QtWebEngine's first start on a loaded CI machine can take many seconds.
+constexpr int StartTimeoutMs = 60000;
+constexpr int PageTimeoutMs = 30000;
+constexpr int ExitTimeoutMs = 30000;
+
+QByteArray readProcFile(qint64 pid, const char *name)
+{
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QList<qint64> allPids()
+{
+    QList<qint64> pids;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isNumber = false;
+        const qint64 pid = entry.toLongLong(&isNumber);
+        if (isNumber)
+            pids << pid;
+    }
+    return pids;
+}
+
+char stateIn(const QByteArray &stat)
+{
+    const int afterName = stat.lastIndexOf(')');
+    return afterName >= 0 && stat.size() > afterName + 2 ? stat.at(afterName + 2) : '?';
+}
+
+// A process that still runs: one of its threads is not dead. A zombie waiting for its parent
+// to reap it does not run, but its main thread may be a zombie while other threads still
+// exit, so every thread counts.
+bool isRunning(qint64 pid)
+{
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    if (!tasks.exists())
+        return false;
+    const QStringList threads = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &thread : threads) {
+        QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue; // gone since the listing
+        const char state = stateIn(stat.readAll());
+        if (state != 'Z' && state != 'X')
+            return true;
+    }
+    return false;
+}
+
+// Every running process whose environment carries the tag: the helper and every process
+// QtWebEngine started for it, even after they were handed to another parent.
+QList<qint64> processesTagged(const QByteArray &tag)
+{
+    QList<qint64> tagged;
+    const QByteArray entry = "WEBEXDESK_TEST_TAG=" + tag;
+    for (qint64 pid : allPids()) {
+        const QList<QByteArray> environment = readProcFile(pid, "environ").split('\0');
+        if (environment.contains(entry) && isRunning(pid))
+            tagged << pid;
+    }
+    return tagged;
+}
+
+QByteArray commandLine(qint64 pid)
+{
+    QByteArray line = readProcFile(pid, "cmdline");
+    line.replace('\0', ' ');
+    return line;
+}
+
+QUrl consentUrl(const WebexEmulator &emulator, const QString &state = QStringLiteral("xyz"))
+{
+    QUrl url(emulator.baseUrl().toString() + QStringLiteral("/authorize"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+    query.addQueryItem(QStringLiteral("client_id"), emulator.options().clientId);
+    query.addQueryItem(QStringLiteral("redirect_uri"),
+                       QStringLiteral("http%3A%2F%2Flocalhost%3A5000%2Fauth%2Fcisco%2Fcallback"));
+    query.addQueryItem(QStringLiteral("scope"), QStringLiteral("spark%3Aall"));
+    query.addQueryItem(QStringLiteral("state"), state);
+    url.setQuery(query);
+    return url;
+}
+} // namespace
+
+class TestSignInHelper : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultProgramPrefersTheEnvironment();
+    void missingHelperIsReportedWithItsPath();
+    void showsTheConsentPageAndCloseLeavesNoChromiumBehind();
+    void secondOpenReusesTheRunningHelper();
+    void closingTheWindowReportsClosedByUser();
+    void endOfInputEndsTheHelper();
+    void plainHttpNavigationIsRefusedAndReported();
+    void badCertificateIsReportedAndThePageNeverShown();
+
+    void thisProcessNeverLoadedQtWebEngine();
+
+private:
+    // Opens `url` in a fresh helper and waits for the first page to finish loading.
+    bool openAndWait(SignInBrowserProcess &browser, const QUrl &url);
+    // The processes of this test's helper (by the tag in their environment), remembered.
+    QList<qint64> taggedProcesses();
+    // Waits until no process of this test's helper runs: none carries the tag, and none seen
+    // so far runs (one that is exiting has no environment left to carry it).
+    bool waitForNoTaggedProcess();
+
+    QByteArray m_tag;
+    QSet<qint64> m_seen;
+    quint16 m_devToolsPort = 0;
+};
+
+void TestSignInHelper::initTestCase()
+{
+    QVERIFY2(QFile::exists(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH)),
+             "build webex-desk-signin first");
+    qputenv("WEBEXDESK_SIGNIN_HELPER", WEBEXDESK_SIGNIN_HELPER_PATH);
+}
+
+void TestSignInHelper::init()
+{
+    // The helper inherits this process's environment: a tag to find every process it
+    // starts, and the port its QtWebEngine serves DevTools on.
+    m_tag = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    m_seen.clear();
+    qputenv("WEBEXDESK_TEST_TAG", m_tag);
+    m_devToolsPort = DevToolsPage::freePort();
+    QVERIFY(m_devToolsPort != 0);
+    qputenv("QTWEBENGINE_REMOTE_DEBUGGING", "127.0.0.1:" + QByteArray::number(m_devToolsPort));
+}
+
+void TestSignInHelper::cleanup()
+{
+    // Whatever a failed test left running must not pollute the next one.
+    QVERIFY(waitForNoTaggedProcess());
+}
+
+bool TestSignInHelper::openAndWait(SignInBrowserProcess &browser, const QUrl &url)
+{
+    QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
+    browser.open(url);
+    const bool ok = loaded.wait(StartTimeoutMs) || !loaded.isEmpty();
+    taggedProcesses();
+    return ok;
+}
+
+QList<qint64> TestSignInHelper::taggedProcesses()
+{
+    const QList<qint64> pids = processesTagged(m_tag);
+    for (qint64 pid : pids)
+        m_seen.insert(pid);
+    return pids;
+}
+
+bool TestSignInHelper::waitForNoTaggedProcess()
+{
+    const auto anyRunning = [this] {
+        if (!taggedProcesses().isEmpty())
+            return true;
+        return std::any_of(m_seen.cbegin(), m_seen.cend(), isRunning);
+    };
+    const bool gone = QTest::qWaitFor([&] { return !anyRunning(); }, ExitTimeoutMs);
+    if (!gone) {
+        for (qint64 pid : std::as_const(m_seen)) {
+            if (isRunning(pid))
+                qWarning("still running: %lld %s", pid, commandLine(pid).left(120).constData());
+        }
+    }
+    return gone;
+}
+
+void TestSignInHelper::defaultProgramPrefersTheEnvironment()
+{
+    QCOMPARE(SignInBrowserProcess::defaultProgram(), QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+
+    qunsetenv("WEBEXDESK_SIGNIN_HELPER");
+    const QString fallback = SignInBrowserProcess::defaultProgram();
+    qputenv("WEBEXDESK_SIGNIN_HELPER", WEBEXDESK_SIGNIN_HELPER_PATH);
+    // This test's directory has no helper: the installed layout's path is the answer.
+    QCOMPARE(fallback, QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                       QStringLiteral("/../libexec/webex-desk/webex-desk-signin")));
+}
+
+void TestSignInHelper::missingHelperIsReportedWithItsPath()
+{
+    const QString missing = QDir::temp().filePath(QStringLiteral("no-such-dir/webex-desk-signin"));
+    SignInBrowserProcess browser;
+    browser.setProgram(missing);
+    QSignalSpy failed(&browser, &SignInBrowserProcess::helperFailed);
+    QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
+    browser.open(QUrl(QStringLiteral("https://webexapis.com/v1/authorize?state=secret")));
+
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, ExitTimeoutMs);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QDir::toNativeSeparators(missing)), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("secret")), qPrintable(message));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ExitTimeoutMs);
+    QVERIFY(!browser.isRunning());
+}
+
+void TestSignInHelper::showsTheConsentPageAndCloseLeavesNoChromiumBehind()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
+    QSignalSpy closedByUser(&browser, &SignInBrowserProcess::closedByUser);
+    QSignalSpy failed(&browser, &SignInBrowserProcess::helperFailed);
+    QSignalSpy loadFailed(&browser, &SignInBrowserProcess::loadFailed);
+    QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
+
+    const QString state = QStringLiteral("state%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    browser.open(consentUrl(emulator, state));
+    QVERIFY(loaded.wait(StartTimeoutMs));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QVERIFY(browser.isRunning());
+    const qint64 pid = browser.processId();
+    QVERIFY(pid > 0);
+
+    DevToolsPage page(m_devToolsPort);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), PageTimeoutMs),
+             qPrintable(page.lastError()));
+    QVERIFY(page.waitForElement(QStringLiteral("decline"), PageTimeoutMs));
+    const QUrl shown = page.currentUrl();
+    QCOMPARE(shown.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(shown.path(), QStringLiteral("/v1/authorize"));
+    QCOMPARE(emulator.lastAuthorizeQuery().value(QStringLiteral("state")).toString(), state);
+
+    // The URL went over the pipe: neither the helper's command line nor those of the
+    // processes QtWebEngine started show it to other users of the machine.
+    const QList<qint64> tagged = taggedProcesses();
+    QVERIFY(tagged.contains(pid));
+    QVERIFY2(tagged.size() > 1, "QtWebEngine started no process of its own?");
+    for (qint64 each : tagged) {
+        const QByteArray line = commandLine(each);
+        QVERIFY2(!line.contains(state.toUtf8()), line.constData());
+        QVERIFY2(!line.contains("authorize"), line.constData());
+    }
+
+    browser.close();
+    QVERIFY(finished.wait(ExitTimeoutMs) || finished.count() == 1);
+    QVERIFY(!browser.isRunning());
+    // It closed on its own, not killed after the grace period.
+    auto *process = browser.findChild<QProcess *>(QStringLiteral("signInHelperProcess"));
+    QVERIFY(process);
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 0);
+    QCOMPARE(closedByUser.count(), 0);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(loadFailed.count(), 0);
+    // Every QtWebEngineProcess seen while the page showed is gone too.
+    QVERIFY(waitForNoTaggedProcess());
+    for (qint64 each : tagged)
+        QVERIFY2(!isRunning(each), readProcFile(each, "stat").constData());
+}
+
+void TestSignInHelper::secondOpenReusesTheRunningHelper()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
+    QVERIFY(openAndWait(browser, consentUrl(emulator, QStringLiteral("first"))));
+    const qint64 pid = browser.processId();
+
+    // Sign In again while the window is open: the same window loads the new URL.
+    browser.open(consentUrl(emulator, QStringLiteral("second")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, PageTimeoutMs);
+    QCOMPARE(loaded.last().first().toBool(), true);
+    QCOMPARE(browser.processId(), pid);
+    QCOMPARE(emulator.lastAuthorizeQuery().value(QStringLiteral("state")).toString(),
+             QStringLiteral("second"));
+    browser.close();
+}
+
+void TestSignInHelper::closingTheWindowReportsClosedByUser()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy closedByUser(&browser, &SignInBrowserProcess::closedByUser);
+    QSignalSpy failed(&browser, &SignInBrowserProcess::helperFailed);
+    QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
+    QVERIFY(openAndWait(browser, consentUrl(emulator)));
+    DevToolsPage page(m_devToolsPort);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), PageTimeoutMs),
+             qPrintable(page.lastError()));
+
+    // The page asks to close its window, as a sign-in page's "Cancel" may. The window closes
+    // the way its close button (a window manager's close) closes it: QDialog::closeEvent,
+    // then reject(). A key press sent over DevTools would not do: QtWebEngine hands only
+    // real Qt key events that the page did not use back to the widgets.
+    page.evaluate(QStringLiteral("window.close()"));
+    QTRY_COMPARE_WITH_TIMEOUT(closedByUser.count(), 1, ExitTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ExitTimeoutMs);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!browser.isRunning());
+}
+
+void TestSignInHelper::endOfInputEndsTheHelper()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy closedByUser(&browser, &SignInBrowserProcess::closedByUser);
+    QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
+    QVERIFY(openAndWait(browser, consentUrl(emulator)));
+    QVERIFY(!taggedProcesses().isEmpty());
+
+    // What the helper sees when Webex Desk dies: its stdin ends, with no "close" before.
+    auto *process = browser.findChild<QProcess *>(QStringLiteral("signInHelperProcess"));
+    QVERIFY(process);
+    process->closeWriteChannel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, ExitTimeoutMs);
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 0);
+    QCOMPARE(closedByUser.count(), 0);
+    QVERIFY(waitForNoTaggedProcess());
+}
+
+void TestSignInHelper::plainHttpNavigationIsRefusedAndReported()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy refused(&browser, &SignInBrowserProcess::navigationRefused);
+    QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
+    QSignalSpy loadFailed(&browser, &SignInBrowserProcess::loadFailed);
+    QVERIFY(openAndWait(browser, consentUrl(emulator)));
+    DevToolsPage page(m_devToolsPort);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), PageTimeoutMs),
+             qPrintable(page.lastError()));
+
+    // A link to plain http elsewhere, e.g. planted in a page, with a secret in its query.
+    page.evaluate(QStringLiteral("location.href = 'http://example.com/login?token=secret#x'"));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, PageTimeoutMs);
+    const QUrl url = refused.first().first().toUrl();
+    QCOMPARE(url, QUrl(QStringLiteral("http://example.com/login")));
+
+    // The consent page stays; the refusal is not a failed load.
+    QVERIFY(page.waitForElement(QStringLiteral("accept"), PageTimeoutMs));
+    QCOMPARE(page.currentUrl().host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loadFailed.count(), 0);
+    browser.close();
+}
+
+void TestSignInHelper::badCertificateIsReportedAndThePageNeverShown()
+{
+    SelfSignedHttpsServer server;
+    if (!server.start())
+        QSKIP(qPrintable(server.error()));
+    SignInBrowserProcess browser;
+    QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
+    QSignalSpy loadFailed(&browser, &SignInBrowserProcess::loadFailed);
+    QSignalSpy closedByUser(&browser, &SignInBrowserProcess::closedByUser);
+
+    QUrl url = server.baseUrl();
+    url.setPath(QStringLiteral("/authorize"));
+    url.setQuery(QStringLiteral("state=secret"));
+    browser.open(url);
+    QTRY_COMPARE_WITH_TIMEOUT(loadFailed.count(), 1, StartTimeoutMs);
+    const QString message = loadFailed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("certificate")), qPrintable(message));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, PageTimeoutMs);
+    QCOMPARE(loaded.first().first().toBool(), false);
+
+    // Nothing got through TLS: no request was read, let alone answered, and the page in
+    // the window is not the server's.
+    QCOMPARE(server.pagesServed(), 0);
+    QVERIFY(server.handshakesRefused() >= 1);
+    DevToolsPage page(m_devToolsPort);
+    QVERIFY2(page.connectToPage(PageTimeoutMs), qPrintable(page.lastError()));
+    const QString text =
+        page.evaluate(QStringLiteral("document.documentElement.outerHTML")).toString();
+    QVERIFY2(!text.contains(QLatin1String(SelfSignedHttpsServer::Marker)),
+             qPrintable(text.left(300)));
+    QCOMPARE(loadFailed.count(), 1);
+    QCOMPARE(closedByUser.count(), 0);
+    browser.close();
+}
+
+void TestSignInHelper::thisProcessNeverLoadedQtWebEngine()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    QVERIFY(!mapped.isEmpty());
+    QVERIFY2(!mapped.contains("libQt6WebEngineCore"),
+             "QtWebEngine is mapped into the test process: the app must not link it");
+}
+
+QTEST_GUILESS_MAIN(TestSignInHelper)
+
+#include "tst_signinhelper.moc"
