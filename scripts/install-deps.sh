@@ -10,7 +10,7 @@ packages=(
     libqt6webenginecore6-bin qt6-networkauth-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev
     # run: the X11/Wayland platform plugins and a font
-    qt6-qpa-plugins qt6-wayland fonts-dejavu-core
+    qt6-qpa-plugins qt6-wayland libqt6svg6 fonts-dejavu-core
     # test: a private D-Bus session with a real Secret Service (gnome-keyring), a virtual
     # display for screenshots
     dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick

@@ -30,9 +30,13 @@ QPixmap roundPixmap(const QPixmap &source, qreal devicePixelRatio)
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(new Ui::MainWindow)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_noticeLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
+    m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
+    m_noticeLabel->setWordWrap(true);
+    m_ui->statusBar->addWidget(m_noticeLabel, 1);
     QFont titleFont = m_ui->welcomeTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
     m_ui->welcomeTitle->setFont(titleFont);
@@ -44,6 +48,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(new Ui::Main
 
     connect(m_ui->signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
     connect(m_ui->signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    connect(m_ui->systemBrowserSignInAction, &QAction::triggered, this,
+            &MainWindow::systemBrowserSignInRequested);
+    connect(m_ui->cancelSignInButton, &QPushButton::clicked, this,
+            &MainWindow::cancelSignInRequested);
+    connect(m_ui->signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+    // The shortcut works wherever focus is, not only while the menu is open.
+    addAction(m_ui->signOutAction);
+    addAction(m_ui->signInAction);
     connect(m_ui->demoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
     connect(m_ui->setUpAction, &QAction::triggered, this, &MainWindow::setUpRequested);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::aboutRequested);
@@ -65,18 +77,33 @@ void MainWindow::showWelcome(const QString &message)
     m_ui->statusLabel->setVisible(!message.isEmpty());
     m_ui->signInButton->setEnabled(true);
     m_ui->demoButton->setEnabled(true);
-    m_ui->signInAction->setEnabled(true);
+    m_ui->cancelSignInButton->setVisible(false);
+    setSignedIn(false);
+    setWindowTitle(tr("Webex Desk"));
     m_ui->signInButton->setFocus();
 }
 
-void MainWindow::showSigningIn()
+void MainWindow::showRestoring()
 {
     m_ui->pages->setCurrentWidget(m_ui->welcomePage);
-    m_ui->statusLabel->setText(tr("Signing in… Finish signing in in the Webex window."));
+    m_ui->statusLabel->setText(tr("Opening your Webex session…"));
     m_ui->statusLabel->setVisible(true);
     m_ui->signInButton->setEnabled(false);
     m_ui->demoButton->setEnabled(false);
+    m_ui->cancelSignInButton->setVisible(false);
+}
+
+void MainWindow::showSigningIn(const QString &where)
+{
+    m_ui->pages->setCurrentWidget(m_ui->welcomePage);
+    m_ui->statusLabel->setText(where);
+    m_ui->statusLabel->setVisible(true);
+    m_ui->signInButton->setEnabled(false);
+    m_ui->demoButton->setEnabled(false);
+    m_ui->cancelSignInButton->setVisible(true);
     m_ui->signInAction->setEnabled(false);
+    m_ui->systemBrowserSignInAction->setEnabled(false);
+    m_ui->cancelSignInButton->setFocus();
 }
 
 void MainWindow::showWorkspace()
@@ -87,8 +114,20 @@ void MainWindow::showWorkspace()
     m_ui->presenceLabel->clear();
     m_ui->avatarLabel->clear();
     m_ui->roomsStatusLabel->setText(tr("Loading your spaces…"));
-    m_ui->signInAction->setEnabled(false);
+    setSignedIn(true);
     m_ui->roomList->setFocus();
+}
+
+void MainWindow::setSignedIn(bool signedIn)
+{
+    m_ui->signInAction->setEnabled(!signedIn);
+    m_ui->systemBrowserSignInAction->setEnabled(!signedIn);
+    m_ui->signOutAction->setEnabled(signedIn);
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    m_noticeLabel->setText(message);
 }
 
 void MainWindow::showProfile(const Person &person)

@@ -24,7 +24,8 @@ public:
     void setRoomModel(QAbstractItemModel *model);
 
     void showWelcome(const QString &message = {});
-    void showSigningIn();
+    void showRestoring();
+    void showSigningIn(const QString &where);
     void showWorkspace();
     void showProfile(const Person &person);
     void showAvatar(const QByteArray &imageData);
@@ -32,9 +33,14 @@ public:
     void showRoomsLoaded(int total);
     void showRoomsProblem(const QString &message);
     void showProfileProblem(const QString &message);
+    // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
+    void showNotice(const QString &message);
 
 signals:
     void signInRequested();
+    void systemBrowserSignInRequested();
+    void cancelSignInRequested();
+    void signOutRequested();
     void demoRequested();
     void setUpRequested();
     void aboutRequested();
@@ -43,6 +49,9 @@ private:
     void showInitials(const QString &name);
     [[nodiscard]] static QString presenceText(const QString &status);
 
+    void setSignedIn(bool signedIn);
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    class QLabel *m_noticeLabel;
     QString m_displayName;
 };

@@ -17,6 +17,8 @@ public:
     ApiBase apiBase;
     bool demo = false;
     int demoRooms = 300;
+    // The keychain service the session is remembered under; tests use their own.
+    QString keychainService = QStringLiteral("webex-desk");
     bool helpRequested = false;
     bool versionRequested = false;
     QString helpText;

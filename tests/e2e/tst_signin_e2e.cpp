@@ -1,59 +1,83 @@
-// End to end: the app's real sign-in code, a real QWebEngineView (offscreen) and the
-// emulator over real HTTP on loopback. Consent is given in the page, the redirect reaches
-// port 5000, the code is exchanged, and the profile and every space reach the widgets.
+// End to end: the app's real code (AppController and its windows), the real sign-in helper
+// process with its QWebEngineView (offscreen), the emulator over real HTTP on loopback, and
+// a real Secret Service (the test command's private gnome-keyring). The page is clicked over
+// Chromium's DevTools protocol, as a person would click it.
 
 #include "appcontroller.h"
+#include "auth/sessionkeeper.h"
+#include "auth/sessionstore.h"
 #include "auth/signinflow.h"
+#include "auth/storedsession.h"
+#include "firstrundialog.h"
 #include "mainwindow.h"
 #include "model/roomlistmodel.h"
-#include "signinwindow.h"
+#include "signinbrowserdriver.h"
+#include "signinbrowserprocess.h"
 #include "startupoptions.h"
-#include "webenginetesthelpers.h"
 #include "webexemulator.h"
-
-#include "firstrundialog.h"
 
 #include <QAccessible>
 #include <QApplication>
+#include <QDesktopServices>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
-#include <QWebEngineView>
+#include <QUuid>
+
+#include "../auth/consentbrowser.h"
 
 namespace {
-constexpr int PageTimeoutMs = 30000;
-
-StartupOptions optionsFor(const WebexEmulator &emulator)
-{
-    StartupOptions options;
-    QString error;
-    const auto base = ApiBase::fromUserInput(emulator.baseUrl().toString(), &error);
-    if (!base)
-        qFatal("emulator base refused: %s", qPrintable(error));
-    options.apiBase = *base;
-    return options;
-}
-
-// Waits for the sign-in window to show the emulator's consent page; returns its page.
-QWebEnginePage *waitForConsentPage(AppController &controller)
-{
-    if (!QTest::qWaitFor([&] { return controller.signInWindow() != nullptr; }, PageTimeoutMs))
-        return nullptr;
-    QWebEnginePage *page = controller.signInWindow()->view()->page();
-    if (!QTest::qWaitFor([&] { return pageHasElement(page, QStringLiteral("accept")); },
-                         PageTimeoutMs))
-        return nullptr;
-    return page;
-}
+constexpr int WaitMs = 60000;
 
 QString labelText(QWidget *window, const char *name)
 {
     auto *label = window->findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
 }
+
+// What the keychain holds for `service` right now.
+std::optional<StoredSession> storedSession(const QString &service)
+{
+    SessionStore store(service);
+    QSignalSpy loaded(&store, &SessionStore::loaded);
+    QSignalSpy unavailable(&store, &SessionStore::unavailable);
+    store.load();
+    const bool answered =
+        QTest::qWaitFor([&] { return !loaded.isEmpty() || !unavailable.isEmpty(); }, 20000);
+    if (!answered || loaded.isEmpty())
+        qFatal("the keychain did not answer: %s",
+               unavailable.isEmpty() ? "no answer"
+                                     : qPrintable(unavailable.first().first().toString()));
+    return loaded.first().first().value<std::optional<StoredSession>>();
+}
+
+// Whether the Secret Service holds any item of `service` (QtKeychain files it as "server").
+int secretToolItems(const QString &service)
+{
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
+                                               QStringLiteral("server"), service});
+    tool.waitForFinished(20000);
+    return int(QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError())
+                   .count(QStringLiteral("[/")));
+}
+
+// Plays the system web browser: QDesktopServices hands URLs to this object.
+class SystemBrowser : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void openUrl(const QUrl &url) { opened.append(url); }
+};
 } // namespace
 
 class TestSignInEndToEnd : public QObject
@@ -61,37 +85,104 @@ class TestSignInEndToEnd : public QObject
     Q_OBJECT
 
 private slots:
+    void init();
+    void cleanup();
+
     void signInShowsProfileAndEverySpace();
+    void restartWithStoredSessionOpensWithoutSignIn();
+    void expiredAccessTokenIsRefreshedAtStart();
+    void shortLivedTokensAreRenewedAndRemembered();
+    void revokedRefreshTokenReturnsToSignIn();
+    void signOutForgetsEverything();
     void declinedConsentSaysSoAndAllowsRetry();
     void closingTheSignInWindowEndsTheAttempt();
+    void unreachableWebexEndsTheAttempt();
+    void systemBrowserSignIn();
+    void cancelSignInFromTheMainWindow();
     void everyControlHasAnAccessibleName();
     void demoSignsInToTheBuiltInEmulator();
     void firstRunDialogTakesCredentialsAndSignsIn();
     void wrongClientSecretShowsWebexMessageAndTrackingId();
+
+private:
+    // A controller against the emulator, remembering sessions under this test's service.
+    std::unique_ptr<AppController> makeController(bool withCredentials = true);
+    // Signs in through the sign-in window and waits for the spaces.
+    bool signInThroughBrowser(AppController &controller);
+
+    std::unique_ptr<WebexEmulator> m_emulator;
+    QString m_service;
 };
+
+void TestSignInEndToEnd::init()
+{
+    EmulatorOptions options;
+    options.roomCount = 120;
+    m_emulator = std::make_unique<WebexEmulator>(options);
+    QVERIFY(m_emulator->listen());
+    m_service = QStringLiteral("webex-desk-e2e-") + QUuid::createUuid().toString(QUuid::Id128);
+    qunsetenv("WEBEX_CLIENT_ID");
+    qunsetenv("WEBEX_CLIENT_SECRET");
+}
+
+void TestSignInEndToEnd::cleanup()
+{
+    SessionStore store(m_service);
+    QSignalSpy cleared(&store, &SessionStore::cleared);
+    store.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 20000);
+    m_emulator.reset();
+}
+
+std::unique_ptr<AppController> TestSignInEndToEnd::makeController(bool withCredentials)
+{
+    StartupOptions options;
+    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
+    options.keychainService = m_service;
+    auto controller = std::make_unique<AppController>(options);
+    controller->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+    if (withCredentials)
+        controller->setCredentials(
+            ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret));
+    return controller;
+}
+
+bool TestSignInEndToEnd::signInThroughBrowser(AppController &controller)
+{
+    SignInBrowserDriver browser;
+    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    if (!controller.mainWindow()->isVisible())
+        controller.start();
+    else
+        controller.signIn();
+    if (!browser.waitForConsent(controller)) {
+        qWarning() << "no consent page:" << browser.lastError();
+        return false;
+    }
+    browser.click(QStringLiteral("accept"));
+    return QTest::qWaitFor([&] { return !roomsLoaded.isEmpty(); }, WaitMs);
+}
 
 void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
 {
-    EmulatorOptions emulatorOptions;
-    emulatorOptions.roomCount = 2345; // three pages of at most 1000
-    WebexEmulator emulator(emulatorOptions);
-    QVERIFY(emulator.listen());
+    m_emulator.reset();
+    EmulatorOptions options;
+    options.roomCount = 2345; // three pages of at most 1000
+    m_emulator = std::make_unique<WebexEmulator>(options);
+    QVERIFY(m_emulator->listen());
 
-    AppController controller(optionsFor(emulator));
-    controller.setCredentials(
-        ClientCredentials(emulatorOptions.clientId, emulatorOptions.clientSecret));
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
-    QSignalSpy profileShown(&controller, &AppController::profileShown);
-    QSignalSpy failures(&controller, &AppController::signInFailed);
-    controller.start();
+    auto controller = makeController();
+    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    QSignalSpy profileShown(controller.get(), &AppController::profileShown);
+    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    SignInBrowserDriver browser;
+    controller->start();
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
+    QVERIFY(controller->signInFlow()->isListening());
 
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY2(page, "the emulator's consent page never showed in the sign-in window");
-    QVERIFY(controller.signInFlow()->isListening());
-
-    // What Webex saw: the registered redirect URI to the letter, our scope, PKCE S256, and
-    // a state of at least 128 bits.
-    const QVariantMap authorize = emulator.lastAuthorizeQuery();
+    // What Webex saw: the registered redirect URI to the letter, our scope, PKCE S256, and a
+    // state of at least 128 bits.
+    const QVariantMap authorize = m_emulator->lastAuthorizeQuery();
     QCOMPARE(authorize.value(QStringLiteral("redirect_uri")).toString(),
              QStringLiteral("http://localhost:5000/auth/cisco/callback"));
     QCOMPARE(authorize.value(QStringLiteral("scope")).toString(), QStringLiteral("spark:all"));
@@ -99,32 +190,29 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
              QStringLiteral("S256"));
     QVERIFY(authorize.value(QStringLiteral("state")).toString().size() >= 22);
 
-    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
-
-    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
+    browser.click(QStringLiteral("accept"));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(failures.count(), 0);
     QCOMPARE(roomsLoaded.first().first().toInt(), 2345);
     QCOMPARE(profileShown.count(), 1);
+    QVERIFY(!m_emulator->lastTokenRequest()
+                 .value(QStringLiteral("code_verifier"))
+                 .toString()
+                 .isEmpty());
 
-    const QVariantMap token = emulator.lastTokenRequest();
-    QCOMPARE(token.value(QStringLiteral("grant_type")).toString(),
-             QStringLiteral("authorization_code"));
-    QVERIFY(!token.value(QStringLiteral("code_verifier")).toString().isEmpty());
+    // The sign-in browser, its process and the listener are gone once signed in.
+    QVERIFY(controller->signInBrowser() == nullptr);
+    QVERIFY(!controller->signInFlow()->isListening());
 
-    // The sign-in browser and the listener are gone once signed in.
-    QTRY_VERIFY(controller.signInWindow() == nullptr);
-    QVERIFY(!controller.signInFlow()->isListening());
-
-    MainWindow *window = controller.mainWindow();
-    QCOMPARE(labelText(window, "nameLabel"), emulator.userDisplayName());
-    QCOMPARE(labelText(window, "emailLabel"), emulator.userEmail());
+    MainWindow *window = controller->mainWindow();
+    QCOMPARE(labelText(window, "nameLabel"), m_emulator->userDisplayName());
+    QCOMPARE(labelText(window, "emailLabel"), m_emulator->userEmail());
     QTRY_VERIFY(!window->findChild<QLabel *>(QStringLiteral("avatarLabel"))->pixmap().isNull());
 
     auto *list = window->findChild<QListView *>(QStringLiteral("roomList"));
-    QVERIFY(list);
     QAbstractItemModel *model = list->model();
     QCOMPARE(model->rowCount(), 2345);
-    QCOMPARE(emulator.requestCount(QStringLiteral("/v1/rooms")), 3);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/rooms")), 3);
     QSet<QString> ids;
     QDateTime previous = model->index(0, 0).data(RoomListModel::LastActivityRole).toDateTime();
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -133,76 +221,250 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
         const QDateTime activity = index.data(RoomListModel::LastActivityRole).toDateTime();
         QVERIFY2(activity <= previous, "spaces are not sorted by last activity");
         previous = activity;
-        QVERIFY(!index.data(Qt::DisplayRole).toString().isEmpty());
     }
     QCOMPARE(ids.size(), 2345);
+
+    // Remembered in the keychain, all of it in one entry.
+    QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service).has_value(), 20000);
+    const StoredSession stored = *storedSession(m_service);
+    QCOMPARE(stored.apiBase, m_emulator->baseUrl());
+    QCOMPARE(stored.clientSecret, m_emulator->options().clientSecret);
+    QVERIFY(!stored.tokens.refreshToken.isEmpty());
+    QCOMPARE(secretToolItems(m_service), 1);
+}
+
+void TestSignInEndToEnd::restartWithStoredSessionOpensWithoutSignIn()
+{
+    {
+        auto first = makeController();
+        QVERIFY(signInThroughBrowser(*first));
+        QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service).has_value(), 20000);
+    }
+    const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
+    const int tokenRequests = m_emulator->requestCount(QStringLiteral("/v1/access_token"));
+
+    // "Restart": a new controller with no credentials given, as after a fresh start.
+    auto second = makeController(false);
+    QSignalSpy restored(second.get(), &AppController::sessionRestored);
+    QSignalSpy roomsLoaded(second.get(), &AppController::roomsLoaded);
+    second->start();
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
+    QCOMPARE(restored.count(), 1);
+    QCOMPARE(roomsLoaded.first().first().toInt(), m_emulator->roomCount());
+    QVERIFY(second->signInBrowser() == nullptr); // no sign-in window was ever needed
+    QVERIFY(second->mainWindow()->findChild<FirstRunDialog *>() == nullptr);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/access_token")), tokenRequests);
+    QCOMPARE(labelText(second->mainWindow(), "nameLabel"), m_emulator->userDisplayName());
+}
+
+void TestSignInEndToEnd::expiredAccessTokenIsRefreshedAtStart()
+{
+    {
+        auto first = makeController();
+        QVERIFY(signInThroughBrowser(*first));
+    }
+    // Days later: the access token has expired, the refresh token has not.
+    StoredSession stored = *storedSession(m_service);
+    stored.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    {
+        SessionStore store(m_service);
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(stored);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    }
+    const int tokenRequests = m_emulator->requestCount(QStringLiteral("/v1/access_token"));
+    const int meRequests = m_emulator->requestCount(QStringLiteral("/v1/people/me"));
+
+    auto second = makeController(false);
+    QSignalSpy roomsLoaded(second.get(), &AppController::roomsLoaded);
+    second->start();
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/access_token")), tokenRequests + 1);
+    // The expired token was never sent: the refresh came first.
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/people/me")), meRequests + 1);
+    QVERIFY(second->signInBrowser() == nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        storedSession(m_service)->tokens.accessToken != stored.tokens.accessToken, 20000);
+}
+
+void TestSignInEndToEnd::shortLivedTokensAreRenewedAndRemembered()
+{
+    m_emulator->setAccessTokenLifetime(3);
+    auto controller = makeController();
+    QVERIFY(signInThroughBrowser(*controller));
+    const QString firstToken = controller->sessionKeeper()->tokens().accessToken;
+    QSignalSpy renewed(controller->sessionKeeper(), &SessionKeeper::tokensChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(renewed.count() >= 2, WaitMs);
+    QVERIFY(controller->isSignedIn());
+    const QString latest = controller->sessionKeeper()->tokens().accessToken;
+    QVERIFY(latest != firstToken);
+    // The keychain follows the renewals.
+    QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service)->tokens.accessToken ==
+                                 controller->sessionKeeper()->tokens().accessToken,
+                             20000);
+}
+
+void TestSignInEndToEnd::revokedRefreshTokenReturnsToSignIn()
+{
+    {
+        auto first = makeController();
+        QVERIFY(signInThroughBrowser(*first));
+    }
+    StoredSession stored = *storedSession(m_service);
+    stored.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    {
+        SessionStore store(m_service);
+        QSignalSpy saved(&store, &SessionStore::saved);
+        store.save(stored);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    }
+    m_emulator->revokeRefreshTokens();
+
+    auto second = makeController(false);
+    QSignalSpy ended(second.get(), &AppController::sessionEnded);
+    second->start();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, WaitMs);
+    const QString shown = labelText(second->mainWindow(), "statusLabel");
+    QVERIFY2(shown.contains(QStringLiteral("sign in again")), qPrintable(shown));
+    QVERIFY(!second->isSignedIn());
+    QTRY_VERIFY_WITH_TIMEOUT(!storedSession(m_service).has_value(), 20000);
+}
+
+void TestSignInEndToEnd::signOutForgetsEverything()
+{
+    auto controller = makeController();
+    QVERIFY(signInThroughBrowser(*controller));
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolItems(m_service), 1, 20000);
+
+    QSignalSpy signedOut(controller.get(), &AppController::signedOut);
+    // The menu's shortcut, as a person would use it.
+    QTest::keyClick(controller->mainWindow(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 20000);
+    QVERIFY(!controller->isSignedIn());
+    QCOMPARE(controller->roomModel()->rowCount(), 0);
+    QVERIFY(
+        labelText(controller->mainWindow(), "statusLabel").contains(QStringLiteral("signed out")));
+    QVERIFY(!storedSession(m_service).has_value());
+    QCOMPARE(secretToolItems(m_service), 0);
+
+    // Signing in again asks Webex again: nothing of the old session is reused.
+    const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
+    QVERIFY(signInThroughBrowser(*controller));
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages + 1);
 }
 
 void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
 {
-    WebexEmulator emulator;
-    QVERIFY(emulator.listen());
-    AppController controller(optionsFor(emulator));
-    controller.setCredentials(
-        ClientCredentials(emulator.options().clientId, emulator.options().clientSecret));
-    QSignalSpy failures(&controller, &AppController::signInFailed);
-    controller.start();
-
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY(page);
-    runJavaScript(page, QStringLiteral("document.getElementById('decline').click()"));
-    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, PageTimeoutMs);
-    const QString shown = labelText(controller.mainWindow(), "statusLabel");
+    auto controller = makeController();
+    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    SignInBrowserDriver browser;
+    controller->start();
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
+    browser.click(QStringLiteral("decline"));
+    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
+    const QString shown = labelText(controller->mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("declined")), qPrintable(shown));
-    QTRY_VERIFY(controller.signInWindow() == nullptr);
-    QVERIFY(!controller.signInFlow()->isListening());
+    QVERIFY(controller->signInBrowser() == nullptr);
+    QVERIFY(!controller->signInFlow()->isListening());
 
-    // The way back: Sign In works again right away.
     auto *signIn =
-        controller.mainWindow()->findChild<QPushButton *>(QStringLiteral("signInButton"));
+        controller->mainWindow()->findChild<QPushButton *>(QStringLiteral("signInButton"));
     QVERIFY(signIn->isEnabled());
     signIn->click();
-    QVERIFY(waitForConsentPage(controller));
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
 }
 
 void TestSignInEndToEnd::closingTheSignInWindowEndsTheAttempt()
 {
-    WebexEmulator emulator;
-    QVERIFY(emulator.listen());
-    AppController controller(optionsFor(emulator));
-    controller.setCredentials(
-        ClientCredentials(emulator.options().clientId, emulator.options().clientSecret));
-    QSignalSpy failures(&controller, &AppController::signInFailed);
-    controller.start();
-    QVERIFY(waitForConsentPage(controller));
-
-    controller.signInWindow()->close();
-    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, PageTimeoutMs);
+    auto controller = makeController();
+    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    SignInBrowserDriver browser;
+    controller->start();
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
+    browser.closeWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
     QVERIFY2(failures.first().first().toString().contains(QStringLiteral("closed")),
              qPrintable(failures.first().first().toString()));
+    QVERIFY(!controller->signInFlow()->isListening());
+}
+
+void TestSignInEndToEnd::unreachableWebexEndsTheAttempt()
+{
+    // Webex's address accepts no connection: the sign-in page cannot load.
+    const quint16 deadPort = m_emulator->serverPort();
+    m_emulator.reset();
+    StartupOptions options;
+    options.apiBase =
+        *ApiBase::fromUserInput(QStringLiteral("http://127.0.0.1:%1/v1").arg(deadPort));
+    options.keychainService = m_service;
+    AppController controller(options);
+    controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+    controller.setCredentials(
+        ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")));
+    QSignalSpy failures(&controller, &AppController::signInFailed);
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
+    const QString shown = labelText(controller.mainWindow(), "statusLabel");
+    QVERIFY2(!shown.isEmpty(), "no message");
     QVERIFY(!controller.signInFlow()->isListening());
+    QTRY_VERIFY(controller.signInBrowser() == nullptr);
+    m_emulator = std::make_unique<WebexEmulator>();
+    QVERIFY(m_emulator->listen());
+}
+
+void TestSignInEndToEnd::systemBrowserSignIn()
+{
+    SystemBrowser systemBrowser;
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &systemBrowser, "openUrl");
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &systemBrowser, "openUrl");
+    auto controller = makeController();
+    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    controller->mainWindow()->show();
+    controller->signInWithSystemBrowser();
+    QTRY_COMPARE_WITH_TIMEOUT(systemBrowser.opened.count(), 1, WaitMs);
+    QVERIFY(controller->signInBrowser() == nullptr); // no helper: the system browser signs in
+    QCOMPARE(systemBrowser.opened.first().toString(QUrl::RemoveQuery),
+             m_emulator->baseUrl().toString() + QStringLiteral("/authorize"));
+
+    // The browser does what a browser does: shows the page, the person accepts, the redirect
+    // reaches port 5000.
+    ConsentBrowser browser;
+    QString problem;
+    QVERIFY2(browser.answer(systemBrowser.opened.first(), ConsentBrowser::Answer::Accept, &problem)
+                 .isValid(),
+             qPrintable(problem));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+}
+
+void TestSignInEndToEnd::cancelSignInFromTheMainWindow()
+{
+    SystemBrowser systemBrowser;
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &systemBrowser, "openUrl");
+    auto controller = makeController();
+    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    controller->mainWindow()->show();
+    controller->signInWithSystemBrowser();
+    QTRY_COMPARE_WITH_TIMEOUT(systemBrowser.opened.count(), 1, WaitMs);
+    auto *cancel =
+        controller->mainWindow()->findChild<QPushButton *>(QStringLiteral("cancelSignInButton"));
+    QVERIFY(cancel->isVisible());
+    cancel->click();
+    QCOMPARE(failures.count(), 1);
+    QVERIFY(!controller->signInFlow()->isListening());
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
 }
 
 void TestSignInEndToEnd::everyControlHasAnAccessibleName()
 {
-    EmulatorOptions emulatorOptions;
-    emulatorOptions.roomCount = 40;
-    WebexEmulator emulator(emulatorOptions);
-    QVERIFY(emulator.listen());
-    AppController controller(optionsFor(emulator));
-    controller.setCredentials(
-        ClientCredentials(emulatorOptions.clientId, emulatorOptions.clientSecret));
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
-    controller.start();
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY(page);
-    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
-    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
+    auto controller = makeController();
+    QVERIFY(signInThroughBrowser(*controller));
 
-    MainWindow *window = controller.mainWindow();
-    const auto widgets = window->findChildren<QWidget *>();
+    MainWindow *window = controller->mainWindow();
     int checked = 0;
-    for (QWidget *widget : widgets) {
+    for (QWidget *widget : window->findChildren<QWidget *>()) {
         if (!widget->isVisible() || widget->focusPolicy() == Qt::NoFocus)
             continue;
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
@@ -212,19 +474,14 @@ void TestSignInEndToEnd::everyControlHasAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 1);
-
-    // Labels keep their visible text for screen readers.
     for (const char *name : {"nameLabel", "emailLabel"}) {
         auto *label = window->findChild<QLabel *>(QLatin1String(name));
-        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(label);
-        QCOMPARE(iface->text(QAccessible::Name), label->text());
+        QCOMPARE(QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name),
+                 label->text());
     }
-
-    // The rooms list exposes each room's title.
     auto *list = window->findChild<QListView *>(QStringLiteral("roomList"));
     QAccessibleInterface *listIface = QAccessible::queryAccessibleInterface(list);
-    QVERIFY(listIface);
-    QVERIFY(listIface->childCount() > 0);
+    QVERIFY(listIface && listIface->childCount() > 0);
     const QString firstTitle = list->model()->index(0, 0).data(RoomListModel::TitleRole).toString();
     bool found = false;
     for (int i = 0; i < listIface->childCount() && !found; ++i)
@@ -237,82 +494,68 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     StartupOptions options;
     options.demo = true;
     options.demoRooms = 1500;
+    options.keychainService = m_service;
     AppController controller(options);
+    controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
     QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    SignInBrowserDriver browser;
     controller.start();
-
     QVERIFY(controller.demoEmulator());
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY(page);
-    QCOMPARE(page->url().host(), QStringLiteral("127.0.0.1"));
-    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
-    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
+    QVERIFY2(browser.waitForConsent(controller), qPrintable(browser.lastError()));
+    QCOMPARE(browser.currentUrl().host(), QStringLiteral("127.0.0.1"));
+    browser.click(QStringLiteral("accept"));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(roomsLoaded.first().first().toInt(), 1500);
     QCOMPARE(labelText(controller.mainWindow(), "nameLabel"),
              controller.demoEmulator()->userDisplayName());
+    // A demo session points at an emulator that is gone next time: not remembered.
+    QVERIFY(!storedSession(m_service).has_value());
 }
 
 void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
 {
-    qunsetenv("WEBEX_CLIENT_ID");
-    qunsetenv("WEBEX_CLIENT_SECRET");
-    WebexEmulator emulator;
-    QVERIFY(emulator.listen());
-    AppController controller(optionsFor(emulator));
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
-    controller.start();
+    auto controller = makeController(false);
+    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    SignInBrowserDriver browser;
+    controller->start();
 
-    // No credentials anywhere: the set-up dialog asks for them.
     FirstRunDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = controller.mainWindow()->findChild<FirstRunDialog *>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = controller->mainWindow()->findChild<FirstRunDialog *>()) != nullptr, WaitMs);
     QTRY_VERIFY(dialog->isVisible());
-    auto *redirect = dialog->findChild<QLineEdit *>(QStringLiteral("redirectUriEdit"));
-    QCOMPARE(redirect->text(), QStringLiteral("http://localhost:5000/auth/cisco/callback"));
-
-    // A secret left out keeps the dialog open and says what is missing.
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("redirectUriEdit"))->text(),
+             QStringLiteral("http://localhost:5000/auth/cisco/callback"));
     auto *id = dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"));
     auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretEdit"));
-    QTest::keyClicks(id, emulator.options().clientId);
+    QTest::keyClicks(id, m_emulator->options().clientId);
     dialog->accept();
-    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->isVisible()); // the secret is missing: it stays, and says so
     QVERIFY(labelText(dialog, "problemLabel").contains(QStringLiteral("Client Secret")));
-    QCOMPARE(id->text(), emulator.options().clientId);
+    QCOMPARE(id->text(), m_emulator->options().clientId);
 
-    QTest::keyClicks(secret, emulator.options().clientSecret);
+    QTest::keyClicks(secret, m_emulator->options().clientSecret);
     dialog->accept();
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY(page);
-    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
-    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, PageTimeoutMs);
-    QCOMPARE(roomsLoaded.first().first().toInt(), emulator.roomCount());
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
+    browser.click(QStringLiteral("accept"));
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
 }
 
 void TestSignInEndToEnd::wrongClientSecretShowsWebexMessageAndTrackingId()
 {
-    WebexEmulator emulator;
-    QVERIFY(emulator.listen());
-    AppController controller(optionsFor(emulator));
-    controller.setCredentials(
-        ClientCredentials(emulator.options().clientId, QStringLiteral("notTheRightSecret1")));
-    QSignalSpy failures(&controller, &AppController::signInFailed);
-    controller.start();
-    QWebEnginePage *page = waitForConsentPage(controller);
-    QVERIFY(page);
-    runJavaScript(page, QStringLiteral("document.getElementById('accept').click()"));
-    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, PageTimeoutMs);
-    const QString shown = labelText(controller.mainWindow(), "statusLabel");
-    QVERIFY2(shown.contains(QStringLiteral("Tracking ID")), qPrintable(shown));
-    QVERIFY2(shown.contains(QStringLiteral("ROUTER_")), qPrintable(shown));
-    QVERIFY(!controller.signInFlow()->isListening());
+    auto controller = makeController(false);
+    controller->setCredentials(
+        ClientCredentials(m_emulator->options().clientId, QStringLiteral("notTheRightSecret1")));
+    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    SignInBrowserDriver browser;
+    controller->start();
+    QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
+    browser.click(QStringLiteral("accept"));
+    QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
+    const QString shown = labelText(controller->mainWindow(), "statusLabel");
+    QVERIFY2(shown.contains(QStringLiteral("Client Secret")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Tracking ID: ROUTER_")), qPrintable(shown));
+    QVERIFY(!storedSession(m_service).has_value());
 }
 
-int main(int argc, char *argv[])
-{
-    // QtWebEngine needs shared contexts before the application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    TestSignInEndToEnd test;
-    return QTest::qExec(&test, argc, argv);
-}
-
+QTEST_MAIN(TestSignInEndToEnd)
 #include "tst_signin_e2e.moc"

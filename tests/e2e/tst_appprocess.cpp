@@ -1,0 +1,210 @@
+// The installed shape of the app: the real webex-desk executable, started twice as a person
+// would start it, against the emulator. The second start has a remembered session and must
+// open straight into the spaces: no sign-in window, no QtWebEngine in the process. Nothing
+// secret may appear in its output or its settings.
+
+#include "auth/sessionstore.h"
+#include "auth/storedsession.h"
+#include "devtoolspage.h"
+#include "webexemulator.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int WaitMs = 60000;
+
+QByteArray procFile(qint64 pid, const QString &name)
+{
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Every process (by pid) whose parent is `pid`.
+QList<qint64> childrenOf(qint64 pid)
+{
+    QList<qint64> children;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const qint64 candidate = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        const QByteArray stat = procFile(candidate, QStringLiteral("stat"));
+        const int after = stat.lastIndexOf(')');
+        const QList<QByteArray> fields = stat.mid(after + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
+            children << candidate;
+    }
+    return children;
+}
+} // namespace
+
+class TestAppProcess : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void restartOpensStraightIntoTheSpacesWithoutWebEngine();
+    void withoutKeychainItWorksAndSaysSoOnce();
+
+private:
+    QProcessEnvironment environment(quint16 devToolsPort) const;
+    bool waitForRequests(const QString &path, int atLeast);
+
+    std::unique_ptr<WebexEmulator> m_emulator;
+    QTemporaryDir m_config;
+};
+
+void TestAppProcess::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    m_emulator = std::make_unique<WebexEmulator>();
+    QVERIFY(m_emulator->listen());
+}
+
+void TestAppProcess::cleanupTestCase()
+{
+    SessionStore store;
+    QSignalSpy cleared(&store, &SessionStore::cleared);
+    store.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 20000);
+}
+
+QProcessEnvironment TestAppProcess::environment(quint16 devToolsPort) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("WEBEX_CLIENT_ID"), m_emulator->options().clientId);
+    env.insert(QStringLiteral("WEBEX_CLIENT_SECRET"), m_emulator->options().clientSecret);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("webexdesk.*=true"));
+    if (devToolsPort)
+        env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
+                   QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
+    return env;
+}
+
+bool TestAppProcess::waitForRequests(const QString &path, int atLeast)
+{
+    return QTest::qWaitFor([&] { return m_emulator->requestCount(path) >= atLeast; }, WaitMs);
+}
+
+void TestAppProcess::restartOpensStraightIntoTheSpacesWithoutWebEngine()
+{
+    const QStringList arguments{QStringLiteral("--api-base"), m_emulator->baseUrl().toString()};
+    QByteArray output;
+
+    // First start: no session yet, so the sign-in window; the person accepts.
+    {
+        const quint16 port = DevToolsPage::freePort();
+        QProcess app;
+        app.setProcessChannelMode(QProcess::MergedChannels);
+        app.setProcessEnvironment(environment(port));
+        app.start(QStringLiteral(WEBEX_DESK_EXECUTABLE), arguments);
+        QVERIFY(app.waitForStarted());
+        DevToolsPage page(port);
+        QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs),
+                 qPrintable(page.lastError()));
+        page.evaluate(QStringLiteral("document.getElementById('accept').click()"));
+        QVERIFY(waitForRequests(QStringLiteral("/v1/rooms"), 1));
+        QVERIFY(waitForRequests(QStringLiteral("/v1/people/me"), 1));
+        // The session is in the keychain before we pull the plug.
+        SessionStore store;
+        QSignalSpy loaded(&store, &SessionStore::loaded);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                loaded.clear();
+                store.load();
+                return loaded.wait(10000) &&
+                       loaded.first().first().value<std::optional<StoredSession>>().has_value();
+            }(),
+            WaitMs);
+        app.terminate();
+        QVERIFY(app.waitForFinished(20000));
+        output += app.readAll();
+    }
+    const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
+    const int meRequests = m_emulator->requestCount(QStringLiteral("/v1/people/me"));
+
+    // Second start: straight into the spaces.
+    QProcess app;
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = environment(0);
+    env.remove(QStringLiteral("WEBEX_CLIENT_SECRET")); // the keychain remembers it
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(WEBEX_DESK_EXECUTABLE), arguments);
+    QVERIFY(app.waitForStarted());
+    QVERIFY(waitForRequests(QStringLiteral("/v1/people/me"), meRequests + 1));
+    QVERIFY(waitForRequests(QStringLiteral("/v1/rooms"), 2));
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
+
+    const QByteArray maps = procFile(app.processId(), QStringLiteral("maps"));
+    QVERIFY(!maps.isEmpty());
+    QVERIFY2(!maps.contains("libQt6WebEngineCore"),
+             "QtWebEngine was loaded for a restored session");
+    for (qint64 child : childrenOf(app.processId()))
+        QVERIFY2(!procFile(child, QStringLiteral("cmdline")).contains("webex-desk-signin"),
+                 "a sign-in window was started for a restored session");
+
+    // Nothing secret in what the app printed or in its settings.
+    SessionStore store;
+    QSignalSpy loaded(&store, &SessionStore::loaded);
+    store.load();
+    QVERIFY(loaded.wait(20000));
+    const auto stored = loaded.first().first().value<std::optional<StoredSession>>();
+    QVERIFY(stored.has_value());
+    app.terminate();
+    QVERIFY(app.waitForFinished(20000));
+    output += app.readAll();
+    QVERIFY(output.contains("webexdesk.")); // the logging was on: there was output to check
+    const QList<QByteArray> secrets{stored->tokens.accessToken.toUtf8(),
+                                    stored->tokens.refreshToken.toUtf8(),
+                                    stored->clientSecret.toUtf8()};
+    QByteArray settings;
+    QDirIterator files(m_config.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly))
+            settings += file.readAll();
+    }
+    for (const QByteArray &secret : secrets) {
+        QVERIFY(!secret.isEmpty());
+        QVERIFY2(!output.contains(secret), "a secret appeared in the app's output");
+        QVERIFY2(!settings.contains(secret), "a secret appeared in the app's settings");
+    }
+}
+
+void TestAppProcess::withoutKeychainItWorksAndSaysSoOnce()
+{
+    const quint16 port = DevToolsPage::freePort();
+    QProcess app;
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = environment(port);
+    // No D-Bus session, so no Secret Service.
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=%1/no-bus").arg(m_config.path()));
+    app.setProcessEnvironment(env);
+    const int roomsBefore = m_emulator->requestCount(QStringLiteral("/v1/rooms"));
+    app.start(QStringLiteral(WEBEX_DESK_EXECUTABLE),
+              {QStringLiteral("--api-base"), m_emulator->baseUrl().toString()});
+    QVERIFY(app.waitForStarted());
+    DevToolsPage page(port);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
+    page.evaluate(QStringLiteral("document.getElementById('accept').click()"));
+    QVERIFY(waitForRequests(QStringLiteral("/v1/rooms"), roomsBefore + 1));
+    QTest::qWait(1000); // a save would be attempted right after sign-in
+    QCOMPARE(app.state(), QProcess::Running);
+    app.terminate();
+    QVERIFY(app.waitForFinished(20000));
+    const QString output = QString::fromUtf8(app.readAll());
+    QCOMPARE(output.count(QStringLiteral("cannot remember your sign-in")), 1);
+}
+
+QTEST_GUILESS_MAIN(TestAppProcess)
+#include "tst_appprocess.moc"
