@@ -6,6 +6,7 @@
 #include "auth/signinflow.h"
 #include "consentbrowser.h"
 #include "model/tokenset.h"
+#include "selfsignedhttpsserver.h"
 #include "webexemulator.h"
 
 #include <QNetworkAccessManager>
@@ -82,6 +83,7 @@ private slots:
     void tokenEndpointServerError();
     void tokenEndpointUnreachable();
     void tokenEndpointThatHangsTimesOut();
+    void tokenEndpointWithBadCertificateIsRefused();
     void cancelEndsTheAttempt();
 
 private:
@@ -398,6 +400,26 @@ void TestSignInFlow::tokenEndpointThatHangsTimesOut()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("did not answer in time")), qPrintable(message));
+}
+
+void TestSignInFlow::tokenEndpointWithBadCertificateIsRefused()
+{
+    // A Webex whose certificate does not verify: the code is never handed over.
+    SelfSignedHttpsServer https;
+    QVERIFY2(https.start(), qPrintable(https.error()));
+    SignInFlow flow(baseOf(QUrl(https.baseUrl().toString() + QStringLiteral("/v1"))),
+                    ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")),
+                    &m_network);
+    QSignalSpy failed(&flow, &SignInFlow::failed);
+    const QUrl authorize = startSignIn(flow);
+    QCOMPARE(authorize.scheme(), QStringLiteral("https"));
+    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
+    sendCallback(QStringLiteral("code=abc_PF84_org&state=") + state);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("secure connection")), qPrintable(message));
+    QCOMPARE(https.pagesServed(), 0);
+    QVERIFY(https.handshakesRefused() >= 1);
 }
 
 void TestSignInFlow::cancelEndsTheAttempt()

@@ -18,6 +18,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QFile>
 #include <QLabel>
@@ -525,6 +526,10 @@ void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("redirectUriEdit"))->text(),
              QStringLiteral("http://localhost:5000/auth/cisco/callback"));
+    dialog->findChild<QPushButton *>(QStringLiteral("copyRedirectUriButton"))->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("http://localhost:5000/auth/cisco/callback"));
+    QCOMPARE(labelText(dialog, "scopeLabel"), QStringLiteral("spark:all"));
     auto *id = dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"));
     auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretEdit"));
     QTest::keyClicks(id, m_emulator->options().clientId);
