@@ -87,6 +87,15 @@ private slots:
     void cancelEndsTheAttempt();
 
 private:
+    [[nodiscard]] ClientCredentials emulatorCredentials() const
+    {
+        return {m_emulator->options().clientId, m_emulator->options().clientSecret};
+    }
+    // Starts a sign-in, answers the consent page, and returns how the sign-in failed.
+    QString failureAfterConsent(SignInFlow &flow, ConsentBrowser::Answer answer);
+    // Starts a sign-in, delivers Webex's redirect with a code and the right state at once
+    // (the token endpoint is what these tests are about), and returns how the sign-in failed.
+    QString failureAfterCallback(SignInFlow &flow);
     // Starts a sign-in and returns the authorization URL it produced.
     QUrl startSignIn(SignInFlow &flow);
     // Sends the loopback callback the way a browser would after Webex's redirect.
@@ -117,6 +126,29 @@ QUrl TestSignInFlow::startSignIn(SignInFlow &flow)
     return ready.first().first().toUrl();
 }
 
+QString TestSignInFlow::failureAfterConsent(SignInFlow &flow, ConsentBrowser::Answer answer)
+{
+    QSignalSpy failed(&flow, &SignInFlow::failed);
+    ConsentBrowser browser;
+    QString problem;
+    if (!browser.answer(startSignIn(flow), answer, &problem).isValid())
+        return QStringLiteral("<the browser failed: %1>").arg(problem);
+    if (!QTest::qWaitFor([&] { return !failed.isEmpty(); }, WaitMs))
+        return QStringLiteral("<no failure>");
+    return failed.first().first().toString();
+}
+
+QString TestSignInFlow::failureAfterCallback(SignInFlow &flow)
+{
+    QSignalSpy failed(&flow, &SignInFlow::failed);
+    const QUrl authorize = startSignIn(flow);
+    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
+    sendCallback(QStringLiteral("code=abc_PF84_org&state=") + state);
+    if (!QTest::qWaitFor([&] { return !failed.isEmpty(); }, WaitMs))
+        return QStringLiteral("<no failure>");
+    return failed.first().first().toString();
+}
+
 void TestSignInFlow::sendCallback(const QString &query)
 {
     QNetworkRequest request(
@@ -128,10 +160,7 @@ void TestSignInFlow::sendCallback(const QString &query)
 
 void TestSignInFlow::signsInWithPkceAndState()
 {
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
     QSignalSpy failed(&flow, &SignInFlow::failed);
     const QUrl authorize = startSignIn(flow);
@@ -173,10 +202,7 @@ void TestSignInFlow::signsInWithPkceAndState()
 void TestSignInFlow::listenerIsLoopbackOnlyAndOnlyWhileSigningIn()
 {
     QVERIFY2(!canConnect(QHostAddress::LocalHost, 5000), "port 5000 is open before sign-in");
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
     const QUrl authorize = startSignIn(flow);
     QVERIFY(flow.isListening());
@@ -196,10 +222,7 @@ void TestSignInFlow::listenerIsLoopbackOnlyAndOnlyWhileSigningIn()
 
 void TestSignInFlow::onlyTheExactCallbackPathIsAccepted()
 {
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
     QSignalSpy failed(&flow, &SignInFlow::failed);
     const QUrl authorize = startSignIn(flow);
@@ -246,48 +269,25 @@ void TestSignInFlow::portInUseSaysWhichPortAndWhatToDo()
 
 void TestSignInFlow::declined()
 {
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    ConsentBrowser browser;
-    QString problem;
-    QVERIFY(browser.answer(startSignIn(flow), ConsentBrowser::Answer::Decline, &problem).isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    QVERIFY(failed.first().first().toString().contains(QStringLiteral("declined")));
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
+    const QString message = failureAfterConsent(flow, ConsentBrowser::Answer::Decline);
+    QVERIFY2(message.contains(QStringLiteral("declined")), qPrintable(message));
     QVERIFY(!flow.isListening());
 }
 
 void TestSignInFlow::invalidScope()
 {
     m_emulator->failNextAuthorization(QStringLiteral("invalid_scope"));
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    ConsentBrowser browser;
-    QString problem;
-    QVERIFY(browser.answer(startSignIn(flow), ConsentBrowser::Answer::Accept, &problem).isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
+    const QString message = failureAfterConsent(flow, ConsentBrowser::Answer::Accept);
     QVERIFY2(message.contains(QStringLiteral("spark:all")), qPrintable(message));
 }
 
 void TestSignInFlow::serverError()
 {
     m_emulator->failNextAuthorization(QStringLiteral("server_error"));
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    ConsentBrowser browser;
-    QString problem;
-    QVERIFY(browser.answer(startSignIn(flow), ConsentBrowser::Answer::Accept, &problem).isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
+    const QString message = failureAfterConsent(flow, ConsentBrowser::Answer::Accept);
     QVERIFY2(message.contains(QStringLiteral("problem on its side")), qPrintable(message));
 }
 
@@ -301,10 +301,7 @@ void TestSignInFlow::wrongStateIsRefused_data()
 void TestSignInFlow::wrongStateIsRefused()
 {
     QFETCH(QString, query);
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy failed(&flow, &SignInFlow::failed);
     QSignalSpy signedIn(&flow, &SignInFlow::signedIn);
     QVERIFY(startSignIn(flow).isValid());
@@ -318,16 +315,8 @@ void TestSignInFlow::wrongStateIsRefused()
 void TestSignInFlow::usedOrExpiredCodeShowsWebexMessage()
 {
     m_emulator->setAuthorizationCodeLifetime(0);
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    ConsentBrowser browser;
-    QString problem;
-    QVERIFY(browser.answer(startSignIn(flow), ConsentBrowser::Answer::Accept, &problem).isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
+    const QString message = failureAfterConsent(flow, ConsentBrowser::Answer::Accept);
     QVERIFY2(message.contains(QStringLiteral("invalid_grant")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("Tracking ID: ROUTER_")), qPrintable(message));
 }
@@ -338,22 +327,14 @@ void TestSignInFlow::wrongSecretShowsWebexMessageAndTrackingId()
         baseOf(m_emulator->baseUrl()),
         ClientCredentials(m_emulator->options().clientId, QStringLiteral("wrongSecret123")),
         &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    ConsentBrowser browser;
-    QString problem;
-    QVERIFY(browser.answer(startSignIn(flow), ConsentBrowser::Answer::Accept, &problem).isValid());
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    const QString message = failureAfterConsent(flow, ConsentBrowser::Answer::Accept);
     QVERIFY2(message.contains(QStringLiteral("Client Secret")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("Tracking ID: ROUTER_")), qPrintable(message));
 }
 
 void TestSignInFlow::tokenEndpointServerError()
 {
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy failed(&flow, &SignInFlow::failed);
     const QUrl authorize = startSignIn(flow);
     m_emulator->failNext(1, 503); // the next API call is the code exchange
@@ -376,12 +357,7 @@ void TestSignInFlow::tokenEndpointUnreachable()
     SignInFlow flow(baseOf(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port))),
                     ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")),
                     &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    const QUrl authorize = startSignIn(flow);
-    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
-    sendCallback(QStringLiteral("code=abc_PF84_org&state=") + state);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    const QString message = failureAfterCallback(flow);
     QVERIFY2(message.contains(QStringLiteral("could not be reached")), qPrintable(message));
 }
 
@@ -393,12 +369,7 @@ void TestSignInFlow::tokenEndpointThatHangsTimesOut()
     SignInFlow flow(baseOf(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(silent.serverPort()))),
                     ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")),
                     &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    const QUrl authorize = startSignIn(flow);
-    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
-    sendCallback(QStringLiteral("code=abc_PF84_org&state=") + state);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    const QString message = failureAfterCallback(flow);
     QVERIFY2(message.contains(QStringLiteral("did not answer in time")), qPrintable(message));
 }
 
@@ -410,13 +381,7 @@ void TestSignInFlow::tokenEndpointWithBadCertificateIsRefused()
     SignInFlow flow(baseOf(QUrl(https.baseUrl().toString() + QStringLiteral("/v1"))),
                     ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")),
                     &m_network);
-    QSignalSpy failed(&flow, &SignInFlow::failed);
-    const QUrl authorize = startSignIn(flow);
-    QCOMPARE(authorize.scheme(), QStringLiteral("https"));
-    const QString state = QUrlQuery(authorize).queryItemValue(QStringLiteral("state"));
-    sendCallback(QStringLiteral("code=abc_PF84_org&state=") + state);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, WaitMs);
-    const QString message = failed.first().first().toString();
+    const QString message = failureAfterCallback(flow);
     QVERIFY2(message.contains(QStringLiteral("secure connection")), qPrintable(message));
     QCOMPARE(https.pagesServed(), 0);
     QVERIFY(https.handshakesRefused() >= 1);
@@ -424,10 +389,7 @@ void TestSignInFlow::tokenEndpointWithBadCertificateIsRefused()
 
 void TestSignInFlow::cancelEndsTheAttempt()
 {
-    SignInFlow flow(
-        baseOf(m_emulator->baseUrl()),
-        ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret),
-        &m_network);
+    SignInFlow flow(baseOf(m_emulator->baseUrl()), emulatorCredentials(), &m_network);
     QSignalSpy failed(&flow, &SignInFlow::failed);
     QVERIFY(startSignIn(flow).isValid());
     flow.cancel(QStringLiteral("You closed the sign-in window."));

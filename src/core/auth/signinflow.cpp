@@ -1,6 +1,7 @@
 #include "signinflow.h"
 
 #include "api/apierror.h"
+#include "auth/grantedtokens.h"
 #include "auth/loopbackreplyhandler.h"
 #include "auth/oautherrortext.h"
 #include "auth/securerandom.h"
@@ -147,16 +148,7 @@ void SignInFlow::onGranted()
 {
     if (!m_active || !m_flow)
         return;
-    TokenSet tokens;
-    tokens.accessToken = m_flow->token();
-    tokens.refreshToken = m_flow->refreshToken();
-    tokens.tokenType = QStringLiteral("Bearer");
-    tokens.accessExpiresAt = m_flow->expirationAt().toUTC();
-    bool ok = false;
-    const qint64 refreshLifetime =
-        m_flow->extraTokens().value(QStringLiteral("refresh_token_expires_in")).toLongLong(&ok);
-    if (ok && refreshLifetime > 0)
-        tokens.refreshExpiresAt = QDateTime::currentDateTimeUtc().addSecs(refreshLifetime);
+    const TokenSet tokens = GrantedTokens::read(*m_flow);
     qCInfo(lcAuth) << "signed in; access token valid until" << tokens.accessExpiresAt;
     finish();
     emit signedIn(tokens);

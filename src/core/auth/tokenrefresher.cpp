@@ -1,6 +1,7 @@
 #include "tokenrefresher.h"
 
 #include "api/apierror.h"
+#include "auth/grantedtokens.h"
 #include "auth/tokenrefreshhandler.h"
 #include "logging.h"
 
@@ -54,19 +55,12 @@ void TokenRefresher::onGranted()
 {
     if (!m_flow)
         return;
-    TokenSet fresh;
-    fresh.accessToken = m_flow->token();
-    fresh.refreshToken = m_flow->refreshToken();
-    fresh.tokenType = QStringLiteral("Bearer");
-    fresh.accessExpiresAt = m_flow->expirationAt().toUTC();
-    bool ok = false;
-    const qint64 refreshLifetime =
-        m_flow->extraTokens().value(QStringLiteral("refresh_token_expires_in")).toLongLong(&ok);
-    if (fresh.refreshToken == m_current.refreshToken)
-        fresh.refreshToken
-            .clear(); // not renewed: mergedWithRefresh keeps the old one and its expiry
-    else if (ok && refreshLifetime > 0)
-        fresh.refreshExpiresAt = QDateTime::currentDateTimeUtc().addSecs(refreshLifetime);
+    TokenSet fresh = GrantedTokens::read(*m_flow);
+    if (fresh.refreshToken == m_current.refreshToken) {
+        // Not renewed: mergedWithRefresh keeps the old one with its own expiry.
+        fresh.refreshToken.clear();
+        fresh.refreshExpiresAt = QDateTime();
+    }
     const TokenSet merged = m_current.mergedWithRefresh(fresh);
     finish();
     qCInfo(lcAuth) << "access token refreshed; valid until" << merged.accessExpiresAt;
