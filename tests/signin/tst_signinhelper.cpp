@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
@@ -46,10 +47,37 @@ QList<qint64> allPids()
     return pids;
 }
 
-char stateIn(const QByteArray &stat)
+// What /proc/<pid>/stat says about a process: fields 3 (state), 4 (ppid) and 22 (start time,
+// which tells a process from a later one that reuses its pid).
+struct ProcStat
 {
+    bool valid = false;
+    char state = '?';
+    qint64 ppid = 0;
+    quint64 startTime = 0;
+};
+
+ProcStat parseStat(const QByteArray &stat)
+{
+    ProcStat result;
+    // The name in parentheses may hold spaces and parentheses: the fields follow the last ')'.
     const int afterName = stat.lastIndexOf(')');
-    return afterName >= 0 && stat.size() > afterName + 2 ? stat.at(afterName + 2) : '?';
+    if (afterName < 0)
+        return result;
+    const QList<QByteArray> fields = stat.mid(afterName + 2).split(' ');
+    if (fields.size() < 20 || fields.at(0).isEmpty())
+        return result;
+    result.state = fields.at(0).at(0);
+    result.ppid = fields.at(1).toLongLong(&result.valid);
+    bool startTimeOk = false;
+    result.startTime = fields.at(19).toULongLong(&startTimeOk);
+    result.valid = result.valid && startTimeOk;
+    return result;
+}
+
+ProcStat readStat(qint64 pid)
+{
+    return parseStat(readProcFile(pid, "stat"));
 }
 
 // A process that still runs: one of its threads is not dead. A zombie waiting for its parent
@@ -65,25 +93,24 @@ bool isRunning(qint64 pid)
         QFile stat(tasks.filePath(thread + QStringLiteral("/stat")));
         if (!stat.open(QIODevice::ReadOnly))
             continue; // gone since the listing
-        const char state = stateIn(stat.readAll());
+        const char state = parseStat(stat.readAll()).state;
         if (state != 'Z' && state != 'X')
             return true;
     }
     return false;
 }
 
-// Every running process whose environment carries the tag: the helper and every process
-// QtWebEngine started for it, even after they were handed to another parent.
-QList<qint64> processesTagged(const QByteArray &tag)
+// The process that had `pid` and started at `startTime` still runs, not one that reused its pid.
+bool isStillRunning(qint64 pid, quint64 startTime)
 {
-    QList<qint64> tagged;
-    const QByteArray entry = "WEBEXDESK_TEST_TAG=" + tag;
-    for (qint64 pid : allPids()) {
-        const QList<QByteArray> environment = readProcFile(pid, "environ").split('\0');
-        if (environment.contains(entry) && isRunning(pid))
-            tagged << pid;
-    }
-    return tagged;
+    const ProcStat stat = readStat(pid);
+    return stat.valid && stat.startTime == startTime && isRunning(pid);
+}
+
+bool carriesTag(qint64 pid, const QByteArray &tag)
+{
+    const QList<QByteArray> environment = readProcFile(pid, "environ").split('\0');
+    return environment.contains("WEBEXDESK_TEST_TAG=" + tag);
 }
 
 QByteArray commandLine(qint64 pid)
@@ -131,14 +158,16 @@ private slots:
 private:
     // Opens `url` in a fresh helper and waits for the first page to finish loading.
     bool openAndWait(SignInBrowserProcess &browser, const QUrl &url);
-    // The processes of this test's helper (by the tag in their environment), remembered.
-    QList<qint64> taggedProcesses();
-    // Waits until no process of this test's helper runs: none carries the tag, and none seen
-    // so far runs (one that is exiting has no environment left to carry it).
-    bool waitForNoTaggedProcess();
+    // The running processes of this test's helper, remembered: the helper (`helperPid`, and
+    // any process whose environment carries the tag) and, down the parent links, every
+    // process started under it, also once it was handed to another parent.
+    QList<qint64> helperProcesses(qint64 helperPid = 0);
+    // Waits until no process of this test's helper runs: none seen so far, and none new.
+    bool waitForNoHelperProcess();
 
     QByteArray m_tag;
-    QSet<qint64> m_seen;
+    // pid -> start time of every process of the helper seen so far.
+    QHash<qint64, quint64> m_seen;
     quint16 m_devToolsPort = 0;
 };
 
@@ -164,7 +193,7 @@ void TestSignInHelper::init()
 void TestSignInHelper::cleanup()
 {
     // Whatever a failed test left running must not pollute the next one.
-    QVERIFY(waitForNoTaggedProcess());
+    QVERIFY(waitForNoHelperProcess());
 }
 
 bool TestSignInHelper::openAndWait(SignInBrowserProcess &browser, const QUrl &url)
@@ -172,31 +201,61 @@ bool TestSignInHelper::openAndWait(SignInBrowserProcess &browser, const QUrl &ur
     QSignalSpy loaded(&browser, &SignInBrowserProcess::pageLoaded);
     browser.open(url);
     const bool ok = loaded.wait(StartTimeoutMs) || !loaded.isEmpty();
-    taggedProcesses();
+    helperProcesses(browser.processId());
     return ok;
 }
 
-QList<qint64> TestSignInHelper::taggedProcesses()
+// The tag alone does not find QtWebEngine's processes: Chromium retitles them (setproctitle)
+// by overwriting the memory that /proc/<pid>/environ shows, the environment included. It
+// does so only where nothing changed the environment before (its setproctitle_init gives up
+// otherwise), and QtWebEngineProcess adds DBUS_SESSION_BUS_ADDRESS=disabled: when there is
+// no session bus: so outside a D-Bus session the tag survives, inside one it is wiped.
+// The parent links find them either way.
+QList<qint64> TestSignInHelper::helperProcesses(qint64 helperPid)
 {
-    const QList<qint64> pids = processesTagged(m_tag);
-    for (qint64 pid : pids)
-        m_seen.insert(pid);
-    return pids;
+    const qint64 self = QCoreApplication::applicationPid();
+    QHash<qint64, ProcStat> snapshot;
+    for (qint64 pid : allPids()) {
+        const ProcStat stat = readStat(pid);
+        if (stat.valid && pid != self)
+            snapshot.insert(pid, stat);
+    }
+
+    QSet<qint64> members;
+    for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
+        const auto seen = m_seen.constFind(it.key());
+        if ((seen != m_seen.cend() && *seen == it->startTime) || it.key() == helperPid ||
+            carriesTag(it.key(), m_tag))
+            members.insert(it.key());
+    }
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
+            if (!members.contains(it.key()) && members.contains(it->ppid)) {
+                members.insert(it.key());
+                grew = true;
+            }
+        }
+    }
+
+    QList<qint64> running;
+    for (qint64 pid : std::as_const(members)) {
+        m_seen.insert(pid, snapshot.value(pid).startTime);
+        if (isRunning(pid))
+            running << pid;
+    }
+    std::sort(running.begin(), running.end());
+    return running;
 }
 
-bool TestSignInHelper::waitForNoTaggedProcess()
+bool TestSignInHelper::waitForNoHelperProcess()
 {
-    const auto anyRunning = [this] {
-        if (!taggedProcesses().isEmpty())
-            return true;
-        return std::any_of(m_seen.cbegin(), m_seen.cend(), isRunning);
-    };
-    const bool gone = QTest::qWaitFor([&] { return !anyRunning(); }, ExitTimeoutMs);
+    // helperProcesses() counts every process seen so far that still runs.
+    const bool gone =
+        QTest::qWaitFor([this] { return helperProcesses().isEmpty(); }, ExitTimeoutMs);
     if (!gone) {
-        for (qint64 pid : std::as_const(m_seen)) {
-            if (isRunning(pid))
-                qWarning("still running: %lld %s", pid, commandLine(pid).left(120).constData());
-        }
+        for (qint64 pid : helperProcesses())
+            qWarning("still running: %lld %s", pid, commandLine(pid).left(120).constData());
     }
     return gone;
 }
@@ -260,10 +319,14 @@ void TestSignInHelper::showsTheConsentPageAndCloseLeavesNoChromiumBehind()
 
     // The URL went over the pipe: neither the helper's command line nor those of the
     // processes QtWebEngine started show it to other users of the machine.
-    const QList<qint64> tagged = taggedProcesses();
-    QVERIFY(tagged.contains(pid));
-    QVERIFY2(tagged.size() > 1, "QtWebEngine started no process of its own?");
-    for (qint64 each : tagged) {
+    const QList<qint64> processes = helperProcesses(pid);
+    QVERIFY(processes.contains(pid));
+    QVERIFY2(processes.size() > 1, "QtWebEngine started no process of its own?");
+    QVERIFY2(
+        std::any_of(processes.cbegin(), processes.cend(),
+                    [](qint64 each) { return commandLine(each).contains("QtWebEngineProcess"); }),
+        "QtWebEngine started no QtWebEngineProcess?");
+    for (qint64 each : processes) {
         const QByteArray line = commandLine(each);
         QVERIFY2(!line.contains(state.toUtf8()), line.constData());
         QVERIFY2(!line.contains("authorize"), line.constData());
@@ -281,9 +344,9 @@ void TestSignInHelper::showsTheConsentPageAndCloseLeavesNoChromiumBehind()
     QCOMPARE(failed.count(), 0);
     QCOMPARE(loadFailed.count(), 0);
     // Every QtWebEngineProcess seen while the page showed is gone too.
-    QVERIFY(waitForNoTaggedProcess());
-    for (qint64 each : tagged)
-        QVERIFY2(!isRunning(each), readProcFile(each, "stat").constData());
+    QVERIFY(waitForNoHelperProcess());
+    for (qint64 each : processes)
+        QVERIFY2(!isStillRunning(each, m_seen.value(each)), readProcFile(each, "stat").constData());
 }
 
 void TestSignInHelper::secondOpenReusesTheRunningHelper()
@@ -337,7 +400,7 @@ void TestSignInHelper::endOfInputEndsTheHelper()
     QSignalSpy closedByUser(&browser, &SignInBrowserProcess::closedByUser);
     QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
     QVERIFY(openAndWait(browser, consentUrl(emulator)));
-    QVERIFY(!taggedProcesses().isEmpty());
+    QVERIFY(helperProcesses(browser.processId()).size() > 1);
 
     // What the helper sees when Webex Desk dies: its stdin ends, with no "close" before.
     auto *process = browser.findChild<QProcess *>(QStringLiteral("signInHelperProcess"));
@@ -347,7 +410,7 @@ void TestSignInHelper::endOfInputEndsTheHelper()
     QCOMPARE(process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(process->exitCode(), 0);
     QCOMPARE(closedByUser.count(), 0);
-    QVERIFY(waitForNoTaggedProcess());
+    QVERIFY(waitForNoHelperProcess());
 }
 
 void TestSignInHelper::plainHttpNavigationIsRefusedAndReported()
