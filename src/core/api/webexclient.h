@@ -4,12 +4,15 @@
 // Signal arguments are included, not forward-declared: moc needs complete types to register
 // them as metatypes, and every receiver needs them anyway.
 #include "api/apierror.h"
+#include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "model/team.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -41,6 +44,25 @@ public:
     void fetchMe();       // GET people/me; a new call replaces a running one
     void fetchAllRooms(); // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next";
                           // a new call cancels a running one
+    void
+    fetchTeams(); // GET teams (all pages) -> teamsFetched / teamsFailed; replaces a running one
+    // GET messages?roomId&max=50[&beforeMessage] -> messagesFetched / messagesFailed; a new call
+    // for the same room replaces a running one (calls for other rooms go on).
+    void fetchMessages(const QString &roomId, const QString &beforeMessageId = {});
+    // POST messages {"roomId","markdown"} -> messageSent / sendFailed, both carrying clientTag.
+    // POST is not idempotent: a 5xx or a timeout may have been applied, and a repeat would post
+    // the message twice. So only what surely did not reach Webex is retried: 429 (Webex refused
+    // it) and a refused connection (nothing was sent). Everything else fails, and the person
+    // decides whether to send again.
+    void sendMessage(const QString &roomId, const QString &markdown, const QString &clientTag);
+    // GET people?id=a,b,c in batches of at most 85 ids -> peopleFetched (per batch) /
+    // peopleFailed (per batch). Duplicates and empty ids are dropped.
+    void fetchPeople(const QStringList &personIds);
+    // GET rooms?sortBy=lastactivity&max=100, first page only -> recentRoomsFetched / roomsFailed.
+    // The quiet periodic refresh: one request, whatever the number of spaces. Replaces a
+    // running one.
+    void fetchRecentRooms();
+
     // Avatars: GET without Authorization (they live on a CDN). https, or http on loopback only.
     // A URL already being fetched is not fetched twice.
     void fetchImage(const QUrl &url);
@@ -64,6 +86,11 @@ public:
 
     static constexpr int MaxRetries = 3;
     static constexpr int RoomsPageSize = 1000;
+    static constexpr int TeamsPageSize = 1000;
+    static constexpr int MessagesPageSize = 50;
+    static constexpr int PeopleBatchSize = 85; // Webex's limit for people?id=
+    static constexpr int RecentRoomsPageSize = 100;
+    static constexpr int MaxMarkdownBytes = 7439; // Webex refuses longer messages
 
 signals:
     void meFetched(const Person &me);
@@ -72,6 +99,21 @@ signals:
     void roomsPageFetched(const QList<Room> &rooms, int pageNumber); // pageNumber from 1
     void roomsFetched(int totalRooms);
     void roomsFailed(const ApiError &error);
+
+    void teamsFetched(const QList<Team> &teams);
+    void teamsFailed(const ApiError &error);
+
+    // hasOlder: a Link rel="next" was present (there are older messages).
+    void messagesFetched(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder);
+    void messagesFailed(const QString &roomId, const ApiError &error);
+
+    void messageSent(const QString &clientTag, const Message &message);
+    void sendFailed(const QString &clientTag, const ApiError &error);
+
+    void peopleFetched(const QList<Person> &people);
+    void peopleFailed(const QStringList &personIds, const ApiError &error);
+
+    void recentRoomsFetched(const QList<Room> &rooms);
 
     void imageFetched(const QUrl &url, const QByteArray &bytes);
     void imageFailed(const QUrl &url, const ApiError &error);
@@ -100,6 +142,11 @@ private:
 
     void handleMe(const CallPtr &call, const QByteArray &body);
     void handleRoomsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
+    void handleTeamsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
+    void handleMessages(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
+    void handleSent(const CallPtr &call, const QByteArray &body);
+    void handlePeople(const CallPtr &call, const QByteArray &body);
+    void handleRecentRooms(const CallPtr &call, const QByteArray &body);
     [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
                                        ApiError *error) const;
     [[nodiscard]] int scaledDelay(int milliseconds) const;

@@ -3,6 +3,8 @@
 #include "model/room.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -30,6 +32,15 @@ public:
         AnnouncementOnlyRole,      /**< Only moderators can post. */
         DescriptionRole,           /**< The space's description, may be empty. */
         PublicRole,                /**< Listed publicly in the organisation. */
+        HasNewActivityRole,        /**< True when lastActivity is after the time the space was last
+                                        seen (see setLastSeen); false for spaces never marked seen
+                                        once any last-seen times are known, so a first start does
+                                        not mark everything. */
+        AvatarRole,      /**< QUrl, always empty: Webex's rooms carry no picture, and for a
+                              direct space the other person is only known through
+                              GET memberships, which this model does not do. */
+        FoldedTitleRole, /**< The title folded for search (RoomFilterProxyModel::
+                              foldForSearch), computed once per change of title. */
     };
     Q_ENUM(Roles)
 
@@ -45,16 +56,29 @@ public:
                                 int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    // When each space was last looked at (UTC), for HasNewActivityRole. The app stores it
+    // between sessions; markSeen() is called when a space is opened.
+    void setLastSeen(const QHash<QString, QDateTime> &lastSeenByRoomId);
+    void markSeen(const QString &roomId, const QDateTime &when);
+    [[nodiscard]] QHash<QString, QDateTime> lastSeen() const { return m_lastSeen; }
+
     [[nodiscard]] std::optional<Room> roomAt(int row) const;
     [[nodiscard]] int rowOf(const QString &id) const; ///< -1 when absent.
 
     // The model's sort order: true when a belongs above b.
     [[nodiscard]] static bool isBefore(const Room &a, const Room &b);
 
+signals:
+    void lastSeenChanged();
+
 private:
+    [[nodiscard]] bool hasNewActivity(const Room &room) const;
     void updateRoom(const Room &room);
     void insertSorted(QList<Room> rooms);
 
     QList<Room> m_rooms;
-    QSet<QString> m_ids; // to tell an update from an insert without a scan
+    QList<QString> m_foldedTitles; // parallel to m_rooms: folding 10,000 titles per keystroke
+                                   // would be too slow
+    QSet<QString> m_ids;           // to tell an update from an insert without a scan
+    QHash<QString, QDateTime> m_lastSeen;
 };

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+#include <QStringList>
+
+// Finding a space: filter text, kind and team over RoomListModel (keeps its order). Reads the
+// folded title from RoomListModel::FoldedTitleRole, computed once per space, so typing stays
+// fast with 10,000 spaces; any other source model is folded on the fly.
+class RoomFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind {
+        All,    ///< Every space.
+        Direct, ///< One-to-one spaces only.
+        Group,  ///< Group spaces only.
+    };
+    Q_ENUM(Kind)
+
+    explicit RoomFilterProxyModel(QObject *parent = nullptr);
+
+    // Case- and accent-insensitive ("cafe" finds "Café", "zurich" finds "Zürich"); matched on
+    // the title; every whitespace-separated word must match somewhere in it.
+    void setFilterText(const QString &text);
+    [[nodiscard]] QString filterText() const { return m_text; }
+    void setKind(Kind kind);
+    [[nodiscard]] Kind kind() const { return m_kind; }
+    void setTeamId(const QString &teamId /*empty: any*/);
+    [[nodiscard]] QString teamId() const { return m_teamId; }
+
+    // NFD, strip combining marks, casefold.
+    [[nodiscard]] static QString foldForSearch(const QString &s);
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow,
+                                        const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_text;
+    QStringList m_words; // folded
+    Kind m_kind = Kind::All;
+    QString m_teamId;
+};
