@@ -21,7 +21,7 @@
 namespace {
 
 // A stop for a server whose "next" links never end (a cursor that changes every time).
-constexpr int MaxRoomPages = 1000;
+constexpr int MaxRoomPages = 1000; // also for teams
 
 // What may be logged of a URL: no user info, no query (cursors and CDN signatures).
 QString loggable(const QUrl &url)
@@ -34,16 +34,56 @@ bool isRetryableServerError(int status)
     return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
+// The items array of a list answer, or an error naming what was expected.
+std::optional<QJsonArray> itemsOf(const QByteArray &body, const QString &what, ApiError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonValue items = document.object().value(QLatin1String("items"));
+    if (document.isObject() && items.isArray())
+        return items.toArray();
+    *error = ApiError::parseError(
+        QCoreApplication::translate("WebexClient", "The list of %1 is not {\"items\": [...]} (%2).")
+            .arg(what, parseError.error == QJsonParseError::NoError
+                           ? QCoreApplication::translate("WebexClient", "no items array")
+                           : parseError.errorString()));
+    return std::nullopt;
+}
+
+// Parses every item with T::fromJson; one bad item should not hide the others, so it is skipped
+// with a warning (which names its position, never its content).
+template <typename T> QList<T> parseItems(const QJsonArray &array, const char *what)
+{
+    QList<T> out;
+    out.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QString why;
+        const std::optional<T> item =
+            array.at(i).isObject() ? T::fromJson(array.at(i).toObject(), &why) : std::nullopt;
+        if (item)
+            out.append(*item);
+        else
+            qCWarning(lcApi) << "Skipping" << what << i << ":"
+                             << (why.isEmpty() ? QStringLiteral("not an object") : why);
+    }
+    return out;
+}
+
 } // namespace
 
-// One logical request (people/me, the whole room list, one image) across its retries and, for
-// rooms, its pages. Shared by the client's list and the reply's finished() lambda, so whichever
-// lets go last frees it.
+// One logical request (people/me, the whole room list, one image, one page of messages, one
+// message sent, ...) across its retries and, for rooms and teams, its pages. Shared by the client's
+// list and the reply's finished() lambda, so whichever lets go last frees it.
 struct WebexClient::Call
 {
     Purpose purpose = Purpose::Me;
-    QUrl url;          // what the next attempt GETs
-    QUrl requestedUrl; // what the caller asked for (images are reported under it)
+    QUrl url;              // what the next attempt GETs (or POSTs)
+    QUrl requestedUrl;     // what the caller asked for (images are reported under it)
+    QByteArray postBody;   // non-empty for a POST
+    QString roomId;        // messages and sending
+    QString clientTag;     // sending
+    QStringList personIds; // people
+    QList<Team> teams;     // teams gathered over the pages
     QByteArray trackingId;
     int rateLimitRetries = 0;
     int serverErrorRetries = 0;
@@ -143,6 +183,105 @@ void WebexClient::fetchAllRooms()
     send(startCall(Purpose::Rooms, m_base.endpoint(QStringLiteral("rooms"), query)));
 }
 
+void WebexClient::fetchTeams()
+{
+    cancelCalls(Purpose::Teams);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("max"), QString::number(TeamsPageSize));
+    send(startCall(Purpose::Teams, m_base.endpoint(QStringLiteral("teams"), query)));
+}
+
+void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMessageId)
+{
+    // Only the same room's page is replaced: scrolling up in one space while another one's
+    // first page loads must not lose either.
+    const QList<CallPtr> calls = m_calls;
+    for (const CallPtr &call : calls) {
+        if (call->purpose == Purpose::Messages && call->roomId == roomId)
+            cancelCall(call);
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("roomId"), roomId);
+    query.addQueryItem(QStringLiteral("max"), QString::number(MessagesPageSize));
+    if (!beforeMessageId.isEmpty())
+        query.addQueryItem(QStringLiteral("beforeMessage"), beforeMessageId);
+    const CallPtr call =
+        startCall(Purpose::Messages, m_base.endpoint(QStringLiteral("messages"), query));
+    call->roomId = roomId;
+    if (roomId.isEmpty()) {
+        failLater(call, ApiError::parseError(tr("No space was given to load messages from.")));
+        return;
+    }
+    send(call);
+}
+
+void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
+                              const QString &clientTag)
+{
+    const QJsonObject body{{QStringLiteral("roomId"), roomId},
+                           {QStringLiteral("markdown"), markdown}};
+    const CallPtr call = startCall(Purpose::Send, m_base.endpoint(QStringLiteral("messages")));
+    call->roomId = roomId;
+    call->clientTag = clientTag;
+    call->postBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
+
+    // Refused here rather than by Webex: the person gets the reason without a round trip, and
+    // the draft is kept either way.
+    ApiError refused;
+    refused.kind = ApiError::Kind::Parse;
+    if (roomId.isEmpty())
+        refused.message = tr("No space was given to send the message to.");
+    else if (markdown.trimmed().isEmpty())
+        refused.message = tr("An empty message cannot be sent.");
+    else if (markdown.toUtf8().size() > MaxMarkdownBytes)
+        refused.message = tr("The message is too long: Webex accepts at most %1 bytes, this one "
+                             "has %2.")
+                              .arg(MaxMarkdownBytes)
+                              .arg(markdown.toUtf8().size());
+    if (!refused.message.isEmpty()) {
+        failLater(call, refused);
+        return;
+    }
+    send(call);
+}
+
+void WebexClient::fetchPeople(const QStringList &personIds)
+{
+    QStringList ids;
+    QSet<QString> seen;
+    for (const QString &id : personIds) {
+        if (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    }
+    for (qsizetype from = 0; from < ids.size(); from += PeopleBatchSize) {
+        const QStringList batch = ids.mid(from, PeopleBatchSize);
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("id"), batch.join(QLatin1Char(',')));
+        const CallPtr call =
+            startCall(Purpose::People, m_base.endpoint(QStringLiteral("people"), query));
+        call->personIds = batch;
+        send(call);
+    }
+}
+
+void WebexClient::fetchRecentRooms()
+{
+    cancelCalls(Purpose::RecentRooms);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("lastactivity"));
+    query.addQueryItem(QStringLiteral("max"), QString::number(RecentRoomsPageSize));
+    send(startCall(Purpose::RecentRooms, m_base.endpoint(QStringLiteral("rooms"), query)));
+}
+
+void WebexClient::failLater(const CallPtr &call, const ApiError &error)
+{
+    // Queued, so a caller never receives a signal from inside its own call.
+    QMetaObject::invokeMethod(
+        this, [this, call, error] { fail(call, error); }, Qt::QueuedConnection);
+}
+
 void WebexClient::fetchImage(const QUrl &url)
 {
     for (const CallPtr &call : std::as_const(m_calls)) {
@@ -224,8 +363,7 @@ void WebexClient::send(const CallPtr &call)
         ApiError error;
         error.kind = ApiError::Kind::Network;
         error.message = tr("No network access is available.");
-        QMetaObject::invokeMethod(
-            this, [this, call, error] { fail(call, error); }, Qt::QueuedConnection);
+        failLater(call, error);
         return;
     }
 
@@ -251,8 +389,17 @@ void WebexClient::send(const CallPtr &call)
             request.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
     }
 
-    qCDebug(lcApi) << "GET" << loggable(call->url);
-    QNetworkReply *reply = m_network->get(request);
+    QNetworkReply *reply = nullptr;
+    if (call->postBody.isEmpty()) {
+        qCDebug(lcApi) << "GET" << loggable(call->url);
+        reply = m_network->get(request);
+    } else {
+        // The body is message text: it is never logged.
+        qCDebug(lcApi) << "POST" << loggable(call->url) << call->postBody.size() << "bytes";
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json; charset=utf-8"));
+        reply = m_network->post(request, call->postBody);
+    }
     call->reply = reply;
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
@@ -269,9 +416,11 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const ApiError error = ApiError::fromReply(reply, body);
     if (error.isError()) {
-        qCInfo(lcApi) << "GET" << loggable(call->url) << "failed: HTTP" << error.httpStatus
-                      << reply->error() << "tracking ID" << error.trackingId;
-        if (!waitForNewToken(call, error) && !scheduleRetry(call, error))
+        qCInfo(lcApi) << (call->postBody.isEmpty() ? "GET" : "POST") << loggable(call->url)
+                      << "failed: HTTP" << error.httpStatus << reply->error() << "tracking ID"
+                      << error.trackingId;
+        const bool notDelivered = reply->error() == QNetworkReply::ConnectionRefusedError;
+        if (!waitForNewToken(call, error) && !scheduleRetry(call, error, notDelivered))
             fail(call, error);
         return;
     }
@@ -287,14 +436,33 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
         m_calls.removeAll(call);
         emit imageFetched(call->requestedUrl, body);
         break;
+    case Purpose::Teams:
+        handleTeamsPage(call, reply, body);
+        break;
+    case Purpose::Messages:
+        handleMessages(call, reply, body);
+        break;
+    case Purpose::Send:
+        handleSent(call, body);
+        break;
+    case Purpose::People:
+        handlePeople(call, body);
+        break;
+    case Purpose::RecentRooms:
+        handleRecentRooms(call, body);
+        break;
     }
 }
 
-bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error)
+bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered)
 {
     int *retries = nullptr;
     if (error.kind == ApiError::Kind::RateLimited)
-        retries = &call->rateLimitRetries;
+        retries = &call->rateLimitRetries; // refused before it was applied: safe for a POST too
+    else if (call->purpose == Purpose::Send)
+        // A 5xx or a timeout may come after Webex stored the message; sending again could post
+        // it twice. Only a connection that was never made is certainly safe to repeat.
+        retries = notDelivered ? &call->serverErrorRetries : nullptr;
     else if (error.kind == ApiError::Kind::Http && isRetryableServerError(error.httpStatus))
         retries = &call->serverErrorRetries;
     if (!retries || *retries >= MaxRetries)
@@ -344,6 +512,21 @@ void WebexClient::fail(const CallPtr &call, const ApiError &error)
     case Purpose::Image:
         emit imageFailed(call->requestedUrl, error);
         break;
+    case Purpose::Teams:
+        emit teamsFailed(error);
+        break;
+    case Purpose::Messages:
+        emit messagesFailed(call->roomId, error);
+        break;
+    case Purpose::Send:
+        emit sendFailed(call->clientTag, error);
+        break;
+    case Purpose::People:
+        emit peopleFailed(call->personIds, error);
+        break;
+    case Purpose::RecentRooms:
+        emit roomsFailed(error);
+        break;
     }
     if (self && error.httpStatus == 401)
         emit unauthorized(error);
@@ -366,58 +549,120 @@ void WebexClient::handleMe(const CallPtr &call, const QByteArray &body)
 
 void WebexClient::handleRoomsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    const QJsonValue items = document.object().value(QLatin1String("items"));
-    if (!document.isObject() || !items.isArray()) {
-        fail(call, ApiError::parseError(tr("The list of spaces is not {\"items\": [...]} (%1).")
-                                            .arg(parseError.error == QJsonParseError::NoError
-                                                     ? tr("no items array")
-                                                     : parseError.errorString())));
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
+    if (!items) {
+        fail(call, error);
         return;
     }
-
-    QList<Room> rooms;
-    const QJsonArray array = items.toArray();
-    rooms.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QString why;
-        const std::optional<Room> room =
-            array.at(i).isObject() ? Room::fromJson(array.at(i).toObject(), &why) : std::nullopt;
-        if (room)
-            rooms.append(*room);
-        else // one bad item should not hide the other spaces
-            qCWarning(lcApi) << "Skipping space" << i << "of page" << call->page + 1 << ":"
-                             << (why.isEmpty() ? QStringLiteral("not an object") : why);
-    }
-
-    call->visited.insert(call->url);
-    ++call->page;
+    const QList<Room> rooms = parseItems<Room>(*items, "space");
     call->totalRooms += int(rooms.size());
-    const QByteArray link = reply->rawHeader("Link");
 
     const QPointer<WebexClient> self(this);
-    emit roomsPageFetched(rooms, call->page);
+    emit roomsPageFetched(rooms, call->page + 1);
     if (!self || call->cancelled)
         return;
-
-    const QUrl next = LinkHeader::next(link);
-    if (next.isEmpty()) {
+    if (!followNextPage(call, reply)) {
         finishCall(call);
         emit roomsFetched(call->totalRooms);
+    }
+}
+
+void WebexClient::handleTeamsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
+{
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, tr("teams"), &error);
+    if (!items) {
+        fail(call, error);
         return;
     }
+    // Teams are few; one signal with all of them keeps the team filter from flickering.
+    call->teams += parseItems<Team>(*items, "team");
+    if (!followNextPage(call, reply)) {
+        finishCall(call);
+        emit teamsFetched(call->teams);
+    }
+}
+
+void WebexClient::handleMessages(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
+{
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, tr("messages"), &error);
+    if (!items) {
+        fail(call, error);
+        return;
+    }
+    const QList<Message> messages = parseItems<Message>(*items, "message");
+    // The next link is not followed: older messages are asked for with beforeMessage when the
+    // person scrolls up, so its presence only says that there are some.
+    const bool hasOlder = !LinkHeader::next(reply->rawHeader("Link")).isEmpty();
+    finishCall(call);
+    emit messagesFetched(call->roomId, messages, hasOlder);
+}
+
+void WebexClient::handleSent(const CallPtr &call, const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    QString why;
+    const std::optional<Message> message =
+        document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;
+    if (!message) {
+        // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
+        fail(call, ApiError::parseError(
+                       why.isEmpty() ? tr("The sent message came back in an unknown form.") : why));
+        return;
+    }
+    finishCall(call);
+    emit messageSent(call->clientTag, *message);
+}
+
+void WebexClient::handlePeople(const CallPtr &call, const QByteArray &body)
+{
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, tr("people"), &error);
+    if (!items) {
+        fail(call, error);
+        return;
+    }
+    finishCall(call);
+    const QList<Person> people = parseItems<Person>(*items, "person");
+    const QPointer<WebexClient> self(this);
+    emit peopleFetched(people);
+    if (self)
+        emit peopleBatchFetched(call->personIds, people);
+}
+
+void WebexClient::handleRecentRooms(const CallPtr &call, const QByteArray &body)
+{
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
+    if (!items) {
+        fail(call, error);
+        return;
+    }
+    finishCall(call);
+    emit recentRoomsFetched(parseItems<Room>(*items, "space"));
+}
+
+bool WebexClient::followNextPage(const CallPtr &call, QNetworkReply *reply)
+{
+    call->visited.insert(call->url);
+    ++call->page;
+    const QUrl next = LinkHeader::next(reply->rawHeader("Link"));
+    if (next.isEmpty())
+        return false;
 
     ApiError error;
     const QUrl checked = checkedNextPage(call, next, &error);
     if (checked.isEmpty()) {
         fail(call, error);
-        return;
+        return true; // handled: failed
     }
     call->url = checked;
     call->rateLimitRetries = 0;
     call->serverErrorRetries = 0;
     send(call);
+    return true;
 }
 
 QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiError *error) const
@@ -430,8 +675,11 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     if (!m_base.isSameOrigin(url)) {
         qCWarning(lcApi) << "Refusing a next-page link to another origin:" << loggable(url);
         *error = ApiError::parseError(
-            tr("Webex pointed the next page of spaces to another server (%1); it was not "
-               "followed, so your sign-in is not sent there.")
+            (call->purpose == Purpose::Teams
+                 ? tr("Webex pointed the next page of teams to another server (%1); it was not "
+                      "followed, so your sign-in is not sent there.")
+                 : tr("Webex pointed the next page of spaces to another server (%1); it was not "
+                      "followed, so your sign-in is not sent there."))
                 .arg(url.host()));
         return {};
     }
@@ -442,14 +690,18 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     if (query.hasQueryItem(QStringLiteral("max")) &&
         (max.isEmpty() || max == QLatin1String("null"))) {
         query.removeAllQueryItems(QStringLiteral("max"));
-        query.addQueryItem(QStringLiteral("max"), QString::number(RoomsPageSize));
+        query.addQueryItem(
+            QStringLiteral("max"),
+            QString::number(call->purpose == Purpose::Teams ? TeamsPageSize : RoomsPageSize));
         url.setQuery(query);
     }
 
     if (call->visited.contains(url) || call->page >= MaxRoomPages) {
-        *error = ApiError::parseError(tr("Webex kept sending more pages of spaces; stopped after "
-                                         "page %1.")
-                                          .arg(call->page));
+        *error = ApiError::parseError(
+            (call->purpose == Purpose::Teams
+                 ? tr("Webex kept sending more pages of teams; stopped after page %1.")
+                 : tr("Webex kept sending more pages of spaces; stopped after page %1."))
+                .arg(call->page));
         return {};
     }
     return url;

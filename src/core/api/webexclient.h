@@ -111,6 +111,9 @@ signals:
     void sendFailed(const QString &clientTag, const ApiError &error);
 
     void peopleFetched(const QList<Person> &people);
+    // The same answer with the ids that were asked for: Webex leaves out ids it does not know
+    // (notFoundIds), and a cache needs to know those too. Emitted right after peopleFetched.
+    void peopleBatchFetched(const QStringList &requestedIds, const QList<Person> &people);
     void peopleFailed(const QStringList &personIds, const ApiError &error);
 
     void recentRoomsFetched(const QList<Room> &rooms);
@@ -126,7 +129,7 @@ signals:
     void retryScheduled(const QUrl &url, const ApiError &reason, int delayMs);
 
 private:
-    enum class Purpose { Me, Rooms, Image };
+    enum class Purpose { Me, Rooms, Image, Teams, Messages, Send, People, RecentRooms };
     struct Call;
     using CallPtr = std::shared_ptr<Call>;
 
@@ -134,10 +137,13 @@ private:
     void send(const CallPtr &call);
     void onFinished(const CallPtr &call, QNetworkReply *reply);
     [[nodiscard]] bool waitForNewToken(const CallPtr &call, const ApiError &error);
-    [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error);
+    // notDelivered: the request surely never reached Webex (connection refused), so even a
+    // POST may be sent again.
+    [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered);
     void finishCall(const CallPtr &call);
     void cancelCalls(Purpose purpose);
     void cancelCall(const CallPtr &call);
+    void failLater(const CallPtr &call, const ApiError &error);
     void fail(const CallPtr &call, const ApiError &error);
 
     void handleMe(const CallPtr &call, const QByteArray &body);
@@ -147,6 +153,7 @@ private:
     void handleSent(const CallPtr &call, const QByteArray &body);
     void handlePeople(const CallPtr &call, const QByteArray &body);
     void handleRecentRooms(const CallPtr &call, const QByteArray &body);
+    [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);
     [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
                                        ApiError *error) const;
     [[nodiscard]] int scaledDelay(int milliseconds) const;
