@@ -49,7 +49,7 @@ signals:
 
 private:
     void flush();
-    void onPeopleFetched(const QList<Person> &people);
+    void onPeopleFetched(const QStringList &requestedIds, const QList<Person> &people);
     void onPeopleFailed(const QStringList &personIds, const ApiError &error);
     [[nodiscard]] bool recentlyFailed(const QString &personId) const;
 

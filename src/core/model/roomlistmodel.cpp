@@ -1,8 +1,10 @@
 #include "model/roomlistmodel.h"
 
 #include "logging.h"
+#include "model/roomfilterproxymodel.h"
 
 #include <QHash>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -53,6 +55,8 @@ void RoomListModel::updateRoom(const Room &room)
     const int row = rowOf(room.id);
     if (row < 0)
         return;
+    if (m_rooms.at(row).title != room.title)
+        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(room.title));
     m_rooms[row] = room;
 
     const auto begin = m_rooms.begin();
@@ -103,6 +107,8 @@ void RoomListModel::insertSorted(QList<Room> rooms)
         for (qsizetype i = next; i < end; ++i) {
             m_rooms.insert(position + int(i - next), rooms.at(i));
             m_ids.insert(rooms.at(i).id);
+            m_foldedTitles.insert(rooms.at(i).id,
+                                  RoomFilterProxyModel::foldForSearch(rooms.at(i).title));
         }
         endInsertRows();
 
@@ -119,6 +125,7 @@ void RoomListModel::clear()
     beginResetModel();
     m_rooms.clear();
     m_ids.clear();
+    m_foldedTitles.clear();
     endResetModel();
 }
 
@@ -162,6 +169,12 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.description;
     case PublicRole:
         return room.isPublic;
+    case HasNewActivityRole:
+        return hasNewActivity(room);
+    case AvatarRole:
+        return QUrl();
+    case FoldedTitleRole:
+        return m_foldedTitles.value(room.id);
     default:
         return {};
     }
@@ -181,6 +194,9 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     names.insert(AnnouncementOnlyRole, "isAnnouncementOnly");
     names.insert(DescriptionRole, "description");
     names.insert(PublicRole, "isPublic");
+    names.insert(HasNewActivityRole, "hasNewActivity");
+    names.insert(AvatarRole, "avatar");
+    names.insert(FoldedTitleRole, "foldedTitle");
     return names;
 }
 
@@ -200,4 +216,40 @@ int RoomListModel::rowOf(const QString &id) const
             return row;
     }
     return -1;
+}
+
+bool RoomListModel::hasNewActivity(const Room &room) const
+{
+    const auto seen = m_lastSeen.constFind(room.id);
+    if (seen == m_lastSeen.cend() || !room.lastActivity.isValid())
+        return false;
+    return room.lastActivity > *seen;
+}
+
+void RoomListModel::setLastSeen(const QHash<QString, QDateTime> &lastSeenByRoomId)
+{
+    m_lastSeen.clear();
+    for (auto it = lastSeenByRoomId.cbegin(); it != lastSeenByRoomId.cend(); ++it) {
+        if (!it.key().isEmpty() && it.value().isValid())
+            m_lastSeen.insert(it.key(), it.value().toUTC());
+    }
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0), index(int(m_rooms.size()) - 1), {HasNewActivityRole});
+    emit lastSeenChanged();
+}
+
+void RoomListModel::markSeen(const QString &roomId, const QDateTime &when)
+{
+    if (roomId.isEmpty() || !when.isValid())
+        return;
+    const QDateTime utc = when.toUTC();
+    const auto it = m_lastSeen.constFind(roomId);
+    // Seen times only move forward: a late answer must not bring an old mark back.
+    if (it != m_lastSeen.cend() && *it >= utc)
+        return;
+    m_lastSeen.insert(roomId, utc);
+    const int row = rowOf(roomId);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {HasNewActivityRole});
+    emit lastSeenChanged();
 }

@@ -33,14 +33,14 @@ public:
         DescriptionRole,           /**< The space's description, may be empty. */
         PublicRole,                /**< Listed publicly in the organisation. */
         HasNewActivityRole,        /**< True when lastActivity is after the time the space was last
-                                        seen (see setLastSeen); false for spaces never marked seen
-                                        once any last-seen times are known, so a first start does
-                                        not mark everything. */
+                                        seen (setLastSeen, markSeen). False for a space never seen:
+                                        otherwise a first start would mark every space. */
         AvatarRole,      /**< QUrl, always empty: Webex's rooms carry no picture, and for a
                               direct space the other person is only known through
-                              GET memberships, which this model does not do. */
+                              GET memberships, which this model does not do. The view
+                              shows initials of the title instead. */
         FoldedTitleRole, /**< The title folded for search (RoomFilterProxyModel::
-                              foldForSearch), computed once per change of title. */
+                              foldForSearch), computed once per title, not per keystroke. */
     };
     Q_ENUM(Roles)
 
@@ -77,8 +77,8 @@ private:
     void insertSorted(QList<Room> rooms);
 
     QList<Room> m_rooms;
-    QList<QString> m_foldedTitles; // parallel to m_rooms: folding 10,000 titles per keystroke
-                                   // would be too slow
-    QSet<QString> m_ids;           // to tell an update from an insert without a scan
+    QHash<QString, QString> m_foldedTitles; // id -> folded title: folding 10,000 titles on
+                                            // every keystroke would be too slow
+    QSet<QString> m_ids;                    // to tell an update from an insert without a scan
     QHash<QString, QDateTime> m_lastSeen;
 };

@@ -1,0 +1,340 @@
+#include "model/messagelistmodel.h"
+
+#include "logging.h"
+#include "model/peopledirectory.h"
+#include "model/safehtml.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <algorithm>
+
+MessageListModel::MessageListModel(PeopleDirectory *people, QObject *parent)
+    : QAbstractListModel(parent), m_people(people)
+{
+    if (people)
+        connect(people, &PeopleDirectory::peopleChanged, this, &MessageListModel::onPeopleChanged);
+}
+
+void MessageListModel::setRoom(const QString &roomId)
+{
+    beginResetModel();
+    m_roomId = roomId;
+    m_entries.clear();
+    m_ids.clear();
+    m_hasOlder = false;
+    m_anyPage = false;
+    endResetModel();
+}
+
+int MessageListModel::firstPendingRow() const
+{
+    // Pending and failed rows (those with a client tag and no confirmation) are kept at the
+    // bottom, below every confirmed message.
+    int row = int(m_entries.size());
+    while (row > 0 && !m_entries.at(row - 1).clientTag.isEmpty() &&
+           m_entries.at(row - 1).message.id.isEmpty())
+        --row;
+    return row;
+}
+
+void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
+{
+    QList<Message> fresh;
+    fresh.reserve(newestFirst.size());
+    QDateTime pageOldest;
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
+        // A late answer for the space shown before must not mix into this one.
+        if (!m_roomId.isEmpty() && !it->roomId.isEmpty() && it->roomId != m_roomId)
+            continue;
+        if (!pageOldest.isValid() || (it->created.isValid() && it->created < pageOldest))
+            pageOldest = it->created;
+        if (it->id.isEmpty() || m_ids.contains(it->id))
+            continue;
+        fresh.append(*it);
+        m_ids.insert(it->id);
+    }
+
+    // hasOlder is about the far end of the history: only a page that reaches at least as far
+    // back as what is shown (or the first page) can tell it. A refresh of the newest messages
+    // says nothing about it.
+    const int confirmedCount = firstPendingRow();
+    const QDateTime shownOldest =
+        confirmedCount > 0 ? m_entries.first().message.created : QDateTime();
+    bool reachesBack = true;
+    if (m_anyPage && newestFirst.isEmpty())
+        reachesBack = !hasOlder; // nothing came, so nothing older either
+    else if (m_anyPage)
+        reachesBack = !shownOldest.isValid() || pageOldest <= shownOldest;
+    if (reachesBack)
+        m_hasOlder = hasOlder;
+    m_anyPage = true;
+
+    // Oldest first; stable so messages with the same time keep Webex's order.
+    std::stable_sort(fresh.begin(), fresh.end(),
+                     [](const Message &a, const Message &b) { return a.created < b.created; });
+
+    // Both lists are sorted by time, so insertion points only grow; consecutive messages that
+    // land in the same place go in with one beginInsertRows (a whole older page at row 0).
+    qsizetype next = 0;
+    int searchFrom = 0;
+    while (next < fresh.size()) {
+        const int confirmed = firstPendingRow();
+        const auto begin = m_entries.cbegin();
+        const int position =
+            int(std::upper_bound(
+                    begin + searchFrom, begin + confirmed, fresh.at(next).created,
+                    [](const QDateTime &t, const Entry &e) { return t < e.message.created; }) -
+                begin);
+        qsizetype end = next + 1;
+        while (end < fresh.size() &&
+               (position == confirmed ||
+                fresh.at(end).created < m_entries.at(position).message.created))
+            ++end;
+
+        const int count = int(end - next);
+        beginInsertRows(QModelIndex(), position, position + count - 1);
+        for (qsizetype i = next; i < end; ++i) {
+            Entry entry;
+            entry.message = fresh.at(i);
+            entry.safeHtml = SafeHtml::forMessage(entry.message);
+            m_entries.insert(position + int(i - next), entry);
+        }
+        endInsertRows();
+        searchFrom = position + count;
+        next = end;
+    }
+    requestSenders(fresh);
+    qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
+}
+
+QString MessageListModel::oldestMessageId() const
+{
+    for (const Entry &entry : m_entries) {
+        if (!entry.message.id.isEmpty())
+            return entry.message.id;
+    }
+    return {};
+}
+
+void MessageListModel::addPending(const QString &clientTag, const QString &markdown,
+                                  const QString &myPersonId)
+{
+    if (clientTag.isEmpty() || rowOfClientTag(clientTag) >= 0)
+        return;
+    Entry entry;
+    entry.clientTag = clientTag;
+    entry.pending = true;
+    entry.message.roomId = m_roomId;
+    entry.message.text = markdown;
+    entry.message.markdown = markdown;
+    entry.message.personId = myPersonId;
+    entry.message.created = QDateTime::currentDateTimeUtc();
+    entry.safeHtml = SafeHtml::fromMarkdown(markdown);
+    const int row = int(m_entries.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_entries.append(entry);
+    endInsertRows();
+    if (m_people && !myPersonId.isEmpty())
+        m_people->request({myPersonId});
+}
+
+void MessageListModel::confirmPending(const QString &clientTag, const Message &message)
+{
+    const int row = rowOfClientTag(clientTag);
+    if (row < 0)
+        return;
+    if (message.id.isEmpty() || m_ids.contains(message.id)) {
+        // A refresh brought the message before the confirmation did: one copy is enough.
+        beginRemoveRows(QModelIndex(), row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+        return;
+    }
+
+    Entry confirmed;
+    confirmed.message = message;
+    confirmed.clientTag = clientTag;
+    confirmed.safeHtml = SafeHtml::forMessage(message);
+    m_ids.insert(message.id);
+
+    const int firstPending = firstPendingRow();
+    const bool newest =
+        firstPending == 0 || !(message.created < m_entries.at(firstPending - 1).message.created);
+    if (row == firstPending && newest) {
+        // The usual case: it simply stops being pending where it is.
+        m_entries[row] = confirmed;
+        emit dataChanged(index(row), index(row));
+        return;
+    }
+    // Another pending message went first, or the server's time puts it among older ones.
+    beginRemoveRows(QModelIndex(), row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    const int confirmedCount = firstPendingRow();
+    const auto begin = m_entries.cbegin();
+    const int position = int(
+        std::upper_bound(begin, begin + confirmedCount, message.created,
+                         [](const QDateTime &t, const Entry &e) { return t < e.message.created; }) -
+        begin);
+    beginInsertRows(QModelIndex(), position, position);
+    m_entries.insert(position, confirmed);
+    endInsertRows();
+}
+
+void MessageListModel::failPending(const QString &clientTag, const QString &error)
+{
+    const int row = rowOfClientTag(clientTag);
+    if (row < 0 || !m_entries.at(row).message.id.isEmpty())
+        return;
+    Entry &entry = m_entries[row];
+    entry.pending = false;
+    entry.sendError = error;
+    emit dataChanged(index(row), index(row), {PendingRole, SendErrorRole});
+}
+
+void MessageListModel::removePending(const QString &clientTag)
+{
+    const int row = rowOfClientTag(clientTag);
+    if (row < 0 || !m_entries.at(row).message.id.isEmpty())
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QString MessageListModel::senderName(const Entry &entry) const
+{
+    if (m_people) {
+        const std::optional<Person> person = m_people->person(entry.message.personId);
+        if (person && !person->displayName.isEmpty())
+            return person->displayName;
+    }
+    return entry.message.personEmail;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &entry = m_entries.at(index.row());
+    const Message &m = entry.message;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole: {
+        const QString text = m.text.isEmpty() ? m.markdown : m.text;
+        const QString sender = senderName(entry);
+        return sender.isEmpty() ? text
+                                : QCoreApplication::translate("MessageListModel", "%1: %2",
+                                                              "sender: message text")
+                                      .arg(sender, text);
+    }
+    case IdRole:
+        return m.id;
+    case TextRole:
+        return m.text.isEmpty() ? m.markdown : m.text;
+    case SafeHtmlRole:
+        return entry.safeHtml;
+    case SenderIdRole:
+        return m.personId;
+    case SenderNameRole:
+        return senderName(entry);
+    case SenderAvatarRole: {
+        if (m_people) {
+            if (const std::optional<Person> person = m_people->person(m.personId))
+                return person->avatar;
+        }
+        return QUrl();
+    }
+    case CreatedRole:
+        return m.created;
+    case PendingRole:
+        return entry.pending;
+    case SendErrorRole:
+        return entry.sendError;
+    case ClientTagRole:
+        return entry.clientTag;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(TextRole, "text");
+    names.insert(SafeHtmlRole, "safeHtml");
+    names.insert(SenderIdRole, "senderId");
+    names.insert(SenderNameRole, "senderName");
+    names.insert(SenderAvatarRole, "senderAvatar");
+    names.insert(CreatedRole, "created");
+    names.insert(PendingRole, "pending");
+    names.insert(SendErrorRole, "sendError");
+    names.insert(ClientTagRole, "clientTag");
+    return names;
+}
+
+std::optional<Message> MessageListModel::messageAt(int row) const
+{
+    if (row < 0 || row >= m_entries.size())
+        return std::nullopt;
+    return m_entries.at(row).message;
+}
+
+int MessageListModel::rowOf(const QString &messageId) const
+{
+    if (messageId.isEmpty() || !m_ids.contains(messageId))
+        return -1;
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).message.id == messageId)
+            return row;
+    }
+    return -1;
+}
+
+int MessageListModel::rowOfClientTag(const QString &clientTag) const
+{
+    if (clientTag.isEmpty())
+        return -1;
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (m_entries.at(row).clientTag == clientTag)
+            return row;
+    }
+    return -1;
+}
+
+void MessageListModel::requestSenders(const QList<Message> &messages)
+{
+    if (!m_people || messages.isEmpty())
+        return;
+    QStringList ids;
+    ids.reserve(messages.size());
+    for (const Message &m : messages)
+        ids.append(m.personId);
+    m_people->request(ids); // it drops duplicates and known ids
+}
+
+void MessageListModel::onPeopleChanged(const QStringList &personIds)
+{
+    const QSet<QString> changed(personIds.cbegin(), personIds.cend());
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (changed.contains(m_entries.at(row).message.personId)) {
+            if (first < 0)
+                first = row;
+            last = row;
+        }
+    }
+    if (first >= 0)
+        emit dataChanged(
+            index(first), index(last),
+            {Qt::DisplayRole, Qt::AccessibleTextRole, SenderNameRole, SenderAvatarRole});
+}
