@@ -16,6 +16,7 @@ struct EmulatorRequest
     QByteArray authorization; ///< The Authorization header, raw.
     QByteArray contentType;
     QString trackingId; ///< Assigned by the emulator; echoed in header and error body.
+    int person = 0;     ///< Whose access token came with it (index into SeedData::people()).
 
     [[nodiscard]] QString path() const { return url.path(); }
     [[nodiscard]] QString queryValue(const QString &key) const { return query.value(key); }

@@ -37,10 +37,11 @@ OAuthService::OAuthService(EmulatorOptions &options, TokenStore &tokens)
     : m_options(options), m_tokens(tokens)
 {}
 
-void OAuthService::setUser(const QString &displayName, const QString &email)
+void OAuthService::setUser(const QString &displayName, const QString &email, int person)
 {
     m_userDisplayName = displayName;
     m_userEmail = email;
+    m_userPerson = person;
 }
 
 EmulatorResponse OAuthService::redirectWithError(const QString &redirectUri, const QString &error,
@@ -85,7 +86,7 @@ EmulatorResponse OAuthService::authorize(const EmulatorRequest &request)
     if (!scope.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QLatin1String("spark:all")))
         return redirectWithError(redirectUri, QStringLiteral("invalid_scope"), state, hasState);
 
-    TokenStore::Grant grant{clientId, redirectUri, scope, QString(), QString()};
+    TokenStore::Grant grant{clientId, redirectUri, scope, QString(), QString(), m_userPerson};
     grant.codeChallenge = request.queryValue(QStringLiteral("code_challenge"));
     grant.codeChallengeMethod = request.queryValue(QStringLiteral("code_challenge_method"));
     if (!grant.codeChallenge.isEmpty() && grant.codeChallengeMethod.isEmpty())
@@ -271,10 +272,10 @@ EmulatorResponse OAuthService::authorizationCodeGrant(const QHash<QString, QStri
     }
     QJsonObject body{
         {QStringLiteral("access_token"),
-         m_tokens.issueAccessToken(m_options.accessTokenLifetimeSeconds)},
+         m_tokens.issueAccessToken(m_options.accessTokenLifetimeSeconds, grant.person)},
         {QStringLiteral("expires_in"), m_options.accessTokenLifetimeSeconds},
         {QStringLiteral("refresh_token"),
-         m_tokens.issueRefreshToken(clientId, m_options.refreshTokenLifetimeSeconds)},
+         m_tokens.issueRefreshToken(clientId, m_options.refreshTokenLifetimeSeconds, grant.person)},
         {QStringLiteral("refresh_token_expires_in"), m_options.refreshTokenLifetimeSeconds},
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
     };
@@ -304,16 +305,18 @@ EmulatorResponse OAuthService::refreshTokenGrant(const QHash<QString, QString> &
         return tokenError(400, QStringLiteral("invalid_grant"),
                           QStringLiteral("The refresh token is invalid."), trackingId);
     }
+    const int person = m_tokens.refreshTokenPerson(refreshToken);
     QJsonObject body{
         {QStringLiteral("access_token"),
-         m_tokens.issueAccessToken(m_options.accessTokenLifetimeSeconds)},
+         m_tokens.issueAccessToken(m_options.accessTokenLifetimeSeconds, person)},
         {QStringLiteral("expires_in"), m_options.accessTokenLifetimeSeconds},
         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
     };
     // Webex does not always hand out a new refresh token; clients keep the old one then.
     if (m_refreshReturnsNew) {
-        body.insert(QStringLiteral("refresh_token"),
-                    m_tokens.issueRefreshToken(clientId, m_options.refreshTokenLifetimeSeconds));
+        body.insert(
+            QStringLiteral("refresh_token"),
+            m_tokens.issueRefreshToken(clientId, m_options.refreshTokenLifetimeSeconds, person));
         body.insert(QStringLiteral("refresh_token_expires_in"),
                     m_options.refreshTokenLifetimeSeconds);
     }

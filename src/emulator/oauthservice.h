@@ -18,7 +18,8 @@ public:
 
     OAuthService(EmulatorOptions &options, TokenStore &tokens);
 
-    void setUser(const QString &displayName, const QString &email);
+    /// Who signs in on the consent page from now on (`person` indexes SeedData::people()).
+    void setUser(const QString &displayName, const QString &email, int person = 0);
 
     [[nodiscard]] EmulatorResponse authorize(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse decision(const EmulatorRequest &request);
@@ -58,6 +59,7 @@ private:
     TokenStore &m_tokens;
     QString m_userDisplayName;
     QString m_userEmail;
+    int m_userPerson = 0;
     QHash<QString, Pending> m_pending;
     QString m_nextAuthorizationError;
     bool m_refreshReturnsNew = true;

@@ -119,9 +119,10 @@ EmulatorResponse RestApi::page(const QJsonArray &items, const QString &path, int
     return response;
 }
 
-EmulatorResponse RestApi::me(const EmulatorRequest &)
+EmulatorResponse RestApi::me(const EmulatorRequest &request)
 {
-    return EmulatorResponse::json(200, WireJson::person(m_data, SeedData::me(), m_origin));
+    // Whoever the token belongs to. (Spaces and messages stay those of the seeded user.)
+    return EmulatorResponse::json(200, WireJson::person(m_data, request.person, m_origin));
 }
 
 EmulatorResponse RestApi::getPerson(const EmulatorRequest &request, const QString &id)

@@ -40,25 +40,35 @@ TokenStore::Check TokenStore::redeemCode(const QString &code, Grant *grant)
     return Check::Valid;
 }
 
-QString TokenStore::issueAccessToken(int lifetimeSeconds)
+QString TokenStore::issueAccessToken(int lifetimeSeconds, int person)
 {
     const QString token = newToken();
-    m_accessTokens.insert(token, nowMs() + qint64(lifetimeSeconds) * 1000);
+    m_accessTokens.insert(token, Access{nowMs() + qint64(lifetimeSeconds) * 1000, person});
     return token;
 }
 
 bool TokenStore::isAccessTokenValid(const QString &token) const
 {
-    const auto it = m_accessTokens.constFind(token);
-    return it != m_accessTokens.constEnd() && nowMs() < *it;
+    return accessTokenPerson(token) >= 0;
 }
 
-QString TokenStore::issueRefreshToken(const QString &clientId, int lifetimeSeconds)
+int TokenStore::accessTokenPerson(const QString &token) const
+{
+    const auto it = m_accessTokens.constFind(token);
+    return it != m_accessTokens.constEnd() && nowMs() < it->expiresAtMs ? it->person : -1;
+}
+
+QString TokenStore::issueRefreshToken(const QString &clientId, int lifetimeSeconds, int person)
 {
     const QString token = newToken();
-    m_refreshTokens.insert(token,
-                           Refresh{clientId, nowMs() + qint64(lifetimeSeconds) * 1000, false});
+    m_refreshTokens.insert(
+        token, Refresh{clientId, nowMs() + qint64(lifetimeSeconds) * 1000, false, person});
     return token;
+}
+
+int TokenStore::refreshTokenPerson(const QString &token) const
+{
+    return m_refreshTokens.value(token).person;
 }
 
 TokenStore::Check TokenStore::checkRefreshToken(const QString &token, const QString &clientId) const

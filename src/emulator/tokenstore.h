@@ -16,6 +16,7 @@ public:
         QString scope;
         QString codeChallenge;       ///< Empty without PKCE.
         QString codeChallengeMethod; ///< S256 or plain.
+        int person = 0;              ///< Who signed in: an index into SeedData::people().
     };
 
     enum class Check { Valid, Unknown, Used, Expired, Revoked };
@@ -27,11 +28,16 @@ public:
     [[nodiscard]] Check redeemCode(const QString &code, Grant *grant);
     void setCodeLifetime(int seconds) { m_codeLifetimeSeconds = seconds; }
 
-    [[nodiscard]] QString issueAccessToken(int lifetimeSeconds);
+    [[nodiscard]] QString issueAccessToken(int lifetimeSeconds, int person = 0);
     [[nodiscard]] bool isAccessTokenValid(const QString &token) const;
+    /// Whose a valid access token is; -1 for an unknown or expired one.
+    [[nodiscard]] int accessTokenPerson(const QString &token) const;
 
-    [[nodiscard]] QString issueRefreshToken(const QString &clientId, int lifetimeSeconds);
+    [[nodiscard]] QString issueRefreshToken(const QString &clientId, int lifetimeSeconds,
+                                            int person = 0);
     [[nodiscard]] Check checkRefreshToken(const QString &token, const QString &clientId) const;
+    /// Whose a refresh token is (0 when unknown: check it first).
+    [[nodiscard]] int refreshTokenPerson(const QString &token) const;
     void revokeRefreshTokens();
 
 private:
@@ -46,6 +52,12 @@ private:
         QString clientId;
         qint64 expiresAtMs = 0;
         bool revoked = false;
+        int person = 0;
+    };
+    struct Access
+    {
+        qint64 expiresAtMs = 0;
+        int person = 0;
     };
 
     [[nodiscard]] QString newToken() const;
@@ -53,6 +65,6 @@ private:
     QString m_orgUuid;
     int m_codeLifetimeSeconds = 300; // Webex codes live five minutes.
     QHash<QString, Code> m_codes;
-    QHash<QString, qint64> m_accessTokens; // token -> expiry (ms since epoch)
+    QHash<QString, Access> m_accessTokens;
     QHash<QString, Refresh> m_refreshTokens;
 };

@@ -78,6 +78,27 @@ QString WebexEmulator::userEmail() const
     return m_data->people().at(SeedData::me()).email;
 }
 
+bool WebexEmulator::setSignedInPerson(int index)
+{
+    if (index < 0 || index >= m_data->people().size())
+        return false;
+    const auto &person = m_data->people().at(index);
+    m_oauth->setUser(person.displayName, person.email, index);
+    return true;
+}
+
+QString WebexEmulator::personDisplayName(int index) const
+{
+    return index >= 0 && index < m_data->people().size() ? m_data->people().at(index).displayName
+                                                         : QString();
+}
+
+QString WebexEmulator::personEmail(int index) const
+{
+    return index >= 0 && index < m_data->people().size() ? m_data->people().at(index).email
+                                                         : QString();
+}
+
 int WebexEmulator::roomCount() const
 {
     return int(m_data->rooms().size());
@@ -244,13 +265,15 @@ EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
 
     const QByteArray scheme = request.authorization.left(7);
     const QString token = QString::fromLatin1(request.authorization.mid(7).trimmed());
-    if (scheme.compare("Bearer ", Qt::CaseInsensitive) != 0 ||
-        !m_tokens->isAccessTokenValid(token)) {
+    const int person = m_tokens->accessTokenPerson(token);
+    if (scheme.compare("Bearer ", Qt::CaseInsensitive) != 0 || person < 0) {
         return EmulatorResponse::webexError(
             401,
             QStringLiteral("The request requires a valid access token set in the Authorization "
                            "request header."),
             request.trackingId);
     }
-    return m_rest->handle(request);
+    EmulatorRequest authenticated = request;
+    authenticated.person = person;
+    return m_rest->handle(authenticated);
 }

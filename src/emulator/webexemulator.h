@@ -44,6 +44,12 @@ public:
     [[nodiscard]] QString userDisplayName() const;
     [[nodiscard]] QString userEmail() const;
     [[nodiscard]] int roomCount() const;
+    /// Another account: from now on the consent page signs in the seeded person at `index`
+    /// (0, the default, is the user above, whom the spaces belong to), and people/me answers
+    /// with that person for the tokens issued to them. False for an index out of range.
+    bool setSignedInPerson(int index);
+    [[nodiscard]] QString personDisplayName(int index) const;
+    [[nodiscard]] QString personEmail(int index) const;
 
     // Fault knobs (also on the command line):
     /// Added to every response, waited for by a timer, never by blocking the thread.

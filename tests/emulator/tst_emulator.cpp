@@ -281,6 +281,7 @@ private slots:
     void pkce_data();
     void pkce();
     void refreshGrantWithNewRefreshToken();
+    void anotherAccountSignsInAsAnotherPerson();
     void refreshGrantWithoutNewRefreshToken();
     void revokedRefreshTokenIsInvalidGrant();
     void expiredAccessTokenIs401();
@@ -695,6 +696,33 @@ void TestEmulator::refreshGrantWithNewRefreshToken()
     QCOMPARE(api(emulator, QStringLiteral("/people/me"), access).status, 200);
     QCOMPARE(emulator.lastTokenRequest().value(QStringLiteral("grant_type")).toString(),
              QStringLiteral("refresh_token"));
+}
+
+void TestEmulator::anotherAccountSignsInAsAnotherPerson()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const Tokens first = signIn(emulator);
+    QVERIFY(!emulator.setSignedInPerson(-1));
+    QVERIFY(emulator.setSignedInPerson(3));
+    QVERIFY(emulator.personDisplayName(3) != emulator.userDisplayName());
+
+    // The consent page names the other person, and their tokens are theirs.
+    const Reply page = get(authorizeUrl(emulator));
+    QVERIFY(page.body.contains(emulator.personEmail(3).toUtf8()));
+    const Tokens second = signIn(emulator);
+    const auto nameOf = [&](const QString &token) {
+        return api(emulator, QStringLiteral("/people/me"), token)
+            .json()
+            .value(QStringLiteral("displayName"))
+            .toString();
+    };
+    QCOMPARE(nameOf(second.access), emulator.personDisplayName(3));
+    QCOMPARE(nameOf(first.access), emulator.userDisplayName()); // the first session is unchanged
+    // A refresh stays with the person it was issued to.
+    const QString refreshed =
+        refresh(emulator, second.refresh).json().value(QStringLiteral("access_token")).toString();
+    QCOMPARE(nameOf(refreshed), emulator.personDisplayName(3));
 }
 
 void TestEmulator::refreshGrantWithoutNewRefreshToken()
