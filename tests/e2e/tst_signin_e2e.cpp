@@ -348,10 +348,14 @@ void TestSignInEndToEnd::signOutForgetsEverything()
     QVERIFY(!storedSession(m_service).has_value());
     QCOMPARE(secretToolItems(m_service), 0);
 
-    // Signing in again asks Webex again: nothing of the old session is reused.
+    // A different account signs in next: Webex is asked again, and the profile is theirs.
+    QVERIFY(m_emulator->setSignedInPerson(3));
     const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
     QVERIFY(signInThroughBrowser(*controller));
     QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(labelText(controller->mainWindow(), "nameLabel"),
+                              m_emulator->personDisplayName(3), WaitMs);
+    QCOMPARE(labelText(controller->mainWindow(), "emailLabel"), m_emulator->personEmail(3));
 }
 
 void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
