@@ -54,6 +54,16 @@ bool TestHttpServer::listen()
     return m_server->listen(QHostAddress::LocalHost);
 }
 
+bool TestHttpServer::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+void TestHttpServer::close()
+{
+    m_server->close();
+}
+
 quint16 TestHttpServer::port() const
 {
     return m_server->serverPort();
@@ -75,7 +85,7 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
     buffer += socket->readAll();
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0)
-        return; // headers not complete yet; GETs have no body
+        return; // headers not complete yet
 
     Request request;
     request.arrivalNs = m_clock.nsecsElapsed();
@@ -90,6 +100,11 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
             request.headers.insert(line.left(colon).trimmed().toLower(),
                                    line.mid(colon + 1).trimmed());
     }
+    // A POST's body: wait until Content-Length bytes are there.
+    const qsizetype length = request.header("Content-Length").toLongLong();
+    if (buffer.size() < end + 4 + length)
+        return;
+    request.body = buffer.mid(end + 4, length);
     buffer.clear();
     m_requests.append(request);
 

@@ -27,6 +27,7 @@ public:
         QByteArray method;
         QByteArray target;                     // path and query as sent
         QHash<QByteArray, QByteArray> headers; // names in lower case
+        QByteArray body;                       // as sent (Content-Length bytes)
         qint64 arrivalNs = 0;                  // since the server was created
 
         [[nodiscard]] QUrl url() const { return QUrl::fromEncoded(target); }
@@ -67,6 +68,9 @@ public:
     ~TestHttpServer() override;
 
     [[nodiscard]] bool listen();
+    // On a given port, e.g. to come back where a client was refused before.
+    [[nodiscard]] bool listen(quint16 port);
+    void close(); // stop listening: connections to the port are refused
     [[nodiscard]] quint16 port() const;
     // http://127.0.0.1:<port><path>
     [[nodiscard]] QUrl url(const QString &pathAndQuery) const;

@@ -1,5 +1,7 @@
+#include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "model/team.h"
 #include "model/tokenset.h"
 #include "model/webextime.h"
 
@@ -257,6 +259,70 @@ private slots:
         QVERIFY(!Room::fromJson(json(R"({"title":"No id"})"), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!Room::fromJson(json(R"({"id":null})")));
+    }
+
+    // --- Message -----------------------------------------------------------------------------
+    void messageFull()
+    {
+        const std::optional<Message> m = Message::fromJson(
+            json(R"({"id":"M1","roomId":"R1","roomType":"group","text":"hi *there*",)"
+                 R"("markdown":"hi **there**","html":"<p>hi <strong>there</strong></p>",)"
+                 R"("files":["https://webexapis.com/v1/contents/C1", 42, "not a url ::"],)"
+                 R"("personId":"P1","personEmail":"p@example.com","parentId":"M0",)"
+                 R"("created":"2024-02-03T04:05:06.789Z","updated":"2024-02-03T05:00:00Z"})"));
+        QVERIFY(m);
+        QCOMPARE(m->id, QStringLiteral("M1"));
+        QCOMPARE(m->roomId, QStringLiteral("R1"));
+        QCOMPARE(m->roomType, QStringLiteral("group"));
+        QCOMPARE(m->text, QStringLiteral("hi *there*"));
+        QCOMPARE(m->markdown, QStringLiteral("hi **there**"));
+        QCOMPARE(m->html, QStringLiteral("<p>hi <strong>there</strong></p>"));
+        QCOMPARE(m->files, QStringList{QStringLiteral("https://webexapis.com/v1/contents/C1")});
+        QCOMPARE(m->personId, QStringLiteral("P1"));
+        QCOMPARE(m->personEmail, QStringLiteral("p@example.com"));
+        QCOMPARE(m->parentId, QStringLiteral("M0"));
+        QCOMPARE(m->created, utc(2024, 2, 3, 4, 5, 6, 789));
+        QCOMPARE(m->updated, utc(2024, 2, 3, 5, 0, 0));
+    }
+
+    void messageMinimalAndWrongTypes()
+    {
+        const std::optional<Message> m =
+            Message::fromJson(json(R"({"id":"M2","text":7,"files":"x","created":null})"));
+        QVERIFY(m);
+        QVERIFY(m->text.isEmpty());
+        QVERIFY(m->files.isEmpty());
+        QVERIFY(m->markdown.isEmpty());
+        QVERIFY(!m->created.isValid());
+        QVERIFY(!m->updated.isValid());
+    }
+
+    void messageWithoutId()
+    {
+        QString error;
+        QVERIFY(!Message::fromJson(json(R"({"text":"orphan"})"), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    // --- Team --------------------------------------------------------------------------------
+    void teamFull()
+    {
+        const std::optional<Team> t = Team::fromJson(json(
+            R"({"id":"T1","name":"Équipe","description":"d","created":"2020-01-02T03:04:05.000Z"})"));
+        QVERIFY(t);
+        QCOMPARE(t->name, QString::fromUtf8("Équipe"));
+        QCOMPARE(t->description, QStringLiteral("d"));
+        QCOMPARE(t->created, utc(2020, 1, 2, 3, 4, 5));
+    }
+
+    void teamWithoutId()
+    {
+        QString error;
+        QVERIFY(!Team::fromJson(json(R"({"name":"x"})"), &error));
+        QVERIFY(!error.isEmpty());
+        const std::optional<Team> t = Team::fromJson(json(R"({"id":"T2","name":false})"));
+        QVERIFY(t);
+        QVERIFY(t->name.isEmpty());
     }
 
     // --- TokenSet ----------------------------------------------------------------------------

@@ -269,6 +269,63 @@ private slots:
         m_model->appendRooms({room(QStringLiteral("a"), 1)}); // a fresh insert, not an update
         QCOMPARE(m_model->rowCount(), 1);
     }
+
+    void newActivitySinceLastSeen()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 10), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("c"), -1)});
+        const auto isNew = [this](const QString &id) {
+            return m_model->index(m_model->rowOf(id))
+                .data(RoomListModel::HasNewActivityRole)
+                .toBool();
+        };
+        // Never seen: not marked (a first start would mark everything).
+        QVERIFY(!isNew(QStringLiteral("a")));
+
+        QSignalSpy seenChanged(m_model.get(), &RoomListModel::lastSeenChanged);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setLastSeen({{QStringLiteral("a"), epoch.addSecs(5 * 60)},
+                              {QStringLiteral("b"), epoch.addSecs(20 * 60)},
+                              {QStringLiteral("c"), epoch}});
+        QCOMPARE(seenChanged.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(isNew(QStringLiteral("a")));  // active at 10, seen at 5
+        QVERIFY(!isNew(QStringLiteral("b"))); // seen exactly then
+        QVERIFY(!isNew(QStringLiteral("c"))); // no known activity
+
+        m_model->markSeen(QStringLiteral("a"), epoch.addSecs(11 * 60));
+        QVERIFY(!isNew(QStringLiteral("a")));
+        QCOMPARE(seenChanged.size(), 2);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), m_model->rowOf(QStringLiteral("a")));
+
+        // Seen times only move forward.
+        m_model->markSeen(QStringLiteral("a"), epoch);
+        QCOMPARE(seenChanged.size(), 2);
+        QCOMPARE(m_model->lastSeen().value(QStringLiteral("a")), epoch.addSecs(11 * 60));
+
+        // New activity after being seen: a refresh brings it.
+        m_model->appendRooms({room(QStringLiteral("b"), 30)});
+        QVERIFY(isNew(QStringLiteral("b")));
+
+        // Spaces not (yet) in the list may be marked too; they keep their time.
+        m_model->markSeen(QStringLiteral("later"), epoch);
+        QCOMPARE(m_model->lastSeen().size(), 4);
+    }
+
+    void newRoles()
+    {
+        Room r = room(QStringLiteral("x"), 1);
+        r.title = QStringLiteral("Caf\u00e9 Z\u00fcrich");
+        m_model->appendRooms({r});
+        const QModelIndex index = m_model->index(0);
+        QCOMPARE(index.data(RoomListModel::FoldedTitleRole).toString(),
+                 QStringLiteral("cafe zurich"));
+        QVERIFY(index.data(RoomListModel::AvatarRole).toUrl().isEmpty());
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        QCOMPARE(names.value(RoomListModel::HasNewActivityRole), QByteArray("hasNewActivity"));
+        QCOMPARE(names.value(RoomListModel::FoldedTitleRole), QByteArray("foldedTitle"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRoomListModel)

@@ -183,8 +183,10 @@ qsizetype readTag(const QString &html, qsizetype start, Tag *tag)
             if (i < n && (html.at(i) == QLatin1Char('"') || html.at(i) == QLatin1Char('\''))) {
                 const QChar quote = html.at(i);
                 const qsizetype close = html.indexOf(quote, i + 1);
-                if (close < 0)
-                    return n; // an unterminated attribute swallows the rest, as in a browser
+                if (close < 0) {
+                    tag->name.clear(); // unterminated: the rest is swallowed, the tag dropped
+                    return n;
+                }
                 value = html.mid(i + 1, close - i - 1);
                 i = close + 1;
             } else {
@@ -197,7 +199,8 @@ qsizetype readTag(const QString &html, qsizetype start, Tag *tag)
         if (!tag->attributes.contains(name))
             tag->attributes.insert(name, value);
     }
-    return n; // no '>': the rest is an unfinished tag, dropped
+    tag->name.clear(); // no '>': the rest is an unfinished tag, dropped
+    return n;
 }
 
 // Skips past the end tag of a dropped element (same name, nested ones counted). Returns the
@@ -359,7 +362,8 @@ namespace {
 QString inlineMarkdown(const QString &source)
 {
     static const QRegularExpression tokens(
-        QStringLiteral("`([^`]+)`|\\[([^\\]]+)\\]\\(([^)\\s]+)\\)|https?://[^\\s<>\"'`]+"),
+        QStringLiteral("`([^`]+)`|\\[([^\\]]+)\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)|"
+                       "https?://[^\\s<>\"'`]+"),
         QRegularExpression::CaseInsensitiveOption);
     QStringList pieces; // rendered html of each cut-out piece
     QString rest;

@@ -1,0 +1,286 @@
+#include "model/message.h"
+#include "model/messagelistmodel.h"
+#include "model/peopledirectory.h"
+#include "model/person.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace {
+
+const QDateTime epoch(QDate(2024, 1, 1), QTime(0, 0), QTimeZone(0));
+
+// Message n was sent n minutes after the epoch, by person P<n % 3>.
+Message message(int n, const QString &roomId = QStringLiteral("R1"))
+{
+    Message m;
+    m.id = QStringLiteral("M%1").arg(n);
+    m.roomId = roomId;
+    m.text = QStringLiteral("text %1").arg(n);
+    m.personId = QStringLiteral("P%1").arg(n % 3);
+    m.personEmail = QStringLiteral("p%1@example.com").arg(n % 3);
+    m.created = epoch.addSecs(n * 60);
+    return m;
+}
+
+// Messages last..first, newest first, as Webex sends a page.
+QList<Message> page(int first, int last)
+{
+    QList<Message> out;
+    for (int n = last; n >= first; --n)
+        out.append(message(n));
+    return out;
+}
+
+QStringList rows(const MessageListModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row);
+        const QString id = index.data(MessageListModel::IdRole).toString();
+        ids.append(id.isEmpty() ? QStringLiteral("tag:") +
+                                      index.data(MessageListModel::ClientTagRole).toString()
+                                : id);
+    }
+    return ids;
+}
+
+QStringList ids(int first, int last)
+{
+    QStringList out;
+    for (int n = first; n <= last; ++n)
+        out.append(QStringLiteral("M%1").arg(n));
+    return out;
+}
+
+} // namespace
+
+class TestMessageListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PeopleDirectory> m_people;
+    std::unique_ptr<MessageListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+private slots:
+    void init()
+    {
+        // No client: look-ups are not sent, the directory is filled by insert().
+        m_people = std::make_unique<PeopleDirectory>(nullptr);
+        m_model = std::make_unique<MessageListModel>(m_people.get());
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_model->setRoom(QStringLiteral("R1"));
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+        m_people.reset();
+    }
+
+    void olderPagesGoOnTop()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        m_model->addPage(page(101, 150), true);
+        QCOMPARE(rows(*m_model), ids(101, 150));
+        QVERIFY(m_model->hasOlder());
+        QCOMPARE(m_model->oldestMessageId(), QStringLiteral("M101"));
+
+        m_model->addPage(page(51, 100), true);
+        QCOMPARE(rows(*m_model), ids(51, 150));
+        m_model->addPage(page(1, 50), false);
+        QCOMPARE(rows(*m_model), ids(1, 150));
+        QVERIFY(!m_model->hasOlder());
+        QCOMPARE(m_model->oldestMessageId(), QStringLiteral("M1"));
+
+        // One insert per page, the older ones at row 0.
+        QCOMPARE(inserted.size(), 3);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(1).at(2).toInt(), 49);
+        QCOMPARE(inserted.at(2).at(1).toInt(), 0);
+    }
+
+    void newerPagesGoAtTheBottomAndKeepHasOlder()
+    {
+        m_model->addPage(page(51, 100), true);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        // A refresh of the newest 50: overlaps 30, adds 20, says "more" -- about its own end.
+        m_model->addPage(page(71, 120), true);
+        QCOMPARE(rows(*m_model), ids(51, 120));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 50);
+        QVERIFY(m_model->hasOlder());
+        // A refresh that says "no more" does not change what is known of the far end either.
+        m_model->addPage(page(101, 121), false);
+        QVERIFY(m_model->hasOlder());
+        QCOMPARE(rows(*m_model), ids(51, 121));
+    }
+
+    void duplicatesIgnored()
+    {
+        m_model->addPage(page(1, 10), false);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        m_model->addPage(page(1, 10), false);
+        m_model->addPage({message(3), message(3)}, false);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(rows(*m_model), ids(1, 10));
+    }
+
+    void gapIsFilledInOrder()
+    {
+        m_model->addPage({message(10), message(1)}, true);
+        m_model->addPage(page(4, 6), true);
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M4", "M5", "M6", "M10"}));
+    }
+
+    void otherRoomsMessagesIgnored()
+    {
+        m_model->addPage({message(1, QStringLiteral("OTHER"))}, false);
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+    void setRoomClears()
+    {
+        m_model->addPage(page(1, 5), true);
+        m_model->setRoom(QStringLiteral("R2"));
+        QCOMPARE(m_model->roomId(), QStringLiteral("R2"));
+        QCOMPARE(m_model->rowCount(), 0);
+        QVERIFY(!m_model->hasOlder());
+        QVERIFY(m_model->oldestMessageId().isEmpty());
+        m_model->addPage({message(1, QStringLiteral("R2"))}, false);
+        QCOMPARE(m_model->rowCount(), 1); // the same id is new in another room
+    }
+
+    void emptyFirstPage()
+    {
+        m_model->addPage({}, false);
+        QCOMPARE(m_model->rowCount(), 0);
+        QVERIFY(!m_model->hasOlder());
+    }
+
+    void pendingThenConfirmed()
+    {
+        m_model->addPage(page(1, 3), false);
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("**hi**"), QStringLiteral("ME"));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "tag:t1"}));
+        const QModelIndex pending = m_model->index(3);
+        QVERIFY(pending.data(MessageListModel::PendingRole).toBool());
+        QCOMPARE(pending.data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p><b>hi</b></p>"));
+        QCOMPARE(pending.data(MessageListModel::SenderIdRole).toString(), QStringLiteral("ME"));
+
+        // A page that arrives meanwhile goes above the pending row.
+        m_model->addPage({message(4)}, false);
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "M4", "tag:t1"}));
+
+        Message server = message(5);
+        server.personId = QStringLiteral("ME");
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->confirmPending(QStringLiteral("t1"), server);
+        QCOMPARE(rows(*m_model), ids(1, 5));
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex confirmed = m_model->index(4);
+        QVERIFY(!confirmed.data(MessageListModel::PendingRole).toBool());
+        QCOMPARE(confirmed.data(MessageListModel::ClientTagRole).toString(), QStringLiteral("t1"));
+
+        // The same message in a later page is not shown twice.
+        m_model->addPage(page(1, 5), false);
+        QCOMPARE(rows(*m_model), ids(1, 5));
+    }
+
+    void confirmedAfterARefreshBroughtItIsNotDuplicated()
+    {
+        m_model->addPage(page(1, 2), false);
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("hi"), QStringLiteral("ME"));
+        m_model->addPage({message(3)}, false); // this is the pending message, already stored
+        m_model->confirmPending(QStringLiteral("t1"), message(3));
+        QCOMPARE(rows(*m_model), ids(1, 3));
+    }
+
+    void twoPendingConfirmedOutOfOrder()
+    {
+        m_model->addPage(page(1, 2), false);
+        m_model->addPending(QStringLiteral("a"), QStringLiteral("first"), QStringLiteral("ME"));
+        m_model->addPending(QStringLiteral("b"), QStringLiteral("second"), QStringLiteral("ME"));
+        m_model->confirmPending(QStringLiteral("b"), message(4));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M4", "tag:a"}));
+        m_model->confirmPending(QStringLiteral("a"), message(3));
+        QCOMPARE(rows(*m_model), ids(1, 4));
+    }
+
+    void failedSendStaysWithItsError()
+    {
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("hello"), QStringLiteral("ME"));
+        m_model->failPending(QStringLiteral("t1"), QStringLiteral("Only moderators can post."));
+        QCOMPARE(m_model->rowCount(), 1);
+        const QModelIndex row = m_model->index(0);
+        QVERIFY(!row.data(MessageListModel::PendingRole).toBool());
+        QCOMPARE(row.data(MessageListModel::SendErrorRole).toString(),
+                 QStringLiteral("Only moderators can post."));
+        QCOMPARE(row.data(MessageListModel::TextRole).toString(), QStringLiteral("hello"));
+        m_model->removePending(QStringLiteral("t1"));
+        QCOMPARE(m_model->rowCount(), 0);
+        m_model->failPending(QStringLiteral("unknown"), QStringLiteral("x")); // ignored
+        m_model->confirmPending(QStringLiteral("unknown"), message(1));       // ignored
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+    void senderNameFromTheDirectoryElseEmail()
+    {
+        m_model->addPage({message(1)}, false); // sent by P1
+        const QModelIndex row = m_model->index(0);
+        QCOMPARE(row.data(MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("p1@example.com"));
+        QCOMPARE(row.data(Qt::DisplayRole).toString(), QStringLiteral("p1@example.com: text 1"));
+        QVERIFY(row.data(MessageListModel::SenderAvatarRole).toUrl().isEmpty());
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Person p;
+        p.id = QStringLiteral("P1");
+        p.displayName = QStringLiteral("Ada Lovelace");
+        p.avatar = QUrl(QStringLiteral("https://avatars.example/ada"));
+        m_people->insert(p);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(
+            changed.first().at(2).value<QList<int>>().contains(MessageListModel::SenderNameRole));
+        QCOMPARE(row.data(MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("Ada Lovelace"));
+        QCOMPARE(row.data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Ada Lovelace: text 1"));
+        QCOMPARE(row.data(MessageListModel::SenderAvatarRole).toUrl(),
+                 QUrl(QStringLiteral("https://avatars.example/ada")));
+
+        Person other;
+        other.id = QStringLiteral("NOBODY-HERE");
+        m_people->insert(other);
+        QCOMPARE(changed.size(), 1); // no row of theirs: no signal
+    }
+
+    void safeHtmlIsSanitised()
+    {
+        Message m = message(1);
+        m.html = QStringLiteral("<p onclick=x>hi<img src=https://t/x.png></p>");
+        m_model->addPage({m}, false);
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p>hi</p>"));
+        QCOMPARE(m_model->index(0).data(MessageListModel::CreatedRole).toDateTime(), m.created);
+    }
+
+    void roleNamesAreUnique()
+    {
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        QCOMPARE(names.value(MessageListModel::SafeHtmlRole), QByteArray("safeHtml"));
+        QCOMPARE(QSet<QByteArray>(names.cbegin(), names.cend()).size(), names.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageListModel)
+#include "tst_messagelistmodel.moc"
