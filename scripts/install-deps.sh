@@ -14,6 +14,10 @@ packages=(
     # test: a private D-Bus session with a real Secret Service (gnome-keyring), a virtual
     # display for screenshots
     dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick
+    # packages (packaging/, scripts/test-package.sh): the icon renderer's QtSvg, help2man for
+    # the man page, rpmbuild for the .rpm, and the checkers of the .desktop file, the
+    # AppStream metainfo and the .deb
+    qt6-svg-dev help2man rpm desktop-file-utils appstream lintian
 )
 
 missing=()

@@ -37,7 +37,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("webex-desk-signin"));
     QCoreApplication::setOrganizationName(QStringLiteral("Webex Desk"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("webex-desk"));
+    // The reverse-DNS id the .desktop file is named after: docks and Wayland compositors match
+    // the windows to it (its name, its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral(WEBEXDESK_APP_ID));
     // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
     // application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
