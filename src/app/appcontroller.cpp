@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "aboutdialog.h"
 #include "api/apierror.h"
 #include "api/webexclient.h"
 #include "auth/sessionkeeper.h"
@@ -337,11 +338,10 @@ void AppController::openSetUp()
 
 void AppController::showAbout()
 {
-    QMessageBox::about(m_mainWindow.get(), tr("About Webex Desk"),
-                       tr("<h3>Webex Desk %1</h3><p>A desktop client for Cisco Webex.</p>"
-                          "<p>Built with Qt %2, running on Qt %3.</p>")
-                           .arg(QStringLiteral(WEBEXDESK_VERSION), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(qVersion())));
+    // open(), not exec(): no nested event loop while the session goes on behind it.
+    auto *dialog = new AboutDialog(m_mainWindow.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void AppController::onProfile(const Person &person)
