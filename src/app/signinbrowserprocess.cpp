@@ -66,14 +66,21 @@ QString SignInBrowserProcess::defaultProgram()
 #else
     const QString name = QStringLiteral("webex-desk-signin");
 #endif
-    // Next to the application: the build tree, a Windows install, a macOS bundle.
+    // Next to the application: the build tree, a Windows install.
     const QDir appDir(QCoreApplication::applicationDirPath());
     const QString beside = appDir.filePath(name);
     if (QFileInfo::exists(beside))
         return beside;
-    // Installed on Linux: bin/webex-desk and libexec/webex-desk/webex-desk-signin, as
-    // src/signin/CMakeLists.txt installs it. Returned even if missing, so an error names it.
+        // Otherwise where src/signin/CMakeLists.txt installs it. Returned even if missing, so an
+        // error names it.
+#ifdef Q_OS_MACOS
+    // In the bundle: Webex Desk.app/Contents/Helpers, where Apple puts helper tools, next to
+    // Contents/MacOS, the app's own folder. The build tree has the same layout.
+    return QDir::cleanPath(appDir.filePath(QStringLiteral("../Helpers/") + name));
+#else
+    // Linux and other Unix: bin/webex-desk and libexec/webex-desk/webex-desk-signin.
     return QDir::cleanPath(appDir.filePath(QStringLiteral("../libexec/webex-desk/") + name));
+#endif
 }
 
 void SignInBrowserProcess::setProgram(const QString &path)
