@@ -12,8 +12,9 @@ packages=(
     # run: the X11/Wayland platform plugins and a font
     qt6-qpa-plugins qt6-wayland libqt6svg6 fonts-dejavu-core
     # test: a private D-Bus session with a real Secret Service (gnome-keyring), a virtual
-    # display for screenshots
-    dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick
+    # display for screenshots, openssl for the tests' self-signed certificates, xdotool for
+    # the screenshot script's click
+    dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick openssl xdotool
     # packages (packaging/, scripts/test-package.sh): the icon renderer's QtSvg, help2man for
     # the man page, rpmbuild for the .rpm, and the checkers of the .desktop file, the
     # AppStream metainfo and the .deb
