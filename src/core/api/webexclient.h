@@ -44,8 +44,8 @@ public:
     void fetchMe();       // GET people/me; a new call replaces a running one
     void fetchAllRooms(); // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next";
                           // a new call cancels a running one
-    void
-    fetchTeams(); // GET teams (all pages) -> teamsFetched / teamsFailed; replaces a running one
+    // GET teams (all pages) -> teamsFetched / teamsFailed; a new call replaces a running one.
+    void fetchTeams();
     // GET messages?roomId&max=50[&beforeMessage] -> messagesFetched / messagesFailed; a new call
     // for the same room replaces a running one (calls for other rooms go on).
     void fetchMessages(const QString &roomId, const QString &beforeMessageId = {});
