@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 #include "startupoptions.h"
+#include "translations.h"
 #include "version.h"
 
 #include <QApplication>
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    Translations::install(&app);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     AppController controller(options);
     controller.start();

@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "messagespane.h"
 #include "model/person.h"
-#include "roomitemdelegate.h"
+#include "roomspane.h"
+#include "statebanner.h"
 #include "ui_mainwindow.h"
 
-#include <QAbstractItemModel>
+#include <QListView>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -44,7 +46,11 @@ MainWindow::MainWindow(QWidget *parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.4);
     nameFont.setBold(true);
     m_ui->nameLabel->setFont(nameFont);
-    m_ui->roomList->setItemDelegate(new RoomItemDelegate(m_ui->roomList));
+    m_ui->profileBanner->setObjectName(QStringLiteral("profileBanner"));
+    // The spaces list narrower than the messages, but wide enough for long titles.
+    m_ui->workSplitter->setStretchFactor(0, 2);
+    m_ui->workSplitter->setStretchFactor(1, 5);
+    m_ui->workSplitter->setSizes({340, 660});
 
     connect(m_ui->signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
     connect(m_ui->signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
@@ -60,14 +66,42 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->setUpAction, &QAction::triggered, this, &MainWindow::setUpRequested);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::aboutRequested);
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::close);
+    connect(m_ui->findRoomAction, &QAction::triggered, m_ui->roomsPane, &RoomsPane::focusFilter);
+    connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_ui->profileBanner, &StateBanner::retryRequested, this,
+            &MainWindow::profileRetryRequested);
+    // Ctrl+K and F5 work wherever focus is, as the sign-out shortcut does.
+    addAction(m_ui->findRoomAction);
+    addAction(m_ui->refreshAction);
     showWelcome();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setRoomModel(QAbstractItemModel *model)
+void MainWindow::setRoomModel(RoomListModel *model)
 {
-    m_ui->roomList->setModel(model);
+    m_ui->roomsPane->setModel(model);
+}
+
+void MainWindow::setMessageModel(MessageListModel *model, AvatarCache *avatars)
+{
+    m_ui->messagesPane->setAvatarCache(avatars);
+    m_ui->messagesPane->setModel(model);
+}
+
+RoomsPane *MainWindow::roomsPane() const
+{
+    return m_ui->roomsPane;
+}
+
+MessagesPane *MainWindow::messagesPane() const
+{
+    return m_ui->messagesPane;
+}
+
+StateBanner *MainWindow::profileBanner() const
+{
+    return m_ui->profileBanner;
 }
 
 void MainWindow::showWelcome(const QString &message)
@@ -113,9 +147,11 @@ void MainWindow::showWorkspace()
     m_ui->emailLabel->clear();
     m_ui->presenceLabel->clear();
     m_ui->avatarLabel->clear();
-    m_ui->roomsStatusLabel->setText(tr("Loading your spaces…"));
+    m_ui->profileBanner->clear();
+    m_ui->roomsPane->showLoading(0);
+    m_ui->messagesPane->showNoRoom();
     setSignedIn(true);
-    m_ui->roomList->setFocus();
+    m_ui->roomsPane->view()->setFocus();
 }
 
 void MainWindow::setSignedIn(bool signedIn)
@@ -123,6 +159,8 @@ void MainWindow::setSignedIn(bool signedIn)
     m_ui->signInAction->setEnabled(!signedIn);
     m_ui->systemBrowserSignInAction->setEnabled(!signedIn);
     m_ui->signOutAction->setEnabled(signedIn);
+    m_ui->refreshAction->setEnabled(signedIn);
+    m_ui->findRoomAction->setEnabled(signedIn);
 }
 
 void MainWindow::showNotice(const QString &message)
@@ -132,6 +170,7 @@ void MainWindow::showNotice(const QString &message)
 
 void MainWindow::showProfile(const Person &person)
 {
+    m_ui->profileBanner->clear();
     m_displayName = person.displayName.isEmpty() ? person.primaryEmail() : person.displayName;
     m_ui->nameLabel->setText(m_displayName);
     m_ui->emailLabel->setText(person.primaryEmail());
@@ -143,12 +182,11 @@ void MainWindow::showProfile(const Person &person)
     setWindowTitle(tr("%1 — Webex Desk").arg(m_displayName));
 }
 
-void MainWindow::showAvatar(const QByteArray &imageData)
+void MainWindow::showAvatar(const QImage &image)
 {
-    QPixmap picture;
-    if (!picture.loadFromData(imageData))
+    if (image.isNull())
         return; // the initials stay: a broken image is not worth an error message
-    m_ui->avatarLabel->setPixmap(roundPixmap(picture, devicePixelRatioF()));
+    m_ui->avatarLabel->setPixmap(roundPixmap(QPixmap::fromImage(image), devicePixelRatioF()));
 }
 
 void MainWindow::showInitials(const QString &name)
@@ -174,24 +212,30 @@ void MainWindow::showInitials(const QString &name)
 
 void MainWindow::showRoomsLoading(int loaded)
 {
-    m_ui->roomsStatusLabel->setText(tr("Loading your spaces… %n so far", nullptr, loaded));
+    m_ui->roomsPane->showLoading(loaded);
 }
 
 void MainWindow::showRoomsLoaded(int total)
 {
-    m_ui->roomsStatusLabel->setText(total == 0 ? tr("You are not in any space yet.")
-                                               : tr("%n space(s)", nullptr, total));
+    m_ui->roomsPane->showLoaded(total);
 }
 
 void MainWindow::showRoomsProblem(const QString &message)
 {
-    m_ui->roomsStatusLabel->setText(tr("Your spaces could not be loaded. %1").arg(message));
+    m_ui->roomsPane->showProblem(message);
 }
 
 void MainWindow::showProfileProblem(const QString &message)
 {
     m_ui->nameLabel->setText(tr("Your profile could not be loaded."));
-    m_ui->emailLabel->setText(message);
+    m_ui->emailLabel->clear();
+    m_ui->profileBanner->showError(message);
+}
+
+void MainWindow::showProfileLoading()
+{
+    m_ui->nameLabel->setText(tr("Loading your profile…"));
+    m_ui->profileBanner->clear();
 }
 
 QString MainWindow::presenceText(const QString &status)

@@ -4,14 +4,21 @@
 
 #include <memory>
 
+class AvatarCache;
+class MessageListModel;
+class MessagesPane;
 class Person;
-class QAbstractItemModel;
+class QImage;
+class RoomListModel;
+class RoomsPane;
+class StateBanner;
 
 namespace Ui {
 class MainWindow;
 }
 
-// The main window: a welcome page until someone signs in, then their profile and spaces.
+// The main window: a welcome page until someone signs in, then their profile, their spaces
+// (RoomsPane) and the open space (MessagesPane) side by side.
 // It shows what it is given and reports what the person asks for; the controller decides.
 class MainWindow : public QMainWindow
 {
@@ -21,18 +28,24 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void setRoomModel(QAbstractItemModel *model);
+    void setRoomModel(RoomListModel *model);
+    void setMessageModel(MessageListModel *model, AvatarCache *avatars);
+
+    [[nodiscard]] RoomsPane *roomsPane() const;
+    [[nodiscard]] MessagesPane *messagesPane() const;
+    [[nodiscard]] StateBanner *profileBanner() const;
 
     void showWelcome(const QString &message = {});
     void showRestoring();
     void showSigningIn(const QString &where);
     void showWorkspace();
     void showProfile(const Person &person);
-    void showAvatar(const QByteArray &imageData);
+    void showAvatar(const QImage &image);
     void showRoomsLoading(int loaded);
     void showRoomsLoaded(int total);
     void showRoomsProblem(const QString &message);
     void showProfileProblem(const QString &message);
+    void showProfileLoading();
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
     void showNotice(const QString &message);
 
@@ -44,6 +57,8 @@ signals:
     void demoRequested();
     void setUpRequested();
     void aboutRequested();
+    void refreshRequested();
+    void profileRetryRequested();
 
 private:
     void showInitials(const QString &name);

@@ -1,24 +1,29 @@
 #include "roomitemdelegate.h"
 
 #include "model/roomlistmodel.h"
+#include "relativetime.h"
+#include "roompresentationmodel.h"
+#include "themedicons.h"
 
 #include <QApplication>
 #include <QDateTime>
-#include <QLocale>
 #include <QPainter>
 
 namespace {
 constexpr int Padding = 6;
-}
+constexpr int DotSize = 8;
+} // namespace
 
-QString RoomItemDelegate::detailText(const QModelIndex &index)
+QStringList RoomItemDelegate::markIcons(const QModelIndex &index)
 {
-    const bool direct = index.data(RoomListModel::IsDirectRole).toBool();
-    const QString kind = direct ? tr("Direct") : tr("Space");
-    const QDateTime last = index.data(RoomListModel::LastActivityRole).toDateTime();
-    if (!last.isValid())
-        return kind;
-    return tr("%1 · %2").arg(kind, QLocale().toString(last.toLocalTime(), QLocale::ShortFormat));
+    QStringList icons;
+    if (index.data(RoomListModel::LockedRole).toBool())
+        icons << QStringLiteral("lock");
+    if (index.data(RoomListModel::ReadOnlyRole).toBool())
+        icons << QStringLiteral("read-only");
+    if (index.data(RoomListModel::AnnouncementOnlyRole).toBool())
+        icons << QStringLiteral("megaphone");
+    return icons;
 }
 
 void RoomItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -33,30 +38,66 @@ void RoomItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
+    const QColor text = option.palette.color(QPalette::Active,
+                                             selected ? QPalette::HighlightedText : QPalette::Text);
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const QRect area = option.rect.adjusted(Padding, Padding / 2, -Padding, -Padding / 2);
     const int lineHeight = option.fontMetrics.height();
+    const bool fresh = index.data(RoomListModel::HasNewActivityRole).toBool();
 
     painter->save();
-    QFont titleFont = option.font;
-    titleFont.setBold(true);
-    painter->setFont(titleFont);
-    painter->setPen(option.palette.color(QPalette::Active, textRole));
-    const QRect titleRect(area.left(), area.top(), area.width(), lineHeight);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, area.width()));
+    painter->setRenderHint(QPainter::Antialiasing);
+    // The dot's column is always reserved, so titles line up whether marked or not.
+    const int textLeft = area.left() + DotSize + Padding;
+    if (fresh) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? text
+                                   : option.palette.color(QPalette::Active, QPalette::Highlight));
+        painter->drawEllipse(
+            QRectF(area.left(), area.top() + (lineHeight - DotSize) / 2.0, DotSize, DotSize));
+    }
 
+    // The time on the right of the title line; it is recomputed at each paint, and the view
+    // repaints every minute, so "5 min ago" does not go stale.
+    const QString when =
+        RelativeTime::format(index.data(RoomListModel::LastActivityRole).toDateTime());
+    const int whenWidth = option.fontMetrics.horizontalAdvance(when);
+    painter->setPen(text);
     painter->setFont(option.font);
-    // Same colour as the title, not a faint grey: the detail must stay readable (WCAG AA).
-    const QRect detailRect(area.left(), area.top() + lineHeight, area.width(), lineHeight);
-    painter->drawText(
-        detailRect, Qt::AlignLeft | Qt::AlignVCenter,
-        option.fontMetrics.elidedText(detailText(index), Qt::ElideRight, area.width()));
+    painter->drawText(QRect(area.right() - whenWidth, area.top(), whenWidth, lineHeight),
+                      Qt::AlignRight | Qt::AlignVCenter, when);
+
+    QFont titleFont = option.font;
+    titleFont.setBold(fresh);
+    painter->setFont(titleFont);
+    const int titleWidth = area.right() - textLeft - whenWidth - Padding;
+    painter->drawText(QRect(textLeft, area.top(), titleWidth, lineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, titleWidth));
+
+    // Second line: the marks as icons, then the same marks in words (same colour as the
+    // title, not a faint grey: it must stay readable, WCAG AA).
+    int x = textLeft;
+    const int iconSize = qMax(12, lineHeight - 4);
+    for (const QString &icon : markIcons(index)) {
+        painter->drawPixmap(x, area.top() + lineHeight + (lineHeight - iconSize) / 2,
+                            ThemedIcons::pixmap(icon, iconSize, text, ratio));
+        x += iconSize + 2;
+    }
+    if (x != textLeft)
+        x += Padding / 2;
+    painter->setFont(option.font);
+    const QString detail = index.data(RoomPresentationModel::DetailTextRole).toString();
+    const int detailWidth = area.right() - x;
+    painter->drawText(QRect(x, area.top() + lineHeight, detailWidth, lineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      option.fontMetrics.elidedText(detail, Qt::ElideRight, detailWidth));
     painter->restore();
 }
 
 QSize RoomItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Q_UNUSED(index)
+    // The same for every row: the view sets uniformItemSizes and asks only once.
     return {option.rect.width(), option.fontMetrics.height() * 2 + Padding};
 }

@@ -2,7 +2,10 @@
 
 #include <QStyledItemDelegate>
 
-// Draws a space as two lines: its title, then its kind and when it last saw activity.
+// Draws a space in two lines without a widget per row (10,000 rows stay smooth): a dot and a
+// bold title when there is new activity, the relative time on the right; then icons for
+// locked, read-only and announcement-only spaces and the detail text, which names the same
+// marks in words (RoomPresentationModel::DetailTextRole). Colours come from the palette.
 class RoomItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -15,6 +18,6 @@ public:
     [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const override;
 
-    // "Direct · 12 Mar 2026 14:05", the second line, also used as the row's description.
-    [[nodiscard]] static QString detailText(const QModelIndex &index);
+    // The icons drawn for a space, by resource name: "lock", "read-only", "megaphone".
+    [[nodiscard]] static QStringList markIcons(const QModelIndex &index);
 };

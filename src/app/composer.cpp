@@ -1,0 +1,134 @@
+#include "composer.h"
+
+#include "themedicons.h"
+
+#include <QFontMetrics>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int VisibleLines = 3;
+}
+
+Composer::Composer(QWidget *parent)
+    : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_send(new QPushButton(tr("Se&nd"), this)),
+      m_problem(new QLabel(this))
+{
+    m_edit->setObjectName(QStringLiteral("composerEdit"));
+    m_edit->setAccessibleName(tr("Message"));
+    m_edit->setTabChangesFocus(true); // Tab leaves the field, as in every other control
+    m_edit->installEventFilter(this);
+    const QFontMetrics metrics(m_edit->font());
+    m_edit->setFixedHeight(metrics.lineSpacing() * VisibleLines + 2 * m_edit->frameWidth() +
+                           int(m_edit->document()->documentMargin() * 2));
+
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setAccessibleName(tr("Send message"));
+    m_send->setIcon(ThemedIcons::icon(QStringLiteral("send"), palette().color(QPalette::ButtonText),
+                                      palette().color(QPalette::Disabled, QPalette::ButtonText)));
+    m_send->setEnabled(false);
+
+    m_problem->setObjectName(QStringLiteral("composerProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_problem->setVisible(false);
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_edit, 1);
+    row->addWidget(m_send, 0, Qt::AlignBottom);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_problem);
+    layout->addLayout(row);
+
+    connect(m_send, &QPushButton::clicked, this, &Composer::send);
+    connect(m_edit, &QPlainTextEdit::textChanged, this,
+            [this] { m_send->setEnabled(!text().trimmed().isEmpty()); });
+    setRoomTitle({});
+}
+
+void Composer::setRoomTitle(const QString &title)
+{
+    m_edit->setPlaceholderText(title.isEmpty() ? tr("Write a message")
+                                               : tr("Write a message to %1").arg(title));
+    m_edit->setAccessibleDescription(
+        tr("Enter sends, Shift+Enter starts a new line; markdown is allowed"));
+}
+
+QString Composer::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void Composer::setText(const QString &text)
+{
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+}
+
+QString Composer::problem() const
+{
+    return m_problem->isVisible() ? m_problem->text() : QString();
+}
+
+void Composer::restoreDraft(const QString &text, const QString &reason)
+{
+    const QString typed = this->text();
+    setText(typed.trimmed().isEmpty() ? text : typed + QLatin1Char('\n') + text);
+    showProblem(reason);
+}
+
+void Composer::showProblem(const QString &reason)
+{
+    m_problem->setText(reason);
+    m_problem->setAccessibleName(reason);
+    m_problem->setVisible(!reason.isEmpty());
+}
+
+void Composer::clearProblem()
+{
+    showProblem({});
+}
+
+void Composer::send()
+{
+    const QString markdown = text();
+    if (markdown.trimmed().isEmpty())
+        return;
+    if (markdown.toUtf8().size() > MaxBytes) {
+        // Said here rather than by Webex's 400: the draft stays and the person can shorten it.
+        showProblem(tr("This message is too long for Webex. Shorten it by about %n character(s).",
+                       nullptr, int(markdown.toUtf8().size() - MaxBytes)));
+        return;
+    }
+    clearProblem();
+    m_edit->clear();
+    emit sendRequested(markdown);
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            if (key->modifiers() & Qt::ShiftModifier) {
+                // A real paragraph break, not the line separator QPlainTextEdit would insert
+                // for Shift+Enter: markdown needs "\n".
+                m_edit->insertPlainText(QStringLiteral("\n"));
+            } else if (key->modifiers() == Qt::NoModifier ||
+                       key->modifiers() == Qt::KeypadModifier) {
+                send();
+            } else {
+                return QWidget::eventFilter(watched, event);
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

@@ -1,0 +1,216 @@
+#include "messageitemdelegate.h"
+
+#include "avatarcache.h"
+#include "inerttextdocument.h"
+#include "model/messagelistmodel.h"
+#include "relativetime.h"
+#include "themedicons.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+namespace {
+constexpr int Padding = 6;
+constexpr int AvatarSize = 32;
+constexpr int Gap = 8;
+// Laid-out documents kept: a screenful many times over, a small fraction of a big history.
+constexpr int CachedDocuments = 400;
+} // namespace
+
+MessageItemDelegate::MessageItemDelegate(AvatarCache *avatars, QObject *parent)
+    : QStyledItemDelegate(parent), m_avatars(avatars), m_documents(CachedDocuments)
+{}
+
+MessageItemDelegate::~MessageItemDelegate() = default;
+
+bool MessageItemDelegate::isOpenableLink(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == QLatin1String("https") || scheme == QLatin1String("http") ||
+                             scheme == QLatin1String("mailto"));
+}
+
+int MessageItemDelegate::textWidth(const QStyleOptionViewItem &option)
+{
+    // The view's width, not option.rect's: sizeHint is asked before rows have a rectangle.
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : option.rect.width();
+    return qMax(80, width - 2 * Padding - AvatarSize - Gap);
+}
+
+QString MessageItemDelegate::statusText(const QModelIndex &index)
+{
+    const QString error = index.data(MessageListModel::SendErrorRole).toString();
+    if (!error.isEmpty())
+        return tr("Not sent: %1").arg(error);
+    if (index.data(MessageListModel::PendingRole).toBool())
+        return tr("Sending…");
+    return {};
+}
+
+QTextDocument *MessageItemDelegate::document(const QModelIndex &index, int width,
+                                             const QFont &font) const
+{
+    const QString html = index.data(MessageListModel::SafeHtmlRole).toString();
+    const QString key =
+        QString::number(width) + QLatin1Char('|') + font.key() + QLatin1Char('|') + html;
+    if (QTextDocument *cached = m_documents.object(key))
+        return cached;
+    auto *document = new InertTextDocument;
+    document->setDefaultFont(font);
+    document->setDocumentMargin(0);
+    document->setUndoRedoEnabled(false);
+    document->setHtml(html);
+    document->setTextWidth(width);
+    m_documents.insert(key, document);
+    return document;
+}
+
+MessageItemDelegate::Layout MessageItemDelegate::layout(const QStyleOptionViewItem &option,
+                                                        const QModelIndex &index,
+                                                        const QRect &rect) const
+{
+    Layout l;
+    const int lineHeight = option.fontMetrics.height();
+    const int width = textWidth(option);
+    const int left = rect.left() + Padding + AvatarSize + Gap;
+    l.avatar = QRect(rect.left() + Padding, rect.top() + Padding, AvatarSize, AvatarSize);
+    l.header = QRect(left, rect.top() + Padding, width, lineHeight);
+    const QTextDocument *doc = document(index, width, option.font);
+    l.body = QRect(left, l.header.bottom() + 1, width, qCeil(doc->size().height()));
+    const bool hasStatus = !statusText(index).isEmpty();
+    l.status = QRect(left, l.body.bottom() + 1, width, hasStatus ? lineHeight : 0);
+    return l;
+}
+
+void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
+    const QColor text = option.palette.color(QPalette::Active, textRole);
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const Layout l = layout(option, index, option.rect);
+    const QString sender = index.data(MessageListModel::SenderNameRole).toString();
+
+    painter->save();
+    painter->drawPixmap(l.avatar.topLeft(),
+                        m_avatars->avatar(index.data(MessageListModel::SenderAvatarRole).toUrl(),
+                                          sender, AvatarSize, ratio, option.palette));
+
+    // Header: the name in bold, the time after it.
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(text);
+    const QString when =
+        RelativeTime::format(index.data(MessageListModel::CreatedRole).toDateTime());
+    const int whenWidth = option.fontMetrics.horizontalAdvance(when) + Gap;
+    const int nameWidth = l.header.width() - whenWidth;
+    const QString name = QFontMetrics(bold).elidedText(sender, Qt::ElideRight, nameWidth);
+    painter->drawText(l.header, Qt::AlignLeft | Qt::AlignVCenter, name);
+    painter->setFont(option.font);
+    painter->drawText(l.header.adjusted(QFontMetrics(bold).horizontalAdvance(name) + Gap, 0, 0, 0),
+                      Qt::AlignLeft | Qt::AlignVCenter, when);
+
+    // Body: the sanitised rich text, in the palette's colours (links in its link colour).
+    QTextDocument *doc = document(index, l.body.width(), option.font);
+    painter->translate(l.body.topLeft());
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = option.palette;
+    context.palette.setColor(QPalette::Text, text);
+    if (selected)
+        context.palette.setColor(QPalette::Link, text);
+    context.clip = QRectF(0, 0, l.body.width(), l.body.height());
+    doc->documentLayout()->draw(painter, context);
+    painter->translate(-l.body.topLeft());
+
+    const QString status = statusText(index);
+    if (!status.isEmpty()) {
+        int x = l.status.left();
+        if (!index.data(MessageListModel::SendErrorRole).toString().isEmpty()) {
+            const int iconSize = qMax(12, l.status.height() - 4);
+            painter->drawPixmap(
+                x, l.status.top() + (l.status.height() - iconSize) / 2,
+                ThemedIcons::pixmap(QStringLiteral("warning"), iconSize, text, ratio));
+            x += iconSize + Gap / 2;
+        }
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        const QRect statusRect(x, l.status.top(), l.status.right() - x, l.status.height());
+        painter->drawText(
+            statusRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(italic).elidedText(status, Qt::ElideRight, statusRect.width()));
+    }
+    painter->restore();
+}
+
+QSize MessageItemDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    const Layout l = layout(option, index, QRect(0, 0, textWidth(option), 0));
+    const int content = qMax(l.avatar.bottom(), l.status.bottom()) + 1;
+    return {textWidth(option) + 2 * Padding + AvatarSize + Gap, content + Padding};
+}
+
+QUrl MessageItemDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                 const QPoint &viewportPos) const
+{
+    const Layout l = layout(option, index, option.rect);
+    if (!l.body.contains(viewportPos))
+        return {};
+    QTextDocument *doc = document(index, l.body.width(), option.font);
+    const QString anchor = doc->documentLayout()->anchorAt(viewportPos - l.body.topLeft());
+    return anchor.isEmpty() ? QUrl() : QUrl(anchor);
+}
+
+bool MessageItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                      const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const QUrl link = linkAt(option, index, mouse->position().toPoint());
+            if (isOpenableLink(link)) {
+                QDesktopServices::openUrl(link);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MessageItemDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip) {
+        // Over a link: where it leads, before anyone clicks it.
+        const QUrl link = linkAt(option, index, event->pos());
+        if (isOpenableLink(link)) {
+            QToolTip::showText(event->globalPos(), link.toDisplayString(), view);
+            return true;
+        }
+        const QDateTime created = index.data(MessageListModel::CreatedRole).toDateTime();
+        if (created.isValid()) {
+            QToolTip::showText(event->globalPos(),
+                               QLocale().toString(created.toLocalTime(), QLocale::LongFormat),
+                               view);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}

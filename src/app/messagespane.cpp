@@ -1,0 +1,196 @@
+#include "messagespane.h"
+
+#include "avatarcache.h"
+#include "composer.h"
+#include "messageitemdelegate.h"
+#include "model/messagelistmodel.h"
+#include "statebanner.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QScrollBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int MinuteMs = 60 * 1000;
+}
+
+MessagesPane::MessagesPane(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_postingNote(new QLabel(this)),
+      m_olderLabel(new QLabel(tr("Loading older messages…"), this)), m_view(new QListView(this)),
+      m_banner(new StateBanner(this)), m_composer(new Composer(this)), m_clock(new QTimer(this))
+{
+    m_title->setObjectName(QStringLiteral("roomTitle"));
+    m_title->setTextFormat(Qt::PlainText); // titles are chosen by other people
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_title->setFont(titleFont);
+    m_postingNote->setObjectName(QStringLiteral("postingNote"));
+    m_postingNote->setWordWrap(true);
+    m_olderLabel->setObjectName(QStringLiteral("olderLabel"));
+    m_olderLabel->setAlignment(Qt::AlignCenter);
+    m_olderLabel->setVisible(false);
+
+    m_view->setObjectName(QStringLiteral("messageList"));
+    m_view->setAccessibleName(tr("Messages"));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Rows are as tall as their text; a new width lays them out again.
+    m_view->setUniformItemSizes(false);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setWordWrap(true);
+
+    m_banner->setObjectName(QStringLiteral("messagesBanner"));
+    m_composer->setObjectName(QStringLiteral("composer"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_postingNote);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_olderLabel);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_composer);
+
+    connect(m_banner, &StateBanner::retryRequested, this, &MessagesPane::retryRequested);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &MessagesPane::onScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &MessagesPane::onRangeChanged);
+    m_clock->setInterval(MinuteMs);
+    connect(m_clock, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    m_clock->start();
+    showNoRoom();
+}
+
+void MessagesPane::setAvatarCache(AvatarCache *avatars)
+{
+    m_view->setItemDelegate(new MessageItemDelegate(avatars, m_view));
+    // A picture arrived: the rows showing initials for it repaint (sizes do not change).
+    connect(avatars, &AvatarCache::avatarChanged, m_view->viewport(),
+            qOverload<>(&QWidget::update));
+}
+
+void MessagesPane::setModel(MessageListModel *messages)
+{
+    if (m_messages)
+        disconnect(m_messages, nullptr, this, nullptr);
+    m_messages = messages;
+    m_view->setModel(messages);
+    if (!messages)
+        return;
+    connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &MessagesPane::onRowsAboutToBeInserted);
+    connect(messages, &QAbstractItemModel::rowsInserted, this, &MessagesPane::updateEmpty);
+    connect(messages, &QAbstractItemModel::rowsRemoved, this, &MessagesPane::updateEmpty);
+    connect(messages, &QAbstractItemModel::modelReset, this, [this] {
+        m_keepFromBottom = -1;
+        m_atBottom = true;
+        updateEmpty();
+    });
+}
+
+void MessagesPane::showNoRoom()
+{
+    m_loaded = false;
+    m_title->setText(tr("No space open"));
+    m_postingNote->setVisible(false);
+    m_composer->setVisible(false);
+    m_view->setVisible(false);
+    m_banner->showEmpty(tr("Choose a space on the left to read its messages."));
+}
+
+void MessagesPane::showRoom(const QString &title, const QString &postingNote)
+{
+    m_loaded = false;
+    m_loadingOlder = false;
+    m_olderLabel->setVisible(false);
+    m_title->setText(title);
+    m_title->setAccessibleName(tr("Open space: %1").arg(title));
+    m_postingNote->setText(postingNote);
+    m_postingNote->setVisible(!postingNote.isEmpty());
+    m_view->setVisible(true);
+    m_composer->setVisible(true);
+    m_composer->setRoomTitle(title);
+    m_composer->clearProblem();
+    m_keepFromBottom = -1;
+    m_atBottom = true;
+}
+
+void MessagesPane::showLoading()
+{
+    m_banner->showLoading(tr("Loading messages…"));
+}
+
+void MessagesPane::showLoaded()
+{
+    m_loaded = true;
+    m_banner->clear();
+    updateEmpty();
+}
+
+void MessagesPane::showProblem(const QString &message)
+{
+    setLoadingOlder(false);
+    m_banner->showError(tr("The messages could not be loaded. %1").arg(message));
+}
+
+void MessagesPane::setLoadingOlder(bool loading)
+{
+    m_loadingOlder = loading;
+    m_olderLabel->setVisible(loading);
+}
+
+void MessagesPane::setClockInterval(int milliseconds)
+{
+    m_clock->setInterval(milliseconds);
+}
+
+void MessagesPane::updateEmpty()
+{
+    if (!m_loaded || !m_messages || m_banner->state() == StateBanner::State::Error)
+        return;
+    if (m_messages->rowCount() == 0)
+        m_banner->showEmpty(tr("No messages here yet. Write the first one below."));
+    else if (m_banner->state() == StateBanner::State::Empty)
+        m_banner->clear();
+}
+
+void MessagesPane::onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last)
+{
+    Q_UNUSED(parent)
+    Q_UNUSED(last)
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    // Older messages go in at the top: remember the distance from the bottom, which the
+    // insert does not change, and restore it when the range grows.
+    if (first == 0 && m_messages && m_messages->rowCount() > 0)
+        m_keepFromBottom = bar->maximum() - bar->value();
+    else
+        m_keepFromBottom = -1;
+}
+
+void MessagesPane::onRangeChanged(int min, int max)
+{
+    Q_UNUSED(min)
+    QScrollBar *bar = m_view->verticalScrollBar();
+    if (m_keepFromBottom >= 0) {
+        bar->setValue(max - m_keepFromBottom);
+        m_keepFromBottom = -1;
+    } else if (m_atBottom) {
+        bar->setValue(max); // the newest message stays in view as messages arrive
+    }
+}
+
+void MessagesPane::onScrolled(int value)
+{
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    m_atBottom = value >= bar->maximum();
+    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_loaded && !m_loadingOlder &&
+        m_messages && m_messages->hasOlder() && m_keepFromBottom < 0)
+        emit olderRequested();
+}

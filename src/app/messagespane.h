@@ -1,0 +1,70 @@
+#pragma once
+
+// QPointer needs the complete type.
+#include "model/messagelistmodel.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class AvatarCache;
+class Composer;
+class QLabel;
+class QListView;
+class QTimer;
+class StateBanner;
+
+// The open space: its title, its messages (oldest at the top, the newest in view), and the
+// composer. Scrolling to the top asks for older messages (olderRequested), and the view keeps
+// its place while they are inserted above, so reading is not interrupted and the top is not
+// reached again at once (which would load the whole history page after page).
+class MessagesPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MessagesPane(QWidget *parent = nullptr);
+
+    // Where senders' pictures come from; set once, before messages are shown.
+    void setAvatarCache(AvatarCache *avatars);
+
+    void setModel(MessageListModel *messages);
+
+    // Before any space is chosen.
+    void showNoRoom();
+    void showRoom(const QString &title, const QString &postingNote);
+    void showLoading();
+    void showLoaded();
+    void showProblem(const QString &message);
+    void setLoadingOlder(bool loading);
+    [[nodiscard]] bool isLoadingOlder() const { return m_loadingOlder; }
+
+    void setClockInterval(int milliseconds);
+
+    [[nodiscard]] QListView *view() const { return m_view; }
+    [[nodiscard]] Composer *composer() const { return m_composer; }
+    [[nodiscard]] StateBanner *banner() const { return m_banner; }
+
+signals:
+    void olderRequested();
+    void retryRequested();
+
+private:
+    void onScrolled(int value);
+    void onRangeChanged(int min, int max);
+    void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
+    void updateEmpty();
+
+    QLabel *m_title;
+    QLabel *m_postingNote;
+    QLabel *m_olderLabel;
+    QListView *m_view;
+    StateBanner *m_banner;
+    Composer *m_composer;
+    QTimer *m_clock;
+    QPointer<MessageListModel> m_messages;
+    bool m_loadingOlder = false;
+    bool m_loaded = false;
+    // How far the view was from the bottom when rows went in above; -1: follow the newest.
+    int m_keepFromBottom = -1;
+    bool m_atBottom = true;
+};

@@ -1,0 +1,69 @@
+#include "roompresentationmodel.h"
+
+#include "model/roomlistmodel.h"
+#include "model/team.h"
+#include "relativetime.h"
+
+void RoomPresentationModel::setTeams(const QList<Team> &teams)
+{
+    m_teamNames.clear();
+    for (const Team &team : teams)
+        m_teamNames.insert(team.id, team.name);
+    if (rowCount() > 0)
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, 0),
+            {TeamNameRole, DetailTextRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole});
+}
+
+QVariant RoomPresentationModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    switch (role) {
+    case TeamNameRole:
+        return m_teamNames.value(index.data(RoomListModel::TeamIdRole).toString());
+    case DetailTextRole:
+        return detailText(index);
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
+        return description(index);
+    default:
+        return QIdentityProxyModel::data(index, role);
+    }
+}
+
+QHash<int, QByteArray> RoomPresentationModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QIdentityProxyModel::roleNames();
+    names.insert(TeamNameRole, "teamName");
+    names.insert(DetailTextRole, "detailText");
+    return names;
+}
+
+QString RoomPresentationModel::detailText(const QModelIndex &index) const
+{
+    QStringList parts;
+    parts << (index.data(RoomListModel::IsDirectRole).toBool() ? tr("Direct") : tr("Space"));
+    const QString team = data(index, TeamNameRole).toString();
+    if (!team.isEmpty())
+        parts << team;
+    if (index.data(RoomListModel::LockedRole).toBool())
+        parts << tr("Locked");
+    if (index.data(RoomListModel::ReadOnlyRole).toBool())
+        parts << tr("Read-only");
+    if (index.data(RoomListModel::AnnouncementOnlyRole).toBool())
+        parts << tr("Announcements only");
+    return parts.join(tr(" · ", "separator between facts about a space"));
+}
+
+QString RoomPresentationModel::description(const QModelIndex &index) const
+{
+    QStringList parts{detailText(index)};
+    if (index.data(RoomListModel::HasNewActivityRole).toBool())
+        parts << tr("New activity");
+    const QString when =
+        RelativeTime::format(index.data(RoomListModel::LastActivityRole).toDateTime());
+    if (!when.isEmpty())
+        parts << when;
+    return parts.join(tr(" · ", "separator between facts about a space"));
+}

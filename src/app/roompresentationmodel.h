@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QHash>
+#include <QIdentityProxyModel>
+
+class Team;
+
+// The spaces as the list shows and reads them: adds, over the rooms model (through its filter),
+// what only the app knows how to say: the team's name, and a sentence a screen reader reads
+// for each row ("Space · Design · Locked · New activity · 5 min ago", as the description and
+// the tooltip), so locked, read-only and announcement-only spaces are not marked by an icon
+// alone. Titles (the accessible name) pass through unchanged.
+class RoomPresentationModel : public QIdentityProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum Roles {
+        TeamNameRole = Qt::UserRole + 500, /**< The team's name, empty when none or unknown. */
+        DetailTextRole,                    /**< The second line: kind, team, marks. */
+    };
+    Q_ENUM(Roles)
+
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    void setTeams(const QList<Team> &teams);
+
+    [[nodiscard]] QVariant data(const QModelIndex &index,
+                                int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    // The sentence above, with the relative time of `now`.
+    [[nodiscard]] QString description(const QModelIndex &index) const;
+
+private:
+    [[nodiscard]] QString detailText(const QModelIndex &index) const;
+
+    QHash<QString, QString> m_teamNames; // team id -> name
+};

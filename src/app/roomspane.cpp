@@ -1,0 +1,222 @@
+#include "roomspane.h"
+
+#include "model/roomfilterproxymodel.h"
+#include "model/roomlistmodel.h"
+#include "model/team.h"
+#include "roomitemdelegate.h"
+#include "roompresentationmodel.h"
+#include "statebanner.h"
+#include "themedicons.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int MinuteMs = 60 * 1000;
+}
+
+RoomsPane::RoomsPane(QWidget *parent)
+    : QWidget(parent), m_filter(new QLineEdit(this)), m_kind(new QComboBox(this)),
+      m_team(new QComboBox(this)), m_view(new QListView(this)), m_banner(new StateBanner(this)),
+      m_count(new QLabel(this)), m_clock(new QTimer(this)),
+      m_filterModel(new RoomFilterProxyModel(this)), m_presentation(new RoomPresentationModel(this))
+{
+    m_filter->setObjectName(QStringLiteral("roomFilter"));
+    m_filter->setPlaceholderText(tr("Find a space (Ctrl+K)"));
+    m_filter->setAccessibleName(tr("Find a space"));
+    m_filter->setAccessibleDescription(
+        tr("Type part of a space's name; Down moves to the list, Enter opens the first match"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(ThemedIcons::icon(QStringLiteral("search"),
+                                          palette().color(QPalette::PlaceholderText),
+                                          palette().color(QPalette::PlaceholderText)),
+                        QLineEdit::LeadingPosition);
+    m_filter->installEventFilter(this);
+
+    m_kind->setObjectName(QStringLiteral("roomKind"));
+    m_kind->addItem(tr("All"), int(RoomFilterProxyModel::Kind::All));
+    m_kind->addItem(tr("Direct"), int(RoomFilterProxyModel::Kind::Direct));
+    m_kind->addItem(tr("Spaces"), int(RoomFilterProxyModel::Kind::Group));
+    m_kind->setAccessibleName(tr("Show all, direct or group spaces"));
+
+    m_team->setObjectName(QStringLiteral("roomTeam"));
+    m_team->addItem(tr("All teams"), QString());
+    m_team->setAccessibleName(tr("Team"));
+    m_team->setVisible(false); // until there are teams to choose from
+
+    m_view->setObjectName(QStringLiteral("roomList"));
+    m_view->setAccessibleName(tr("Spaces"));
+    m_view->setAccessibleDescription(tr("Your Webex spaces, most recent activity first"));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // One row height for all: the view lays out 10,000 rows without asking each for its size.
+    m_view->setUniformItemSizes(true);
+    m_view->setItemDelegate(new RoomItemDelegate(m_view));
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    m_banner->setObjectName(QStringLiteral("roomsBanner"));
+    m_count->setObjectName(QStringLiteral("roomsStatusLabel"));
+    m_count->setWordWrap(true);
+
+    auto *heading = new QLabel(tr("&Spaces"), this);
+    heading->setObjectName(QStringLiteral("roomsHeading"));
+    heading->setBuddy(m_view);
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    auto *choices = new QHBoxLayout;
+    choices->addWidget(m_kind, 1);
+    choices->addWidget(m_team, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading);
+    layout->addWidget(m_filter);
+    layout->addLayout(choices);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filterModel->setFilterText(text);
+        updateNoMatch();
+    });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        open(current.isValid() ? current : m_presentation->index(0, 0));
+    });
+    connect(m_kind, qOverload<int>(&QComboBox::currentIndexChanged), this, &RoomsPane::applyKind);
+    connect(m_team, qOverload<int>(&QComboBox::currentIndexChanged), this, &RoomsPane::applyTeam);
+    // Enter (activated) and a click open a space; arrows only move.
+    connect(m_view, &QListView::activated, this, &RoomsPane::open);
+    connect(m_view, &QListView::clicked, this, &RoomsPane::open);
+    connect(m_banner, &StateBanner::retryRequested, this, &RoomsPane::retryRequested);
+
+    // "5 min ago" must become "6 min ago": repaint (no model change, no request) each minute.
+    m_clock->setInterval(MinuteMs);
+    connect(m_clock, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    m_clock->start();
+}
+
+RoomsPane::~RoomsPane() = default;
+
+void RoomsPane::setModel(RoomListModel *rooms)
+{
+    m_rooms = rooms;
+    m_filterModel->setSourceModel(rooms);
+    m_presentation->setSourceModel(m_filterModel);
+    m_view->setModel(m_presentation);
+    connect(m_presentation, &QAbstractItemModel::rowsInserted, this, &RoomsPane::updateNoMatch);
+    connect(m_presentation, &QAbstractItemModel::rowsRemoved, this, &RoomsPane::updateNoMatch);
+    connect(m_presentation, &QAbstractItemModel::modelReset, this, &RoomsPane::updateNoMatch);
+}
+
+void RoomsPane::setTeams(const QList<Team> &teams)
+{
+    const QString chosen = m_team->currentData().toString();
+    QSignalBlocker block(m_team);
+    m_team->clear();
+    m_team->addItem(tr("All teams"), QString());
+    for (const Team &team : teams)
+        m_team->addItem(team.name, team.id);
+    const int again = m_team->findData(chosen);
+    m_team->setCurrentIndex(again < 0 ? 0 : again);
+    m_team->setVisible(!teams.isEmpty());
+    m_presentation->setTeams(teams);
+}
+
+void RoomsPane::showLoading(int loadedSoFar)
+{
+    m_loading = true;
+    // Webex does not say how many spaces there are, so the progress counts up.
+    const QString text = loadedSoFar == 0
+                             ? tr("Loading your spaces…")
+                             : tr("Loading your spaces… %n so far", nullptr, loadedSoFar);
+    m_banner->showLoading(text);
+    m_count->setText(text);
+}
+
+void RoomsPane::showLoaded(int total)
+{
+    m_loading = false;
+    m_banner->clear();
+    m_count->setText(total == 0 ? tr("You are not in any space yet.")
+                                : tr("%n space(s)", nullptr, total));
+    updateNoMatch();
+}
+
+void RoomsPane::showProblem(const QString &message)
+{
+    m_loading = false;
+    m_banner->showError(tr("Your spaces could not be loaded. %1").arg(message));
+    m_count->setText(tr("Your spaces could not be loaded."));
+}
+
+void RoomsPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void RoomsPane::setClockInterval(int milliseconds)
+{
+    m_clock->setInterval(milliseconds);
+}
+
+void RoomsPane::open(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    emit roomOpened(index.data(RoomListModel::IdRole).toString(),
+                    index.data(RoomListModel::TitleRole).toString());
+}
+
+void RoomsPane::applyKind(int comboIndex)
+{
+    m_filterModel->setKind(RoomFilterProxyModel::Kind(m_kind->itemData(comboIndex).toInt()));
+    updateNoMatch();
+}
+
+void RoomsPane::applyTeam(int comboIndex)
+{
+    m_filterModel->setTeamId(m_team->itemData(comboIndex).toString());
+    updateNoMatch();
+}
+
+void RoomsPane::updateNoMatch()
+{
+    if (!m_rooms || m_banner->state() == StateBanner::State::Error ||
+        m_banner->state() == StateBanner::State::Loading)
+        return;
+    const bool filtered = m_rooms->rowCount() > 0 && m_presentation->rowCount() == 0;
+    if (filtered)
+        m_banner->showEmpty(m_filter->text().isEmpty()
+                                ? tr("No space of this kind.")
+                                : tr("No space matches “%1”.").arg(m_filter->text()));
+    else if (m_banner->state() == StateBanner::State::Empty)
+        m_banner->clear();
+}
+
+bool RoomsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down from the filter field goes to the list, so a search ends with arrows and Enter.
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_PageDown) &&
+            m_presentation->rowCount() > 0) {
+            m_view->setFocus(Qt::TabFocusReason);
+            if (!m_view->currentIndex().isValid())
+                m_view->setCurrentIndex(m_presentation->index(0, 0));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

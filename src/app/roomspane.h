@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QModelIndex;
+class QTimer;
+class RoomFilterProxyModel;
+class RoomListModel;
+class RoomPresentationModel;
+class StateBanner;
+class Team;
+
+// The spaces pane: a filter field (Ctrl+K), All / Direct / Spaces, a team choice, and the
+// list, most recent activity first. Opening a space is a click or Enter, never a mere move
+// of the selection: arrowing through the list must not fire a request per row.
+class RoomsPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RoomsPane(QWidget *parent = nullptr);
+    ~RoomsPane() override;
+
+    void setModel(RoomListModel *rooms);
+    void setTeams(const QList<Team> &teams);
+
+    void showLoading(int loadedSoFar);
+    void showLoaded(int total);
+    void showProblem(const QString &message);
+
+    void focusFilter();
+    // How often relative times are redrawn; a minute by default.
+    void setClockInterval(int milliseconds);
+
+    [[nodiscard]] QListView *view() const { return m_view; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] RoomFilterProxyModel *filterModel() const { return m_filterModel; }
+    [[nodiscard]] StateBanner *banner() const { return m_banner; }
+
+signals:
+    void roomOpened(const QString &roomId, const QString &title);
+    void retryRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void open(const QModelIndex &index);
+    void applyKind(int comboIndex);
+    void applyTeam(int comboIndex);
+    void updateNoMatch();
+
+    QLineEdit *m_filter;
+    QComboBox *m_kind;
+    QComboBox *m_team;
+    QListView *m_view;
+    StateBanner *m_banner;
+    QLabel *m_count;
+    QTimer *m_clock;
+    RoomFilterProxyModel *m_filterModel;
+    RoomPresentationModel *m_presentation;
+    RoomListModel *m_rooms = nullptr;
+    bool m_loading = false;
+};

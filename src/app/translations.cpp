@@ -1,0 +1,27 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+bool Translations::install(QCoreApplication *app, const QLocale &locale)
+{
+    // Qt's catalogue first: a later translator wins a lookup, and ours should.
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+
+    auto *ours = new QTranslator(app);
+    // QTranslator walks the locale's UI languages (de_AT, de, ...), so Austrian German gets
+    // the German catalogue.
+    if (ours->load(locale, QStringLiteral("webex-desk"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(ours);
+        return true;
+    }
+    delete ours;
+    return false;
+}

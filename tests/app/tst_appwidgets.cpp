@@ -1,0 +1,351 @@
+// The app's widgets with models filled here: the spaces pane (filter, Ctrl+K, arrows and
+// Enter, marks readable by screen readers), the composer's keys, the state banner, the icons.
+
+#include "avatarcache.h"
+#include "composer.h"
+#include "mainwindow.h"
+#include "messagespane.h"
+#include "model/messagelistmodel.h"
+#include "model/peopledirectory.h"
+#include "model/roomlistmodel.h"
+#include "model/team.h"
+#include "roomitemdelegate.h"
+#include "roompresentationmodel.h"
+#include "roomspane.h"
+#include "statebanner.h"
+#include "themedicons.h"
+
+#include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+Room room(const QString &id, const QString &title, int minutesAgo)
+{
+    Room r;
+    r.id = id;
+    r.title = title;
+    r.lastActivity = QDateTime::currentDateTimeUtc().addSecs(-60LL * minutesAgo);
+    return r;
+}
+
+QList<Room> someRooms()
+{
+    QList<Room> rooms{room(QStringLiteral("r1"), QStringLiteral("Café Zürich"), 5),
+                      room(QStringLiteral("r2"), QStringLiteral("Design Review"), 10),
+                      room(QStringLiteral("r3"), QStringLiteral("Ada Lovelace"), 15),
+                      room(QStringLiteral("r4"), QStringLiteral("Café Lisboa"), 20),
+                      room(QStringLiteral("r5"), QStringLiteral("Announcements"), 30)};
+    rooms[2].kind = Room::Kind::Direct;
+    rooms[1].isLocked = true;
+    rooms[4].isReadOnly = true;
+    rooms[4].isAnnouncementOnly = true;
+    return rooms;
+}
+} // namespace
+
+class TestAppWidgets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void presentationModelPassesTheTester();
+    void marksAreDrawnAndSaid();
+    void ctrlKFocusesTheFilterAndCafeFindsCafe();
+    void arrowsAndEnterOpenASpace();
+    void kindChoiceNarrowsTheList();
+    void composerEnterSendsShiftEnterBreaksTheLine();
+    void composerRestoresAFailedDraft();
+    void composerRefusesTooLongMessages();
+    void stateBannerRetry();
+    void iconsAreEmbeddedAndTinted();
+    void avatarInitialsUntilThePictureArrives();
+    void messagesPaneShowsRowsOfAModel();
+};
+
+void TestAppWidgets::presentationModelPassesTheTester()
+{
+    RoomListModel rooms;
+    RoomPresentationModel presentation;
+    presentation.setSourceModel(&rooms);
+    QAbstractItemModelTester tester(&presentation,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    rooms.appendRooms(someRooms());
+    Team team;
+    team.id = QStringLiteral("t1");
+    team.name = QStringLiteral("Platform");
+    presentation.setTeams({team});
+    rooms.appendRooms({room(QStringLiteral("r6"), QStringLiteral("Zeta"), 1)});
+    rooms.clear();
+    QCOMPARE(presentation.rowCount(), 0);
+}
+
+void TestAppWidgets::marksAreDrawnAndSaid()
+{
+    RoomListModel rooms;
+    RoomPresentationModel presentation;
+    presentation.setSourceModel(&rooms);
+    rooms.appendRooms(someRooms());
+    const auto find = [&](const QString &id) {
+        for (int row = 0; row < presentation.rowCount(); ++row) {
+            if (presentation.index(row, 0).data(RoomListModel::IdRole).toString() == id)
+                return presentation.index(row, 0);
+        }
+        return QModelIndex();
+    };
+    const QModelIndex locked = find(QStringLiteral("r2"));
+    QCOMPARE(RoomItemDelegate::markIcons(locked), QStringList{QStringLiteral("lock")});
+    const QString said = locked.data(Qt::AccessibleDescriptionRole).toString();
+    QVERIFY2(said.contains(QStringLiteral("Locked")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("10 min ago")), qPrintable(said));
+    const QModelIndex announcements = find(QStringLiteral("r5"));
+    QCOMPARE(RoomItemDelegate::markIcons(announcements),
+             (QStringList{QStringLiteral("read-only"), QStringLiteral("megaphone")}));
+    const QString detail = announcements.data(RoomPresentationModel::DetailTextRole).toString();
+    QVERIFY(detail.contains(QStringLiteral("Read-only")));
+    QVERIFY(detail.contains(QStringLiteral("Announcements only")));
+    QVERIFY(find(QStringLiteral("r3"))
+                .data(RoomPresentationModel::DetailTextRole)
+                .toString()
+                .startsWith(QStringLiteral("Direct")));
+    // The accessible name stays the title.
+    QCOMPARE(locked.data(Qt::DisplayRole).toString(), QStringLiteral("Design Review"));
+}
+
+void TestAppWidgets::ctrlKFocusesTheFilterAndCafeFindsCafe()
+{
+    RoomListModel rooms;
+    MainWindow window;
+    window.setRoomModel(&rooms);
+    window.showWorkspace();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    rooms.appendRooms(someRooms());
+    window.showRoomsLoaded(rooms.rowCount());
+    RoomsPane *pane = window.roomsPane();
+    QVERIFY(!pane->filterEdit()->hasFocus());
+
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(pane->filterEdit()->hasFocus());
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral("cafe"));
+    QListView *list = pane->view();
+    QCOMPARE(list->model()->rowCount(), 2);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Café Zürich"));
+    QCOMPARE(list->model()->index(1, 0).data().toString(), QStringLiteral("Café Lisboa"));
+
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral(" zur"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral("xyz"));
+    QCOMPARE(list->model()->rowCount(), 0);
+    QCOMPARE(pane->banner()->state(), StateBanner::State::Empty);
+    pane->filterEdit()->clear();
+    QCOMPARE(list->model()->rowCount(), 5);
+    QCOMPARE(pane->banner()->state(), StateBanner::State::Hidden);
+}
+
+void TestAppWidgets::arrowsAndEnterOpenASpace()
+{
+    RoomListModel rooms;
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    rooms.appendRooms(someRooms());
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowActive(&pane));
+    QSignalSpy opened(&pane, &RoomsPane::roomOpened);
+    pane.filterEdit()->setFocus();
+    QTest::keyClick(pane.filterEdit(), Qt::Key_Down); // into the list, on the first row
+    QTRY_VERIFY(pane.view()->hasFocus());
+    QTest::keyClick(pane.view(), Qt::Key_Down);
+    QTest::keyClick(pane.view(), Qt::Key_Down);
+    QCOMPARE(opened.count(), 0); // moving does not open
+    QTest::keyClick(pane.view(), Qt::Key_Return);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(0).toString(), QStringLiteral("r3"));
+    QCOMPARE(opened.first().at(1).toString(), QStringLiteral("Ada Lovelace"));
+
+    // Enter in the filter field opens the current (or first) match.
+    pane.filterEdit()->setFocus();
+    pane.view()->setCurrentIndex({});
+    QTest::keyClicks(pane.filterEdit(), QStringLiteral("design"));
+    QTest::keyClick(pane.filterEdit(), Qt::Key_Return);
+    QCOMPARE(opened.count(), 2);
+    QCOMPARE(opened.last().at(0).toString(), QStringLiteral("r2"));
+}
+
+void TestAppWidgets::kindChoiceNarrowsTheList()
+{
+    RoomListModel rooms;
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    rooms.appendRooms(someRooms());
+    auto *kind = pane.findChild<QComboBox *>(QStringLiteral("roomKind"));
+    QVERIFY(kind);
+    kind->setCurrentIndex(1); // Direct
+    QCOMPARE(pane.view()->model()->rowCount(), 1);
+    kind->setCurrentIndex(2); // Spaces
+    QCOMPARE(pane.view()->model()->rowCount(), 4);
+    kind->setCurrentIndex(0);
+    QCOMPARE(pane.view()->model()->rowCount(), 5);
+}
+
+void TestAppWidgets::composerEnterSendsShiftEnterBreaksTheLine()
+{
+    Composer composer;
+    composer.show();
+    QSignalSpy sent(&composer, &Composer::sendRequested);
+    QPlainTextEdit *edit = composer.editor();
+    QTest::keyClick(edit, Qt::Key_Return); // nothing written: nothing sent
+    QCOMPARE(sent.count(), 0);
+    QTest::keyClicks(edit, QStringLiteral("first"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(edit, QStringLiteral("- second"));
+    QCOMPARE(sent.count(), 0);
+    QCOMPARE(composer.text(), QStringLiteral("first\n- second"));
+    QTest::keyClick(edit, Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(sent.first().first().toString(), QStringLiteral("first\n- second"));
+    QVERIFY(composer.text().isEmpty());
+}
+
+void TestAppWidgets::composerRestoresAFailedDraft()
+{
+    Composer composer;
+    composer.restoreDraft(QStringLiteral("lost?"), QStringLiteral("Not sent: 403"));
+    QCOMPARE(composer.text(), QStringLiteral("lost?"));
+    QCOMPARE(composer.problem(), QString()); // not visible while the composer is hidden
+    composer.show();
+    QCOMPARE(composer.problem(), QStringLiteral("Not sent: 403"));
+    // Something new typed meanwhile stays, the failed text follows it.
+    composer.setText(QStringLiteral("new"));
+    composer.restoreDraft(QStringLiteral("old"), QStringLiteral("again"));
+    QCOMPARE(composer.text(), QStringLiteral("new\nold"));
+}
+
+void TestAppWidgets::composerRefusesTooLongMessages()
+{
+    Composer composer;
+    composer.show();
+    QSignalSpy sent(&composer, &Composer::sendRequested);
+    const QString tooLong(Composer::MaxBytes + 3, QLatin1Char('x'));
+    composer.setText(tooLong);
+    QTest::keyClick(composer.editor(), Qt::Key_Return);
+    QCOMPARE(sent.count(), 0);
+    QCOMPARE(composer.text(), tooLong);
+    QVERIFY(composer.problem().contains(QStringLiteral("too long")));
+}
+
+void TestAppWidgets::stateBannerRetry()
+{
+    StateBanner banner;
+    QSignalSpy retry(&banner, &StateBanner::retryRequested);
+    banner.showLoading(QStringLiteral("Loading"));
+    QVERIFY(banner.retryButton()->isHidden());
+    banner.showError(QStringLiteral("Broken <b>not markup</b>"));
+    QVERIFY(!banner.retryButton()->isHidden());
+    QCOMPARE(banner.accessibleName(), QStringLiteral("Broken <b>not markup</b>"));
+    banner.retryButton()->click();
+    QCOMPARE(retry.count(), 1);
+    banner.clear();
+    QVERIFY(banner.isHidden());
+}
+
+void TestAppWidgets::iconsAreEmbeddedAndTinted()
+{
+    for (const char *name :
+         {"lock", "megaphone", "read-only", "new-activity", "search", "send", "warning"}) {
+        QVERIFY2(QFile::exists(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))), name);
+        // Sharp at 2x: rendered at 48 device pixels, not scaled from 24.
+        const QPixmap pixmap =
+            ThemedIcons::pixmap(QLatin1String(name), 24, QColor(200, 10, 10), 2.0);
+        QCOMPARE(pixmap.width(), 48);
+        QCOMPARE(pixmap.devicePixelRatio(), 2.0);
+        const QImage image = pixmap.toImage();
+        bool tinted = false;
+        for (int y = 0; y < image.height() && !tinted; ++y)
+            for (int x = 0; x < image.width() && !tinted; ++x)
+                tinted = QColor(image.pixel(x, y)) == QColor(200, 10, 10) &&
+                         qAlpha(image.pixel(x, y)) == 255;
+        QVERIFY2(tinted, name);
+    }
+}
+
+void TestAppWidgets::avatarInitialsUntilThePictureArrives()
+{
+    AvatarCache cache;
+    QSignalSpy wanted(&cache, &AvatarCache::imageWanted);
+    QSignalSpy changed(&cache, &AvatarCache::avatarChanged);
+    const QUrl url(QStringLiteral("https://avatars.example/a~1"));
+    QCOMPARE(AvatarCache::initials(QStringLiteral("Ada Lovelace")), QStringLiteral("AL"));
+    QCOMPARE(AvatarCache::initials(QStringLiteral("ada@example.com")), QStringLiteral("A"));
+    const QPixmap placeholder = cache.avatar(url, QStringLiteral("Ada Lovelace"), 32, 1.0, {});
+    QCOMPARE(wanted.count(), 1);
+    (void)cache.avatar(url, QStringLiteral("Ada Lovelace"), 32, 1.0, {});
+    QCOMPARE(wanted.count(), 1); // asked for once
+
+    QImage red(8, 8, QImage::Format_RGB32);
+    red.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    red.save(&buffer, "PNG");
+    cache.imageArrived(url, png);
+    QCOMPARE(changed.count(), 1);
+    const QImage shown = cache.avatar(url, QStringLiteral("Ada Lovelace"), 32, 1.0, {}).toImage();
+    QCOMPARE(QColor(shown.pixel(16, 16)), QColor(Qt::red));
+    QVERIFY(placeholder.toImage().pixel(16, 16) != shown.pixel(16, 16));
+}
+
+void TestAppWidgets::messagesPaneShowsRowsOfAModel()
+{
+    PeopleDirectory people(nullptr);
+    MessageListModel messages(&people);
+    AvatarCache avatars;
+    MessagesPane pane;
+    pane.setAvatarCache(&avatars);
+    pane.setModel(&messages);
+    pane.resize(500, 400);
+    pane.show();
+    QCOMPARE(pane.banner()->state(), StateBanner::State::Empty); // no space yet
+    messages.setRoom(QStringLiteral("room"));
+    pane.showRoom(QStringLiteral("Design"), QString());
+    pane.showLoading();
+    QCOMPARE(pane.banner()->state(), StateBanner::State::Loading);
+    QList<Message> page;
+    for (int i = 0; i < 30; ++i) {
+        Message m;
+        m.id = QStringLiteral("m%1").arg(i);
+        m.roomId = QStringLiteral("room");
+        m.text = QStringLiteral("Message number %1 <script>alert(1)</script>").arg(i);
+        m.html = QStringLiteral("<p>Message <b>%1</b><img src=\"https://tracker.example/x.png\">"
+                                "<script>alert(1)</script></p>")
+                     .arg(i);
+        m.personEmail = QStringLiteral("ada@example.com");
+        m.personId = QStringLiteral("p1");
+        m.created = QDateTime::currentDateTimeUtc().addSecs(-60LL * i);
+        page.append(m);
+    }
+    messages.addPage(page, true);
+    pane.showLoaded();
+    QCOMPARE(pane.banner()->state(), StateBanner::State::Hidden);
+    QCOMPARE(pane.view()->model()->rowCount(), 30);
+    // Rows are as tall as their content and all painted without a widget each.
+    QVERIFY(pane.view()->visualRect(messages.index(29, 0)).height() > 32);
+    QVERIFY(pane.view()->findChildren<QLabel *>().isEmpty());
+    const QString html = messages.index(0, 0).data(MessageListModel::SafeHtmlRole).toString();
+    QVERIFY2(!html.contains(QStringLiteral("<img")), qPrintable(html));
+    QVERIFY2(!html.contains(QStringLiteral("script")), qPrintable(html));
+    // The newest message (at the bottom) is in view.
+    QTRY_VERIFY(
+        pane.view()->viewport()->rect().intersects(pane.view()->visualRect(messages.index(29, 0))));
+}
+
+QTEST_MAIN(TestAppWidgets)
+#include "tst_appwidgets.moc"

@@ -1,0 +1,370 @@
+// End to end, the spaces and messages: the app's real code (AppController, its panes) against
+// the emulator over real HTTP, with the session restored from a real Secret Service (this
+// test's own keychain service), as after a restart: no sign-in browser is needed here, the
+// sign-in itself is covered by tst_signin_e2e. Widgets are driven by keyboard and mouse.
+
+#include "appcontroller.h"
+#include "auth/sessionstore.h"
+#include "auth/storedsession.h"
+#include "composer.h"
+#include "mainwindow.h"
+#include "messagespane.h"
+#include "model/messagelistmodel.h"
+#include "model/roomfilterproxymodel.h"
+#include "model/roomlistmodel.h"
+#include "roomspane.h"
+#include "startupoptions.h"
+#include "statebanner.h"
+#include "webexemulator.h"
+
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace {
+constexpr int WaitMs = 60000;
+
+int countRequests(const WebexEmulator &emulator, const QString &path, const QString &queryItem)
+{
+    int n = 0;
+    for (const QUrl &url : emulator.requestedUrls()) {
+        if (url.path() == path && (queryItem.isEmpty() || QUrlQuery(url).hasQueryItem(queryItem)))
+            ++n;
+    }
+    return n;
+}
+} // namespace
+
+class TestWorkspaceEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void selectingASpaceShowsItsMessages();
+    void scrollingToTheTopLoadsOlderMessages();
+    void composerSendsWithEnter();
+    void failedSendKeepsTheDraftAndSaysWhy();
+    void ctrlKFindsACafeAndEnterOpensIt();
+    void periodicRefreshIsOneRequestPerInterval();
+    void retryButtonsRunTheFailedRequestsAgain();
+
+private:
+    // A controller whose session is already in the keychain; returns once the spaces are in.
+    std::unique_ptr<AppController> startSignedIn();
+    // Clicks a space's row, as a person would.
+    void clickRoom(AppController &controller, const QString &roomId);
+
+    std::unique_ptr<WebexEmulator> m_emulator;
+    QString m_service;
+};
+
+void TestWorkspaceEndToEnd::init()
+{
+    EmulatorOptions options;
+    options.roomCount = 150;
+    m_emulator = std::make_unique<WebexEmulator>(options);
+    QVERIFY(m_emulator->listen());
+    m_service = QStringLiteral("webex-desk-e2e-ws-") + QUuid::createUuid().toString(QUuid::Id128);
+
+    StoredSession session;
+    session.apiBase = m_emulator->baseUrl();
+    session.clientId = m_emulator->options().clientId;
+    session.clientSecret = m_emulator->options().clientSecret;
+    session.tokens.accessToken = m_emulator->issueAccessToken();
+    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
+    session.tokens.tokenType = QStringLiteral("Bearer");
+    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
+    SessionStore store(m_service);
+    QSignalSpy saved(&store, &SessionStore::saved);
+    store.save(session);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+}
+
+void TestWorkspaceEndToEnd::cleanup()
+{
+    SessionStore store(m_service);
+    QSignalSpy cleared(&store, &SessionStore::cleared);
+    store.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 20000);
+    m_emulator.reset();
+}
+
+std::unique_ptr<AppController> TestWorkspaceEndToEnd::startSignedIn()
+{
+    StartupOptions options;
+    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
+    options.keychainService = m_service;
+    auto controller = std::make_unique<AppController>(options);
+    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    controller->start();
+    controller->mainWindow()->resize(1000, 700);
+    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty(); }, WaitMs))
+        return nullptr;
+    return controller;
+}
+
+void TestWorkspaceEndToEnd::clickRoom(AppController &controller, const QString &roomId)
+{
+    QListView *list = controller.mainWindow()->roomsPane()->view();
+    QModelIndex index;
+    for (int row = 0; row < list->model()->rowCount() && !index.isValid(); ++row) {
+        if (list->model()->index(row, 0).data(RoomListModel::IdRole).toString() == roomId)
+            index = list->model()->index(row, 0);
+    }
+    QVERIFY2(index.isValid(), "the space is not in the list");
+    list->scrollTo(index);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+}
+
+void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    // Seeded spaces whose index is a multiple of 7 hold more than a page of messages.
+    const QString roomId = m_emulator->roomIds().at(0);
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, roomId);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    QCOMPARE(controller->openRoomId(), roomId);
+
+    MessageListModel *messages = controller->messageModel();
+    QCOMPARE(messages->rowCount(), 50);
+    QVERIFY(messages->hasOlder());
+    QCOMPARE(countRequests(*m_emulator, QStringLiteral("/v1/messages"), QString()), 1);
+    // Every row has its text and, once the batch look-up answered, its sender's name.
+    QTRY_VERIFY_WITH_TIMEOUT(!messages->index(49, 0)
+                                  .data(MessageListModel::SenderNameRole)
+                                  .toString()
+                                  .contains(QLatin1Char('@')),
+                             WaitMs);
+    QVERIFY(!messages->index(0, 0).data(MessageListModel::SafeHtmlRole).toString().isEmpty());
+    // Senders were looked up in batches, not one by one.
+    QVERIFY(m_emulator->requestCount(QStringLiteral("/v1/people")) <= 2);
+
+    MessagesPane *pane = controller->mainWindow()->messagesPane();
+    QVERIFY(pane->view()->isVisible());
+    QCOMPARE(pane->view()->model()->rowCount(), 50);
+    QCOMPARE(pane->banner()->state(), StateBanner::State::Hidden);
+    // Opened means seen: no new-activity mark on it any more.
+    const int row = controller->roomModel()->rowOf(roomId);
+    QVERIFY(
+        !controller->roomModel()->index(row, 0).data(RoomListModel::HasNewActivityRole).toBool());
+}
+
+void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    const QString roomId = m_emulator->roomIds().at(0);
+    const int total = m_emulator->messageCount(roomId);
+    QVERIFY(total > 50);
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, roomId);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    QCOMPARE(
+        countRequests(*m_emulator, QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
+        0);
+
+    QListView *view = controller->mainWindow()->messagesPane()->view();
+    // The newest message is in view first; then the person scrolls up to the top.
+    QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    view->verticalScrollBar()->setValue(0);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, WaitMs);
+    QCOMPARE(
+        countRequests(*m_emulator, QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
+        1);
+    QCOMPARE(controller->messageModel()->rowCount(), qMin(total, 100));
+    // The view kept its place instead of jumping to the top (which would load the next page).
+    QVERIFY(view->verticalScrollBar()->value() > 0);
+}
+
+void TestWorkspaceEndToEnd::composerSendsWithEnter()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    // A space of mine in which anyone may post: not read-only, not announcement-only.
+    RoomListModel *rooms = controller->roomModel();
+    QString roomId;
+    for (int row = 0; row < rooms->rowCount() && roomId.isEmpty(); ++row) {
+        const QModelIndex i = rooms->index(row, 0);
+        if (!i.data(RoomListModel::ReadOnlyRole).toBool() &&
+            !i.data(RoomListModel::AnnouncementOnlyRole).toBool())
+            roomId = i.data(RoomListModel::IdRole).toString();
+    }
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, roomId);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    const int before = m_emulator->messageCount(roomId);
+    MessageListModel *messages = controller->messageModel();
+    const int rows = messages->rowCount();
+
+    Composer *composer = controller->mainWindow()->messagesPane()->composer();
+    QPlainTextEdit *edit = composer->editor();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("Hello **team**"));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(edit, QStringLiteral("second line"));
+    QCOMPARE(composer->text(), QStringLiteral("Hello **team**\nsecond line"));
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), 1); // nothing sent yet
+    QTest::keyClick(edit, Qt::Key_Return);
+
+    // At once: the message is in the list, pending, and the field is empty.
+    QCOMPARE(messages->rowCount(), rows + 1);
+    QVERIFY(messages->index(rows, 0).data(MessageListModel::PendingRole).toBool());
+    QVERIFY(composer->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(messages->rowCount() - 1, 0).data(MessageListModel::PendingRole).toBool(),
+        WaitMs);
+    QCOMPARE(m_emulator->messageCount(roomId), before + 1);
+    QCOMPARE(messages->rowCount(), rows + 1);
+    const QString text = messages->index(rows, 0).data(MessageListModel::TextRole).toString();
+    QVERIFY2(text.contains(QStringLiteral("second line")), qPrintable(text));
+    QVERIFY(messages->index(rows, 0).data(MessageListModel::SendErrorRole).toString().isEmpty());
+}
+
+void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    // A read-only or announcement-only space someone else created: Webex answers 403.
+    RoomListModel *rooms = controller->roomModel();
+    const QString me = m_emulator->personIds().first();
+    QString roomId;
+    for (int row = 0; row < rooms->rowCount() && roomId.isEmpty(); ++row) {
+        const std::optional<Room> room = rooms->roomAt(row);
+        if ((room->isReadOnly || room->isAnnouncementOnly) && room->creatorId != me)
+            roomId = room->id;
+    }
+    QVERIFY2(!roomId.isEmpty(), "the seed has no space where posting is refused");
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, roomId);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    const int before = m_emulator->messageCount(roomId);
+
+    Composer *composer = controller->mainWindow()->messagesPane()->composer();
+    QTest::keyClicks(composer->editor(), QStringLiteral("Can I post here?"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!composer->problem().isEmpty(), WaitMs);
+    QCOMPARE(composer->text(), QStringLiteral("Can I post here?"));
+    QVERIFY2(composer->problem().contains(QStringLiteral("not sent")),
+             qPrintable(composer->problem()));
+    QVERIFY2(composer->problem().contains(QStringLiteral("moderators")),
+             qPrintable(composer->problem()));
+    QCOMPARE(m_emulator->messageCount(roomId), before);
+    // The row stays, marked with the reason.
+    MessageListModel *messages = controller->messageModel();
+    const QModelIndex last = messages->index(messages->rowCount() - 1, 0);
+    QVERIFY(!last.data(MessageListModel::SendErrorRole).toString().isEmpty());
+}
+
+void TestWorkspaceEndToEnd::ctrlKFindsACafeAndEnterOpensIt()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    MainWindow *window = controller->mainWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    RoomsPane *pane = window->roomsPane();
+    QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(pane->filterEdit()->hasFocus());
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral("cafe"));
+    QListView *list = pane->view();
+    QVERIFY(list->model()->rowCount() >= 1);
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        const QString title =
+            list->model()->index(row, 0).data(RoomListModel::TitleRole).toString();
+        QVERIFY2(title.startsWith(QStringLiteral("Café")), qPrintable(title));
+    }
+    // Down moves into the list, Down again to the next match if any, Enter opens it.
+    QTest::keyClick(pane->filterEdit(), Qt::Key_Down);
+    QTRY_VERIFY(list->hasFocus());
+    const QString expected = list->currentIndex().data(RoomListModel::IdRole).toString();
+    QVERIFY(!expected.isEmpty());
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    QCOMPARE(controller->openRoomId(), expected);
+}
+
+void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    constexpr int IntervalMs = 400;
+    QList<qint64> at;
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_emulator.get(), &WebexEmulator::requestServed, this,
+            [&](const QString &, const QUrl &url, int) {
+                if (url.path() == QLatin1String("/v1/rooms"))
+                    at.append(clock.elapsed());
+            });
+    controller->setRefreshInterval(IntervalMs);
+    QTRY_VERIFY_WITH_TIMEOUT(at.size() >= 4, WaitMs);
+    // Never a burst: consecutive refreshes are (at least about) one interval apart.
+    for (int i = 1; i < at.size(); ++i)
+        QVERIFY2(at.at(i) - at.at(i - 1) >= IntervalMs * 8 / 10,
+                 qPrintable(QStringLiteral("%1 ms apart").arg(at.at(i) - at.at(i - 1))));
+    // Each is the one-page refresh (sorted by last activity), not a reload of every page.
+    int recent = 0;
+    for (const QUrl &url : m_emulator->requestedUrls()) {
+        if (url.path() == QLatin1String("/v1/rooms") &&
+            QUrlQuery(url).queryItemValue(QStringLiteral("max")) == QLatin1String("100"))
+            ++recent;
+    }
+    QVERIFY(recent >= 4);
+}
+
+void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
+{
+    // The three calls after the token is known (profile, spaces, teams) fail with a 400,
+    // which no client retries by itself: only the Retry buttons bring them back.
+    StartupOptions options;
+    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
+    options.keychainService = m_service;
+    AppController controller(options);
+    m_emulator->failNext(3, 400);
+    controller.start();
+    MainWindow *window = controller.mainWindow();
+    StateBanner *profile = window->profileBanner();
+    StateBanner *rooms = window->roomsPane()->banner();
+    QTRY_COMPARE_WITH_TIMEOUT(profile->state(), StateBanner::State::Error, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rooms->state(), StateBanner::State::Error, WaitMs);
+    QVERIFY(rooms->retryButton()->isVisible());
+
+    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    QSignalSpy profileShown(&controller, &AppController::profileShown);
+    profile->retryButton()->click();
+    rooms->retryButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(profileShown.count(), 1, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
+    QCOMPARE(profile->state(), StateBanner::State::Hidden);
+    QCOMPARE(rooms->state(), StateBanner::State::Hidden);
+    QCOMPARE(controller.roomModel()->rowCount(), m_emulator->roomCount());
+
+    // The messages: the first page fails, Retry asks for it again.
+    m_emulator->failNext(1, 400);
+    QSignalSpy shown(&controller, &AppController::messagesShown);
+    clickRoom(controller, m_emulator->roomIds().at(1));
+    StateBanner *messages = window->messagesPane()->banner();
+    QTRY_COMPARE_WITH_TIMEOUT(messages->state(), StateBanner::State::Error, WaitMs);
+    QCOMPARE(shown.count(), 0);
+    const int asked = m_emulator->requestCount(QStringLiteral("/v1/messages"));
+    messages->retryButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), asked + 1);
+    QVERIFY(controller.messageModel()->rowCount() > 0);
+}
+
+QTEST_MAIN(TestWorkspaceEndToEnd)
+#include "tst_workspace_e2e.moc"

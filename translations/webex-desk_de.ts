@@ -1,0 +1,948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>ApiBase</name>
+    <message>
+        <source>The API base URL is empty.</source>
+        <translation>Die API-Basis-URL ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” has no scheme; write it as https://host/path.</source>
+        <translation>„%1“ hat kein Schema; schreiben Sie es als https://host/pfad.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL.</source>
+        <translation>„%1“ ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>“%1” uses the scheme “%2”; only https is supported.</source>
+        <translation>„%1“ verwendet das Schema „%2“; unterstützt wird nur https.</translation>
+    </message>
+    <message>
+        <source>“%1” has no host name.</source>
+        <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The API base URL must not contain a user name or password.</source>
+        <translation>Die API-Basis-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The API base URL must not contain a query (?…) or a fragment (#…).</source>
+        <translation>Die API-Basis-URL darf keine Abfrage (?…) und kein Fragment (#…) enthalten.</translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed for this computer (localhost, 127.0.0.1 or ::1); use https for “%1”.</source>
+        <translation>Unverschlüsseltes http ist nur für diesen Computer erlaubt (localhost, 127.0.0.1 oder ::1); verwenden Sie https für „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>Webex could not be reached. Check your network connection.</source>
+        <translation>Webex ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>A secure connection to Webex could not be established.</source>
+        <translation>Es konnte keine sichere Verbindung zu Webex hergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Webex did not answer in time. Try again later.</source>
+        <translation>Webex hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Webex is receiving too many requests; try again shortly.</source>
+        <translation>Webex erhält zu viele Anfragen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Webex sent an answer this version of Webex Desk does not understand.</source>
+        <translation>Webex hat eine Antwort gesendet, die diese Version von Webex Desk nicht versteht.</translation>
+    </message>
+    <message>
+        <source>Your Webex sign-in is no longer valid. Please sign in again.</source>
+        <translation>Ihre Webex-Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex refused access to this item.</source>
+        <translation>Webex hat den Zugriff auf dieses Element verweigert.</translation>
+    </message>
+    <message>
+        <source>Webex could not find this item.</source>
+        <translation>Webex konnte dieses Element nicht finden.</translation>
+    </message>
+    <message>
+        <source>Webex has a problem right now (HTTP %1). Try again later.</source>
+        <translation>Bei Webex gibt es gerade ein Problem (HTTP %1). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Webex refused the request (HTTP %1).</source>
+        <translation>Webex hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Tracking ID: %1</source>
+        <translation>Tracking-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Signing in… Finish signing in in the Webex window.</source>
+        <translation>Anmeldung läuft … Schließen Sie die Anmeldung im Webex-Fenster ab.</translation>
+    </message>
+    <message>
+        <source>Signing in… Finish signing in in your web browser, then come back here.</source>
+        <translation>Anmeldung läuft … Schließen Sie die Anmeldung in Ihrem Webbrowser ab und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Use File &gt; Sign In to sign in inside Webex Desk instead.</source>
+        <translation>Auf diesem Computer konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit Datei &gt; Anmelden in Webex Desk an.</translation>
+    </message>
+    <message>
+        <source>You closed the sign-in window before signing in. Choose Sign In to try again.</source>
+        <translation>Sie haben das Anmeldefenster vor der Anmeldung geschlossen. Wählen Sie „Anmelden“, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Sie sind abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The demo could not start: no free port on this computer&apos;s loopback interface.</source>
+        <translation>Die Demo konnte nicht starten: Auf der Loopback-Schnittstelle dieses Computers ist kein Port frei.</translation>
+    </message>
+    <message>
+        <source>About Webex Desk</source>
+        <translation>Über Webex Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Webex Desk %1&lt;/h3&gt;&lt;p&gt;A desktop client for Cisco Webex.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Webex Desk %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Client für Cisco Webex.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Teams could not be loaded. %1</source>
+        <translation>Die Teams konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Your spaces could not be refreshed. %1</source>
+        <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
+    </message>
+    <message>
+        <source>This space is read-only: only its moderators can post.</source>
+        <translation>Dieser Bereich ist schreibgeschützt: Nur seine Moderatoren können posten.</translation>
+    </message>
+    <message>
+        <source>Announcements only: only moderators can post in this space.</source>
+        <translation>Nur Ankündigungen: In diesem Bereich können nur Moderatoren posten.</translation>
+    </message>
+    <message>
+        <source>Your message was not sent. %1</source>
+        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCredentials</name>
+    <message>
+        <source>The Client ID is missing.</source>
+        <translation>Die Client-ID fehlt.</translation>
+    </message>
+    <message>
+        <source>The Client ID should be letters and digits only, as shown on developer.webex.com.</source>
+        <translation>Die Client-ID darf nur Buchstaben und Ziffern enthalten, wie auf developer.webex.com angezeigt.</translation>
+    </message>
+    <message>
+        <source>The Client Secret is missing.</source>
+        <translation>Das Client-Secret fehlt.</translation>
+    </message>
+    <message>
+        <source>The Client Secret should be letters and digits only, as shown on developer.webex.com.</source>
+        <translation>Das Client-Secret darf nur Buchstaben und Ziffern enthalten, wie auf developer.webex.com angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>Se&amp;nden</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>Write a message to %1</source>
+        <translation>Nachricht an %1 schreiben</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line; markdown is allowed</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile; Markdown ist erlaubt</translation>
+    </message>
+    <message numerus="yes">
+        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
+        <translation>
+            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
+            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set Up Webex Desk</source>
+        <translation>Webex Desk einrichten</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Webex Desk signs in to Webex as an &lt;b&gt;Integration&lt;/b&gt; that you create once:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Open &lt;a href=&quot;https://developer.webex.com/my-apps/new/integration&quot;&gt;developer.webex.com&lt;/a&gt;, sign in, and create a new Integration (name, icon, description).&lt;/li&gt;&lt;li&gt;Enter the redirect URI and the scope shown below.&lt;/li&gt;&lt;li&gt;Copy the Integration&apos;s Client ID and Client Secret into the fields below.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;p&gt;Webex Desk meldet sich bei Webex als &lt;b&gt;Integration&lt;/b&gt; an, die Sie einmalig anlegen:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Öffnen Sie &lt;a href=&quot;https://developer.webex.com/my-apps/new/integration&quot;&gt;developer.webex.com&lt;/a&gt;, melden Sie sich an und legen Sie eine neue Integration an (Name, Symbol, Beschreibung).&lt;/li&gt;&lt;li&gt;Tragen Sie die unten angezeigte Weiterleitungs-URI und den Bereich (Scope) ein.&lt;/li&gt;&lt;li&gt;Kopieren Sie die Client-ID und das Client-Secret der Integration in die Felder unten.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Weiterleitungs-URI:</translation>
+    </message>
+    <message>
+        <source>Redirect URI to register</source>
+        <translation>Zu registrierende Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the redirect URI</source>
+        <translation>Weiterleitungs-URI kopieren</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client &amp;Secret:</source>
+        <translation>Client-&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Client Secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>No Webex account at hand? Try the demo: it signs in to a Webex emulator built into Webex Desk.</source>
+        <translation>Kein Webex-Konto zur Hand? Probieren Sie die Demo aus: Sie meldet sich bei einem in Webex Desk eingebauten Webex-Emulator an.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with this Integration</source>
+        <translation>Mit dieser Integration anmelden</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Webex Desk</source>
+        <translation>Webex Desk</translation>
+    </message>
+    <message>
+        <source>Sign in with your Webex account to see your profile and your spaces.</source>
+        <translation>Melden Sie sich mit Ihrem Webex-Konto an, um Ihr Profil und Ihre Bereiche zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In with Webex</source>
+        <translation>Bei Webex &amp;anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with Webex</source>
+        <translation>Bei Webex anmelden</translation>
+    </message>
+    <message>
+        <source>Opens the Webex sign-in page inside Webex Desk</source>
+        <translation>Öffnet die Webex-Anmeldeseite in Webex Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-In</source>
+        <translation>Anmeldung &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Signs in to a built-in Webex emulator, no Webex account needed</source>
+        <translation>Meldet sich bei einem eingebauten Webex-Emulator an, kein Webex-Konto nötig</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Profilbild</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign In with &amp;Web Browser…</source>
+        <translation>Mit &amp;Webbrowser anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Set &amp;Up Integration…</source>
+        <translation>Integration &amp;einrichten …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Find a Space…</source>
+        <translation>Bereich &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;About Webex Desk</source>
+        <translation>&amp;Über Webex Desk</translation>
+    </message>
+    <message>
+        <source>Opening your Webex session…</source>
+        <translation>Ihre Webex-Sitzung wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Loading your profile…</source>
+        <translation>Ihr Profil wird geladen …</translation>
+    </message>
+    <message>
+        <source>Profile picture of %1</source>
+        <translation>Profilbild von %1</translation>
+    </message>
+    <message>
+        <source>%1 — Webex Desk</source>
+        <translation>%1 – Webex Desk</translation>
+    </message>
+    <message>
+        <source>Your profile could not be loaded.</source>
+        <translation>Ihr Profil konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>In einem Anruf</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>In a meeting</source>
+        <translation>In einer Besprechung</translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Presenting</source>
+        <translation>Präsentiert</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <source>A message without an id was received.</source>
+        <translation>Es wurde eine Nachricht ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageItemDelegate</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>sender: message text</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPane</name>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Ältere Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>No space open</source>
+        <translation>Kein Bereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Choose a space on the left to read its messages.</source>
+        <translation>Wählen Sie links einen Bereich, um seine Nachrichten zu lesen.</translation>
+    </message>
+    <message>
+        <source>Open space: %1</source>
+        <translation>Geöffneter Bereich: %1</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>The messages could not be loaded. %1</source>
+        <translation>Die Nachrichten konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>No messages here yet. Write the first one below.</source>
+        <translation>Hier gibt es noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthErrorText</name>
+    <message>
+        <source>You declined to let Webex Desk use your Webex account. To use the app, sign in again and choose Accept.</source>
+        <translation>Sie haben abgelehnt, dass Webex Desk Ihr Webex-Konto verwendet. Um die App zu nutzen, melden Sie sich erneut an und wählen Sie „Akzeptieren“.</translation>
+    </message>
+    <message>
+        <source>Webex refused the permission Webex Desk asks for (spark:all). Check that your Integration on developer.webex.com has the spark:all scope, then sign in again.</source>
+        <translation>Webex hat die von Webex Desk angeforderte Berechtigung (spark:all) verweigert. Prüfen Sie, ob Ihre Integration auf developer.webex.com den Scope spark:all hat, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex could not complete the sign-in because of a problem on its side. Please try again in a moment.</source>
+        <translation>Webex konnte die Anmeldung wegen eines Problems auf seiner Seite nicht abschließen. Bitte versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Webex does not accept this Client ID. Check the Integration&apos;s Client ID in the set-up dialog.</source>
+        <translation>Webex akzeptiert diese Client-ID nicht. Prüfen Sie die Client-ID der Integration im Einrichtungsdialog.</translation>
+    </message>
+    <message>
+        <source>Webex refused the sign-in (%1). Please try again.</source>
+        <translation>Webex hat die Anmeldung abgelehnt (%1). Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Webex did not accept the Integration&apos;s Client ID and Client Secret. Check them in File &gt; Set Up Integration, then sign in again.</source>
+        <translation>Webex hat Client-ID und Client-Secret der Integration nicht akzeptiert. Prüfen Sie sie unter Datei &gt; Integration einrichten und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex refused to complete the sign-in (the sign-in code was not accepted). Please sign in again.</source>
+        <translation>Webex hat den Abschluss der Anmeldung verweigert (der Anmeldecode wurde nicht akzeptiert). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be completed. %1</source>
+        <translation>Die Anmeldung konnte nicht abgeschlossen werden. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Person</name>
+    <message>
+        <source>A person without an id was received.</source>
+        <translation>Es wurde eine Person ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format within the current year</comment>
+        <translation>d. MMM</translation>
+    </message>
+</context>
+<context>
+    <name>Room</name>
+    <message>
+        <source>A space without an id was received.</source>
+        <translation>Es wurde ein Bereich ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPresentationModel</name>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Announcements only</source>
+        <translation>Nur Ankündigungen</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>separator between facts about a space</comment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Neue Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPane</name>
+    <message>
+        <source>Find a space (Ctrl+K)</source>
+        <translation>Bereich suchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Find a space</source>
+        <translation>Bereich suchen</translation>
+    </message>
+    <message>
+        <source>Type part of a space&apos;s name; Down moves to the list, Enter opens the first match</source>
+        <translation>Geben Sie einen Teil des Bereichsnamens ein; Pfeil nach unten wechselt in die Liste, Eingabe öffnet den ersten Treffer</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Show all, direct or group spaces</source>
+        <translation>Alle, direkte oder Gruppenbereiche anzeigen</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle Teams</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your Webex spaces, most recent activity first</source>
+        <translation>Ihre Webex-Bereiche, neueste Aktivität zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;Spaces</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>Loading your spaces…</source>
+        <translation>Ihre Bereiche werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading your spaces… %n so far</source>
+        <translation>
+            <numerusform>Ihre Bereiche werden geladen … bisher %n</numerusform>
+            <numerusform>Ihre Bereiche werden geladen … bisher %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are not in any space yet.</source>
+        <translation>Sie sind noch in keinem Bereich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n space(s)</source>
+        <translation>
+            <numerusform>%n Bereich</numerusform>
+            <numerusform>%n Bereiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your spaces could not be loaded. %1</source>
+        <translation>Ihre Bereiche konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Your spaces could not be loaded.</source>
+        <translation>Ihre Bereiche konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>No space of this kind.</source>
+        <translation>Kein Bereich dieser Art.</translation>
+    </message>
+    <message>
+        <source>No space matches “%1”.</source>
+        <translation>Kein Bereich passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeeper</name>
+    <message>
+        <source>Your Webex sign-in has expired. Please sign in again.</source>
+        <translation>Ihre Webex-Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex no longer accepts this sign-in (%1). Please sign in again.</source>
+        <translation>Webex akzeptiert diese Anmeldung nicht mehr (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex Desk could not renew your sign-in and will try again: %1</source>
+        <translation>Webex Desk konnte Ihre Anmeldung nicht erneuern und versucht es erneut: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStore</name>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because the sign-in is incomplete: %1</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil die Anmeldung unvollständig ist: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInBrowserProcess</name>
+    <message>
+        <source>The Webex sign-in page could not be loaded (%1). Check your internet connection, then sign in again.</source>
+        <translation>Die Webex-Anmeldeseite konnte nicht geladen werden (%1). Prüfen Sie Ihre Internetverbindung und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex Desk did not show the sign-in page because its security certificate is not valid (%1). Someone may be intercepting the connection: do not sign in on this network, or try again later.</source>
+        <translation>Webex Desk hat die Anmeldeseite nicht angezeigt, weil ihr Sicherheitszertifikat ungültig ist (%1). Möglicherweise fängt jemand die Verbindung ab: Melden Sie sich nicht in diesem Netzwerk an oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Webex Desk could not start its sign-in window, %1: %2</source>
+        <translation>Webex Desk konnte sein Anmeldefenster %1 nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>The sign-in window of Webex Desk (%1) stopped unexpectedly. Sign in again.</source>
+        <translation>Das Anmeldefenster von Webex Desk (%1) wurde unerwartet beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in window of Webex Desk (%1) could not run (exit status %2).</source>
+        <translation>Das Anmeldefenster von Webex Desk (%1) konnte nicht ausgeführt werden (Exit-Status %2).</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Webex Desk could not receive the sign-in answer: port %1 on this computer is in use by another program. Close the program that uses port %1 (another Webex Desk, or a local web server) and try again.</source>
+        <translation>Webex Desk konnte die Antwort der Anmeldung nicht empfangen: Port %1 auf diesem Computer wird von einem anderen Programm verwendet. Schließen Sie das Programm, das Port %1 verwendet (ein anderes Webex Desk oder einen lokalen Webserver), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Signing in to Webex failed. Please try again.</source>
+        <translation>Die Anmeldung bei Webex ist fehlgeschlagen. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer did not belong to this sign-in attempt, so Webex Desk refused it. Please sign in again.</source>
+        <translation>Die Antwort gehörte nicht zu diesem Anmeldeversuch, daher hat Webex Desk sie abgelehnt. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex sent back no sign-in code. Please sign in again.</source>
+        <translation>Webex hat keinen Anmeldecode zurückgesendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupOptions</name>
+    <message>
+        <source>Webex Desk, a desktop client for Cisco Webex.
+
+Sign in with a Webex Integration: set WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET, or enter them in the set-up dialog. Try it without an account with --demo.</source>
+        <translation>Webex Desk, ein Desktop-Client für Cisco Webex.
+
+Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und WEBEX_CLIENT_SECRET oder geben Sie sie im Einrichtungsdialog ein. Ohne Konto probieren Sie es mit --demo aus.</translation>
+    </message>
+    <message>
+        <source>The Webex API base URL (default %1). Plain http is accepted for loopback hosts only.</source>
+        <translation>Die Basis-URL der Webex-API (Standard: %1). Unverschlüsseltes http wird nur für Loopback-Hosts akzeptiert.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Try Webex Desk without a Webex account: sign in to a built-in Webex emulator on this computer.</source>
+        <translation>Webex Desk ohne Webex-Konto ausprobieren: bei einem eingebauten Webex-Emulator auf diesem Computer anmelden.</translation>
+    </message>
+    <message>
+        <source>How many spaces the demo has (1 to 100000, default %1).</source>
+        <translation>Wie viele Bereiche die Demo hat (1 bis 100000, Standard: %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>anzahl</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--api-base: %1</source>
+        <translation>--api-base: %1</translation>
+    </message>
+    <message>
+        <source>--demo-rooms: expected a whole number from 1 to 100000, got &quot;%1&quot;.</source>
+        <translation>--demo-rooms: erwartet wurde eine ganze Zahl von 1 bis 100000, erhalten: „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>StateBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>StoredSession</name>
+    <message>
+        <source>The saved sign-in is not valid JSON (%1).</source>
+        <translation>Die gespeicherte Anmeldung ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The saved sign-in is not a JSON object.</source>
+        <translation>Die gespeicherte Anmeldung ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in has format version “%1”; this version of Webex Desk reads version %2 only.</source>
+        <translation>Die gespeicherte Anmeldung hat die Formatversion „%1“; diese Version von Webex Desk liest nur Version %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The saved API base URL is refused: %1</source>
+        <translation>Die gespeicherte API-Basis-URL wird abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StrictReader</name>
+    <message>
+        <source>The field “%1” is missing or empty.</source>
+        <translation>Das Feld „%1“ fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>The field “%1” is not text.</source>
+        <translation>Das Feld „%1“ ist kein Text.</translation>
+    </message>
+    <message>
+        <source>The field “%1” is not a valid time.</source>
+        <translation>Das Feld „%1“ ist keine gültige Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>The field “%1” is missing or not an object.</source>
+        <translation>Das Feld „%1“ fehlt oder ist kein Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>A team without an id was received.</source>
+        <translation>Es wurde ein Team ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRefresher</name>
+    <message>
+        <source>There is no refresh token to renew the sign-in with.</source>
+        <translation>Es gibt kein Aktualisierungstoken, mit dem die Anmeldung erneuert werden könnte.</translation>
+    </message>
+    <message>
+        <source>Webex answered without an access token.</source>
+        <translation>Webex hat ohne Zugriffstoken geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenSet</name>
+    <message>
+        <source>The token response contains no access token.</source>
+        <translation>Die Token-Antwort enthält kein Zugriffstoken.</translation>
+    </message>
+</context>
+<context>
+    <name>WebexClient</name>
+    <message>
+        <source>The list of %1 is not {&quot;items&quot;: [...]} (%2).</source>
+        <translation>Die Liste der %1 ist nicht {&quot;items&quot;: [...]} (%2).</translation>
+    </message>
+    <message>
+        <source>no items array</source>
+        <translation>kein items-Array</translation>
+    </message>
+    <message>
+        <source>No space was given to load messages from.</source>
+        <translation>Es wurde kein Bereich angegeben, aus dem Nachrichten geladen werden sollen.</translation>
+    </message>
+    <message>
+        <source>No space was given to send the message to.</source>
+        <translation>Es wurde kein Bereich angegeben, an den die Nachricht gesendet werden soll.</translation>
+    </message>
+    <message>
+        <source>An empty message cannot be sent.</source>
+        <translation>Eine leere Nachricht kann nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The message is too long: Webex accepts at most %1 bytes, this one has %2.</source>
+        <translation>Die Nachricht ist zu lang: Webex akzeptiert höchstens %1 Byte, diese hat %2.</translation>
+    </message>
+    <message>
+        <source>Images are only loaded over https.</source>
+        <translation>Bilder werden nur über https geladen.</translation>
+    </message>
+    <message>
+        <source>No network access is available.</source>
+        <translation>Es ist kein Netzwerkzugang verfügbar.</translation>
+    </message>
+    <message>
+        <source>people/me is not a JSON object.</source>
+        <translation>people/me ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>The sent message came back in an unknown form.</source>
+        <translation>Die gesendete Nachricht kam in einer unbekannten Form zurück.</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Webex pointed the next page of teams to another server (%1); it was not followed, so your sign-in is not sent there.</source>
+        <translation>Webex hat die nächste Seite der Teams auf einen anderen Server verwiesen (%1); dem wurde nicht gefolgt, damit Ihre Anmeldung nicht dorthin gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Webex pointed the next page of spaces to another server (%1); it was not followed, so your sign-in is not sent there.</source>
+        <translation>Webex hat die nächste Seite der Bereiche auf einen anderen Server verwiesen (%1); dem wurde nicht gefolgt, damit Ihre Anmeldung nicht dorthin gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Webex kept sending more pages of teams; stopped after page %1.</source>
+        <translation>Webex hat immer weitere Seiten mit Teams gesendet; nach Seite %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Webex kept sending more pages of spaces; stopped after page %1.</source>
+        <translation>Webex hat immer weitere Seiten mit Bereichen gesendet; nach Seite %1 wurde abgebrochen.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Webex is receiving too many requests; try again in %n second.</numerusform>
+            <numerusform>Webex is receiving too many requests; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message numerus="yes">
+        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
+        <translation>
+            <numerusform>This message is too long for Webex. Shorten it by about %n character.</numerusform>
+            <numerusform>This message is too long for Webex. Shorten it by about %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPane</name>
+    <message numerus="yes">
+        <source>Loading your spaces… %n so far</source>
+        <translation>
+            <numerusform>Loading your spaces… %n so far</numerusform>
+            <numerusform>Loading your spaces… %n so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n space(s)</source>
+        <translation>
+            <numerusform>%n space</numerusform>
+            <numerusform>%n spaces</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
