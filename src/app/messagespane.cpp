@@ -101,7 +101,7 @@ void MessagesPane::showNoRoom()
     m_title->setText(tr("No space open"));
     m_postingNote->setVisible(false);
     m_composer->setVisible(false);
-    m_view->setVisible(false);
+    // The (empty) list stays: it holds the pane's space, so the hint sits at the top.
     m_banner->showEmpty(tr("Choose a space on the left to read its messages."));
 }
 
@@ -114,7 +114,6 @@ void MessagesPane::showRoom(const QString &title, const QString &postingNote)
     m_title->setAccessibleName(tr("Open space: %1").arg(title));
     m_postingNote->setText(postingNote);
     m_postingNote->setVisible(!postingNote.isEmpty());
-    m_view->setVisible(true);
     m_composer->setVisible(true);
     m_composer->setRoomTitle(title);
     m_composer->clearProblem();

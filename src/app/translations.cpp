@@ -22,6 +22,12 @@ bool Translations::install(QCoreApplication *app, const QLocale &locale)
         QCoreApplication::installTranslator(ours);
         return true;
     }
+    // No catalogue for this language (or the "C" locale of a bare system): the English source
+    // texts are shown, with English plurals ("1 space", not "1 space(s)").
+    if (ours->load(QStringLiteral(":/i18n/webex-desk_en.qm"))) {
+        QCoreApplication::installTranslator(ours);
+        return false;
+    }
     delete ours;
     return false;
 }

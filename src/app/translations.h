@@ -9,7 +9,7 @@ class QCoreApplication;
 class Translations
 {
 public:
-    // True when the app's catalogue for the locale was found; English needs none (its
-    // plural forms aside), so false is normal there and the source texts are shown.
+    // True when the app's catalogue for the locale was found. Otherwise the English source
+    // texts are shown, with the English plural forms installed (false is normal for English).
     static bool install(QCoreApplication *app, const QLocale &locale = QLocale());
 };

@@ -20,6 +20,7 @@ private slots:
     void germanIsShownForAGermanLocale();
     void pluralsInEnglish();
     void germanCatalogueIsComplete();
+    void unknownLanguageFallsBackToEnglishPlurals();
 };
 
 void TestTranslations::germanIsShownForAGermanLocale()
@@ -59,6 +60,17 @@ void TestTranslations::germanCatalogueIsComplete()
     QCOMPARE(text.count(QStringLiteral("type=\"vanished\"")), 0);
     QCOMPARE(text.count(QStringLiteral("type=\"obsolete\"")), 0);
     QCOMPARE(text.count(QRegularExpression(QStringLiteral("<translation>\\s*</translation>"))), 0);
+}
+
+void TestTranslations::unknownLanguageFallsBackToEnglishPlurals()
+{
+    QVERIFY(!Translations::install(qApp, QLocale(QLocale::C)));
+    QCOMPARE(QCoreApplication::translate("RoomsPane", "%n space(s)", nullptr, 1),
+             QStringLiteral("1 space"));
+    QCOMPARE(QCoreApplication::translate("RoomsPane", "Find a space"),
+             QStringLiteral("Find a space"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
 }
 
 QTEST_MAIN(TestTranslations)
