@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots: runs `webex-desk --demo` on a virtual display, takes the
-# sign-in page, gives consent with a real mouse click, and takes the main window.
-# Needs xvfb, xdotool and imagemagick; run after scripts/build.sh.
+# sign-in page, gives consent with a real mouse click, takes the main window, opens a space
+# with the keyboard (Ctrl+K, "cafe", Down, Enter) and takes it with its messages; then the
+# same space in German.
+# Needs xvfb, xdotool and imagemagick; run after scripts/build.sh (or set BUILD_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="docs/screenshots"
+build="${BUILD_DIR:-build}"
 mkdir -p "$out"
 if [ -z "${WEBEXDESK_SCREENSHOT_INNER:-}" ]; then
     export WEBEXDESK_SCREENSHOT_INNER=1
@@ -12,22 +15,46 @@ if [ -z "${WEBEXDESK_SCREENSHOT_INNER:-}" ]; then
 fi
 
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
-build/src/app/webex-desk --demo --demo-rooms 1200 >/tmp/webex-desk-screenshots.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
+# A throwaway cache and settings: the shots must not depend on earlier runs.
+export XDG_CACHE_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)"
 
-signin=$(timeout 30 xdotool search --sync --name "Sign In to Webex" | head -n1)
-sleep 3 # the page renders after the window maps
-import -window root "$out/sign-in.png"
+# run <suffix> [take-sign-in]: one demo session, its screenshots named *<suffix>.png.
+run() {
+    local suffix="$1" signinshot="${2:-}"
+    "$build/src/app/webex-desk" --demo --demo-rooms 1200 >"/tmp/webex-desk-screenshots$suffix.log" 2>&1 &
+    app=$!
+    trap 'kill $app 2>/dev/null || true' EXIT
 
-# Without a window manager the sign-in window sits at the top left; Accept is the blue
-# button at the bottom right of the emulator's consent card.
-eval "$(xdotool getwindowgeometry --shell "$signin")"
-xdotool mousemove --sync $((X + 424)) $((Y + 449)) click 1
+    signin=$(timeout 30 xdotool search --sync --name "Sign In to Webex" | head -n1)
+    sleep 3 # the page renders after the window maps
+    [ -n "$signinshot" ] && import -window root "$out/sign-in.png"
 
-main=$(timeout 30 xdotool search --sync --name " — Webex Desk" | head -n1)
-sleep 2 # the avatar and the last pages arrive
-xdotool windowsize "$main" 1024 720
-sleep 1
-import -window root "$out/main-window.png"
-echo "wrote $out/sign-in.png and $out/main-window.png"
+    # Without a window manager the sign-in window sits at the top left; Accept is the blue
+    # button at the bottom right of the emulator's consent card.
+    eval "$(xdotool getwindowgeometry --shell "$signin")"
+    xdotool mousemove --sync $((X + 424)) $((Y + 449)) click 1
+
+    # Signed in, the title is "<name> — Webex Desk" (the dash differs by language).
+    main=$(timeout 30 xdotool search --sync --name ". Webex Desk$" | head -n1)
+    sleep 2 # the avatar and the last pages arrive
+    xdotool windowsize "$main" 1024 720
+    sleep 1
+    import -window root "$out/main-window$suffix.png"
+
+    # Find a space by keyboard and open it; its messages and senders' pictures load.
+    xdotool windowfocus --sync "$main" || true
+    xdotool key --window "$main" ctrl+k
+    sleep 0.5
+    xdotool type --window "$main" --delay 80 "cafe"
+    xdotool key --window "$main" Down Return
+    sleep 3
+    import -window root "$out/space$suffix.png"
+
+    kill $app 2>/dev/null || true
+    wait $app 2>/dev/null || true
+    trap - EXIT
+}
+
+run "" sign-in
+LANGUAGE=de LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 run "-de"
+echo "wrote $out/sign-in.png, main-window.png, space.png, main-window-de.png, space-de.png"
