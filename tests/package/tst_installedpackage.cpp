@@ -1,0 +1,131 @@
+// The installed package, as a person gets it: the webex-desk from the .deb (not the build
+// tree) signs in against the emulator through the installed sign-in helper, found where the
+// package put it (/usr/libexec/webex-desk), and loads the profile and the spaces.
+//
+// WEBEXDESK_INSTALLED_APP names the installed program (default /usr/bin/webex-desk). Run by
+// scripts/test-package.sh, headless (QT_QPA_PLATFORM=offscreen) and, as root, with
+// QTWEBENGINE_DISABLE_SANDBOX=1.
+
+#include "devtoolspage.h"
+#include "webexemulator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int WaitMs = 90000;
+
+// Every process whose parent is `pid`, from /proc.
+QList<qint64> childrenOf(qint64 pid)
+{
+    QList<qint64> children;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const qint64 candidate = entry.toLongLong(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(candidate));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
+            children << candidate;
+    }
+    return children;
+}
+
+QString executableOf(qint64 pid)
+{
+    return QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget();
+}
+} // namespace
+
+class TestInstalledPackage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void versionIsTheProjectVersion();
+    void signsInThroughTheInstalledHelper();
+
+private:
+    QString m_app;
+    QString m_helper;
+};
+
+void TestInstalledPackage::initTestCase()
+{
+    m_app = qEnvironmentVariable("WEBEXDESK_INSTALLED_APP", QStringLiteral("/usr/bin/webex-desk"));
+    QVERIFY2(QFileInfo(m_app).isExecutable(), qPrintable(m_app + QStringLiteral(" is missing")));
+    // Where the package installs the helper, relative to the program as the app looks for it.
+    m_helper = QDir::cleanPath(QFileInfo(m_app).absolutePath() +
+                               QStringLiteral("/../libexec/webex-desk/webex-desk-signin"));
+    QVERIFY2(QFileInfo(m_helper).isExecutable(),
+             qPrintable(m_helper + QStringLiteral(" is missing")));
+}
+
+void TestInstalledPackage::versionIsTheProjectVersion()
+{
+    QProcess app;
+    app.start(m_app, {QStringLiteral("--version")});
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 0);
+    QCOMPARE(app.readAllStandardOutput().trimmed(),
+             QByteArray("webex-desk " WEBEXDESK_EXPECTED_VERSION));
+}
+
+void TestInstalledPackage::signsInThroughTheInstalledHelper()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+
+    const quint16 devToolsPort = DevToolsPage::freePort();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The app must find its helper by itself, as installed; no test shortcut.
+    env.remove(QStringLiteral("WEBEXDESK_SIGNIN_HELPER"));
+    env.insert(QStringLiteral("WEBEX_CLIENT_ID"), emulator.options().clientId);
+    env.insert(QStringLiteral("WEBEX_CLIENT_SECRET"), emulator.options().clientSecret);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
+               QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
+
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedChannels);
+    app.setProcessEnvironment(env);
+    app.start(m_app, {QStringLiteral("--api-base"), emulator.baseUrl().toString()});
+    QVERIFY(app.waitForStarted());
+    const auto stop = qScopeGuard([&app] {
+        app.terminate();
+        if (!app.waitForFinished(20000))
+            app.kill();
+    });
+
+    DevToolsPage page(devToolsPort);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
+    // The page is shown by the installed helper, a child of the installed app.
+    QStringList children;
+    for (qint64 child : childrenOf(app.processId()))
+        children << executableOf(child);
+    QVERIFY2(
+        children.contains(QFileInfo(m_helper).canonicalFilePath()),
+        qPrintable(QStringLiteral("the app's children: ") + children.join(QStringLiteral(", "))));
+
+    page.evaluate(QStringLiteral("document.getElementById('accept').click()"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return emulator.requestCount(QStringLiteral("/v1/people/me")) >= 1; }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return emulator.requestCount(QStringLiteral("/v1/rooms")) >= 1; },
+                            WaitMs));
+    QCOMPARE(app.state(), QProcess::Running);
+}
+
+QTEST_GUILESS_MAIN(TestInstalledPackage)
+#include "tst_installedpackage.moc"
