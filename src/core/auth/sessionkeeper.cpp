@@ -16,10 +16,14 @@ SessionKeeper::SessionKeeper(const ApiBase &api, const ClientCredentials &creden
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (QDateTime::currentDateTimeUtc() >= m_nextRenewal)
-            renewNow();
+        // Only a wait longer than one QTimer can hold is taken in steps. Anything else is
+        // due now: a coarse timer fires up to 5 % early, and comparing with the exact time
+        // would turn a 30-second retry into a wait for the token's expiry.
+        const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(m_nextRenewal);
+        if (left > std::chrono::milliseconds(LongestTimer / 10).count())
+            scheduleRenewal();
         else
-            scheduleRenewal(); // a long wait taken in steps
+            renewNow();
     });
     connect(&m_refresher, &TokenRefresher::refreshed, this, &SessionKeeper::onRefreshed);
     connect(&m_refresher, &TokenRefresher::rejected, this, &SessionKeeper::onRejected);
