@@ -36,7 +36,10 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     parser.addOption(demoOption);
     parser.addOption(demoRoomsOption);
 
-    options.helpText = parser.helpText();
+    // Parsed before QApplication exists (so --help needs no display), when Qt cannot know the
+    // program's name and writes a placeholder in the usage line.
+    options.helpText =
+        parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("webex-desk"));
     if (!parser.parse(arguments)) {
         options.error = parser.errorText();
         return options;

@@ -50,6 +50,8 @@ void TestCommandLine::help()
     for (const char *option : {"--api-base", "--demo", "--version", "--help"})
         QVERIFY2(result.out.contains(QLatin1String(option)), option);
     QVERIFY(result.out.contains(QStringLiteral("WEBEX_CLIENT_ID")));
+    QVERIFY2(result.out.startsWith(QStringLiteral("Usage: webex-desk [options]")),
+             qPrintable(result.out.left(80)));
 }
 
 void TestCommandLine::version()
