@@ -313,6 +313,41 @@ private slots:
         QCOMPARE(m_model->lastSeen().size(), 4);
     }
 
+    void neverOpenedSpacesCountAsSeenAtTheBaseline()
+    {
+        m_model->appendRooms({room(QStringLiteral("old"), 10), room(QStringLiteral("new"), 30),
+                              room(QStringLiteral("opened"), 40),
+                              room(QStringLiteral("quiet"), -1)});
+        const auto isNew = [this](const QString &id) {
+            return m_model->index(m_model->rowOf(id))
+                .data(RoomListModel::HasNewActivityRole)
+                .toBool();
+        };
+        m_model->setLastSeen({{QStringLiteral("opened"), epoch.addSecs(45 * 60)}});
+        QVERIFY(!isNew(QStringLiteral("new"))); // no baseline yet: never opened, never marked
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setSeenBaseline(epoch.addSecs(20 * 60));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(),
+                 QList<int>{RoomListModel::HasNewActivityRole});
+        QCOMPARE(m_model->seenBaseline(), epoch.addSecs(20 * 60));
+        QVERIFY(!isNew(QStringLiteral("old")));    // active before the baseline
+        QVERIFY(isNew(QStringLiteral("new")));     // active after it, never opened
+        QVERIFY(!isNew(QStringLiteral("opened"))); // its own seen time wins over the baseline
+        QVERIFY(!isNew(QStringLiteral("quiet")));  // no known activity
+
+        // Opening it clears the mark; a later message brings it back.
+        m_model->markSeen(QStringLiteral("new"), epoch.addSecs(31 * 60));
+        QVERIFY(!isNew(QStringLiteral("new")));
+        m_model->appendRooms({room(QStringLiteral("old"), 50)});
+        QVERIFY(isNew(QStringLiteral("old")));
+
+        m_model->setSeenBaseline({});
+        QVERIFY(!m_model->seenBaseline().isValid());
+        QVERIFY(!isNew(QStringLiteral("old")));
+    }
+
     void newRoles()
     {
         Room r = room(QStringLiteral("x"), 1);

@@ -220,10 +220,17 @@ int RoomListModel::rowOf(const QString &id) const
 
 bool RoomListModel::hasNewActivity(const Room &room) const
 {
-    const auto seen = m_lastSeen.constFind(room.id);
-    if (seen == m_lastSeen.cend() || !room.lastActivity.isValid())
+    const QDateTime seen = m_lastSeen.value(room.id, m_seenBaseline);
+    if (!seen.isValid() || !room.lastActivity.isValid())
         return false;
-    return room.lastActivity > *seen;
+    return room.lastActivity > seen;
+}
+
+void RoomListModel::setSeenBaseline(const QDateTime &baseline)
+{
+    m_seenBaseline = baseline.isValid() ? baseline.toUTC() : QDateTime();
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0), index(int(m_rooms.size()) - 1), {HasNewActivityRole});
 }
 
 void RoomListModel::setLastSeen(const QHash<QString, QDateTime> &lastSeenByRoomId)

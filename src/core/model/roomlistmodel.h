@@ -33,8 +33,9 @@ public:
         DescriptionRole,           /**< The space's description, may be empty. */
         PublicRole,                /**< Listed publicly in the organisation. */
         HasNewActivityRole,        /**< True when lastActivity is after the time the space was last
-                                        seen (setLastSeen, markSeen). False for a space never seen:
-                                        otherwise a first start would mark every space. */
+                                        seen (setLastSeen, markSeen); a space never opened counts
+                                        as seen at the baseline (setSeenBaseline). With neither,
+                                        false: otherwise a first start would mark every space. */
         AvatarRole,      /**< QUrl, always empty: Webex's rooms carry no picture, and for a
                               direct space the other person is only known through
                               GET memberships, which this model does not do. The view
@@ -61,6 +62,11 @@ public:
     void setLastSeen(const QHash<QString, QDateTime> &lastSeenByRoomId);
     void markSeen(const QString &roomId, const QDateTime &when);
     [[nodiscard]] QHash<QString, QDateTime> lastSeen() const { return m_lastSeen; }
+    // Spaces never opened count as seen at this time (UTC), so activity in them after it is
+    // marked too: the app sets it to when it first showed this account's spaces. Invalid (the
+    // default): a never-opened space is never marked.
+    void setSeenBaseline(const QDateTime &baseline);
+    [[nodiscard]] QDateTime seenBaseline() const { return m_seenBaseline; }
 
     [[nodiscard]] std::optional<Room> roomAt(int row) const;
     [[nodiscard]] int rowOf(const QString &id) const; ///< -1 when absent.
@@ -81,4 +87,5 @@ private:
                                             // every keystroke would be too slow
     QSet<QString> m_ids;                    // to tell an update from an insert without a scan
     QHash<QString, QDateTime> m_lastSeen;
+    QDateTime m_seenBaseline;
 };
