@@ -75,8 +75,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientSecret(
         QStringLiteral("client-secret"),
         QCoreApplication::translate("main", "Registered client secret."), QStringLiteral("secret"));
+    const QCommandLineOption liveActivity(
+        QStringLiteral("live-activity"),
+        QCoreApplication::translate("main",
+                                    "Every N seconds someone posts in a space (default: never)."),
+        QStringLiteral("seconds"));
     parser.addOptions({port, rooms, seed, latency, rateLimit, retryAfter, serverErrors,
-                       serverErrorStatus, tokenLifetime, clientId, clientSecret});
+                       serverErrorStatus, tokenLifetime, clientId, clientSecret, liveActivity});
     parser.process(app);
 
     EmulatorOptions options;
@@ -100,6 +105,7 @@ int main(int argc, char *argv[])
     const int retryAfterSeconds = intOption(parser, retryAfter, 1, &ok);
     const int failures = intOption(parser, serverErrors, 0, &ok);
     const int failureStatus = intOption(parser, serverErrorStatus, 503, &ok);
+    const int liveActivitySeconds = intOption(parser, liveActivity, 0, &ok);
     if (portNumber > 65535 ||
         (parser.isSet(serverErrorStatus) && (failureStatus < 500 || failureStatus > 599))) {
         QTextStream(stderr) << QCoreApplication::translate(
@@ -126,6 +132,7 @@ int main(int argc, char *argv[])
         emulator.rateLimitNext(rateLimited, retryAfterSeconds);
     if (failures > 0)
         emulator.failNext(failures, failureStatus);
+    emulator.setLiveActivity(std::chrono::seconds(liveActivitySeconds));
 
     QTextStream out(stdout);
     out << "Webex emulator listening on " << emulator.baseUrl().toString() << '\n'

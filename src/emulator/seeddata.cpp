@@ -349,6 +349,18 @@ QPair<int, int> SeedData::findMessage(const QString &messageId) const
     return m_messageLocation.value(messageId, {-1, -1});
 }
 
+QString SeedData::chatter(quint32 pick)
+{
+    return utf8(kTexts[pick % ::count(kTexts)]);
+}
+
+int SeedData::someoneElseIn(int room, quint32 pick)
+{
+    QList<int> others = members(room);
+    others.removeAll(me());
+    return others.isEmpty() ? -1 : others.at(int(pick % quint32(others.size())));
+}
+
 const SeedData::Message &SeedData::addMessage(int room, int person, const QString &text,
                                               const QString &markdown, const QString &html,
                                               int parent)

@@ -97,6 +97,12 @@ public:
     /// Finds a message by id in rooms generated so far: {room, index} or {-1, -1}.
     [[nodiscard]] QPair<int, int> findMessage(const QString &messageId) const;
 
+    /// One of the generated chat lines, picked by `pick` (any number; it wraps around).
+    [[nodiscard]] static QString chatter(quint32 pick);
+    /// A member of the room other than the user (for a direct room, the other person); -1 for
+    /// a room with no one else.
+    [[nodiscard]] int someoneElseIn(int room, quint32 pick);
+
     const Message &addMessage(int room, int person, const QString &text, const QString &markdown,
                               const QString &html, int parent);
 

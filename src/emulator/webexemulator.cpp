@@ -11,6 +11,11 @@
 #include "wirejson.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <numeric>
 
 Q_LOGGING_CATEGORY(lcEmulator, "webexdesk.emulator")
 
@@ -202,6 +207,50 @@ int WebexEmulator::messageCount(const QString &roomId)
 {
     const int room = m_data->roomIndex(roomId);
     return room < 0 ? -1 : int(m_data->messages(room).size());
+}
+
+bool WebexEmulator::postFromSomeoneElse(const QString &roomId, const QString &text)
+{
+    const int room = m_data->roomIndex(roomId);
+    if (room < 0 || text.isEmpty())
+        return false;
+    const int person = m_data->someoneElseIn(room, QRandomGenerator::global()->generate());
+    if (person < 0)
+        return false;
+    m_data->addMessage(room, person, text, QString(), QString(), -1);
+    return true;
+}
+
+void WebexEmulator::setLiveActivity(std::chrono::milliseconds interval)
+{
+    if (interval.count() <= 0) {
+        delete m_liveActivity;
+        m_liveActivity = nullptr;
+        return;
+    }
+    if (!m_liveActivity) {
+        m_liveActivity = new QTimer(this);
+        connect(m_liveActivity, &QTimer::timeout, this, &WebexEmulator::postLiveActivity);
+    }
+    m_liveActivity->start(interval);
+}
+
+void WebexEmulator::postLiveActivity()
+{
+    const QList<SeedData::Room> &rooms = m_data->rooms();
+    if (rooms.isEmpty())
+        return;
+    // Mostly the spaces that were busy lately, as in real life; now and then an old one wakes.
+    QList<int> byActivity(rooms.size());
+    std::iota(byActivity.begin(), byActivity.end(), 0);
+    const int busy = std::min(int(rooms.size()), 30);
+    std::partial_sort(
+        byActivity.begin(), byActivity.begin() + busy, byActivity.end(),
+        [&rooms](int a, int b) { return rooms.at(a).lastActivity > rooms.at(b).lastActivity; });
+    QRandomGenerator *rng = QRandomGenerator::global();
+    const int pick = rng->bounded(4) == 0 ? int(rng->bounded(int(rooms.size())))
+                                          : byActivity.at(int(rng->bounded(busy)));
+    postFromSomeoneElse(rooms.at(pick).id, SeedData::chatter(rng->generate()));
 }
 
 QString WebexEmulator::issueAccessToken()

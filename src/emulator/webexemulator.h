@@ -19,6 +19,7 @@ class OAuthService;
 class RestApi;
 class SeedData;
 class TokenStore;
+class QTimer;
 struct EmulatorRequest;
 struct EmulatorResponse;
 
@@ -90,6 +91,14 @@ public:
     [[nodiscard]] QStringList personIds() const;
     /// Messages currently in a room (generates them if needed); -1 for an unknown room.
     [[nodiscard]] int messageCount(const QString &roomId);
+    /// Someone else in the room (the other person of a direct room) posts `text` now, as a
+    /// colleague would: the room's lastActivity moves and it sorts first. False for an
+    /// unknown room or one with nobody else in it.
+    bool postFromSomeoneElse(const QString &roomId, const QString &text);
+    /// Live activity, for the demo: every `interval` someone posts a chat line in a random
+    /// space. Zero (the default) stops it.
+    void setLiveActivity(std::chrono::milliseconds interval);
+
     /// A fresh valid access token without the browser dance, for benchmarks and tests of
     /// the REST client alone.
     [[nodiscard]] QString issueAccessToken();
@@ -99,6 +108,7 @@ signals:
 
 private:
     EmulatorResponse handle(const EmulatorRequest &request);
+    void postLiveActivity();
     EmulatorResponse handleApi(const EmulatorRequest &request);
     [[nodiscard]] QString origin() const;
 
@@ -112,4 +122,5 @@ private:
     QHash<QString, int> m_requestCounts;
     QList<QUrl> m_requestedUrls;
     QHash<int, QByteArray> m_avatarCache;
+    QTimer *m_liveActivity = nullptr;
 };

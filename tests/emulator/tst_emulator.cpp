@@ -305,6 +305,8 @@ private slots:
     void messagesBeforeMessage();
     void postMessage();
     void postMessageTooLongIs400();
+    void someoneElsePostsAndTheRoomMovesUp();
+    void liveActivityPostsInSpaces();
     void rateLimitKnob();
     void serverErrorKnob();
     void latencyDoesNotBlockTheThread();
@@ -1286,6 +1288,70 @@ void TestEmulator::postMessage()
                                {QStringLiteral("text"), text}},
                               token),
                      404);
+}
+
+void TestEmulator::someoneElsePostsAndTheRoomMovesUp()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    // The space that sorts last by activity: after the post it must sort first.
+    const QJsonArray rooms =
+        api(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1000"), token)
+            .json()
+            .value(QStringLiteral("items"))
+            .toArray();
+    QCOMPARE(rooms.size(), emulator.roomCount());
+    const QString roomId = rooms.last().toObject().value(QStringLiteral("id")).toString();
+    const int before = emulator.messageCount(roomId);
+
+    QVERIFY(emulator.postFromSomeoneElse(roomId, QStringLiteral("Anyone there?")));
+    QCOMPARE(emulator.messageCount(roomId), before + 1);
+    const QJsonObject newest =
+        api(emulator, QStringLiteral("/messages?max=1&roomId=") + roomId, token)
+            .json()
+            .value(QStringLiteral("items"))
+            .toArray()
+            .at(0)
+            .toObject();
+    QCOMPARE(newest.value(QStringLiteral("text")).toString(), QStringLiteral("Anyone there?"));
+    QVERIFY(!newest.value(QStringLiteral("personEmail")).toString().isEmpty());
+    QVERIFY(newest.value(QStringLiteral("personEmail")).toString() != emulator.userEmail());
+    const QJsonObject first =
+        api(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1"), token)
+            .json()
+            .value(QStringLiteral("items"))
+            .toArray()
+            .at(0)
+            .toObject();
+    QCOMPARE(first.value(QStringLiteral("id")).toString(), roomId);
+    QCOMPARE(first.value(QStringLiteral("lastActivity")), newest.value(QStringLiteral("created")));
+
+    QVERIFY(!emulator.postFromSomeoneElse(QStringLiteral("nope"), QStringLiteral("x")));
+    QVERIFY(!emulator.postFromSomeoneElse(roomId, QString()));
+}
+
+void TestEmulator::liveActivityPostsInSpaces()
+{
+    EmulatorOptions options;
+    options.roomCount = 5;
+    WebexEmulator emulator(options);
+    QVERIFY(emulator.listen());
+    int before = 0;
+    for (const QString &id : emulator.roomIds())
+        before += emulator.messageCount(id);
+    const auto total = [&emulator] {
+        int messages = 0;
+        for (const QString &id : emulator.roomIds())
+            messages += emulator.messageCount(id);
+        return messages;
+    };
+    emulator.setLiveActivity(std::chrono::milliseconds(20));
+    QTRY_VERIFY_WITH_TIMEOUT(total() >= before + 3, 5000);
+    emulator.setLiveActivity(std::chrono::milliseconds(0));
+    const int stopped = total();
+    QTest::qWait(100); // five intervals: nothing may arrive once stopped
+    QCOMPARE(total(), stopped);
 }
 
 void TestEmulator::postMessageTooLongIs400()
