@@ -3,17 +3,12 @@
 #include "api/webexclient.h"
 #include "model/person.h"
 #include "model/room.h"
-#include "testhttpserver.h"
+#include "webexclientfixture.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
-
-#include <memory>
-
-using Response = TestHttpServer::Response;
-using Request = TestHttpServer::Request;
 
 namespace {
 
@@ -32,59 +27,15 @@ QByteArray roomsJson(const QStringList &ids)
     return out + "]}";
 }
 
-QStringList idsOf(const QList<Room> &rooms)
-{
-    QStringList ids;
-    for (const Room &room : rooms)
-        ids.append(room.id);
-    return ids;
-}
-
-// The time between two recorded arrivals, in milliseconds, as a double so nothing rounds down.
-double gapMs(const Request &earlier, const Request &later)
-{
-    return double(later.arrivalNs - earlier.arrivalNs) / 1e6;
-}
-
 } // namespace
 
-class TestWebexClient : public QObject
+class TestWebexClient : public WebexClientFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<WebexClient> m_client;
-
-    [[nodiscard]] ApiBase base() const
-    {
-        QString error;
-        const std::optional<ApiBase> parsed =
-            ApiBase::fromUserInput(m_server->url(QStringLiteral("/v1")).toString(), &error);
-        if (!parsed)
-            qFatal("test base refused: %s", qPrintable(error));
-        return *parsed;
-    }
-
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestHttpServer>();
-        QVERIFY(m_server->listen());
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<WebexClient>(base(), m_network.get());
-        m_client->setAccessToken(QStringLiteral("test-token"));
-        // Keep retries quick; the assertions below use the delays the client reports.
-        m_client->setRetryDelayScale(0.02);
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_network.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(startServerAndClient()); }
+    void cleanup() { stopServerAndClient(); }
 
     void retryDelayTable()
     {
@@ -107,14 +58,14 @@ private slots:
 
     void meSendsTheExpectedHeaders()
     {
-        m_server->setHandler([](const Request &) { return Response::json(200, meJson); });
-        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
-        m_client->fetchMe();
+        server()->setHandler([](const Request &) { return Response::json(200, meJson); });
+        QSignalSpy fetched(client(), &WebexClient::meFetched);
+        client()->fetchMe();
         QVERIFY(fetched.wait());
 
         QCOMPARE(fetched.first().first().value<Person>().id, QStringLiteral("ME"));
-        QCOMPARE(m_server->requests().size(), 1);
-        const Request &request = m_server->requests().first();
+        QCOMPARE(server()->requests().size(), 1);
+        const Request &request = server()->requests().first();
         QCOMPARE(request.method, QByteArray("GET"));
         QCOMPARE(request.target, QByteArray("/v1/people/me"));
         QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-token"));
@@ -126,27 +77,27 @@ private slots:
 
     void noTokenNoAuthorizationHeader()
     {
-        m_client->setAccessToken(QString());
-        m_server->setHandler([](const Request &) { return Response::json(200, meJson); });
-        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
-        m_client->fetchMe();
+        client()->setAccessToken(QString());
+        server()->setHandler([](const Request &) { return Response::json(200, meJson); });
+        QSignalSpy fetched(client(), &WebexClient::meFetched);
+        client()->fetchMe();
         QVERIFY(fetched.wait());
-        QVERIFY(!m_server->requests().first().hasHeader("Authorization"));
+        QVERIFY(!server()->requests().first().hasHeader("Authorization"));
     }
 
     void meThatIsNotAPersonIsAParseError()
     {
-        m_server->setHandler([](const Request &) { return Response::json(200, "[1,2,3]"); });
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        server()->setHandler([](const Request &) { return Response::json(200, "[1,2,3]"); });
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
     }
 
     void pagingAcrossThreePages()
     {
-        const QByteArray origin = m_server->origin();
-        m_server->setHandler([origin](const Request &request) {
+        const QByteArray origin = server()->origin();
+        server()->setHandler([origin](const Request &request) {
             const QUrlQuery query(request.url());
             const QString cursor = query.queryItemValue(QStringLiteral("cursor"));
             if (cursor.isEmpty()) // absolute next link, with Webex's max=null
@@ -161,10 +112,10 @@ private slots:
             return Response::json(200, roomsJson({QStringLiteral("d"), QStringLiteral("e")}));
         });
 
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(client(), &WebexClient::roomsFetched);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QVERIFY(done.wait());
 
         QCOMPARE(failed.size(), 0);
@@ -180,7 +131,7 @@ private slots:
                  QStringList({QStringLiteral("d"), QStringLiteral("e")}));
         QCOMPARE(pages.at(2).at(1).toInt(), 3);
 
-        const QList<Request> &requests = m_server->requests();
+        const QList<Request> &requests = server()->requests();
         QCOMPARE(requests.size(), 3);
         const QUrlQuery first(requests.at(0).url());
         QCOMPARE(requests.at(0).url().path(), QStringLiteral("/v1/rooms"));
@@ -201,16 +152,16 @@ private slots:
         QVERIFY(elsewhere.listen());
         elsewhere.setHandler([](const Request &) { return Response::json(200, roomsJson({})); });
         const QByteArray otherOrigin = elsewhere.origin();
-        m_server->setHandler([otherOrigin](const Request &) {
+        server()->setHandler([otherOrigin](const Request &) {
             return Response::json(200, roomsJson({QStringLiteral("a")}))
                 .withHeader("Link", "<" + otherOrigin + "/v1/rooms?cursor=2>; rel=\"next\"");
         });
 
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(client(), &WebexClient::roomsFetched);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("another origin")));
-        m_client->fetchAllRooms();
+        client()->fetchAllRooms();
         QVERIFY(failed.wait());
 
         QCOMPARE(pages.size(), 1); // what arrived before the bad link is still delivered
@@ -223,15 +174,15 @@ private slots:
 
     void pagingLoopStops()
     {
-        const QByteArray origin = m_server->origin();
-        m_server->setHandler([origin](const Request &) {
+        const QByteArray origin = server()->origin();
+        server()->setHandler([origin](const Request &) {
             return Response::json(200, roomsJson({QStringLiteral("a")}))
                 .withHeader("Link", "<" + origin + "/v1/rooms?max=1000&cursor=same>; rel=next");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QVERIFY(failed.wait());
-        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(server()->requests().size(), 2);
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
     }
 
@@ -248,10 +199,10 @@ private slots:
     void pageThatIsNotAnItemsObject()
     {
         QFETCH(QByteArray, body);
-        m_server->setHandler([body](const Request &) { return Response::json(200, body); });
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        server()->setHandler([body](const Request &) { return Response::json(200, body); });
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QVERIFY(failed.wait());
         QCOMPARE(pages.size(), 0);
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Parse);
@@ -259,15 +210,15 @@ private slots:
 
     void badItemsAreSkipped()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(
                 200, R"({"items":[{"id":"a","title":"A"},5,{"title":"no id"},{"id":"b"}]})");
         });
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(client(), &WebexClient::roomsFetched);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Skipping space 1 ")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Skipping space 2 ")));
-        m_client->fetchAllRooms();
+        client()->fetchAllRooms();
         QVERIFY(done.wait());
         QCOMPARE(idsOf(pages.first().first().value<QList<Room>>()),
                  QStringList({QStringLiteral("a"), QStringLiteral("b")}));
@@ -277,20 +228,20 @@ private slots:
     void newRoomsFetchCancelsTheRunningOne()
     {
         int roomRequests = 0;
-        m_server->setHandler([&roomRequests](const Request &) {
+        server()->setHandler([&roomRequests](const Request &) {
             // The first answer never comes; the second fetch must not wait for it.
             if (++roomRequests == 1)
                 return Response{0, {}, {}};
             return Response::json(200, roomsJson({QStringLiteral("fresh")}));
         });
-        QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
+        QSignalSpy received(server(), &TestHttpServer::requestReceived);
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        QSignalSpy done(client(), &WebexClient::roomsFetched);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
 
-        m_client->fetchAllRooms();
+        client()->fetchAllRooms();
         QVERIFY(received.wait());
-        m_client->fetchAllRooms();
+        client()->fetchAllRooms();
         QVERIFY(done.wait());
 
         QCOMPARE(done.size(), 1);
@@ -302,21 +253,21 @@ private slots:
 
     void cancelAllReportsNothing()
     {
-        m_server->setHandler([](const Request &request) {
+        server()->setHandler([](const Request &request) {
             if (request.target.startsWith("/v1/people/me"))
                 return Response{0, {}, {}};
             return Response{200, "png", {}};
         });
-        QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
-        QSignalSpy meFetched(m_client.get(), &WebexClient::meFetched);
-        QSignalSpy meFailed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        QSignalSpy received(server(), &TestHttpServer::requestReceived);
+        QSignalSpy meFetched(client(), &WebexClient::meFetched);
+        QSignalSpy meFailed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QVERIFY(received.wait());
-        m_client->cancelAll();
+        client()->cancelAll();
 
         // A later call completes normally; by then the cancelled one would have reported.
-        QSignalSpy image(m_client.get(), &WebexClient::imageFetched);
-        m_client->fetchImage(m_server->url(QStringLiteral("/a.png")));
+        QSignalSpy image(client(), &WebexClient::imageFetched);
+        client()->fetchImage(server()->url(QStringLiteral("/a.png")));
         QVERIFY(image.wait());
         QCOMPARE(meFetched.size(), 0);
         QCOMPARE(meFailed.size(), 0);
@@ -327,15 +278,15 @@ private slots:
         TestHttpServer cdn;
         QVERIFY(cdn.listen());
         cdn.setHandler([](const Request &) { return Response{200, "cdn-bytes", {}}; });
-        m_server->setHandler([](const Request &) { return Response{200, "same-origin", {}}; });
+        server()->setHandler([](const Request &) { return Response{200, "same-origin", {}}; });
 
-        QSignalSpy fetched(m_client.get(), &WebexClient::imageFetched);
+        QSignalSpy fetched(client(), &WebexClient::imageFetched);
         const QUrl onCdn = cdn.url(QStringLiteral("/avatar/1600"));
         // Even an image on the API's own origin goes without the token: avatars are public.
-        const QUrl onApi = m_server->url(QStringLiteral("/v1/avatar.png"));
-        m_client->fetchImage(onCdn);
-        m_client->fetchImage(onApi);
-        m_client->fetchImage(onCdn); // already on its way: not fetched twice
+        const QUrl onApi = server()->url(QStringLiteral("/v1/avatar.png"));
+        client()->fetchImage(onCdn);
+        client()->fetchImage(onApi);
+        client()->fetchImage(onCdn); // already on its way: not fetched twice
         QTRY_COMPARE(fetched.size(), 2);
 
         QHash<QUrl, QByteArray> bytes;
@@ -345,9 +296,9 @@ private slots:
         QCOMPARE(bytes.value(onApi), QByteArray("same-origin"));
 
         QCOMPARE(cdn.requests().size(), 1);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(server()->requests().size(), 1);
         QVERIFY(!cdn.requests().first().hasHeader("Authorization"));
-        QVERIFY(!m_server->requests().first().hasHeader("Authorization"));
+        QVERIFY(!server()->requests().first().hasHeader("Authorization"));
         QVERIFY(!cdn.requests().first().hasHeader("TrackingID"));
     }
 
@@ -363,28 +314,28 @@ private slots:
     void imageFromInsecureOriginRefused()
     {
         QFETCH(QUrl, url);
-        QSignalSpy failed(m_client.get(), &WebexClient::imageFailed);
+        QSignalSpy failed(client(), &WebexClient::imageFailed);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Refusing")));
-        m_client->fetchImage(url);
+        client()->fetchImage(url);
         QCOMPARE(failed.size(), 0); // reported later, never from inside the call
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).toUrl(), url);
         QVERIFY(failed.first().at(1).value<ApiError>().isError());
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(server()->requests().size(), 0);
     }
 
     void rateLimitHonoursRetryAfter()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &) {
+        server()->setHandler([&count](const Request &) {
             if (++count == 1)
                 return Response::json(429, R"({"message":"Too Many Requests","trackingId":"R1"})")
                     .withHeader("Retry-After", "3");
             return Response::json(200, meJson);
         });
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
-        m_client->fetchMe();
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        QSignalSpy fetched(client(), &WebexClient::meFetched);
+        client()->fetchMe();
         QVERIFY(fetched.wait());
 
         QCOMPARE(retries.size(), 1);
@@ -394,7 +345,7 @@ private slots:
         QCOMPARE(reason.kind, ApiError::Kind::RateLimited);
         QCOMPARE(reason.retryAfterSeconds, 3);
 
-        const QList<Request> &requests = m_server->requests();
+        const QList<Request> &requests = server()->requests();
         QCOMPARE(requests.size(), 2);
         QVERIFY2(gapMs(requests.at(0), requests.at(1)) >= delay,
                  qPrintable(QStringLiteral("retried after %1 ms, before %2 ms")
@@ -408,32 +359,32 @@ private slots:
     void rateLimitWithoutRetryAfterWaitsFifteenSeconds()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &) {
+        server()->setHandler([&count](const Request &) {
             if (++count == 1)
                 return Response::json(429, R"({"message":"slow down"})");
             return Response::json(200, meJson);
         });
-        m_client->setRetryDelayScale(0.01);
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        QSignalSpy fetched(m_client.get(), &WebexClient::meFetched);
-        m_client->fetchMe();
+        client()->setRetryDelayScale(0.01);
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        QSignalSpy fetched(client(), &WebexClient::meFetched);
+        client()->fetchMe();
         QVERIFY(fetched.wait());
         QCOMPARE(retries.size(), 1);
         const int delay = retries.first().at(2).toInt();
         QCOMPARE(delay, 150);
-        QVERIFY(gapMs(m_server->requests().at(0), m_server->requests().at(1)) >= delay);
+        QVERIFY(gapMs(server()->requests().at(0), server()->requests().at(1)) >= delay);
     }
 
     void rateLimitGivesUpAfterThreeRetries()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(429, R"({"message":"Too Many Requests"})")
                 .withHeader("Retry-After", "1");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QVERIFY(failed.wait());
-        QCOMPARE(m_server->requests().size(), 1 + WebexClient::MaxRetries);
+        QCOMPARE(server()->requests().size(), 1 + WebexClient::MaxRetries);
         const ApiError error = failed.first().first().value<ApiError>();
         QCOMPARE(error.kind, ApiError::Kind::RateLimited);
         QCOMPARE(error.httpStatus, 429);
@@ -443,15 +394,15 @@ private slots:
     void serverErrorTwiceThenSuccess()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &) {
+        server()->setHandler([&count](const Request &) {
             if (++count <= 2)
                 return Response::json(503, R"({"message":"Service Unavailable"})");
             return Response::json(200, roomsJson({QStringLiteral("a")}));
         });
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        QSignalSpy done(m_client.get(), &WebexClient::roomsFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        QSignalSpy done(client(), &WebexClient::roomsFetched);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QVERIFY(done.wait());
 
         QCOMPARE(failed.size(), 0);
@@ -460,7 +411,7 @@ private slots:
         const int second = retries.at(1).at(2).toInt();
         QCOMPARE(first, qRound(1000 * 0.02));
         QCOMPARE(second, qRound(2000 * 0.02)); // exponential
-        const QList<Request> &requests = m_server->requests();
+        const QList<Request> &requests = server()->requests();
         QCOMPARE(requests.size(), 3);
         QVERIFY(gapMs(requests.at(0), requests.at(1)) >= first);
         QVERIFY(gapMs(requests.at(1), requests.at(2)) >= second);
@@ -469,14 +420,14 @@ private slots:
 
     void serverErrorGivesUp()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(500, R"({"message":"boom","trackingId":"T500"})");
         });
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QVERIFY(failed.wait());
-        QCOMPARE(m_server->requests().size(), 1 + WebexClient::MaxRetries);
+        QCOMPARE(server()->requests().size(), 1 + WebexClient::MaxRetries);
         QCOMPARE(retries.size(), WebexClient::MaxRetries);
         QCOMPARE(retries.at(2).at(2).toInt(), qRound(4000 * 0.02));
         const ApiError error = failed.first().first().value<ApiError>();
@@ -496,28 +447,28 @@ private slots:
     void clientErrorsAreNotRetried()
     {
         QFETCH(int, status);
-        m_server->setHandler(
+        server()->setHandler(
             [status](const Request &) { return Response::json(status, R"({"message":"no"})"); });
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
-        m_client->fetchMe();
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        QSignalSpy unauthorized(client(), &WebexClient::unauthorized);
+        client()->fetchMe();
         QVERIFY(failed.wait());
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(server()->requests().size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().httpStatus, status);
         QCOMPARE(unauthorized.size(), 0);
     }
 
     void unauthorizedIsSignalled()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(401, R"({"message":"The request requires a valid access token )"
                                        R"(set in the Authorization request header.",)"
                                        R"("trackingId":"ROUTER_401"})")
                 .withHeader("trackingid", "HDR");
         });
-        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
-        QSignalSpy roomsFailed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        QSignalSpy unauthorized(client(), &WebexClient::unauthorized);
+        QSignalSpy roomsFailed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QVERIFY(unauthorized.wait());
         QCOMPARE(unauthorized.size(), 1);
         QCOMPARE(roomsFailed.size(), 1);
@@ -525,91 +476,90 @@ private slots:
         QCOMPARE(error.httpStatus, 401);
         QCOMPARE(error.kind, ApiError::Kind::Http);
         QCOMPARE(error.trackingId, QStringLiteral("ROUTER_401"));
-        QCOMPARE(m_server->requests().size(), 1); // a 401 is not retried here
+        QCOMPARE(server()->requests().size(), 1); // a 401 is not retried here
     }
 
     void unauthorizedWaitsForOneNewTokenThenRetries()
     {
         // Only the renewed token is good; the old one gets 401 as an expired token would.
-        m_server->setHandler([](const Request &request) {
+        server()->setHandler([](const Request &request) {
             if (request.header("Authorization") != "Bearer renewed-token")
                 return Response::json(401, R"({"message":"expired","trackingId":"ROUTER_1"})");
             if (request.url().path() == QLatin1String("/v1/people/me"))
                 return Response::json(200, R"({"id":"me","displayName":"Renée"})");
             return Response::json(200, R"({"items":[{"id":"r1","title":"One","type":"group"}]})");
         });
-        m_client->setAccessTokenRenewal(true);
-        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
-        QSignalSpy me(m_client.get(), &WebexClient::meFetched);
-        QSignalSpy rooms(m_client.get(), &WebexClient::roomsFetched);
-        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
-        m_client->fetchMe();
-        m_client->fetchAllRooms();
-        QTRY_COMPARE(m_server->requests().size(), 2);
+        client()->setAccessTokenRenewal(true);
+        QSignalSpy rejected(client(), &WebexClient::accessTokenRejected);
+        QSignalSpy me(client(), &WebexClient::meFetched);
+        QSignalSpy rooms(client(), &WebexClient::roomsFetched);
+        QSignalSpy unauthorized(client(), &WebexClient::unauthorized);
+        client()->fetchMe();
+        client()->fetchAllRooms();
+        QTRY_COMPARE(server()->requests().size(), 2);
         QTRY_COMPARE(rejected.size(), 1); // once for both calls
         QCOMPARE(me.size(), 0);
 
-        m_client->setAccessToken(QStringLiteral("renewed-token"));
+        client()->setAccessToken(QStringLiteral("renewed-token"));
         QTRY_COMPARE(me.size(), 1);
         QTRY_COMPARE(rooms.size(), 1);
         QCOMPARE(me.first().first().value<Person>().displayName, QStringLiteral("Renée"));
-        QCOMPARE(m_server->requests().size(), 4);
+        QCOMPARE(server()->requests().size(), 4);
         QCOMPARE(unauthorized.size(), 0);
     }
 
     void unauthorizedAgainAfterRenewalFails()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(401, R"({"message":"no","trackingId":"ROUTER_2"})");
         });
-        m_client->setAccessTokenRenewal(true);
-        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        client()->setAccessTokenRenewal(true);
+        QSignalSpy rejected(client(), &WebexClient::accessTokenRejected);
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QTRY_COMPARE(rejected.size(), 1);
-        m_client->setAccessToken(QStringLiteral("also-refused"));
+        client()->setAccessToken(QStringLiteral("also-refused"));
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().httpStatus, 401);
-        QCOMPARE(m_server->requests().size(), 2); // one renewal, not a loop
+        QCOMPARE(server()->requests().size(), 2); // one renewal, not a loop
         QCOMPARE(rejected.size(), 1);
     }
 
     void abandonedWaitingCallsFail()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(401, R"({"message":"expired","trackingId":"ROUTER_3"})");
         });
-        m_client->setAccessTokenRenewal(true);
-        QSignalSpy rejected(m_client.get(), &WebexClient::accessTokenRejected);
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        m_client->fetchAllRooms();
+        client()->setAccessTokenRenewal(true);
+        QSignalSpy rejected(client(), &WebexClient::accessTokenRejected);
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        client()->fetchAllRooms();
         QTRY_COMPARE(rejected.size(), 1);
         QCOMPARE(failed.size(), 0);
-        m_client->abandonWaitingCalls();
+        client()->abandonWaitingCalls();
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().trackingId, QStringLiteral("ROUTER_3"));
     }
 
     void transferTimeoutIsATimeout()
     {
-        m_server->setHandler([](const Request &) { return Response{0, {}, {}}; });
-        m_client->setTransferTimeout(200);
-        QSignalSpy failed(m_client.get(), &WebexClient::meFailed);
-        m_client->fetchMe();
+        server()->setHandler([](const Request &) { return Response{0, {}, {}}; });
+        client()->setTransferTimeout(200);
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Timeout);
     }
 
     void connectionRefusedIsANetworkError()
     {
-        const QUrl url = m_server->url(QStringLiteral("/v1"));
-        m_server.reset(); // nothing listens there any more
-        WebexClient client(*ApiBase::fromUserInput(url.toString(), nullptr), m_network.get());
+        const QUrl url = server()->url(QStringLiteral("/v1"));
+        server()->close(); // nothing listens there any more
+        WebexClient client(*ApiBase::fromUserInput(url.toString(), nullptr), network());
         QSignalSpy failed(&client, &WebexClient::meFailed);
         client.fetchMe();
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Network);
-        m_server = std::make_unique<TestHttpServer>(); // for cleanup()
     }
 };
 

@@ -5,7 +5,7 @@
 #include "model/person.h"
 #include "model/room.h"
 #include "model/team.h"
-#include "testhttpserver.h"
+#include "webexclientfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,12 +16,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
-#include <memory>
-
 // WebexClient's calls for teams, messages, sending, people and the recent-rooms refresh, on the
 // wire of a small test server (the emulator tests in tests/emulator-client cover the real API).
-using Response = TestHttpServer::Response;
-using Request = TestHttpServer::Request;
 
 namespace {
 
@@ -48,58 +44,21 @@ QByteArray messagesJson(const QStringList &ids, const QString &roomId = QStringL
     return items(array);
 }
 
-QStringList idsOf(const QList<Message> &messages)
-{
-    QStringList ids;
-    for (const Message &m : messages)
-        ids.append(m.id);
-    return ids;
-}
-
-double gapMs(const Request &earlier, const Request &later)
-{
-    return double(later.arrivalNs - earlier.arrivalNs) / 1e6;
-}
-
 } // namespace
 
-class TestWebexClientMessaging : public QObject
+class TestWebexClientMessaging : public WebexClientFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<WebexClient> m_client;
-
-    [[nodiscard]] ApiBase base() const
-    {
-        return *ApiBase::fromUserInput(m_server->url(QStringLiteral("/v1")).toString(), nullptr);
-    }
-
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestHttpServer>();
-        QVERIFY(m_server->listen());
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_client = std::make_unique<WebexClient>(base(), m_network.get());
-        m_client->setAccessToken(QStringLiteral("test-token"));
-        m_client->setRetryDelayScale(0.02);
-    }
-
-    void cleanup()
-    {
-        m_client.reset();
-        m_network.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(startServerAndClient()); }
+    void cleanup() { stopServerAndClient(); }
 
     // --- teams -------------------------------------------------------------------------------
     void teamsAcrossPages()
     {
-        const QByteArray origin = m_server->origin();
-        m_server->setHandler([origin](const Request &request) {
+        const QByteArray origin = server()->origin();
+        server()->setHandler([origin](const Request &request) {
             if (!request.target.contains("cursor")) {
                 return Response::json(200, items({QJsonObject{{"id", "T1"}, {"name", "One"}},
                                                   QJsonObject{{"id", "T2"}, {"name", "Two"}}}))
@@ -111,9 +70,9 @@ private slots:
                 items({QJsonObject{
                     {"id", "T3"}, {"name", "Three"}, {"created", "2020-01-02T03:04:05.000Z"}}}));
         });
-        QSignalSpy fetched(m_client.get(), &WebexClient::teamsFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::teamsFailed);
-        m_client->fetchTeams();
+        QSignalSpy fetched(client(), &WebexClient::teamsFetched);
+        QSignalSpy failed(client(), &WebexClient::teamsFailed);
+        client()->fetchTeams();
         QVERIFY(fetched.wait());
         QCOMPARE(failed.size(), 0);
         QCOMPARE(fetched.size(), 1); // one signal with every page's teams
@@ -122,7 +81,7 @@ private slots:
         QCOMPARE(teams.at(2).name, QStringLiteral("Three"));
         QVERIFY(teams.at(2).created.isValid());
 
-        const QList<Request> &requests = m_server->requests();
+        const QList<Request> &requests = server()->requests();
         QCOMPARE(requests.size(), 2);
         QCOMPARE(requests.at(0).url().path(), QStringLiteral("/v1/teams"));
         QCOMPARE(QUrlQuery(requests.at(0).url()).queryItemValue(QStringLiteral("max")),
@@ -135,11 +94,11 @@ private slots:
 
     void teamsFailure()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(403, R"({"message":"Nope","trackingId":"T_1"})");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::teamsFailed);
-        m_client->fetchTeams();
+        QSignalSpy failed(client(), &WebexClient::teamsFailed);
+        client()->fetchTeams();
         QVERIFY(failed.wait());
         const ApiError error = failed.first().first().value<ApiError>();
         QCOMPARE(error.httpStatus, 403);
@@ -162,15 +121,15 @@ private slots:
     {
         QFETCH(QString, before);
         QFETCH(bool, link);
-        const QByteArray origin = m_server->origin();
-        m_server->setHandler([origin, link](const Request &) {
+        const QByteArray origin = server()->origin();
+        server()->setHandler([origin, link](const Request &) {
             Response response = Response::json(200, messagesJson({"M3", "M2", "M1"}));
             if (link)
                 response.withHeader("Link", "<" + origin + "/v1/messages?cursor=x>; rel=\"next\"");
             return response;
         });
-        QSignalSpy fetched(m_client.get(), &WebexClient::messagesFetched);
-        m_client->fetchMessages(QStringLiteral("R1"), before);
+        QSignalSpy fetched(client(), &WebexClient::messagesFetched);
+        client()->fetchMessages(QStringLiteral("R1"), before);
         QVERIFY(fetched.wait());
 
         QCOMPARE(fetched.first().at(0).toString(), QStringLiteral("R1"));
@@ -178,8 +137,8 @@ private slots:
                  QStringList({"M3", "M2", "M1"}));
         QCOMPARE(fetched.first().at(2).toBool(), link);
 
-        QCOMPARE(m_server->requests().size(), 1); // the next link is not followed
-        const QUrl url = m_server->requests().first().url();
+        QCOMPARE(server()->requests().size(), 1); // the next link is not followed
+        const QUrl url = server()->requests().first().url();
         const QUrlQuery query(url);
         QCOMPARE(url.path(), QStringLiteral("/v1/messages"));
         QCOMPARE(query.queryItemValue(QStringLiteral("roomId")), QStringLiteral("R1"));
@@ -191,20 +150,20 @@ private slots:
     void messagesForTheSameRoomReplaceARunningCall()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &request) {
+        server()->setHandler([&count](const Request &request) {
             ++count;
             const QString room = QUrlQuery(request.url()).queryItemValue(QStringLiteral("roomId"));
             if (count == 1)
                 return Response{0, {}, {}}; // R1, first call: never answered
             return Response::json(200, messagesJson({room + QStringLiteral("-new")}, room));
         });
-        QSignalSpy received(m_server.get(), &TestHttpServer::requestReceived);
-        QSignalSpy fetched(m_client.get(), &WebexClient::messagesFetched);
-        QSignalSpy failed(m_client.get(), &WebexClient::messagesFailed);
-        m_client->fetchMessages(QStringLiteral("R1"));
+        QSignalSpy received(server(), &TestHttpServer::requestReceived);
+        QSignalSpy fetched(client(), &WebexClient::messagesFetched);
+        QSignalSpy failed(client(), &WebexClient::messagesFailed);
+        client()->fetchMessages(QStringLiteral("R1"));
         QVERIFY(received.wait());
-        m_client->fetchMessages(QStringLiteral("R2")); // another room: both go on
-        m_client->fetchMessages(QStringLiteral("R1")); // replaces the first R1 call
+        client()->fetchMessages(QStringLiteral("R2")); // another room: both go on
+        client()->fetchMessages(QStringLiteral("R1")); // replaces the first R1 call
         QTRY_COMPARE(fetched.size(), 2);
         QTest::qWait(50);
         QCOMPARE(fetched.size(), 2);
@@ -217,11 +176,11 @@ private slots:
 
     void messagesFailureNamesTheRoom()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(404, R"({"message":"Could not find a room","trackingId":"X"})");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::messagesFailed);
-        m_client->fetchMessages(QStringLiteral("GONE"));
+        QSignalSpy failed(client(), &WebexClient::messagesFailed);
+        client()->fetchMessages(QStringLiteral("GONE"));
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).toString(), QStringLiteral("GONE"));
         QCOMPARE(failed.first().at(1).value<ApiError>().httpStatus, 404);
@@ -230,36 +189,36 @@ private slots:
     void messagesRetriedAfter503()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &) {
+        server()->setHandler([&count](const Request &) {
             if (++count == 1)
                 return Response::json(503, R"({"message":"busy"})");
             return Response::json(200, messagesJson({"M1"}));
         });
-        QSignalSpy fetched(m_client.get(), &WebexClient::messagesFetched);
-        m_client->fetchMessages(QStringLiteral("R1"));
+        QSignalSpy fetched(client(), &WebexClient::messagesFetched);
+        client()->fetchMessages(QStringLiteral("R1"));
         QVERIFY(fetched.wait());
-        QCOMPARE(m_server->requests().size(), 2); // a GET may be repeated
+        QCOMPARE(server()->requests().size(), 2); // a GET may be repeated
     }
 
     // --- sending -----------------------------------------------------------------------------
     void sendPostsMarkdown()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             QJsonObject sent = messageJson(QStringLiteral("SERVER-ID"));
             sent.insert(QStringLiteral("markdown"), QStringLiteral("**hi** \u00e9"));
             return Response::json(200, QJsonDocument(sent).toJson());
         });
-        QSignalSpy sent(m_client.get(), &WebexClient::messageSent);
-        QSignalSpy failed(m_client.get(), &WebexClient::sendFailed);
-        m_client->sendMessage(QStringLiteral("R1"), QStringLiteral("**hi** \u00e9"),
+        QSignalSpy sent(client(), &WebexClient::messageSent);
+        QSignalSpy failed(client(), &WebexClient::sendFailed);
+        client()->sendMessage(QStringLiteral("R1"), QStringLiteral("**hi** \u00e9"),
                               QStringLiteral("tag-1"));
         QVERIFY(sent.wait());
         QCOMPARE(failed.size(), 0);
         QCOMPARE(sent.first().at(0).toString(), QStringLiteral("tag-1"));
         QCOMPARE(sent.first().at(1).value<Message>().id, QStringLiteral("SERVER-ID"));
 
-        QCOMPARE(m_server->requests().size(), 1);
-        const Request &request = m_server->requests().first();
+        QCOMPARE(server()->requests().size(), 1);
+        const Request &request = server()->requests().first();
         QCOMPARE(request.method, QByteArray("POST"));
         QCOMPARE(request.target, QByteArray("/v1/messages"));
         QVERIFY(request.header("Content-Type").startsWith("application/json"));
@@ -284,12 +243,12 @@ private slots:
     void sendNotRetriedAfterAServerError()
     {
         QFETCH(int, status);
-        m_server->setHandler([status](const Request &) {
+        server()->setHandler([status](const Request &) {
             return Response::json(status, R"({"message":"It broke","trackingId":"S_1"})");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::sendFailed);
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        m_client->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
+        QSignalSpy failed(client(), &WebexClient::sendFailed);
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        client()->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
                               QStringLiteral("tag-2"));
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).toString(), QStringLiteral("tag-2"));
@@ -297,64 +256,64 @@ private slots:
         QCOMPARE(error.httpStatus, status);
         QCOMPARE(error.message, QStringLiteral("It broke"));
         QTest::qWait(100); // a retry (20 ms scaled) would have arrived by now
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(server()->requests().size(), 1);
         QCOMPARE(retries.size(), 0);
     }
 
     void sendRetriedAfterRateLimit()
     {
         int count = 0;
-        m_server->setHandler([&count](const Request &) {
+        server()->setHandler([&count](const Request &) {
             if (++count == 1)
                 return Response::json(429, R"({"message":"slow down"})")
                     .withHeader("Retry-After", "2");
             return Response::json(200, QJsonDocument(messageJson(QStringLiteral("S2"))).toJson());
         });
-        QSignalSpy sent(m_client.get(), &WebexClient::messageSent);
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        m_client->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
+        QSignalSpy sent(client(), &WebexClient::messageSent);
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        client()->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
                               QStringLiteral("tag-3"));
         QVERIFY(sent.wait());
-        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(server()->requests().size(), 2);
         const int delay = retries.first().at(2).toInt();
         QCOMPARE(delay, qRound(2000 * 0.02));
-        QVERIFY(gapMs(m_server->requests().at(0), m_server->requests().at(1)) >= delay);
+        QVERIFY(gapMs(server()->requests().at(0), server()->requests().at(1)) >= delay);
         // The same body both times.
-        QCOMPARE(m_server->requests().at(1).body, m_server->requests().at(0).body);
+        QCOMPARE(server()->requests().at(1).body, server()->requests().at(0).body);
     }
 
     void sendRetriedAfterConnectionRefused()
     {
-        const quint16 port = m_server->port();
-        m_server->close(); // refused: the message never left
-        m_server->setHandler([](const Request &) {
+        const quint16 port = server()->port();
+        server()->close(); // refused: the message never left
+        server()->setHandler([](const Request &) {
             return Response::json(200, QJsonDocument(messageJson(QStringLiteral("S3"))).toJson());
         });
-        QSignalSpy sent(m_client.get(), &WebexClient::messageSent);
-        QSignalSpy failed(m_client.get(), &WebexClient::sendFailed);
-        QSignalSpy retries(m_client.get(), &WebexClient::retryScheduled);
-        m_client->setRetryDelayScale(0.2); // 200 ms: time to listen again before the retry
-        m_client->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
+        QSignalSpy sent(client(), &WebexClient::messageSent);
+        QSignalSpy failed(client(), &WebexClient::sendFailed);
+        QSignalSpy retries(client(), &WebexClient::retryScheduled);
+        client()->setRetryDelayScale(0.2); // 200 ms: time to listen again before the retry
+        client()->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
                               QStringLiteral("tag-4"));
         QVERIFY(retries.wait());
-        QVERIFY(m_server->listen(port));
+        QVERIFY(server()->listen(port));
         QVERIFY(sent.wait());
         QCOMPARE(failed.size(), 0);
-        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(server()->requests().size(), 1);
         QCOMPARE(sent.first().at(1).value<Message>().id, QStringLiteral("S3"));
     }
 
     void sendTimeoutIsNotRetried()
     {
-        m_server->setHandler([](const Request &) { return Response{0, {}, {}}; });
-        m_client->setTransferTimeout(200);
-        QSignalSpy failed(m_client.get(), &WebexClient::sendFailed);
-        m_client->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
+        server()->setHandler([](const Request &) { return Response{0, {}, {}}; });
+        client()->setTransferTimeout(200);
+        QSignalSpy failed(client(), &WebexClient::sendFailed);
+        client()->sendMessage(QStringLiteral("R1"), QStringLiteral("hello"),
                               QStringLiteral("tag-5"));
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.first().at(1).value<ApiError>().kind, ApiError::Kind::Timeout);
         QTest::qWait(100);
-        QCOMPARE(m_server->requests().size(), 1); // it may have been posted: not sent again
+        QCOMPARE(server()->requests().size(), 1); // it may have been posted: not sent again
     }
 
     void sendRefusedBeforeTheNetwork_data()
@@ -374,22 +333,22 @@ private slots:
     {
         QFETCH(QString, roomId);
         QFETCH(QString, markdown);
-        QSignalSpy failed(m_client.get(), &WebexClient::sendFailed);
-        m_client->sendMessage(roomId, markdown, QStringLiteral("tag-6"));
+        QSignalSpy failed(client(), &WebexClient::sendFailed);
+        client()->sendMessage(roomId, markdown, QStringLiteral("tag-6"));
         QCOMPARE(failed.size(), 0); // never from inside the call
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).toString(), QStringLiteral("tag-6"));
         QVERIFY(!failed.first().at(1).value<ApiError>().userMessage().isEmpty());
-        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(server()->requests().size(), 0);
     }
 
     void sendAtTheLimitGoesOut()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(200, QJsonDocument(messageJson(QStringLiteral("S7"))).toJson());
         });
-        QSignalSpy sent(m_client.get(), &WebexClient::messageSent);
-        m_client->sendMessage(QStringLiteral("R1"), QString(7439, QLatin1Char('x')),
+        QSignalSpy sent(client(), &WebexClient::messageSent);
+        client()->sendMessage(QStringLiteral("R1"), QString(7439, QLatin1Char('x')),
                               QStringLiteral("tag-7"));
         QVERIFY(sent.wait());
     }
@@ -397,7 +356,7 @@ private slots:
     // --- people ------------------------------------------------------------------------------
     void peopleInBatchesOf85()
     {
-        m_server->setHandler([](const Request &request) {
+        server()->setHandler([](const Request &request) {
             const QStringList ids = QUrlQuery(request.url())
                                         .queryItemValue(QStringLiteral("id"))
                                         .split(QLatin1Char(','));
@@ -413,15 +372,15 @@ private slots:
             asked.append(QStringLiteral("P%1").arg(i));
         asked += asked.mid(0, 30); // duplicates
         asked.append(QString());   // and an empty id
-        QSignalSpy fetched(m_client.get(), &WebexClient::peopleFetched);
-        QSignalSpy batches(m_client.get(), &WebexClient::peopleBatchFetched);
-        m_client->fetchPeople(asked);
+        QSignalSpy fetched(client(), &WebexClient::peopleFetched);
+        QSignalSpy batches(client(), &WebexClient::peopleBatchFetched);
+        client()->fetchPeople(asked);
         QTRY_COMPARE(batches.size(), 3); // 85 + 85 + 30
 
-        QCOMPARE(m_server->requests().size(), 3);
+        QCOMPARE(server()->requests().size(), 3);
         QSet<QString> requested;
         int total = 0;
-        for (const Request &request : m_server->requests()) {
+        for (const Request &request : server()->requests()) {
             QCOMPARE(request.url().path(), QStringLiteral("/v1/people"));
             const QStringList ids = QUrlQuery(request.url())
                                         .queryItemValue(QStringLiteral("id"))
@@ -448,10 +407,10 @@ private slots:
 
     void peopleFailureNamesTheBatch()
     {
-        m_server->setHandler(
+        server()->setHandler(
             [](const Request &) { return Response::json(400, R"({"message":"bad id"})"); });
-        QSignalSpy failed(m_client.get(), &WebexClient::peopleFailed);
-        m_client->fetchPeople({QStringLiteral("A"), QStringLiteral("B")});
+        QSignalSpy failed(client(), &WebexClient::peopleFailed);
+        client()->fetchPeople({QStringLiteral("A"), QStringLiteral("B")});
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).toStringList(), QStringList({"A", "B"}));
         QCOMPARE(failed.first().at(1).value<ApiError>().httpStatus, 400);
@@ -460,35 +419,35 @@ private slots:
     // --- recent rooms ------------------------------------------------------------------------
     void recentRoomsIsOneRequest()
     {
-        const QByteArray origin = m_server->origin();
-        m_server->setHandler([origin](const Request &) {
+        const QByteArray origin = server()->origin();
+        server()->setHandler([origin](const Request &) {
             return Response::json(200, items({QJsonObject{{"id", "R1"}, {"title", "One"}},
                                               QJsonObject{{"id", "R2"}, {"title", "Two"}}}))
                 .withHeader("Link", "<" + origin + "/v1/rooms?cursor=2>; rel=\"next\"");
         });
-        QSignalSpy fetched(m_client.get(), &WebexClient::recentRoomsFetched);
-        QSignalSpy pages(m_client.get(), &WebexClient::roomsPageFetched);
-        m_client->fetchRecentRooms();
+        QSignalSpy fetched(client(), &WebexClient::recentRoomsFetched);
+        QSignalSpy pages(client(), &WebexClient::roomsPageFetched);
+        client()->fetchRecentRooms();
         QVERIFY(fetched.wait());
         QCOMPARE(fetched.first().first().value<QList<Room>>().size(), 2);
         QTest::qWait(50);
-        QCOMPARE(m_server->requests().size(), 1); // the first page only
+        QCOMPARE(server()->requests().size(), 1); // the first page only
         QCOMPARE(pages.size(), 0);                // not mistaken for the full list
-        const QUrlQuery query(m_server->requests().first().url());
-        QCOMPARE(m_server->requests().first().url().path(), QStringLiteral("/v1/rooms"));
+        const QUrlQuery query(server()->requests().first().url());
+        QCOMPARE(server()->requests().first().url().path(), QStringLiteral("/v1/rooms"));
         QCOMPARE(query.queryItemValue(QStringLiteral("sortBy")), QStringLiteral("lastactivity"));
         QCOMPARE(query.queryItemValue(QStringLiteral("max")), QStringLiteral("100"));
     }
 
     void recentRoomsFailureIsARoomsFailure()
     {
-        m_server->setHandler([](const Request &) {
+        server()->setHandler([](const Request &) {
             return Response::json(401,
                                   R"({"message":"The request requires a valid access token"})");
         });
-        QSignalSpy failed(m_client.get(), &WebexClient::roomsFailed);
-        QSignalSpy unauthorized(m_client.get(), &WebexClient::unauthorized);
-        m_client->fetchRecentRooms();
+        QSignalSpy failed(client(), &WebexClient::roomsFailed);
+        QSignalSpy unauthorized(client(), &WebexClient::unauthorized);
+        client()->fetchRecentRooms();
         QVERIFY(failed.wait());
         QCOMPARE(unauthorized.size(), 1);
     }
