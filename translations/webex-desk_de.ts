@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Webex Desk</source>
+        <translation>Über Webex Desk</translation>
+    </message>
+    <message>
+        <source>Webex Desk icon</source>
+        <translation>Symbol von Webex Desk</translation>
+    </message>
+    <message>
+        <source>Webex Desk</source>
+        <translation>Webex Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
+    </message>
+    <message>
+        <source>Qt version</source>
+        <translation>Qt-Version</translation>
+    </message>
+    <message>
+        <source>A native desktop client for Cisco Webex. Webex Desk is not made or endorsed by Cisco.</source>
+        <translation>Ein nativer Desktop-Client für Cisco Webex. Webex Desk stammt nicht von Cisco und wird von Cisco weder unterstützt noch empfohlen.</translation>
+    </message>
+    <message>
+        <source>Distributed under the %1 licence, without any warranty.</source>
+        <translation>Veröffentlicht unter der %1-Lizenz, ohne jegliche Gewährleistung.</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>What is new</source>
+        <translation>Neuigkeiten</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Opens in your web browser</source>
+        <translation>Öffnet sich in Ihrem Webbrowser</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Version Info</source>
+        <translation>Versionsangaben &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the versions of Webex Desk, Qt and the system, for a problem report</source>
+        <translation>Kopiert die Versionen von Webex Desk, Qt und dem System für eine Problemmeldung</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Shows the version and licence of Qt</source>
+        <translation>Zeigt Version und Lizenz von Qt</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
     <name>ApiBase</name>
     <message>
         <source>The API base URL is empty.</source>
@@ -97,60 +180,8 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Signing in… Finish signing in in the Webex window.</source>
-        <translation>Anmeldung läuft … Schließen Sie die Anmeldung im Webex-Fenster ab.</translation>
-    </message>
-    <message>
-        <source>Signing in… Finish signing in in your web browser, then come back here.</source>
-        <translation>Anmeldung läuft … Schließen Sie die Anmeldung in Ihrem Webbrowser ab und kehren Sie dann hierher zurück.</translation>
-    </message>
-    <message>
-        <source>No web browser could be opened on this computer. Use File &gt; Sign In to sign in inside Webex Desk instead.</source>
-        <translation>Auf diesem Computer konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit Datei &gt; Anmelden in Webex Desk an.</translation>
-    </message>
-    <message>
-        <source>You closed the sign-in window before signing in. Choose Sign In to try again.</source>
-        <translation>Sie haben das Anmeldefenster vor der Anmeldung geschlossen. Wählen Sie „Anmelden“, um es erneut zu versuchen.</translation>
-    </message>
-    <message>
-        <source>Sign-in cancelled.</source>
-        <translation>Anmeldung abgebrochen.</translation>
-    </message>
-    <message>
-        <source>You are signed out.</source>
-        <translation>Sie sind abgemeldet.</translation>
-    </message>
-    <message>
         <source>The demo could not start: no free port on this computer&apos;s loopback interface.</source>
         <translation>Die Demo konnte nicht starten: Auf der Loopback-Schnittstelle dieses Computers ist kein Port frei.</translation>
-    </message>
-    <message>
-        <source>About Webex Desk</source>
-        <translation>Über Webex Desk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Webex Desk %1&lt;/h3&gt;&lt;p&gt;A desktop client for Cisco Webex.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Webex Desk %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Client für Cisco Webex.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Teams could not be loaded. %1</source>
-        <translation>Die Teams konnten nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>Your spaces could not be refreshed. %1</source>
-        <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
-    </message>
-    <message>
-        <source>This space is read-only: only its moderators can post.</source>
-        <translation>Dieser Bereich ist schreibgeschützt: Nur seine Moderatoren können posten.</translation>
-    </message>
-    <message>
-        <source>Announcements only: only moderators can post in this space.</source>
-        <translation>Nur Ankündigungen: In diesem Bereich können nur Moderatoren posten.</translation>
-    </message>
-    <message>
-        <source>Your message was not sent. %1</source>
-        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
     </message>
 </context>
 <context>
@@ -449,6 +480,54 @@
         <comment>sender: message text</comment>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Sent %1</source>
+        <comment>%1: date and time</comment>
+        <translation>Gesendet am %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n Link</numerusform>
+            <numerusform>%n Links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between facts about a message</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>MessageListView</name>
+    <message>
+        <source>Links in this message</source>
+        <translation>Links in dieser Nachricht</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Copy Text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Open Link %1</source>
+        <translation>Link %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Link Address</source>
+        <translation>Link-Adresse kopieren</translation>
+    </message>
 </context>
 <context>
     <name>MessagesPane</name>
@@ -682,6 +761,33 @@
     </message>
 </context>
 <context>
+    <name>SessionController</name>
+    <message>
+        <source>Signing in… Finish signing in in the Webex window.</source>
+        <translation>Anmeldung läuft … Schließen Sie die Anmeldung im Webex-Fenster ab.</translation>
+    </message>
+    <message>
+        <source>Signing in… Finish signing in in your web browser, then come back here.</source>
+        <translation>Anmeldung läuft … Schließen Sie die Anmeldung in Ihrem Webbrowser ab und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Use File &gt; Sign In to sign in inside Webex Desk instead.</source>
+        <translation>Auf diesem Computer konnte kein Webbrowser geöffnet werden. Melden Sie sich stattdessen mit Datei &gt; Anmelden in Webex Desk an.</translation>
+    </message>
+    <message>
+        <source>You closed the sign-in window before signing in. Choose Sign In to try again.</source>
+        <translation>Sie haben das Anmeldefenster vor der Anmeldung geschlossen. Wählen Sie „Anmelden“, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Sie sind abgemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>SessionKeeper</name>
     <message>
         <source>Your Webex sign-in has expired. Please sign in again.</source>
@@ -743,6 +849,65 @@
     <message>
         <source>Webex sent back no sign-in code. Please sign in again.</source>
         <translation>Webex hat keinen Anmeldecode zurückgesendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInHelper</name>
+    <message>
+        <source>The sign-in window of Webex Desk. Webex Desk starts it and talks to it over stdin and stdout.</source>
+        <translation>Das Anmeldefenster von Webex Desk. Webex Desk startet es und spricht mit ihm über stdin und stdout.</translation>
+    </message>
+    <message>
+        <source>Stay on top of the window with this native id.</source>
+        <translation>Über dem Fenster mit dieser nativen ID bleiben.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <extracomment>The value of --parent-window in the help text: a window&apos;s number, e.g. 0x3a00007.</extracomment>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign In to Webex — Webex Desk</source>
+        <translation>Bei Webex anmelden — Webex Desk</translation>
+    </message>
+    <message>
+        <source>Sign in to Webex</source>
+        <translation>Bei Webex anmelden</translation>
+    </message>
+    <message>
+        <source>Address of the sign-in page</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Problem bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>Webex sign-in page</source>
+        <translation>Webex-Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>Secure page at %1</source>
+        <translation>Sichere Seite auf %1</translation>
+    </message>
+    <message>
+        <source>Page at %1 (this computer)</source>
+        <translation>Seite auf %1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>The Webex sign-in page could not be loaded. Check your internet connection, then close this window and sign in again.</source>
+        <translation>Die Webex-Anmeldeseite konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung, schließen Sie dann dieses Fenster und melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Webex Desk did not open %1: the sign-in window only opens secure (https) pages.</source>
+        <translation>Webex Desk hat %1 nicht geöffnet: Das Anmeldefenster öffnet nur sichere Seiten (https).</translation>
+    </message>
+    <message>
+        <source>Webex Desk did not open the page at %1 because its security certificate is not valid (%2). Someone may be intercepting the connection; do not sign in on this network.</source>
+        <translation>Webex Desk hat die Seite auf %1 nicht geöffnet, weil ihr Sicherheitszertifikat ungültig ist (%2). Möglicherweise fängt jemand die Verbindung ab; melden Sie sich nicht in diesem Netzwerk an.</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1108,29 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Webex kept sending more pages of spaces; stopped after page %1.</source>
         <translation>Webex hat immer weitere Seiten mit Bereichen gesendet; nach Seite %1 wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceController</name>
+    <message>
+        <source>Teams could not be loaded. %1</source>
+        <translation>Die Teams konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Your spaces could not be refreshed. %1</source>
+        <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
+    </message>
+    <message>
+        <source>This space is read-only: only its moderators can post.</source>
+        <translation>Dieser Bereich ist schreibgeschützt: Nur seine Moderatoren können posten.</translation>
+    </message>
+    <message>
+        <source>Announcements only: only moderators can post in this space.</source>
+        <translation>Nur Ankündigungen: In diesem Bereich können nur Moderatoren posten.</translation>
+    </message>
+    <message>
+        <source>Your message was not sent. %1</source>
+        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
     </message>
 </context>
 </TS>

@@ -107,6 +107,8 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent), m_copyButton(nullpt
 
 QString AboutDialog::versionInfo()
 {
+    // Not through tr(): the line goes into a problem report, read by the maintainers, and is
+    // searched for there; it reads the same whatever language the app speaks.
     return QStringLiteral("Webex Desk %1 (Qt %2, built with Qt %3) on %4")
         .arg(QStringLiteral(WEBEXDESK_VERSION), QString::fromLatin1(qVersion()),
              QStringLiteral(QT_VERSION_STR), QSysInfo::prettyProductName());

@@ -5,6 +5,7 @@
 
 #include "helperchannel.h"
 #include "signinwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,19 +45,27 @@ int main(int argc, char *argv[])
     // application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    // The system's language, as Webex Desk chooses it, so the sign-in window speaks the
+    // language of the window that opened it. Qt's "qtwebengine" catalogue translates the
+    // page's context menu; Chromium's own texts (error pages) follow the locale by themselves.
+    Translations::install(&app, QLocale(),
+                          {QStringLiteral("qtbase"), QStringLiteral("qtwebengine")});
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     // The helper decides when to quit: after it told Webex Desk why.
     app.setQuitOnLastWindowClosed(false);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QCoreApplication::translate("main", "The sign-in window of Webex Desk. Webex Desk "
-                                            "starts it and talks to it over stdin and stdout."));
+        QCoreApplication::translate("SignInHelper", "The sign-in window of Webex Desk. Webex "
+                                                    "Desk starts it and talks to it over stdin "
+                                                    "and stdout."));
     parser.addHelpOption();
     const QCommandLineOption parentOption(
         QStringLiteral("parent-window"),
-        QCoreApplication::translate("main", "Stay on top of the window with this native id."),
-        QStringLiteral("id"));
+        QCoreApplication::translate("SignInHelper",
+                                    "Stay on top of the window with this native id."),
+        //: The value of --parent-window in the help text: a window's number, e.g. 0x3a00007.
+        QCoreApplication::translate("SignInHelper", "id"));
     parser.addOption(parentOption);
     // parse(), not process(): QtWebEngine's own --webEngineArgs must not stop the helper.
     parser.parse(QCoreApplication::arguments());

@@ -11,14 +11,17 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QLibraryInfo>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
 #include <QUuid>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 // Generous: QtWebEngine's first start on a loaded CI machine can take many seconds.
@@ -120,6 +123,31 @@ QByteArray commandLine(qint64 pid)
     return line;
 }
 
+// Sets environment variables of this process, which the helper inherits, for one test.
+class EnvironmentOverride
+{
+public:
+    void set(const char *name, const QByteArray &value)
+    {
+        if (!m_saved.contains(name))
+            m_saved.insert(name, qEnvironmentVariableIsSet(name) ? std::optional(qgetenv(name))
+                                                                 : std::nullopt);
+        qputenv(name, value);
+    }
+    ~EnvironmentOverride()
+    {
+        for (auto it = m_saved.cbegin(); it != m_saved.cend(); ++it) {
+            if (it.value())
+                qputenv(it.key().constData(), *it.value());
+            else
+                qunsetenv(it.key().constData());
+        }
+    }
+
+private:
+    QHash<QByteArray, std::optional<QByteArray>> m_saved;
+};
+
 QUrl consentUrl(const WebexEmulator &emulator, const QString &state = QStringLiteral("xyz"))
 {
     QUrl url(emulator.baseUrl().toString() + QStringLiteral("/authorize"));
@@ -152,6 +180,8 @@ private slots:
     void endOfInputEndsTheHelper();
     void plainHttpNavigationIsRefusedAndReported();
     void badCertificateIsReportedAndThePageNeverShown();
+    void helperSpeaksTheLanguageOfTheSystem();
+    void signInWindowTitleIsGermanForAGermanLocale();
 
     void thisProcessNeverLoadedQtWebEngine();
 
@@ -473,6 +503,91 @@ void TestSignInHelper::badCertificateIsReportedAndThePageNeverShown()
     QCOMPARE(loadFailed.count(), 1);
     QCOMPARE(closedByUser.count(), 0);
     browser.close();
+}
+
+void TestSignInHelper::helperSpeaksTheLanguageOfTheSystem()
+{
+    // --help shows the helper's own texts and Qt's (QCommandLineParser's --help line) through
+    // the translators installed at start, without a display or a page.
+    const auto helpIn = [](const QByteArray &locale, const QByteArray &language) {
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
+        environment.insert(QStringLiteral("LANG"), QString::fromLatin1(locale));
+        environment.insert(QStringLiteral("LANGUAGE"), QString::fromLatin1(language));
+        helper.setProcessEnvironment(environment);
+        helper.start(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH), {QStringLiteral("--help")});
+        if (!helper.waitForFinished(StartTimeoutMs) || helper.exitCode() != 0)
+            return QString();
+        return QString::fromUtf8(helper.readAllStandardOutput());
+    };
+
+    const QString german = helpIn("de_DE.UTF-8", "de");
+    QVERIFY2(german.contains(QStringLiteral("Das Anmeldefenster von Webex Desk.")),
+             qPrintable(german));
+    QVERIFY2(german.contains(QStringLiteral("Über dem Fenster mit dieser nativen ID bleiben.")),
+             qPrintable(german));
+    QVERIFY2(german.contains(QStringLiteral("--parent-window <ID>")), qPrintable(german));
+    // Qt's own German, where the system has Qt's catalogues (Debian: qt6-translations-l10n).
+    if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                      QStringLiteral("/qtbase_de.qm"))) {
+        QVERIFY2(german.contains(QStringLiteral("Zeigt Hilfe zu den Kommandozeilenoptionen an.")),
+                 qPrintable(german));
+    }
+
+    // The language follows the system: English where no catalogue matches.
+    const QString english = helpIn("C.UTF-8", "");
+    QVERIFY2(english.contains(QStringLiteral("The sign-in window of Webex Desk.")),
+             qPrintable(english));
+    QVERIFY2(english.contains(QStringLiteral("--parent-window <id>")), qPrintable(english));
+}
+
+void TestSignInHelper::signInWindowTitleIsGermanForAGermanLocale()
+{
+    // A window's title can only be read from outside its process on a real display server:
+    // an Xvfb of this test's own, with the helper on the xcb platform there.
+    const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+    const QString xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
+    if (xvfb.isEmpty() || xdotool.isEmpty())
+        QSKIP("needs Xvfb and xdotool (scripts/install-deps.sh installs them)");
+    QProcess display;
+    // -displayfd: Xvfb picks a free display and writes its number once it accepts clients.
+    display.start(xvfb,
+                  {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-nolisten"),
+                   QStringLiteral("tcp"), QStringLiteral("-screen"), QStringLiteral("0"),
+                   QStringLiteral("1024x768x24")});
+    QVERIFY2(display.waitForStarted(StartTimeoutMs), qPrintable(display.errorString()));
+    QVERIFY(QTest::qWaitFor([&display] { return display.canReadLine(); }, StartTimeoutMs));
+    const QByteArray displayName = ':' + display.readLine().trimmed();
+
+    EnvironmentOverride environment;
+    environment.set("DISPLAY", displayName);
+    environment.set("QT_QPA_PLATFORM", "xcb");
+    environment.set("LC_ALL", "de_DE.UTF-8");
+    environment.set("LANG", "de_DE.UTF-8");
+    environment.set("LANGUAGE", "de");
+
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    SignInBrowserProcess browser;
+    QSignalSpy finished(&browser, &SignInBrowserProcess::finished);
+    QVERIFY(openAndWait(browser, consentUrl(emulator)));
+
+    // The titles of the display's windows that name Webex Desk: the sign-in window's.
+    QProcess search;
+    search.start(xdotool,
+                 {QStringLiteral("search"), QStringLiteral("--name"), QStringLiteral("Webex Desk"),
+                  QStringLiteral("getwindowname"), QStringLiteral("%@")});
+    QVERIFY(search.waitForFinished(PageTimeoutMs));
+    const QStringList titles = QString::fromUtf8(search.readAllStandardOutput())
+                                   .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(titles.contains(QStringLiteral("Bei Webex anmelden — Webex Desk")),
+             qPrintable(titles.join(QStringLiteral(" | "))));
+
+    browser.close();
+    QVERIFY(finished.wait(ExitTimeoutMs) || finished.count() == 1);
+    display.terminate();
+    QVERIFY(display.waitForFinished(ExitTimeoutMs));
 }
 
 void TestSignInHelper::thisProcessNeverLoadedQtWebEngine()

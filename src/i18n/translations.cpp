@@ -4,15 +4,18 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
-bool Translations::install(QCoreApplication *app, const QLocale &locale)
+bool Translations::install(QCoreApplication *app, const QLocale &locale,
+                           const QStringList &qtCatalogues)
 {
-    // Qt's catalogue first: a later translator wins a lookup, and ours should.
-    auto *qt = new QTranslator(app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+    // Qt's catalogues first: a later translator wins a lookup, and ours should.
+    const QString qtPath = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    for (const QString &catalogue : qtCatalogues) {
+        auto *qt = new QTranslator(app);
+        if (qt->load(locale, catalogue, QStringLiteral("_"), qtPath))
+            QCoreApplication::installTranslator(qt);
+        else
+            delete qt;
+    }
 
     auto *ours = new QTranslator(app);
     // QTranslator walks the locale's UI languages (de_AT, de, ...), so Austrian German gets
