@@ -8,6 +8,7 @@
 #include "auth/sessionstore.h"
 #include "auth/signinflow.h"
 #include "auth/storedsession.h"
+#include "consentbrowser.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
 #include "model/roomlistmodel.h"
@@ -29,8 +30,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
-
-#include "../auth/consentbrowser.h"
 
 namespace {
 constexpr int WaitMs = 60000;
