@@ -5,10 +5,10 @@
 
 #include "appcontroller.h"
 #include "auth/sessionkeeper.h"
-#include "auth/sessionstore.h"
 #include "auth/signinflow.h"
 #include "auth/storedsession.h"
 #include "consentbrowser.h"
+#include "e2efixture.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
 #include "model/roomlistmodel.h"
@@ -29,7 +29,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUuid>
 
 namespace {
 constexpr int WaitMs = 60000;
@@ -38,31 +37,6 @@ QString labelText(QWidget *window, const char *name)
 {
     auto *label = window->findChild<QLabel *>(QLatin1String(name));
     return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
-}
-
-// What the keychain holds for `service` right now.
-std::optional<StoredSession> storedSession(const QString &service)
-{
-    SessionStore store(service);
-    QSignalSpy loaded(&store, &SessionStore::loaded);
-    QSignalSpy unavailable(&store, &SessionStore::unavailable);
-    store.load();
-    const bool answered =
-        QTest::qWaitFor([&] { return !loaded.isEmpty() || !unavailable.isEmpty(); }, 20000);
-    if (!answered || loaded.isEmpty())
-        qFatal("the keychain did not answer: %s",
-               unavailable.isEmpty() ? "no answer"
-                                     : qPrintable(unavailable.first().first().toString()));
-    return loaded.first().first().value<std::optional<StoredSession>>();
-}
-
-// Puts `session` into the keychain under `service`, as an earlier run of the app would have.
-bool storeSession(const QString &service, const StoredSession &session)
-{
-    SessionStore store(service);
-    QSignalSpy saved(&store, &SessionStore::saved);
-    store.save(session);
-    return QTest::qWaitFor([&] { return !saved.isEmpty(); }, 20000);
 }
 
 // Whether the Secret Service holds any item of `service` (QtKeychain files it as "server").
@@ -89,7 +63,7 @@ public slots:
 };
 } // namespace
 
-class TestSignInEndToEnd : public QObject
+class TestSignInEndToEnd : public E2eFixture
 {
     Q_OBJECT
 
@@ -118,41 +92,27 @@ private:
     std::unique_ptr<AppController> makeController(bool withCredentials = true);
     // Signs in through the sign-in window and waits for the spaces.
     bool signInThroughBrowser(AppController &controller);
-
-    std::unique_ptr<WebexEmulator> m_emulator;
-    QString m_service;
 };
 
 void TestSignInEndToEnd::init()
 {
-    EmulatorOptions options;
-    options.roomCount = 120;
-    m_emulator = std::make_unique<WebexEmulator>(options);
-    QVERIFY(m_emulator->listen());
-    m_service = QStringLiteral("webex-desk-e2e-") + QUuid::createUuid().toString(QUuid::Id128);
+    QVERIFY(startEmulatorAndKeychain(QStringLiteral("webex-desk-e2e-"), 120));
     qunsetenv("WEBEX_CLIENT_ID");
     qunsetenv("WEBEX_CLIENT_SECRET");
 }
 
 void TestSignInEndToEnd::cleanup()
 {
-    SessionStore store(m_service);
-    QSignalSpy cleared(&store, &SessionStore::cleared);
-    store.clear();
-    QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 20000);
-    m_emulator.reset();
+    QVERIFY(stopEmulatorAndKeychain());
 }
 
 std::unique_ptr<AppController> TestSignInEndToEnd::makeController(bool withCredentials)
 {
-    StartupOptions options;
-    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    options.keychainService = m_service;
-    auto controller = std::make_unique<AppController>(options);
+    auto controller = std::make_unique<AppController>(startupOptions());
     controller->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
     if (withCredentials)
         controller->setCredentials(
-            ClientCredentials(m_emulator->options().clientId, m_emulator->options().clientSecret));
+            ClientCredentials(emulator()->options().clientId, emulator()->options().clientSecret));
     return controller;
 }
 
@@ -174,11 +134,7 @@ bool TestSignInEndToEnd::signInThroughBrowser(AppController &controller)
 
 void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
 {
-    m_emulator.reset();
-    EmulatorOptions options;
-    options.roomCount = 2345; // three pages of at most 1000
-    m_emulator = std::make_unique<WebexEmulator>(options);
-    QVERIFY(m_emulator->listen());
+    QVERIFY(restartEmulator(2345)); // three pages of at most 1000
 
     auto controller = makeController();
     QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
@@ -191,7 +147,7 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
 
     // What Webex saw: the registered redirect URI to the letter, our scope, PKCE S256, and a
     // state of at least 128 bits.
-    const QVariantMap authorize = m_emulator->lastAuthorizeQuery();
+    const QVariantMap authorize = emulator()->lastAuthorizeQuery();
     QCOMPARE(authorize.value(QStringLiteral("redirect_uri")).toString(),
              QStringLiteral("http://localhost:5000/auth/cisco/callback"));
     QCOMPARE(authorize.value(QStringLiteral("scope")).toString(), QStringLiteral("spark:all"));
@@ -204,7 +160,8 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
     QCOMPARE(failures.count(), 0);
     QCOMPARE(roomsLoaded.first().first().toInt(), 2345);
     QCOMPARE(profileShown.count(), 1);
-    QVERIFY(!m_emulator->lastTokenRequest()
+    QVERIFY(!emulator()
+                 ->lastTokenRequest()
                  .value(QStringLiteral("code_verifier"))
                  .toString()
                  .isEmpty());
@@ -214,14 +171,14 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
     QVERIFY(!controller->signInFlow()->isListening());
 
     MainWindow *window = controller->mainWindow();
-    QCOMPARE(labelText(window, "nameLabel"), m_emulator->userDisplayName());
-    QCOMPARE(labelText(window, "emailLabel"), m_emulator->userEmail());
+    QCOMPARE(labelText(window, "nameLabel"), emulator()->userDisplayName());
+    QCOMPARE(labelText(window, "emailLabel"), emulator()->userEmail());
     QTRY_VERIFY(!window->findChild<QLabel *>(QStringLiteral("avatarLabel"))->pixmap().isNull());
 
     auto *list = window->findChild<QListView *>(QStringLiteral("roomList"));
     QAbstractItemModel *model = list->model();
     QCOMPARE(model->rowCount(), 2345);
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/rooms")), 3);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/rooms")), 3);
     QSet<QString> ids;
     QDateTime previous = model->index(0, 0).data(RoomListModel::LastActivityRole).toDateTime();
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -234,12 +191,12 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
     QCOMPARE(ids.size(), 2345);
 
     // Remembered in the keychain, all of it in one entry.
-    QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service).has_value(), 20000);
-    const StoredSession stored = *storedSession(m_service);
-    QCOMPARE(stored.apiBase, m_emulator->baseUrl());
-    QCOMPARE(stored.clientSecret, m_emulator->options().clientSecret);
+    QTRY_VERIFY_WITH_TIMEOUT(rememberedSession().has_value(), 20000);
+    const StoredSession stored = *rememberedSession();
+    QCOMPARE(stored.apiBase, emulator()->baseUrl());
+    QCOMPARE(stored.clientSecret, emulator()->options().clientSecret);
     QVERIFY(!stored.tokens.refreshToken.isEmpty());
-    QCOMPARE(secretToolItems(m_service), 1);
+    QCOMPARE(secretToolItems(keychainService()), 1);
 }
 
 void TestSignInEndToEnd::restartWithStoredSessionOpensWithoutSignIn()
@@ -247,10 +204,10 @@ void TestSignInEndToEnd::restartWithStoredSessionOpensWithoutSignIn()
     {
         auto first = makeController();
         QVERIFY(signInThroughBrowser(*first));
-        QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service).has_value(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(rememberedSession().has_value(), 20000);
     }
-    const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
-    const int tokenRequests = m_emulator->requestCount(QStringLiteral("/v1/access_token"));
+    const int authorizePages = emulator()->requestCount(QStringLiteral("/v1/authorize"));
+    const int tokenRequests = emulator()->requestCount(QStringLiteral("/v1/access_token"));
 
     // "Restart": a new controller with no credentials given, as after a fresh start.
     auto second = makeController(false);
@@ -259,12 +216,12 @@ void TestSignInEndToEnd::restartWithStoredSessionOpensWithoutSignIn()
     second->start();
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(restored.count(), 1);
-    QCOMPARE(roomsLoaded.first().first().toInt(), m_emulator->roomCount());
+    QCOMPARE(roomsLoaded.first().first().toInt(), emulator()->roomCount());
     QVERIFY(second->signInBrowser() == nullptr); // no sign-in window was ever needed
     QVERIFY(second->mainWindow()->findChild<FirstRunDialog *>() == nullptr);
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/access_token")), tokenRequests);
-    QCOMPARE(labelText(second->mainWindow(), "nameLabel"), m_emulator->userDisplayName());
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/access_token")), tokenRequests);
+    QCOMPARE(labelText(second->mainWindow(), "nameLabel"), emulator()->userDisplayName());
 }
 
 void TestSignInEndToEnd::expiredAccessTokenIsRefreshedAtStart()
@@ -274,27 +231,27 @@ void TestSignInEndToEnd::expiredAccessTokenIsRefreshedAtStart()
         QVERIFY(signInThroughBrowser(*first));
     }
     // Days later: the access token has expired, the refresh token has not.
-    StoredSession stored = *storedSession(m_service);
+    StoredSession stored = *rememberedSession();
     stored.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    QVERIFY(storeSession(m_service, stored));
-    const int tokenRequests = m_emulator->requestCount(QStringLiteral("/v1/access_token"));
-    const int meRequests = m_emulator->requestCount(QStringLiteral("/v1/people/me"));
+    QVERIFY(rememberSession(stored));
+    const int tokenRequests = emulator()->requestCount(QStringLiteral("/v1/access_token"));
+    const int meRequests = emulator()->requestCount(QStringLiteral("/v1/people/me"));
 
     auto second = makeController(false);
     QSignalSpy roomsLoaded(second.get(), &AppController::roomsLoaded);
     second->start();
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/access_token")), tokenRequests + 1);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/access_token")), tokenRequests + 1);
     // The expired token was never sent: the refresh came first.
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/people/me")), meRequests + 1);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/people/me")), meRequests + 1);
     QVERIFY(second->signInBrowser() == nullptr);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        storedSession(m_service)->tokens.accessToken != stored.tokens.accessToken, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(rememberedSession()->tokens.accessToken != stored.tokens.accessToken,
+                             20000);
 }
 
 void TestSignInEndToEnd::shortLivedTokensAreRenewedAndRemembered()
 {
-    m_emulator->setAccessTokenLifetime(3);
+    emulator()->setAccessTokenLifetime(3);
     auto controller = makeController();
     QVERIFY(signInThroughBrowser(*controller));
     const QString firstToken = controller->sessionKeeper()->tokens().accessToken;
@@ -304,7 +261,7 @@ void TestSignInEndToEnd::shortLivedTokensAreRenewedAndRemembered()
     const QString latest = controller->sessionKeeper()->tokens().accessToken;
     QVERIFY(latest != firstToken);
     // The keychain follows the renewals.
-    QTRY_VERIFY_WITH_TIMEOUT(storedSession(m_service)->tokens.accessToken ==
+    QTRY_VERIFY_WITH_TIMEOUT(rememberedSession()->tokens.accessToken ==
                                  controller->sessionKeeper()->tokens().accessToken,
                              20000);
 }
@@ -315,10 +272,10 @@ void TestSignInEndToEnd::revokedRefreshTokenReturnsToSignIn()
         auto first = makeController();
         QVERIFY(signInThroughBrowser(*first));
     }
-    StoredSession stored = *storedSession(m_service);
+    StoredSession stored = *rememberedSession();
     stored.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    QVERIFY(storeSession(m_service, stored));
-    m_emulator->revokeRefreshTokens();
+    QVERIFY(rememberSession(stored));
+    emulator()->revokeRefreshTokens();
 
     auto second = makeController(false);
     QSignalSpy ended(second.get(), &AppController::sessionEnded);
@@ -327,14 +284,14 @@ void TestSignInEndToEnd::revokedRefreshTokenReturnsToSignIn()
     const QString shown = labelText(second->mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("sign in again")), qPrintable(shown));
     QVERIFY(!second->isSignedIn());
-    QTRY_VERIFY_WITH_TIMEOUT(!storedSession(m_service).has_value(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!rememberedSession().has_value(), 20000);
 }
 
 void TestSignInEndToEnd::signOutForgetsEverything()
 {
     auto controller = makeController();
     QVERIFY(signInThroughBrowser(*controller));
-    QTRY_COMPARE_WITH_TIMEOUT(secretToolItems(m_service), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(secretToolItems(keychainService()), 1, 20000);
 
     QSignalSpy signedOut(controller.get(), &AppController::signedOut);
     // The menu's shortcut, as a person would use it.
@@ -344,17 +301,17 @@ void TestSignInEndToEnd::signOutForgetsEverything()
     QCOMPARE(controller->roomModel()->rowCount(), 0);
     QVERIFY(
         labelText(controller->mainWindow(), "statusLabel").contains(QStringLiteral("signed out")));
-    QVERIFY(!storedSession(m_service).has_value());
-    QCOMPARE(secretToolItems(m_service), 0);
+    QVERIFY(!rememberedSession().has_value());
+    QCOMPARE(secretToolItems(keychainService()), 0);
 
     // A different account signs in next: Webex is asked again, and the profile is theirs.
-    QVERIFY(m_emulator->setSignedInPerson(3));
-    const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
+    QVERIFY(emulator()->setSignedInPerson(3));
+    const int authorizePages = emulator()->requestCount(QStringLiteral("/v1/authorize"));
     QVERIFY(signInThroughBrowser(*controller));
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages + 1);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/authorize")), authorizePages + 1);
     QTRY_COMPARE_WITH_TIMEOUT(labelText(controller->mainWindow(), "nameLabel"),
-                              m_emulator->personDisplayName(3), WaitMs);
-    QCOMPARE(labelText(controller->mainWindow(), "emailLabel"), m_emulator->personEmail(3));
+                              emulator()->personDisplayName(3), WaitMs);
+    QCOMPARE(labelText(controller->mainWindow(), "emailLabel"), emulator()->personEmail(3));
 }
 
 void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
@@ -395,12 +352,12 @@ void TestSignInEndToEnd::closingTheSignInWindowEndsTheAttempt()
 void TestSignInEndToEnd::unreachableWebexEndsTheAttempt()
 {
     // Webex's address accepts no connection: the sign-in page cannot load.
-    const quint16 deadPort = m_emulator->serverPort();
-    m_emulator.reset();
+    const quint16 deadPort = emulator()->serverPort();
+    stopEmulator();
     StartupOptions options;
     options.apiBase =
         *ApiBase::fromUserInput(QStringLiteral("http://127.0.0.1:%1/v1").arg(deadPort));
-    options.keychainService = m_service;
+    options.keychainService = keychainService();
     AppController controller(options);
     controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
     controller.setCredentials(
@@ -412,8 +369,6 @@ void TestSignInEndToEnd::unreachableWebexEndsTheAttempt()
     QVERIFY2(shown.contains(QStringLiteral("could not be loaded")), qPrintable(shown));
     QVERIFY(!controller.signInFlow()->isListening());
     QTRY_VERIFY(controller.signInBrowser() == nullptr);
-    m_emulator = std::make_unique<WebexEmulator>();
-    QVERIFY(m_emulator->listen());
 }
 
 void TestSignInEndToEnd::systemBrowserSignIn()
@@ -428,7 +383,7 @@ void TestSignInEndToEnd::systemBrowserSignIn()
     QTRY_COMPARE_WITH_TIMEOUT(systemBrowser.opened.count(), 1, WaitMs);
     QVERIFY(controller->signInBrowser() == nullptr); // no helper: the system browser signs in
     QCOMPARE(systemBrowser.opened.first().toString(QUrl::RemoveQuery),
-             m_emulator->baseUrl().toString() + QStringLiteral("/authorize"));
+             emulator()->baseUrl().toString() + QStringLiteral("/authorize"));
 
     // The browser does what a browser does: shows the page, the person accepts, the redirect
     // reaches port 5000.
@@ -497,7 +452,7 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     StartupOptions options;
     options.demo = true;
     options.demoRooms = 1500;
-    options.keychainService = m_service;
+    options.keychainService = keychainService();
     AppController controller(options);
     controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
     QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
@@ -512,7 +467,7 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     QCOMPARE(labelText(controller.mainWindow(), "nameLabel"),
              controller.demoEmulator()->userDisplayName());
     // A demo session points at an emulator that is gone next time: not remembered.
-    QVERIFY(!storedSession(m_service).has_value());
+    QVERIFY(!rememberedSession().has_value());
 }
 
 void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
@@ -534,13 +489,13 @@ void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
     QCOMPARE(labelText(dialog, "scopeLabel"), QStringLiteral("spark:all"));
     auto *id = dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"));
     auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretEdit"));
-    QTest::keyClicks(id, m_emulator->options().clientId);
+    QTest::keyClicks(id, emulator()->options().clientId);
     dialog->accept();
     QVERIFY(dialog->isVisible()); // the secret is missing: it stays, and says so
     QVERIFY(labelText(dialog, "problemLabel").contains(QStringLiteral("Client Secret")));
-    QCOMPARE(id->text(), m_emulator->options().clientId);
+    QCOMPARE(id->text(), emulator()->options().clientId);
 
-    QTest::keyClicks(secret, m_emulator->options().clientSecret);
+    QTest::keyClicks(secret, emulator()->options().clientSecret);
     dialog->accept();
     QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
     browser.click(QStringLiteral("accept"));
@@ -551,7 +506,7 @@ void TestSignInEndToEnd::wrongClientSecretShowsWebexMessageAndTrackingId()
 {
     auto controller = makeController(false);
     controller->setCredentials(
-        ClientCredentials(m_emulator->options().clientId, QStringLiteral("notTheRightSecret1")));
+        ClientCredentials(emulator()->options().clientId, QStringLiteral("notTheRightSecret1")));
     QSignalSpy failures(controller.get(), &AppController::signInFailed);
     SignInBrowserDriver browser;
     controller->start();
@@ -561,7 +516,7 @@ void TestSignInEndToEnd::wrongClientSecretShowsWebexMessageAndTrackingId()
     const QString shown = labelText(controller->mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("Client Secret")), qPrintable(shown));
     QVERIFY2(shown.contains(QStringLiteral("Tracking ID: ROUTER_")), qPrintable(shown));
-    QVERIFY(!storedSession(m_service).has_value());
+    QVERIFY(!rememberedSession().has_value());
 }
 
 QTEST_MAIN(TestSignInEndToEnd)

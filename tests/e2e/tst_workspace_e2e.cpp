@@ -4,9 +4,9 @@
 // sign-in itself is covered by tst_signin_e2e. Widgets are driven by keyboard and mouse.
 
 #include "appcontroller.h"
-#include "auth/sessionstore.h"
 #include "auth/storedsession.h"
 #include "composer.h"
+#include "e2efixture.h"
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
@@ -26,7 +26,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
-#include <QUuid>
 
 namespace {
 constexpr int WaitMs = 60000;
@@ -42,7 +41,7 @@ int countRequests(const WebexEmulator &emulator, const QString &path, const QStr
 }
 } // namespace
 
-class TestWorkspaceEndToEnd : public QObject
+class TestWorkspaceEndToEnd : public E2eFixture
 {
     Q_OBJECT
 
@@ -63,48 +62,31 @@ private:
     std::unique_ptr<AppController> startSignedIn();
     // Clicks a space's row, as a person would.
     void clickRoom(AppController &controller, const QString &roomId);
-
-    std::unique_ptr<WebexEmulator> m_emulator;
-    QString m_service;
 };
 
 void TestWorkspaceEndToEnd::init()
 {
-    EmulatorOptions options;
-    options.roomCount = 150;
-    m_emulator = std::make_unique<WebexEmulator>(options);
-    QVERIFY(m_emulator->listen());
-    m_service = QStringLiteral("webex-desk-e2e-ws-") + QUuid::createUuid().toString(QUuid::Id128);
-
+    QVERIFY(startEmulatorAndKeychain(QStringLiteral("webex-desk-e2e-ws-"), 150));
+    // Signed in before: a session with a valid access token is in the keychain.
     StoredSession session;
-    session.apiBase = m_emulator->baseUrl();
-    session.clientId = m_emulator->options().clientId;
-    session.clientSecret = m_emulator->options().clientSecret;
-    session.tokens.accessToken = m_emulator->issueAccessToken();
+    session.apiBase = emulator()->baseUrl();
+    session.clientId = emulator()->options().clientId;
+    session.clientSecret = emulator()->options().clientSecret;
+    session.tokens.accessToken = emulator()->issueAccessToken();
     session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
     session.tokens.tokenType = QStringLiteral("Bearer");
     session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
-    SessionStore store(m_service);
-    QSignalSpy saved(&store, &SessionStore::saved);
-    store.save(session);
-    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    QVERIFY(rememberSession(session));
 }
 
 void TestWorkspaceEndToEnd::cleanup()
 {
-    SessionStore store(m_service);
-    QSignalSpy cleared(&store, &SessionStore::cleared);
-    store.clear();
-    QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 1, 20000);
-    m_emulator.reset();
+    QVERIFY(stopEmulatorAndKeychain());
 }
 
 std::unique_ptr<AppController> TestWorkspaceEndToEnd::startSignedIn()
 {
-    StartupOptions options;
-    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    options.keychainService = m_service;
-    auto controller = std::make_unique<AppController>(options);
+    auto controller = std::make_unique<AppController>(startupOptions());
     QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
     controller->start();
     controller->mainWindow()->resize(1000, 700);
@@ -131,7 +113,7 @@ void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
     auto controller = startSignedIn();
     QVERIFY(controller);
     // Seeded spaces whose index is a multiple of 7 hold more than a page of messages.
-    const QString roomId = m_emulator->roomIds().at(0);
+    const QString roomId = emulator()->roomIds().at(0);
     QSignalSpy shown(controller.get(), &AppController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
@@ -140,7 +122,7 @@ void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
     MessageListModel *messages = controller->messageModel();
     QCOMPARE(messages->rowCount(), 50);
     QVERIFY(messages->hasOlder());
-    QCOMPARE(countRequests(*m_emulator, QStringLiteral("/v1/messages"), QString()), 1);
+    QCOMPARE(countRequests(*emulator(), QStringLiteral("/v1/messages"), QString()), 1);
     // Every row has its text and, once the batch look-up answered, its sender's name.
     QTRY_VERIFY_WITH_TIMEOUT(!messages->index(49, 0)
                                   .data(MessageListModel::SenderNameRole)
@@ -149,7 +131,7 @@ void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
                              WaitMs);
     QVERIFY(!messages->index(0, 0).data(MessageListModel::SafeHtmlRole).toString().isEmpty());
     // Senders were looked up in batches, not one by one.
-    QVERIFY(m_emulator->requestCount(QStringLiteral("/v1/people")) <= 2);
+    QVERIFY(emulator()->requestCount(QStringLiteral("/v1/people")) <= 2);
 
     MessagesPane *pane = controller->mainWindow()->messagesPane();
     QVERIFY(pane->view()->isVisible());
@@ -165,14 +147,14 @@ void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
 {
     auto controller = startSignedIn();
     QVERIFY(controller);
-    const QString roomId = m_emulator->roomIds().at(0);
-    const int total = m_emulator->messageCount(roomId);
+    const QString roomId = emulator()->roomIds().at(0);
+    const int total = emulator()->messageCount(roomId);
     QVERIFY(total > 50);
     QSignalSpy shown(controller.get(), &AppController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
     QCOMPARE(
-        countRequests(*m_emulator, QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
+        countRequests(*emulator(), QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
         0);
 
     QListView *view = controller->mainWindow()->messagesPane()->view();
@@ -182,7 +164,7 @@ void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
     view->verticalScrollBar()->setValue(0);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, WaitMs);
     QCOMPARE(
-        countRequests(*m_emulator, QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
+        countRequests(*emulator(), QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
         1);
     QCOMPARE(controller->messageModel()->rowCount(), qMin(total, 100));
     // The view kept its place instead of jumping to the top (which would load the next page).
@@ -205,7 +187,7 @@ void TestWorkspaceEndToEnd::composerSendsWithEnter()
     QSignalSpy shown(controller.get(), &AppController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
-    const int before = m_emulator->messageCount(roomId);
+    const int before = emulator()->messageCount(roomId);
     MessageListModel *messages = controller->messageModel();
     const int rows = messages->rowCount();
 
@@ -216,7 +198,7 @@ void TestWorkspaceEndToEnd::composerSendsWithEnter()
     QTest::keyClick(edit, Qt::Key_Return, Qt::ShiftModifier);
     QTest::keyClicks(edit, QStringLiteral("second line"));
     QCOMPARE(composer->text(), QStringLiteral("Hello **team**\nsecond line"));
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), 1); // nothing sent yet
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/messages")), 1); // nothing sent yet
     QTest::keyClick(edit, Qt::Key_Return);
 
     // At once: the message is in the list, pending, and the field is empty.
@@ -226,7 +208,7 @@ void TestWorkspaceEndToEnd::composerSendsWithEnter()
     QTRY_VERIFY_WITH_TIMEOUT(
         !messages->index(messages->rowCount() - 1, 0).data(MessageListModel::PendingRole).toBool(),
         WaitMs);
-    QCOMPARE(m_emulator->messageCount(roomId), before + 1);
+    QCOMPARE(emulator()->messageCount(roomId), before + 1);
     QCOMPARE(messages->rowCount(), rows + 1);
     const QString text = messages->index(rows, 0).data(MessageListModel::TextRole).toString();
     QVERIFY2(text.contains(QStringLiteral("second line")), qPrintable(text));
@@ -239,7 +221,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
     QVERIFY(controller);
     // A read-only or announcement-only space someone else created: Webex answers 403.
     RoomListModel *rooms = controller->roomModel();
-    const QString me = m_emulator->personIds().first();
+    const QString me = emulator()->personIds().first();
     QString roomId;
     for (int row = 0; row < rooms->rowCount() && roomId.isEmpty(); ++row) {
         const std::optional<Room> room = rooms->roomAt(row);
@@ -250,7 +232,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
     QSignalSpy shown(controller.get(), &AppController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
-    const int before = m_emulator->messageCount(roomId);
+    const int before = emulator()->messageCount(roomId);
 
     Composer *composer = controller->mainWindow()->messagesPane()->composer();
     QTest::keyClicks(composer->editor(), QStringLiteral("Can I post here?"));
@@ -261,7 +243,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
              qPrintable(composer->problem()));
     QVERIFY2(composer->problem().contains(QStringLiteral("moderators")),
              qPrintable(composer->problem()));
-    QCOMPARE(m_emulator->messageCount(roomId), before);
+    QCOMPARE(emulator()->messageCount(roomId), before);
     // The row stays, marked with the reason.
     MessageListModel *messages = controller->messageModel();
     const QModelIndex last = messages->index(messages->rowCount() - 1, 0);
@@ -304,7 +286,7 @@ void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
     QList<qint64> at;
     QElapsedTimer clock;
     clock.start();
-    connect(m_emulator.get(), &WebexEmulator::requestServed, this,
+    connect(emulator(), &WebexEmulator::requestServed, this,
             [&](const QString &, const QUrl &url, int) {
                 if (url.path() == QLatin1String("/v1/rooms"))
                     at.append(clock.elapsed());
@@ -317,7 +299,7 @@ void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
                  qPrintable(QStringLiteral("%1 ms apart").arg(at.at(i) - at.at(i - 1))));
     // Each is the one-page refresh (sorted by last activity), not a reload of every page.
     int recent = 0;
-    for (const QUrl &url : m_emulator->requestedUrls()) {
+    for (const QUrl &url : emulator()->requestedUrls()) {
         if (url.path() == QLatin1String("/v1/rooms") &&
             QUrlQuery(url).queryItemValue(QStringLiteral("max")) == QLatin1String("100"))
             ++recent;
@@ -329,11 +311,8 @@ void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
 {
     // The three calls after the token is known (profile, spaces, teams) fail with a 400,
     // which no client retries by itself: only the Retry buttons bring them back.
-    StartupOptions options;
-    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    options.keychainService = m_service;
-    AppController controller(options);
-    m_emulator->failNext(3, 400);
+    AppController controller(startupOptions());
+    emulator()->failNext(3, 400);
     controller.start();
     MainWindow *window = controller.mainWindow();
     StateBanner *profile = window->profileBanner();
@@ -350,19 +329,19 @@ void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(profile->state(), StateBanner::State::Hidden);
     QCOMPARE(rooms->state(), StateBanner::State::Hidden);
-    QCOMPARE(controller.roomModel()->rowCount(), m_emulator->roomCount());
+    QCOMPARE(controller.roomModel()->rowCount(), emulator()->roomCount());
 
     // The messages: the first page fails, Retry asks for it again.
-    m_emulator->failNext(1, 400);
+    emulator()->failNext(1, 400);
     QSignalSpy shown(&controller, &AppController::messagesShown);
-    clickRoom(controller, m_emulator->roomIds().at(1));
+    clickRoom(controller, emulator()->roomIds().at(1));
     StateBanner *messages = window->messagesPane()->banner();
     QTRY_COMPARE_WITH_TIMEOUT(messages->state(), StateBanner::State::Error, WaitMs);
     QCOMPARE(shown.count(), 0);
-    const int asked = m_emulator->requestCount(QStringLiteral("/v1/messages"));
+    const int asked = emulator()->requestCount(QStringLiteral("/v1/messages"));
     messages->retryButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
-    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), asked + 1);
+    QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/messages")), asked + 1);
     QVERIFY(controller.messageModel()->rowCount() > 0);
 }
 

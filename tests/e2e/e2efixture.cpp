@@ -1,0 +1,79 @@
+#include "e2efixture.h"
+
+#include "auth/sessionstore.h"
+#include "auth/storedsession.h"
+#include "startupoptions.h"
+#include "webexemulator.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+constexpr int KeychainWaitMs = 20000;
+}
+
+E2eFixture::E2eFixture(QObject *parent) : QObject(parent) {}
+
+E2eFixture::~E2eFixture() = default;
+
+bool E2eFixture::startEmulatorAndKeychain(const QString &servicePrefix, int roomCount)
+{
+    m_service = servicePrefix + QUuid::createUuid().toString(QUuid::Id128);
+    return restartEmulator(roomCount);
+}
+
+bool E2eFixture::stopEmulatorAndKeychain()
+{
+    SessionStore store(m_service);
+    QSignalSpy cleared(&store, &SessionStore::cleared);
+    store.clear();
+    const bool forgotten = QTest::qWaitFor([&] { return !cleared.isEmpty(); }, KeychainWaitMs);
+    stopEmulator();
+    return forgotten;
+}
+
+bool E2eFixture::restartEmulator(int roomCount)
+{
+    m_emulator.reset(); // first, so the new one never runs beside it
+    EmulatorOptions options;
+    options.roomCount = roomCount;
+    m_emulator = std::make_unique<WebexEmulator>(options);
+    return m_emulator->listen();
+}
+
+void E2eFixture::stopEmulator()
+{
+    m_emulator.reset();
+}
+
+StartupOptions E2eFixture::startupOptions() const
+{
+    StartupOptions options;
+    options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
+    options.keychainService = m_service;
+    return options;
+}
+
+bool E2eFixture::rememberSession(const StoredSession &session) const
+{
+    SessionStore store(m_service);
+    QSignalSpy saved(&store, &SessionStore::saved);
+    store.save(session);
+    return QTest::qWaitFor([&] { return !saved.isEmpty(); }, KeychainWaitMs);
+}
+
+std::optional<StoredSession> E2eFixture::rememberedSession() const
+{
+    SessionStore store(m_service);
+    QSignalSpy loaded(&store, &SessionStore::loaded);
+    QSignalSpy unavailable(&store, &SessionStore::unavailable);
+    store.load();
+    const bool answered = QTest::qWaitFor(
+        [&] { return !loaded.isEmpty() || !unavailable.isEmpty(); }, KeychainWaitMs);
+    if (!answered || loaded.isEmpty())
+        qFatal("the keychain did not answer: %s",
+               unavailable.isEmpty() ? "no answer"
+                                     : qPrintable(unavailable.first().first().toString()));
+    return loaded.first().first().value<std::optional<StoredSession>>();
+}
