@@ -17,9 +17,15 @@
 #include "statebanner.h"
 #include "webexemulator.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -39,6 +45,44 @@ int countRequests(const WebexEmulator &emulator, const QString &path, const QStr
     }
     return n;
 }
+
+// The ids of the spaces a list shows, sorted, for comparing with what the emulator has.
+QStringList listedRoomIds(const QListView &list)
+{
+    QStringList ids;
+    for (int row = 0; row < list.model()->rowCount(); ++row)
+        ids.append(list.model()->index(row, 0).data(RoomListModel::IdRole).toString());
+    ids.sort();
+    return ids;
+}
+
+// Every space the emulator has, sorted ids by team id ("" for no team), read as any client
+// reads them: GET /v1/rooms, here in one page. Empty when the emulator did not answer so.
+QHash<QString, QStringList> roomIdsByTeam(WebexEmulator &emulator)
+{
+    QUrl url = emulator.baseUrl();
+    url.setPath(url.path() + QStringLiteral("/rooms"));
+    url.setQuery(QStringLiteral("max=1000"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + emulator.issueAccessToken().toUtf8());
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(WaitMs) || reply->error() != QNetworkReply::NoError ||
+        reply->hasRawHeader("Link")) // a second page: this helper reads one
+        return {};
+    QHash<QString, QStringList> byTeam;
+    const QJsonArray items =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonObject room = item.toObject();
+        byTeam[room.value(QStringLiteral("teamId")).toString()].append(
+            room.value(QStringLiteral("id")).toString());
+    }
+    for (QStringList &ids : byTeam)
+        ids.sort();
+    return byTeam;
+}
 } // namespace
 
 class TestWorkspaceEndToEnd : public E2eFixture
@@ -54,6 +98,7 @@ private slots:
     void composerSendsWithEnter();
     void failedSendKeepsTheDraftAndSaysWhy();
     void ctrlKFindsACafeAndEnterOpensIt();
+    void teamChoiceListsExactlyThatTeamsSpaces();
     void periodicRefreshIsOneRequestPerInterval();
     void retryButtonsRunTheFailedRequestsAgain();
 
@@ -276,6 +321,59 @@ void TestWorkspaceEndToEnd::ctrlKFindsACafeAndEnterOpensIt()
     QTest::keyClick(list, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
     QCOMPARE(controller->openRoomId(), expected);
+}
+
+void TestWorkspaceEndToEnd::teamChoiceListsExactlyThatTeamsSpaces()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    MainWindow *window = controller->mainWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    RoomsPane *pane = window->roomsPane();
+    auto *teams = pane->findChild<QComboBox *>(QStringLiteral("roomTeam"));
+    QVERIFY2(teams, "the spaces pane has no team choice");
+
+    // The teams come with a request of their own (GET /v1/teams): "All teams", then each team.
+    const int teamCount = int(emulator()->teamIds().size());
+    QVERIFY(teamCount >= 2);
+    QTRY_COMPARE_WITH_TIMEOUT(teams->count(), 1 + teamCount, WaitMs);
+    QTRY_VERIFY(teams->isVisible());
+    QCOMPARE(teams->currentIndex(), 0);
+    // Its own name, not the chosen item's text, which Qt on Linux reports as a combo box's
+    // accessible name when none is set.
+    QVERIFY2(!teams->accessibleName().isEmpty(), "the team choice has no accessible name");
+
+    const QHash<QString, QStringList> byTeam = roomIdsByTeam(*emulator());
+    QVERIFY2(!byTeam.isEmpty(), "the emulator did not list its spaces");
+    QStringList all;
+    for (const QStringList &ids : byTeam)
+        all += ids;
+    all.sort();
+    QCOMPARE(all.size(), emulator()->roomCount());
+    QListView *list = pane->view();
+    QCOMPARE(listedRoomIds(*list), all);
+
+    // A person tabs to the choice and arrows through the teams: each shows its spaces only.
+    teams->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(teams->hasFocus());
+    for (int item = 1; item <= teamCount; ++item) {
+        QTest::keyClick(teams, Qt::Key_Down);
+        QCOMPARE(teams->currentIndex(), item);
+        const QString teamId = teams->currentData().toString();
+        const QStringList expected = byTeam.value(teamId);
+        // Every team has at least its general space; none has them all.
+        QVERIFY2(!expected.isEmpty(), qPrintable(teams->currentText()));
+        QVERIFY(expected.size() < all.size());
+        QCOMPARE(listedRoomIds(*list), expected);
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            QCOMPARE(list->model()->index(row, 0).data(RoomListModel::TeamIdRole).toString(),
+                     teamId);
+    }
+
+    // Back to all teams: every space again.
+    QTest::keyClick(teams, Qt::Key_Home);
+    QCOMPARE(teams->currentIndex(), 0);
+    QCOMPARE(listedRoomIds(*list), all);
 }
 
 void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
