@@ -5,6 +5,7 @@
 #include "model/safehtml.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QUrl>
 
 #include <algorithm>
@@ -97,7 +98,7 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
         for (qsizetype i = next; i < end; ++i) {
             Entry entry;
             entry.message = fresh.at(i);
-            entry.safeHtml = SafeHtml::forMessage(entry.message);
+            setSafeHtml(&entry, SafeHtml::forMessage(entry.message));
             m_entries.insert(position + int(i - next), entry);
         }
         endInsertRows();
@@ -130,7 +131,7 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     entry.message.markdown = markdown;
     entry.message.personId = myPersonId;
     entry.message.created = QDateTime::currentDateTimeUtc();
-    entry.safeHtml = SafeHtml::fromMarkdown(markdown);
+    setSafeHtml(&entry, SafeHtml::fromMarkdown(markdown));
     const int row = int(m_entries.size());
     beginInsertRows(QModelIndex(), row, row);
     m_entries.append(entry);
@@ -155,7 +156,7 @@ void MessageListModel::confirmPending(const QString &clientTag, const Message &m
     Entry confirmed;
     confirmed.message = message;
     confirmed.clientTag = clientTag;
-    confirmed.safeHtml = SafeHtml::forMessage(message);
+    setSafeHtml(&confirmed, SafeHtml::forMessage(message));
     m_ids.insert(message.id);
 
     const int firstPending = firstPendingRow();
@@ -190,7 +191,8 @@ void MessageListModel::failPending(const QString &clientTag, const QString &erro
     Entry &entry = m_entries[row];
     entry.pending = false;
     entry.sendError = error;
-    emit dataChanged(index(row), index(row), {PendingRole, SendErrorRole});
+    emit dataChanged(index(row), index(row),
+                     {PendingRole, SendErrorRole, Qt::AccessibleDescriptionRole});
 }
 
 void MessageListModel::removePending(const QString &clientTag)
@@ -218,6 +220,31 @@ QString MessageListModel::senderName(const Entry &entry) const
     return entry.message.personEmail;
 }
 
+void MessageListModel::setSafeHtml(Entry *entry, const QString &safeHtml)
+{
+    entry->safeHtml = safeHtml;
+    entry->links = SafeHtml::links(safeHtml);
+}
+
+QString MessageListModel::description(const Entry &entry)
+{
+    QStringList parts;
+    if (entry.message.created.isValid())
+        parts << QCoreApplication::translate("MessageListModel", "Sent %1", "%1: date and time")
+                     .arg(QLocale().toString(entry.message.created.toLocalTime(),
+                                             QLocale::ShortFormat));
+    if (!entry.links.isEmpty())
+        parts << QCoreApplication::translate("MessageListModel", "%n link(s)", nullptr,
+                                             int(entry.links.size()));
+    if (!entry.sendError.isEmpty())
+        parts
+            << QCoreApplication::translate("MessageListModel", "Not sent: %1").arg(entry.sendError);
+    else if (entry.pending)
+        parts << QCoreApplication::translate("MessageListModel", "Sending…");
+    return parts.join(QCoreApplication::translate("MessageListModel", ", ",
+                                                  "separator between facts about a message"));
+}
+
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() ||
@@ -235,6 +262,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                                                               "sender: message text")
                                       .arg(sender, text);
     }
+    case Qt::AccessibleDescriptionRole:
+        return description(entry);
     case IdRole:
         return m.id;
     case TextRole:
@@ -260,6 +289,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return entry.sendError;
     case ClientTagRole:
         return entry.clientTag;
+    case LinksRole:
+        return QVariant::fromValue(entry.links);
     default:
         return {};
     }
@@ -278,6 +309,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(PendingRole, "pending");
     names.insert(SendErrorRole, "sendError");
     names.insert(ClientTagRole, "clientTag");
+    names.insert(LinksRole, "links");
     return names;
 }
 

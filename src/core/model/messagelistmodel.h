@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPointer>
 #include <QSet>
+#include <QUrl>
 
 class PeopleDirectory;
 
@@ -30,6 +31,8 @@ public:
         PendingRole,      /**< True while sent but not confirmed by Webex. */
         SendErrorRole,    /**< Why sending failed (QString), empty when fine. */
         ClientTagRole,    /**< The tag the message was sent with; empty for received ones. */
+        LinksRole, /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
+                        and mailto, in reading order, each once; what the keyboard can open. */
     };
     Q_ENUM(Roles)
 
@@ -57,7 +60,9 @@ public:
     void removePending(const QString &clientTag);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    // DisplayRole and AccessibleTextRole give "Sender: text" (plain).
+    // DisplayRole and AccessibleTextRole give "Sender: text" (plain). AccessibleDescriptionRole
+    // says what the eye sees around it: when it was sent, how many links it has, and whether it
+    // is still being sent or failed.
     [[nodiscard]] QVariant data(const QModelIndex &index,
                                 int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
@@ -72,11 +77,14 @@ private:
         Message message;
         QString clientTag;
         QString sendError;
-        QString safeHtml; // rendered once: sanitising is too slow for every paint
+        QString safeHtml;  // rendered once: sanitising is too slow for every paint
+        QList<QUrl> links; // taken from safeHtml once, for the same reason
         bool pending = false;
     };
 
     [[nodiscard]] QString senderName(const Entry &entry) const;
+    [[nodiscard]] static QString description(const Entry &entry);
+    static void setSafeHtml(Entry *entry, const QString &safeHtml);
     void onPeopleChanged(const QStringList &personIds);
     void requestSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;

@@ -498,6 +498,33 @@ QString SafeHtml::fromMarkdown(const QString &markdown)
     return fromWebexHtml(html);
 }
 
+QList<QUrl> SafeHtml::links(const QString &safeHtml)
+{
+    QList<QUrl> out;
+    qsizetype i = 0;
+    while (i < safeHtml.size()) {
+        const qsizetype lt = safeHtml.indexOf(QLatin1Char('<'), i);
+        if (lt < 0)
+            break;
+        Tag tag;
+        const qsizetype after = readTag(safeHtml, lt, &tag);
+        if (after < 0) {
+            i = lt + 1;
+            continue;
+        }
+        i = after;
+        if (tag.closing || tag.name != QLatin1String("a"))
+            continue;
+        const QString href = safeHref(tag.attributes.value(QStringLiteral("href")));
+        if (href.isEmpty())
+            continue;
+        const QUrl url(href, QUrl::StrictMode);
+        if (!out.contains(url))
+            out.append(url);
+    }
+    return out;
+}
+
 QString SafeHtml::forMessage(const Message &m)
 {
     if (!m.html.isEmpty())

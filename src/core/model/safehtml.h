@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QUrl>
 
 class Message;
 
@@ -26,4 +28,11 @@ public:
 
     // html if present, else markdown rendered by the same rules, else text.
     [[nodiscard]] static QString forMessage(const Message &m);
+
+    // The targets of the links in rich text made by the functions above, in reading order, each
+    // once. Every href is checked again by the same rule (http and https with a host, mailto
+    // with an address), so whatever else an <a> carries is never returned: what comes back may
+    // be opened. This is how the app offers links to the keyboard and screen readers without
+    // parsing markup itself.
+    [[nodiscard]] static QList<QUrl> links(const QString &safeHtml);
 };
