@@ -18,40 +18,58 @@ enum class Cause { NoKeychain, Locked, DeniedByUser, TimedOut, Failed };
 // word each one naturally.
 QString reasonText(bool forgetting, Cause cause, const QString &detail = QString())
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("SessionStore", text);
-    };
+    // Spelled out at each call: lupdate only sees QCoreApplication::translate(context, text).
     switch (cause) {
     case Cause::NoKeychain:
-        return forgetting ? tr("Webex Desk cannot forget your saved sign-in on this computer "
-                               "because no system keychain is available.")
-                          : tr("Webex Desk cannot remember your sign-in on this computer because "
-                               "no system keychain is available.");
+        return forgetting ? QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot forget your saved sign-in on this computer "
+                                "because no system keychain is available.")
+                          : QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot remember your sign-in on this computer because "
+                                "no system keychain is available.");
     case Cause::Locked:
-        return forgetting ? tr("Webex Desk cannot forget your saved sign-in on this computer "
-                               "because the system keychain is locked or refused access.")
-                          : tr("Webex Desk cannot remember your sign-in on this computer because "
-                               "the system keychain is locked or refused access.");
+        return forgetting ? QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot forget your saved sign-in on this computer "
+                                "because the system keychain is locked or refused access.")
+                          : QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot remember your sign-in on this computer because "
+                                "the system keychain is locked or refused access.");
     case Cause::DeniedByUser:
-        return forgetting ? tr("Webex Desk cannot forget your saved sign-in on this computer "
-                               "because access to the system keychain was denied.")
-                          : tr("Webex Desk cannot remember your sign-in on this computer because "
-                               "access to the system keychain was denied.");
+        return forgetting ? QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot forget your saved sign-in on this computer "
+                                "because access to the system keychain was denied.")
+                          : QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot remember your sign-in on this computer because "
+                                "access to the system keychain was denied.");
     case Cause::TimedOut:
-        return forgetting ? tr("Webex Desk cannot forget your saved sign-in on this computer "
-                               "because the system keychain did not answer in time; it may be "
-                               "locked and waiting for its password.")
-                          : tr("Webex Desk cannot remember your sign-in on this computer because "
-                               "the system keychain did not answer in time; it may be locked and "
-                               "waiting for its password.");
+        return forgetting ? QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot forget your saved sign-in on this computer "
+                                "because the system keychain did not answer in time; it may be "
+                                "locked and waiting for its password.")
+                          : QCoreApplication::translate(
+                                "SessionStore",
+                                "Webex Desk cannot remember your sign-in on this computer because "
+                                "the system keychain did not answer in time; it may be locked and "
+                                "waiting for its password.");
     case Cause::Failed:
         break;
     }
-    return forgetting ? tr("Webex Desk cannot forget your saved sign-in on this computer because "
-                           "the system keychain reported an error: %1")
+    return forgetting ? QCoreApplication::translate(
+                            "SessionStore",
+                            "Webex Desk cannot forget your saved sign-in on this computer because "
+                            "the system keychain reported an error: %1")
                             .arg(detail)
-                      : tr("Webex Desk cannot remember your sign-in on this computer because the "
-                           "system keychain reported an error: %1")
+                      : QCoreApplication::translate(
+                            "SessionStore",
+                            "Webex Desk cannot remember your sign-in on this computer because the "
+                            "system keychain reported an error: %1")
                             .arg(detail);
 }
 
@@ -167,8 +185,10 @@ void SessionStore::startNext()
         if (!request.invalidation.isEmpty()) {
             qCWarning(lcAuth) << "Not saving an incomplete session:" << request.invalidation;
             m_stage = Stage::Writing;
-            finishUnavailable(tr("Webex Desk cannot remember your sign-in on this computer "
-                                 "because the sign-in is incomplete: %1")
+            finishUnavailable(QCoreApplication::translate(
+                                  "SessionStore",
+                                  "Webex Desk cannot remember your sign-in on this computer "
+                                  "because the sign-in is incomplete: %1")
                                   .arg(request.invalidation));
             return;
         }
