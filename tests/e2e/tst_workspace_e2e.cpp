@@ -29,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -44,6 +45,18 @@ int countRequests(const WebexEmulator &emulator, const QString &path, const QStr
             ++n;
     }
     return n;
+}
+
+// The ids of the spaces a list shows with the new-activity mark, in list order.
+QStringList markedRoomIds(const QListView &list)
+{
+    QStringList ids;
+    for (int row = 0; row < list.model()->rowCount(); ++row) {
+        const QModelIndex index = list.model()->index(row, 0);
+        if (index.data(RoomListModel::HasNewActivityRole).toBool())
+            ids.append(index.data(RoomListModel::IdRole).toString());
+    }
+    return ids;
 }
 
 // The ids of the spaces a list shows, sorted, for comparing with what the emulator has.
@@ -100,6 +113,7 @@ private slots:
     void ctrlKFindsACafeAndEnterOpensIt();
     void teamChoiceListsExactlyThatTeamsSpaces();
     void periodicRefreshIsOneRequestPerInterval();
+    void newActivityIsMarkedUntilTheSpaceIsOpened();
     void retryButtonsRunTheFailedRequestsAgain();
 
 private:
@@ -403,6 +417,50 @@ void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
             ++recent;
     }
     QVERIFY(recent >= 4);
+}
+
+void TestWorkspaceEndToEnd::newActivityIsMarkedUntilTheSpaceIsOpened()
+{
+    QSettings().remove(QStringLiteral("spaces")); // this account's first start on this computer
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    MainWindow *window = controller->mainWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QListView *list = window->roomsPane()->view();
+    // A first start marks nothing: everything before it is history.
+    QCOMPARE(markedRoomIds(*list), QStringList());
+
+    // A colleague writes in the quietest space, one never opened here; F5 brings it.
+    const int last = list->model()->rowCount() - 1;
+    const QString quiet = list->model()->index(last, 0).data(RoomListModel::IdRole).toString();
+    QVERIFY(emulator()->postFromSomeoneElse(quiet, QStringLiteral("Are you there?")));
+    QTest::keyClick(window, Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(markedRoomIds(*list), QStringList{quiet}, WaitMs);
+    const QModelIndex top = list->model()->index(0, 0);
+    QCOMPARE(top.data(RoomListModel::IdRole).toString(), quiet); // newest activity first
+    QVERIFY2(
+        top.data(Qt::AccessibleDescriptionRole).toString().contains(QStringLiteral("New activity")),
+        qPrintable(top.data(Qt::AccessibleDescriptionRole).toString()));
+
+    // Opening it clears the mark and shows the message.
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, quiet);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+    QCOMPARE(markedRoomIds(*list), QStringList());
+    MessageListModel *messages = controller->messageModel();
+    QCOMPARE(
+        messages->index(messages->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(),
+        QStringLiteral("Are you there?"));
+
+    // While the app is closed, someone writes in another space: the next start marks it,
+    // and not the one already read.
+    const QString other = list->model()->index(last, 0).data(RoomListModel::IdRole).toString();
+    QVERIFY(other != quiet);
+    controller.reset();
+    QVERIFY(emulator()->postFromSomeoneElse(other, QStringLiteral("Back tomorrow.")));
+    controller = startSignedIn();
+    QVERIFY(controller);
+    QCOMPARE(markedRoomIds(*controller->mainWindow()->roomsPane()->view()), QStringList{other});
 }
 
 void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
