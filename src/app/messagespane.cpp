@@ -3,11 +3,11 @@
 #include "avatarcache.h"
 #include "composer.h"
 #include "messageitemdelegate.h"
+#include "messagelistview.h"
 #include "model/messagelistmodel.h"
 #include "statebanner.h"
 
 #include <QLabel>
-#include <QListView>
 #include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -18,8 +18,9 @@ constexpr int MinuteMs = 60 * 1000;
 
 MessagesPane::MessagesPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_postingNote(new QLabel(this)),
-      m_olderLabel(new QLabel(tr("Loading older messages…"), this)), m_view(new QListView(this)),
-      m_banner(new StateBanner(this)), m_composer(new Composer(this)), m_clock(new QTimer(this))
+      m_olderLabel(new QLabel(tr("Loading older messages…"), this)),
+      m_view(new MessageListView(this)), m_banner(new StateBanner(this)),
+      m_composer(new Composer(this)), m_clock(new QTimer(this))
 {
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_title->setTextFormat(Qt::PlainText); // titles are chosen by other people
@@ -62,6 +63,8 @@ MessagesPane::MessagesPane(QWidget *parent)
             &MessagesPane::onScrolled);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &MessagesPane::onRangeChanged);
+    connect(m_view, &MessageListView::olderWanted, this, &MessagesPane::requestOlder);
+    connect(m_view, &MessageListView::viewportResized, this, &MessagesPane::scheduleFillCheck);
     m_clock->setInterval(MinuteMs);
     connect(m_clock, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
     m_clock->start();
@@ -86,11 +89,15 @@ void MessagesPane::setModel(MessageListModel *messages)
         return;
     connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, this,
             &MessagesPane::onRowsAboutToBeInserted);
-    connect(messages, &QAbstractItemModel::rowsInserted, this, &MessagesPane::updateEmpty);
+    connect(messages, &QAbstractItemModel::rowsInserted, this, [this] {
+        updateEmpty();
+        scheduleFillCheck();
+    });
     connect(messages, &QAbstractItemModel::rowsRemoved, this, &MessagesPane::updateEmpty);
     connect(messages, &QAbstractItemModel::modelReset, this, [this] {
         m_keepFromBottom = -1;
         m_atBottom = true;
+        m_olderAskedBefore.clear();
         updateEmpty();
     });
 }
@@ -119,6 +126,7 @@ void MessagesPane::showRoom(const QString &title, const QString &postingNote)
     m_composer->clearProblem();
     m_keepFromBottom = -1;
     m_atBottom = true;
+    m_olderAskedBefore.clear();
 }
 
 void MessagesPane::showLoading()
@@ -131,6 +139,7 @@ void MessagesPane::showLoaded()
     m_loaded = true;
     m_banner->clear();
     updateEmpty();
+    scheduleFillCheck();
 }
 
 void MessagesPane::showProblem(const QString &message)
@@ -143,6 +152,8 @@ void MessagesPane::setLoadingOlder(bool loading)
 {
     m_loadingOlder = loading;
     m_olderLabel->setVisible(loading);
+    if (!loading)
+        scheduleFillCheck();
 }
 
 void MessagesPane::setClockInterval(int milliseconds)
@@ -183,13 +194,50 @@ void MessagesPane::onRangeChanged(int min, int max)
     } else if (m_atBottom) {
         bar->setValue(max); // the newest message stays in view as messages arrive
     }
+    if (max <= min)
+        scheduleFillCheck(); // e.g. the view grew taller than its rows
 }
 
 void MessagesPane::onScrolled(int value)
 {
     const QScrollBar *bar = m_view->verticalScrollBar();
     m_atBottom = value >= bar->maximum();
-    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_loaded && !m_loadingOlder &&
-        m_messages && m_messages->hasOlder() && m_keepFromBottom < 0)
-        emit olderRequested();
+    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_keepFromBottom < 0)
+        requestOlder();
+}
+
+bool MessagesPane::mayAskForOlder() const
+{
+    return m_loaded && !m_loadingOlder && m_messages && m_messages->hasOlder() &&
+           !m_messages->oldestMessageId().isEmpty();
+}
+
+void MessagesPane::requestOlder()
+{
+    if (!mayAskForOlder())
+        return;
+    m_olderAskedBefore = m_messages->oldestMessageId();
+    emit olderRequested();
+}
+
+void MessagesPane::scheduleFillCheck()
+{
+    if (m_fillCheckPending)
+        return;
+    m_fillCheckPending = true;
+    QMetaObject::invokeMethod(this, &MessagesPane::fillIfNotScrollable, Qt::QueuedConnection);
+}
+
+void MessagesPane::fillIfNotScrollable()
+{
+    m_fillCheckPending = false;
+    // Hidden or squeezed to nothing, the view's size says nothing about what fits.
+    if (!m_view->isVisible() || m_view->viewport()->height() <= 0 || !m_messages ||
+        m_messages->rowCount() == 0)
+        return;
+    // Once per oldest message: a page that brought nothing older, or one that failed, is not
+    // asked for again and again by itself (Retry, scrolling and the keys still ask).
+    if (!m_view->canScroll() && mayAskForOlder() &&
+        m_messages->oldestMessageId() != m_olderAskedBefore)
+        requestOlder();
 }

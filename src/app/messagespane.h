@@ -1,6 +1,7 @@
 #pragma once
 
-// QPointer needs the complete type.
+// Complete types: QPointer needs the model's, and callers take view() as a QListView.
+#include "messagelistview.h"
 #include "model/messagelistmodel.h"
 
 #include <QPointer>
@@ -9,14 +10,19 @@
 class AvatarCache;
 class Composer;
 class QLabel;
-class QListView;
 class QTimer;
 class StateBanner;
 
 // The open space: its title, its messages (oldest at the top, the newest in view), and the
 // composer. Scrolling to the top asks for older messages (olderRequested), and the view keeps
 // its place while they are inserted above, so reading is not interrupted and the top is not
-// reached again at once (which would load the whole history page after page).
+// reached again at once (which would load the whole history page after page). The keyboard asks
+// too (Home, Up on the first message, PageUp at the top; see MessageListView), and so does a
+// page too short to fill the view, which has no top to scroll to.
+//
+// Older messages are asked for only while the model says there are some (hasOlder) and never
+// while a page is loading. A short page asks by itself once per oldest message shown, so a page
+// that brings nothing older, or fails, does not start a loop of requests.
 class MessagesPane : public QWidget
 {
     Q_OBJECT
@@ -40,7 +46,7 @@ public:
 
     void setClockInterval(int milliseconds);
 
-    [[nodiscard]] QListView *view() const { return m_view; }
+    [[nodiscard]] MessageListView *view() const { return m_view; }
     [[nodiscard]] Composer *composer() const { return m_composer; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
 
@@ -53,11 +59,17 @@ private:
     void onRangeChanged(int min, int max);
     void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void updateEmpty();
+    [[nodiscard]] bool mayAskForOlder() const;
+    void requestOlder();
+    // After a page, a resize or a layout: checks once the event loop is back (rows are laid out
+    // lazily) whether the view can scroll, and asks for older messages if it cannot.
+    void scheduleFillCheck();
+    void fillIfNotScrollable();
 
     QLabel *m_title;
     QLabel *m_postingNote;
     QLabel *m_olderLabel;
-    QListView *m_view;
+    MessageListView *m_view;
     StateBanner *m_banner;
     Composer *m_composer;
     QTimer *m_clock;
@@ -67,4 +79,7 @@ private:
     // How far the view was from the bottom when rows went in above; -1: follow the newest.
     int m_keepFromBottom = -1;
     bool m_atBottom = true;
+    bool m_fillCheckPending = false;
+    // The oldest message shown when older ones were last asked for.
+    QString m_olderAskedBefore;
 };

@@ -1,0 +1,226 @@
+#include "messagelistview.h"
+
+#include "messageitemdelegate.h"
+#include "model/messagelistmodel.h"
+
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QScrollBar>
+
+namespace {
+// Longer addresses are shortened in the middle in menus: the host and the end stay readable,
+// and a hostile message cannot make a menu wider than the screen.
+constexpr int MenuAddressLength = 80;
+} // namespace
+
+MessageListView::MessageListView(QWidget *parent) : QListView(parent)
+{
+    setContextMenuPolicy(Qt::DefaultContextMenu);
+}
+
+bool MessageListView::canScroll()
+{
+    executeDelayedItemsLayout();
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->maximum() > bar->minimum();
+}
+
+QList<QUrl> MessageListView::linksOf(const QModelIndex &index)
+{
+    QList<QUrl> links;
+    // The model offers only what may be opened; checked again here, as this is where they open.
+    const QList<QUrl> offered = index.data(MessageListModel::LinksRole).value<QList<QUrl>>();
+    for (const QUrl &url : offered) {
+        if (MessageItemDelegate::isOpenableLink(url))
+            links.append(url);
+    }
+    return links;
+}
+
+QString MessageListView::menuText(const QUrl &url)
+{
+    QString address = url.toDisplayString();
+    if (address.size() > MenuAddressLength) {
+        const int tail = MenuAddressLength / 3;
+        address = address.left(MenuAddressLength - tail - 1) + QChar(0x2026) + address.right(tail);
+    }
+    // A menu item's text marks its shortcut letter with '&': an address's own '&' must stay one.
+    address.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return address;
+}
+
+void MessageListView::openLink(const QUrl &url)
+{
+    if (MessageItemDelegate::isOpenableLink(url))
+        QDesktopServices::openUrl(url);
+}
+
+void MessageListView::copyText(const QModelIndex &index)
+{
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(index.data(MessageListModel::TextRole).toString());
+}
+
+QMenu *MessageListView::newMenu(const QString &title)
+{
+    if (m_menu)
+        m_menu->close();
+    auto *menu = new QMenu(title, this);
+    menu->setObjectName(QStringLiteral("messageMenu"));
+    menu->setAccessibleName(title);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    m_menu = menu;
+    return menu;
+}
+
+QPoint MessageListView::menuPosition(const QModelIndex &index) const
+{
+    const QRect row = visualRect(index).intersected(viewport()->rect());
+    const QPoint corner = row.isEmpty() ? viewport()->rect().topLeft() : row.topLeft();
+    return viewport()->mapToGlobal(corner + QPoint(fontMetrics().height(), fontMetrics().height()));
+}
+
+void MessageListView::activateLinks(const QModelIndex &index)
+{
+    const QList<QUrl> links = linksOf(index);
+    if (links.size() == 1) {
+        openLink(links.first());
+        return;
+    }
+    if (links.isEmpty())
+        return;
+    QMenu *menu = newMenu(tr("Links in this message"));
+    for (const QUrl &url : links) {
+        QAction *open = menu->addAction(menuText(url));
+        open->setToolTip(url.toDisplayString());
+        connect(open, &QAction::triggered, this, [url] { openLink(url); });
+    }
+    menu->setActiveAction(menu->actions().constFirst());
+    menu->popup(menuPosition(index));
+}
+
+void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &viewportPos)
+{
+    if (!index.isValid())
+        return;
+    QMenu *menu = newMenu(tr("Message"));
+    QAction *copy = menu->addAction(tr("Copy Text"));
+    connect(copy, &QAction::triggered, this,
+            [index = QPersistentModelIndex(index)] { copyText(index); });
+    for (const QUrl &url : linksOf(index)) {
+        menu->addSeparator();
+        QAction *open = menu->addAction(tr("Open Link %1").arg(menuText(url)));
+        open->setToolTip(url.toDisplayString());
+        connect(open, &QAction::triggered, this, [url] { openLink(url); });
+        QAction *copyAddress = menu->addAction(tr("Copy Link Address"));
+        copyAddress->setToolTip(url.toDisplayString());
+        connect(copyAddress, &QAction::triggered, this,
+                [url] { QGuiApplication::clipboard()->setText(url.toString()); });
+    }
+    menu->popup(viewportPos.isNull() ? menuPosition(index) : viewport()->mapToGlobal(viewportPos));
+}
+
+void MessageListView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The Menu key (and Windows' Shift+F10) arrives here as a keyboard context menu event: it is
+    // about the current message, wherever the mouse pointer is.
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        showContextMenu(currentIndex());
+    } else {
+        const QModelIndex index = indexAt(event->pos());
+        if (index.isValid())
+            setCurrentIndex(index);
+        showContextMenu(index, event->pos());
+    }
+    event->accept();
+}
+
+void MessageListView::keyPressEvent(QKeyEvent *event)
+{
+    // The view may have had the focus before the rows came (a space opened, another one chosen).
+    if (ensureCurrent() && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
+        event->accept(); // the first arrow lands on the newest message in view
+        return;
+    }
+    if (event == QKeySequence::Copy && currentIndex().isValid()) {
+        copyText(currentIndex()); // the text, not "Sender: text" as the base class would copy
+        event->accept();
+        return;
+    }
+    const Qt::KeyboardModifiers modifiers =
+        event->modifiers() & ~Qt::KeypadModifier; // Enter on the keypad is Enter too
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (modifiers == Qt::NoModifier && currentIndex().isValid() &&
+            !linksOf(currentIndex()).isEmpty()) {
+            activateLinks(currentIndex());
+            event->accept();
+            return;
+        }
+        break;
+    case Qt::Key_Menu:
+    case Qt::Key_F10:
+        // Most platforms turn the Menu key into a context menu event too; whichever comes
+        // second finds the menu open and goes to it, so one menu shows. Shift+F10 has no
+        // meaning on X11 and Wayland, but people who know it from Windows and GNOME expect it.
+        if (event->key() == Qt::Key_Menu || modifiers == Qt::ShiftModifier) {
+            showContextMenu(currentIndex());
+            event->accept();
+            return;
+        }
+        break;
+    case Qt::Key_Home:
+        QListView::keyPressEvent(event);
+        emit olderWanted();
+        return;
+    case Qt::Key_Up: {
+        const bool onFirst = currentIndex().isValid() && currentIndex().row() == 0;
+        QListView::keyPressEvent(event);
+        if (onFirst)
+            emit olderWanted();
+        return;
+    }
+    case Qt::Key_PageUp: {
+        const bool atTop = verticalScrollBar()->value() == verticalScrollBar()->minimum();
+        QListView::keyPressEvent(event);
+        if (atTop)
+            emit olderWanted();
+        return;
+    }
+    default:
+        break;
+    }
+    QListView::keyPressEvent(event);
+}
+
+bool MessageListView::ensureCurrent()
+{
+    if (currentIndex().isValid() || !model() || model()->rowCount(rootIndex()) == 0)
+        return false;
+    // The base class would make the first (oldest) row current; in a chat the place to start
+    // reading from is the newest message in view.
+    executeDelayedItemsLayout();
+    const QRect area = viewport()->rect();
+    QModelIndex start = indexAt(QPoint(area.center().x(), area.bottom() - 1));
+    if (!start.isValid())
+        start = model()->index(model()->rowCount(rootIndex()) - 1, 0, rootIndex());
+    selectionModel()->setCurrentIndex(start, QItemSelectionModel::NoUpdate);
+    return true;
+}
+
+void MessageListView::focusInEvent(QFocusEvent *event)
+{
+    ensureCurrent();
+    QListView::focusInEvent(event);
+}
+
+void MessageListView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    emit viewportResized();
+}

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QListView>
+#include <QMenu> // QPointer<QMenu> in an inline getter needs the complete type
+#include <QPointer>
+#include <QUrl>
+
+// The message list as the keyboard and screen readers use it; the mouse keeps working as with
+// any list (links open on click through MessageItemDelegate).
+//
+// - Arrows move the current message; on focus the newest message in view becomes current, not
+//   the oldest one loaded (which would scroll to the top and load older messages).
+// - Enter on the current message opens its link when it has one, or shows a menu of its links.
+// - The context menu (right click, Menu key, Shift+F10) offers Copy Text and, for each link,
+//   Open Link and Copy Link Address. Ctrl+C copies the text as well.
+// - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
+//   the pane decides whether any are loaded.
+//
+// Links come from the model (MessageListModel::LinksRole, taken from the sanitised text by
+// SafeHtml::links); nothing here reads markup or builds a URL. Only http, https and mailto links
+// are offered and opened (QDesktopServices::openUrl).
+class MessageListView : public QListView
+{
+    Q_OBJECT
+
+public:
+    explicit MessageListView(QWidget *parent = nullptr);
+
+    // Whether the rows overflow the viewport. Lays out pending rows first, so the answer is about
+    // the rows the model holds now, not those of the last layout.
+    [[nodiscard]] bool canScroll();
+
+    // The menu shown now (Enter's links menu or the context menu), or null.
+    [[nodiscard]] QMenu *openMenu() const { return m_menu; }
+
+    // Enter's action on a message: its one link opens, several are offered in a menu.
+    void activateLinks(const QModelIndex &index);
+    // The context menu of a message, at a point of the viewport (the row's corner if null).
+    void showContextMenu(const QModelIndex &index, const QPoint &viewportPos = {});
+
+signals:
+    // Home, Up on the first message or PageUp at the top: the person wants to read further back.
+    void olderWanted();
+    // The viewport changed size: a taller one may no longer be filled by the rows.
+    void viewportResized();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    // Makes the newest message in view current when none is; true if it did.
+    bool ensureCurrent();
+    [[nodiscard]] static QList<QUrl> linksOf(const QModelIndex &index);
+    [[nodiscard]] static QString menuText(const QUrl &url);
+    static void openLink(const QUrl &url);
+    static void copyText(const QModelIndex &index);
+    [[nodiscard]] QMenu *newMenu(const QString &title);
+    // Where a menu for a row opens: below its top edge, inside the viewport.
+    [[nodiscard]] QPoint menuPosition(const QModelIndex &index) const;
+
+    QPointer<QMenu> m_menu;
+};
