@@ -101,19 +101,11 @@ for _ in $(seq 300); do
     sleep 1
 done
 # A private D-Bus session with a throwaway, unlocked gnome-keyring, as the suite uses.
-dbus-run-session -- bash -c '
-    set -euo pipefail
-    export HOME="$(mktemp -d)"
-    export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config"
-    export XDG_RUNTIME_DIR="$HOME/runtime"
-    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-    eval "$(printf test-keyring-password | gnome-keyring-daemon --unlock --components=secrets)"
-    export GNOME_KEYRING_CONTROL
-    export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
-    export QT_LOGGING_RULES="qt.webenginecontext.debug=false"
-    export WEBEXDESK_INSTALLED_APP=/usr/bin/webex-desk
-    timeout 600 "$1"
-' bash "$build/tests/package/tst_installedpackage"
+bash scripts/in-keyring-session.sh env \
+    QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 \
+    QT_LOGGING_RULES="qt.webenginecontext.debug=false" \
+    WEBEXDESK_INSTALLED_APP=/usr/bin/webex-desk \
+    timeout 600 "$build/tests/package/tst_installedpackage"
 
 step "Remove the package"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y webex-desk
