@@ -235,7 +235,7 @@ void WorkspaceController::refresh()
     }
     m_client->fetchRecentRooms();
     if (!m_openRoomId.isEmpty())
-        m_client->fetchMessages(m_openRoomId);
+        loadNewestMessages();
     // A manual refresh counts as one: the next quiet one is a full interval away.
     m_refreshTimer.start();
 }
@@ -248,7 +248,7 @@ void WorkspaceController::onRecentRooms(const QList<Room> &rooms)
         if (room.id == m_openRoomId && room.lastActivity > m_openRoomActivity) {
             // Something happened in the open space: its newest messages, merged below.
             m_openRoomActivity = room.lastActivity;
-            m_client->fetchMessages(m_openRoomId);
+            loadNewestMessages();
             m_rooms->markSeen(m_openRoomId, room.lastActivity);
         }
     }
@@ -263,6 +263,7 @@ void WorkspaceController::openRoom(const QString &roomId, const QString &title)
         return;
     }
     m_openRoomId = roomId;
+    m_newestWanted = false;
     m_failedTags.clear();
     const int row = m_rooms->rowOf(roomId);
     const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
@@ -290,6 +291,18 @@ void WorkspaceController::loadMessages(const QString &beforeMessageId)
     m_client->fetchMessages(m_openRoomId, beforeMessageId);
 }
 
+void WorkspaceController::loadNewestMessages()
+{
+    // The client keeps one messages call per space: asking for the newest now would cancel
+    // the older page on its way. They are asked for once it is in.
+    if (m_window->messagesPane()->isLoadingOlder()) {
+        m_newestWanted = true;
+        return;
+    }
+    m_newestWanted = false;
+    m_client->fetchMessages(m_openRoomId);
+}
+
 void WorkspaceController::loadOlderMessages()
 {
     if (!m_messages || !m_messages->hasOlder() || m_messages->oldestMessageId().isEmpty())
@@ -307,6 +320,8 @@ void WorkspaceController::onMessagesFetched(const QString &roomId,
     pane->setLoadingOlder(false);
     pane->showLoaded();
     emit messagesShown(roomId);
+    if (m_newestWanted)
+        loadNewestMessages();
 }
 
 void WorkspaceController::onMessagesFailed(const QString &roomId, const ApiError &error)

@@ -76,6 +76,7 @@ private:
     void loadRooms();
     void loadMessages(const QString &beforeMessageId);
     void loadOlderMessages();
+    void loadNewestMessages();
     void onProfile(const Person &person);
     void onRoomsPage(const QList<Room> &rooms);
     void onRoomsDone(int total);
@@ -114,6 +115,7 @@ private:
     QString m_openRoomId;
     QDateTime m_openRoomActivity; // to tell whether a refresh brought new messages
     QString m_messagesBefore;     // the page asked for last, for Retry
+    bool m_newestWanted = false;  // a refresh came while an older page was loading
     struct Draft
     {
         QString roomId;

@@ -108,6 +108,7 @@ private slots:
 
     void selectingASpaceShowsItsMessages();
     void scrollingToTheTopLoadsOlderMessages();
+    void refreshWhileOlderMessagesLoadKeepsBoth();
     void composerSendsWithEnter();
     void failedSendKeepsTheDraftAndSaysWhy();
     void ctrlKFindsACafeAndEnterOpensIt();
@@ -228,6 +229,39 @@ void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
     QCOMPARE(controller->messageModel()->rowCount(), qMin(total, 100));
     // The view kept its place instead of jumping to the top (which would load the next page).
     QVERIFY(view->verticalScrollBar()->value() > 0);
+}
+
+void TestWorkspaceEndToEnd::refreshWhileOlderMessagesLoadKeepsBoth()
+{
+    auto controller = startSignedIn();
+    QVERIFY(controller);
+    const QString roomId = emulator()->roomIds().at(0);
+    const int total = emulator()->messageCount(roomId);
+    QVERIFY(total > 50);
+    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    clickRoom(*controller, roomId);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
+
+    // A slow network: the older page is still on its way when F5 is pressed, and by then
+    // someone has written.
+    emulator()->setLatency(std::chrono::milliseconds(400));
+    QVERIFY(emulator()->postFromSomeoneElse(roomId, QStringLiteral("Fresh news")));
+    MessagesPane *pane = controller->mainWindow()->messagesPane();
+    QListView *view = pane->view();
+    QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+    view->verticalScrollBar()->setValue(0);
+    QVERIFY(pane->isLoadingOlder());
+    QTest::keyClick(controller->mainWindow(), Qt::Key_F5);
+
+    // Both arrive: the older page (not cancelled by the refresh) and the new message.
+    MessageListModel *messages = controller->messageModel();
+    QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), qMin(total, 100) + 1, WaitMs);
+    QCOMPARE(
+        messages->index(messages->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(),
+        QStringLiteral("Fresh news"));
+    QCOMPARE(
+        countRequests(*emulator(), QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
+        1);
 }
 
 void TestWorkspaceEndToEnd::composerSendsWithEnter()
