@@ -207,6 +207,11 @@ std::optional<Room> RoomListModel::roomAt(int row) const
     return m_rooms.at(row);
 }
 
+QString RoomListModel::foldedTitleAt(int row) const
+{
+    return m_foldedTitles.value(m_rooms.at(row).id);
+}
+
 int RoomListModel::rowOf(const QString &id) const
 {
     if (!m_ids.contains(id))

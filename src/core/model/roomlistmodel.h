@@ -69,6 +69,9 @@ public:
     [[nodiscard]] QDateTime seenBaseline() const { return m_seenBaseline; }
 
     [[nodiscard]] std::optional<Room> roomAt(int row) const;
+    // Without copies, for the filter's per-row test; row must be valid.
+    [[nodiscard]] const Room &roomRef(int row) const { return m_rooms.at(row); }
+    [[nodiscard]] QString foldedTitleAt(int row) const;
     [[nodiscard]] int rowOf(const QString &id) const; ///< -1 when absent.
 
     // The model's sort order: true when a belongs above b.
