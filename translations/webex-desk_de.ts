@@ -808,6 +808,46 @@
         <source>Webex Desk cannot remember your sign-in on this computer because the sign-in is incomplete: %1</source>
         <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil die Anmeldung unvollständig ist: %1</translation>
     </message>
+    <message>
+        <source>Webex Desk cannot forget your saved sign-in on this computer because no system keychain is available.</source>
+        <translation>Webex Desk kann Ihre gespeicherte Anmeldung auf diesem Computer nicht löschen, weil kein Schlüsselbund des Systems verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because no system keychain is available.</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil kein Schlüsselbund des Systems verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot forget your saved sign-in on this computer because the system keychain is locked or refused access.</source>
+        <translation>Webex Desk kann Ihre gespeicherte Anmeldung auf diesem Computer nicht löschen, weil der Schlüsselbund des Systems gesperrt ist oder den Zugriff verweigert hat.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because the system keychain is locked or refused access.</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil der Schlüsselbund des Systems gesperrt ist oder den Zugriff verweigert hat.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot forget your saved sign-in on this computer because access to the system keychain was denied.</source>
+        <translation>Webex Desk kann Ihre gespeicherte Anmeldung auf diesem Computer nicht löschen, weil der Zugriff auf den Schlüsselbund des Systems abgelehnt wurde.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because access to the system keychain was denied.</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil der Zugriff auf den Schlüsselbund des Systems abgelehnt wurde.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot forget your saved sign-in on this computer because the system keychain did not answer in time; it may be locked and waiting for its password.</source>
+        <translation>Webex Desk kann Ihre gespeicherte Anmeldung auf diesem Computer nicht löschen, weil der Schlüsselbund des Systems nicht rechtzeitig geantwortet hat; vielleicht ist er gesperrt und wartet auf sein Passwort.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because the system keychain did not answer in time; it may be locked and waiting for its password.</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil der Schlüsselbund des Systems nicht rechtzeitig geantwortet hat; vielleicht ist er gesperrt und wartet auf sein Passwort.</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot forget your saved sign-in on this computer because the system keychain reported an error: %1</source>
+        <translation>Webex Desk kann Ihre gespeicherte Anmeldung auf diesem Computer nicht löschen, weil der Schlüsselbund des Systems einen Fehler gemeldet hat: %1</translation>
+    </message>
+    <message>
+        <source>Webex Desk cannot remember your sign-in on this computer because the system keychain reported an error: %1</source>
+        <translation>Webex Desk kann sich Ihre Anmeldung auf diesem Computer nicht merken, weil der Schlüsselbund des Systems einen Fehler gemeldet hat: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignInBrowserProcess</name>
