@@ -128,25 +128,7 @@ void BenchMessagesPane::scrollFrame()
 
     ScrollFrames scroll(view());
     const int step = page ? scroll.pageStep() : scroll.wheelStep();
-    if (firstCall) {
-        FrameTimes times;
-        const int frames = scroll.passTopToBottom(step, times);
-        QVERIFY(frames > 0);
-        QVERIFY2(scroll.paints() >= frames, "a frame painted nothing");
-        qInfo().noquote().nospace()
-            << "top to bottom, " << frames << " frames of " << step << " px: " << times.summary();
-    }
-
-    scroll.toTop();
-    const int paintsBefore = scroll.paints();
-    int iterations = 0;
-    // One iteration: one frame.
-    QBENCHMARK
-    {
-        scroll.frame(step);
-        ++iterations;
-    }
-    QVERIFY(scroll.paints() - paintsBefore >= iterations);
+    scroll.benchmark(step, "px", firstCall);
 }
 
 QTEST_MAIN(BenchMessagesPane)

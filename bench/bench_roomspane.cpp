@@ -97,28 +97,7 @@ void BenchRoomsPane::scrollFrame()
     QFETCH(bool, page);
     ScrollFrames scroll(view());
     const int step = page ? scroll.pageStep() : scroll.wheelStep();
-
-    if (FrameTimes::firstCall()) {
-        // A whole pass from top to bottom, frame by frame: the worst frames matter for
-        // smoothness, and the QBENCHMARK mean below does not show them.
-        FrameTimes times;
-        const int frames = scroll.passTopToBottom(step, times);
-        QVERIFY(frames > 0);
-        QVERIFY2(scroll.paints() >= frames, "a frame painted nothing");
-        qInfo().noquote().nospace()
-            << "top to bottom, " << frames << " frames of " << step << " rows: " << times.summary();
-    }
-
-    // One iteration: one frame.
-    scroll.toTop();
-    const int paintsBefore = scroll.paints();
-    int iterations = 0;
-    QBENCHMARK
-    {
-        scroll.frame(step);
-        ++iterations;
-    }
-    QVERIFY(scroll.paints() - paintsBefore >= iterations);
+    scroll.benchmark(step, "rows", FrameTimes::firstCall());
 }
 
 void BenchRoomsPane::typeAndDeleteCafeInPane()

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QScrollBar>
+#include <QTest>
 
 #include <algorithm>
 
@@ -82,4 +83,26 @@ void ScrollFrames::settle()
 {
     QCoreApplication::processEvents();
     QCoreApplication::processEvents();
+}
+
+void ScrollFrames::benchmark(int step, const char *unit, bool firstCall)
+{
+    if (firstCall) {
+        FrameTimes times;
+        const int frames = passTopToBottom(step, times);
+        QVERIFY(frames > 0);
+        QVERIFY2(paints() >= frames, "a frame painted nothing");
+        qInfo().noquote().nospace() << "top to bottom, " << frames << " frames of " << step << " "
+                                    << unit << ": " << times.summary();
+    }
+    toTop();
+    const int paintsBefore = paints();
+    int iterations = 0;
+    // One iteration: one frame.
+    QBENCHMARK
+    {
+        frame(step);
+        ++iterations;
+    }
+    QVERIFY(paints() - paintsBefore >= iterations);
 }

@@ -26,6 +26,13 @@ public:
 
     [[nodiscard]] int paints() const;
 
+    // The body of a scrolling benchmark. On the first call of the run (FrameTimes::firstCall(),
+    // asked once by the caller), a whole pass from top
+    // to bottom with every frame timed and reported (the worst frames matter for smoothness,
+    // and QBENCHMARK's mean hides them); then QBENCHMARK over single frames. `unit` names what
+    // a step counts in the report ("rows", "px"). Checks that every frame painted.
+    void benchmark(int step, const char *unit, bool firstCall);
+
     // One turn of the event loop, as after a key press: posted events (the paint request)
     // and due timers (QListView lays out rows in a zero timer), then a second turn for what
     // that layout asked to repaint.
