@@ -759,6 +759,14 @@
         <source>No space matches “%1”.</source>
         <translation>Kein Bereich passt zu „%1“.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n space(s)</source>
+        <comment>spaces the filter shows, of all</comment>
+        <translation>
+            <numerusform>%1 von %n Bereich</numerusform>
+            <numerusform>%1 von %n Bereichen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

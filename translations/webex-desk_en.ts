@@ -64,5 +64,13 @@
             <numerusform>%n spaces</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n space(s)</source>
+        <comment>spaces the filter shows, of all</comment>
+        <translation>
+            <numerusform>%1 of %n space</numerusform>
+            <numerusform>%1 of %n spaces</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

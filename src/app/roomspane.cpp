@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -145,10 +146,9 @@ void RoomsPane::showLoading(int loadedSoFar)
 
 void RoomsPane::showLoaded(int total)
 {
+    Q_UNUSED(total); // the model holds them all now: the count is read from it
     m_loading = false;
     m_banner->clear();
-    m_count->setText(total == 0 ? tr("You are not in any space yet.")
-                                : tr("%n space(s)", nullptr, total));
     updateNoMatch();
 }
 
@@ -191,8 +191,24 @@ void RoomsPane::applyTeam(int comboIndex)
     updateNoMatch();
 }
 
+void RoomsPane::updateCount()
+{
+    if (!m_rooms || m_loading || m_banner->state() == StateBanner::State::Error)
+        return; // the label says what is going on instead
+    const int total = m_rooms->rowCount();
+    const int shown = m_presentation->rowCount();
+    if (total == 0)
+        m_count->setText(tr("You are not in any space yet."));
+    else if (shown == total)
+        m_count->setText(tr("%n space(s)", nullptr, total));
+    else
+        m_count->setText(tr("%1 of %n space(s)", "spaces the filter shows, of all", total)
+                             .arg(QLocale().toString(shown)));
+}
+
 void RoomsPane::updateNoMatch()
 {
+    updateCount();
     if (!m_rooms || m_banner->state() == StateBanner::State::Error ||
         m_banner->state() == StateBanner::State::Loading)
         return;

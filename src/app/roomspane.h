@@ -53,6 +53,8 @@ private:
     void applyKind(int comboIndex);
     void applyTeam(int comboIndex);
     void updateNoMatch();
+    // "5 spaces", or "2 of 5 spaces" while a filter hides some.
+    void updateCount();
 
     QLineEdit *m_filter;
     QComboBox *m_kind;

@@ -14,6 +14,7 @@
 #include "roomspane.h"
 #include "statebanner.h"
 #include "themedicons.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
@@ -24,8 +25,10 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 namespace {
 Room room(const QString &id, const QString &title, int minutesAgo)
@@ -62,6 +65,7 @@ private slots:
     void ctrlKFocusesTheFilterAndCafeFindsCafe();
     void arrowsAndEnterOpenASpace();
     void kindChoiceNarrowsTheList();
+    void countSaysHowManyTheFilterShows();
     void composerEnterSendsShiftEnterBreaksTheLine();
     void composerRestoresAFailedDraft();
     void composerRefusesTooLongMessages();
@@ -194,6 +198,36 @@ void TestAppWidgets::kindChoiceNarrowsTheList()
     QCOMPARE(pane.view()->model()->rowCount(), 4);
     kind->setCurrentIndex(0);
     QCOMPARE(pane.view()->model()->rowCount(), 5);
+}
+
+void TestAppWidgets::countSaysHowManyTheFilterShows()
+{
+    // English plural forms ("1 space", "5 spaces") come from the English catalogue.
+    QVERIFY(Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+    const auto removeTranslators = qScopeGuard([] {
+        for (QTranslator *t : qApp->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+    });
+    RoomListModel rooms;
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    pane.showLoading(0);
+    rooms.appendRooms(someRooms());
+    pane.showLoaded(rooms.rowCount());
+    auto *count = pane.findChild<QLabel *>(QStringLiteral("roomsStatusLabel"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("5 spaces"));
+    QTest::keyClicks(pane.filterEdit(), QStringLiteral("cafe"));
+    QCOMPARE(count->text(), QStringLiteral("2 of 5 spaces"));
+    pane.findChild<QComboBox *>(QStringLiteral("roomKind"))->setCurrentIndex(1); // Direct
+    QCOMPARE(count->text(), QStringLiteral("0 of 5 spaces"));
+    pane.filterEdit()->clear();
+    QCOMPARE(count->text(), QStringLiteral("1 of 5 spaces"));
+    pane.findChild<QComboBox *>(QStringLiteral("roomKind"))->setCurrentIndex(0);
+    QCOMPARE(count->text(), QStringLiteral("5 spaces"));
+    // A refresh that brings a new space counts it.
+    rooms.appendRooms({room(QStringLiteral("r6"), QStringLiteral("New Space"), 1)});
+    QCOMPARE(count->text(), QStringLiteral("6 spaces"));
 }
 
 void TestAppWidgets::composerEnterSendsShiftEnterBreaksTheLine()
