@@ -387,10 +387,10 @@ void WorkspaceController::restoreSeenSpaces()
     for (auto it = stored.cbegin(); it != stored.cend(); ++it)
         lastSeen.insert(it.key(), it.value().toDateTime());
     m_rooms->setLastSeen(m_ephemeral ? QHash<QString, QDateTime>() : lastSeen);
-    m_rooms->setSeenBaseline(seenBaseline());
+    m_rooms->setSeenBaseline(establishSeenBaseline());
 }
 
-QDateTime WorkspaceController::seenBaseline() const
+QDateTime WorkspaceController::establishSeenBaseline()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (m_ephemeral)

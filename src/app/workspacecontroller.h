@@ -90,7 +90,8 @@ private:
     void onAvatarChanged(const QUrl &url);
     void restoreSeenSpaces();
     void saveSeenSpaces();
-    [[nodiscard]] QDateTime seenBaseline() const;
+    // When never-opened spaces count as seen; the first time for an account, now (and kept).
+    [[nodiscard]] QDateTime establishSeenBaseline();
     [[nodiscard]] QString settingsKey(const QString &what) const;
 
     MainWindow *m_window;
