@@ -21,11 +21,12 @@ export XDG_CACHE_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)"
 # run <suffix> [take-sign-in]: one demo session, its screenshots named *<suffix>.png.
 run() {
     local suffix="$1" signinshot="${2:-}"
-    "$build/src/app/webex-desk" --demo --demo-rooms 1200 >"/tmp/webex-desk-screenshots$suffix.log" 2>&1 &
+    "$build/src/app/webex-desk" --demo --demo-rooms 10000 >"/tmp/webex-desk-screenshots$suffix.log" 2>&1 &
     app=$!
     trap 'kill $app 2>/dev/null || true' EXIT
 
-    signin=$(timeout 30 xdotool search --sync --name "Sign In to Webex" | head -n1)
+    # By class, not title: the title is in the language of the system.
+    signin=$(timeout 30 xdotool search --sync --class "webex-desk-signin" | head -n1)
     sleep 3 # the page renders after the window maps
     [ -n "$signinshot" ] && import -window root "$out/sign-in.png"
 
