@@ -119,6 +119,9 @@ private:
     void showSpace(const QList<Message> &newestFirst, bool hasOlder, int height = 400);
     [[nodiscard]] MessageListView *view() const { return m_pane->view(); }
     void focusView();
+    // The current message at `row` and the view at the top, reached without asking for older
+    // messages on the way (as if a page was loading meanwhile).
+    void reachTopAt(int row);
 
     std::unique_ptr<PeopleDirectory> m_people;
     std::unique_ptr<MessageListModel> m_model;
@@ -172,6 +175,15 @@ void TestMessagesPane::focusView()
     m_pane->composer()->editor()->setFocus(Qt::TabFocusReason);
     view()->setFocus(Qt::TabFocusReason);
     QTRY_VERIFY(view()->hasFocus());
+}
+
+void TestMessagesPane::reachTopAt(int row)
+{
+    m_pane->setLoadingOlder(true);
+    view()->setCurrentIndex(m_model->index(row));
+    view()->verticalScrollBar()->setValue(0);
+    m_pane->setLoadingOlder(false);
+    settle();
 }
 
 void TestMessagesPane::focusStartsAtTheNewestMessage()
@@ -393,11 +405,7 @@ void TestMessagesPane::homeAsksForOlder()
     QTest::keyClick(view(), Qt::Key_Down);
     QCOMPARE(older.count(), 0);
     // At the top already (reached while a page was loading), so scrolling asks nothing: Home does.
-    m_pane->setLoadingOlder(true);
-    view()->setCurrentIndex(m_model->index(2));
-    view()->verticalScrollBar()->setValue(0);
-    m_pane->setLoadingOlder(false);
-    settle();
+    reachTopAt(2);
     QCOMPARE(older.count(), 0);
     QTest::keyClick(view(), Qt::Key_Home);
     QCOMPARE(view()->currentIndex().row(), 0);
@@ -414,11 +422,7 @@ void TestMessagesPane::upOnTheFirstMessageAsksForOlder()
     QSignalSpy older(m_pane.get(), &MessagesPane::olderRequested);
     focusView();
     // Reach the second message while a page is loading (so reaching the top asks nothing).
-    m_pane->setLoadingOlder(true);
-    view()->setCurrentIndex(m_model->index(1));
-    view()->verticalScrollBar()->setValue(0);
-    m_pane->setLoadingOlder(false);
-    settle();
+    reachTopAt(1);
     QCOMPARE(older.count(), 0);
     QTest::keyClick(view(), Qt::Key_Up); // onto the first message
     QCOMPARE(view()->currentIndex().row(), 0);
@@ -432,11 +436,7 @@ void TestMessagesPane::pageUpAtTheTopAsksForOlder()
     showSpace(page(QStringLiteral("m"), 30, 1), true);
     QSignalSpy older(m_pane.get(), &MessagesPane::olderRequested);
     focusView();
-    m_pane->setLoadingOlder(true);
-    view()->setCurrentIndex(m_model->index(2));
-    view()->verticalScrollBar()->setValue(0);
-    m_pane->setLoadingOlder(false);
-    settle();
+    reachTopAt(2);
     QCOMPARE(older.count(), 0);
     QTest::keyClick(view(), Qt::Key_PageUp);
     QCOMPARE(older.count(), 1);
