@@ -28,8 +28,7 @@ Composer::Composer(QWidget *parent)
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setAccessibleName(tr("Send message"));
-    m_send->setIcon(ThemedIcons::icon(QStringLiteral("send"), palette().color(QPalette::ButtonText),
-                                      palette().color(QPalette::Disabled, QPalette::ButtonText)));
+    tintIcons();
     m_send->setEnabled(false);
 
     m_problem->setObjectName(QStringLiteral("composerProblem"));
@@ -131,4 +130,18 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void Composer::tintIcons()
+{
+    m_send->setIcon(ThemedIcons::icon(QStringLiteral("send"), palette().color(QPalette::ButtonText),
+                                      palette().color(QPalette::Disabled, QPalette::ButtonText)));
+}
+
+void Composer::changeEvent(QEvent *event)
+{
+    // The system switched between light and dark: the icon is drawn in the new colours.
+    if (event->type() == QEvent::PaletteChange)
+        tintIcons();
+    QWidget::changeEvent(event);
 }

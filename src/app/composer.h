@@ -37,8 +37,10 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void tintIcons();
     void send();
 
     QPlainTextEdit *m_edit;

@@ -35,10 +35,8 @@ RoomsPane::RoomsPane(QWidget *parent)
     m_filter->setAccessibleDescription(
         tr("Type part of a space's name; Down moves to the list, Enter opens the first match"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->addAction(ThemedIcons::icon(QStringLiteral("search"),
-                                          palette().color(QPalette::PlaceholderText),
-                                          palette().color(QPalette::PlaceholderText)),
-                        QLineEdit::LeadingPosition);
+    m_searchIcon = m_filter->addAction(QIcon(), QLineEdit::LeadingPosition);
+    tintIcons();
     m_filter->installEventFilter(this);
 
     m_kind->setObjectName(QStringLiteral("roomKind"));
@@ -235,4 +233,18 @@ bool RoomsPane::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void RoomsPane::tintIcons()
+{
+    const QColor color = palette().color(QPalette::PlaceholderText);
+    m_searchIcon->setIcon(ThemedIcons::icon(QStringLiteral("search"), color, color));
+}
+
+void RoomsPane::changeEvent(QEvent *event)
+{
+    // The system switched between light and dark: the icon is drawn in the new colours.
+    if (event->type() == QEvent::PaletteChange)
+        tintIcons();
+    QWidget::changeEvent(event);
 }

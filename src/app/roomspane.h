@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] RoomFilterProxyModel *filterModel() const { return m_filterModel; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
+    // The search icon in the filter field, drawn in the palette's placeholder colour.
+    [[nodiscard]] QAction *searchIcon() const { return m_searchIcon; }
 
 signals:
     void roomOpened(const QString &roomId, const QString &title);
@@ -47,8 +50,10 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void tintIcons();
     void open(const QModelIndex &index);
     void applyKind(int comboIndex);
     void applyTeam(int comboIndex);
@@ -67,4 +72,5 @@ private:
     RoomPresentationModel *m_presentation;
     RoomListModel *m_rooms = nullptr;
     bool m_loading = false;
+    QAction *m_searchIcon = nullptr;
 };

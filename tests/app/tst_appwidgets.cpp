@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -38,6 +39,34 @@ Room room(const QString &id, const QString &title, int minutesAgo)
     r.title = title;
     r.lastActivity = QDateTime::currentDateTimeUtc().addSecs(-60LL * minutesAgo);
     return r;
+}
+
+// Whether an image has a fully opaque pixel of exactly this colour.
+bool hasOpaquePixel(const QImage &image, const QColor &color)
+{
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb pixel = image.pixel(x, y);
+            if (qAlpha(pixel) == 255 && QColor(pixel) == color)
+                return true;
+        }
+    }
+    return false;
+}
+
+// A dark theme as a desktop would hand it over: light text on dark backgrounds.
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    dark.setColor(QPalette::WindowText, QColor(235, 235, 235));
+    dark.setColor(QPalette::Base, QColor(20, 20, 20));
+    dark.setColor(QPalette::Text, QColor(240, 240, 240));
+    dark.setColor(QPalette::Button, QColor(45, 45, 45));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(110, 110, 110));
+    return dark;
 }
 
 QList<Room> someRooms()
@@ -71,6 +100,7 @@ private slots:
     void composerRefusesTooLongMessages();
     void stateBannerRetry();
     void iconsAreEmbeddedAndTinted();
+    void aDarkPaletteIsFollowedAtOnce();
     void avatarInitialsUntilThePictureArrives();
     void messagesPaneShowsRowsOfAModel();
 };
@@ -301,14 +331,36 @@ void TestAppWidgets::iconsAreEmbeddedAndTinted()
             ThemedIcons::pixmap(QLatin1String(name), 24, QColor(200, 10, 10), 2.0);
         QCOMPARE(pixmap.width(), 48);
         QCOMPARE(pixmap.devicePixelRatio(), 2.0);
-        const QImage image = pixmap.toImage();
-        bool tinted = false;
-        for (int y = 0; y < image.height() && !tinted; ++y)
-            for (int x = 0; x < image.width() && !tinted; ++x)
-                tinted = QColor(image.pixel(x, y)) == QColor(200, 10, 10) &&
-                         qAlpha(image.pixel(x, y)) == 255;
-        QVERIFY2(tinted, name);
+        QVERIFY2(hasOpaquePixel(pixmap.toImage(), QColor(200, 10, 10)), name);
     }
+}
+
+void TestAppWidgets::aDarkPaletteIsFollowedAtOnce()
+{
+    RoomListModel rooms;
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    rooms.appendRooms(someRooms());
+    Composer composer;
+    pane.resize(400, 300);
+    composer.resize(400, 120);
+    const QPalette dark = darkPalette();
+    // The system switches to dark while the app runs: no restart, the icons follow.
+    pane.setPalette(dark);
+    composer.setPalette(dark);
+    const QImage search = pane.searchIcon()->icon().pixmap(24).toImage();
+    QVERIFY(hasOpaquePixel(search, dark.color(QPalette::PlaceholderText)));
+    auto *send = composer.findChild<QPushButton *>(QStringLiteral("sendButton"));
+    QVERIFY(send);
+    const QImage sendIcon = send->icon().pixmap(24, QIcon::Disabled).toImage();
+    QVERIFY(hasOpaquePixel(sendIcon, dark.color(QPalette::Disabled, QPalette::ButtonText)));
+    // The list is drawn in the palette's colours: its background is the dark base, and the
+    // spaces' titles are in the light text colour.
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    const QImage list = pane.view()->viewport()->grab().toImage();
+    QCOMPARE(QColor(list.pixel(list.width() - 2, list.height() - 2)), dark.color(QPalette::Base));
+    QVERIFY(hasOpaquePixel(list, dark.color(QPalette::Text)));
 }
 
 void TestAppWidgets::avatarInitialsUntilThePictureArrives()
