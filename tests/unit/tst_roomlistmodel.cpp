@@ -161,6 +161,31 @@ private slots:
         QCOMPARE(m_model->rowOf(QStringLiteral("a")), 2);
     }
 
+    void severalMovesInOnePageAreOneLayoutChange()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 50), room(QStringLiteral("b"), 40),
+                              room(QStringLiteral("c"), 30), room(QStringLiteral("d"), 20),
+                              room(QStringLiteral("e"), 10)});
+        const QPersistentModelIndex followed = m_model->index(3); // "d"
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Room renamed = room(QStringLiteral("e"), 60);
+        renamed.title = QStringLiteral("Caf\u00e9");
+        // A refresh: "d" and "e" got new messages, "a" is unchanged.
+        m_model->appendRooms(
+            {renamed, room(QStringLiteral("d"), 55), room(QStringLiteral("a"), 50)});
+        QCOMPARE(order(*m_model), ids("e d a b c"));
+        QCOMPARE(moved.size(), 0);
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(changed.size(), 3);
+        QCOMPARE(followed.row(), 1); // a selection on "d" stays on "d"
+        QCOMPARE(followed.data(RoomListModel::IdRole).toString(), QStringLiteral("d"));
+        QCOMPARE(m_model->index(0).data(RoomListModel::FoldedTitleRole).toString(),
+                 QStringLiteral("cafe"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("c")), 4);
+    }
+
     void duplicatesWithinOnePage()
     {
         m_model->appendRooms({room(QStringLiteral("a"), 10), room(QStringLiteral("b"), 20),

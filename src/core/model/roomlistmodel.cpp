@@ -37,17 +37,92 @@ void RoomListModel::appendRooms(const QList<Room> &rooms)
     for (qsizetype i = 0; i < rooms.size(); ++i)
         lastIndex.insert(rooms.at(i).id, i);
 
+    QList<Room> updates;
     QList<Room> inserts;
     for (qsizetype i = 0; i < rooms.size(); ++i) {
         const Room &room = rooms.at(i);
         if (room.id.isEmpty() || lastIndex.value(room.id) != i)
             continue;
-        if (m_ids.contains(room.id))
+        (m_ids.contains(room.id) ? updates : inserts).append(room);
+    }
+    if (movesOf(updates) > 1) {
+        reorderWith(updates);
+    } else {
+        for (const Room &room : std::as_const(updates))
             updateRoom(room);
-        else
-            inserts.append(room);
     }
     insertSorted(std::move(inserts));
+}
+
+int RoomListModel::movesOf(const QList<Room> &updates) const
+{
+    // An estimate against the rows as they are: enough to choose between moving rows one by
+    // one and one layout change; both end in the same order.
+    if (updates.size() < 2)
+        return int(updates.size());
+    QHash<QString, int> rowById; // one pass, not a scan of the list per update
+    rowById.reserve(m_rooms.size());
+    for (int row = 0; row < m_rooms.size(); ++row)
+        rowById.insert(m_rooms.at(row).id, row);
+    int moves = 0;
+    const int last = int(m_rooms.size()) - 1;
+    for (const Room &room : updates) {
+        const int row = rowById.value(room.id, -1);
+        if ((row > 0 && !isBefore(m_rooms.at(row - 1), room)) ||
+            (row >= 0 && row < last && !isBefore(room, m_rooms.at(row + 1))))
+            ++moves;
+    }
+    return moves;
+}
+
+void RoomListModel::reorderWith(const QList<Room> &updates)
+{
+    // One layout change for the whole page: moving rows one by one made a proxy on this model
+    // (the filter) rebuild its mapping of 10,000 rows once per moved space.
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList persistent = persistentIndexList();
+    QStringList persistentIds;
+    persistentIds.reserve(persistent.size());
+    for (const QModelIndex &index : persistent)
+        persistentIds.append(m_rooms.at(index.row()).id);
+
+    // The others keep their order: take the updated spaces out, sort those few, and merge the
+    // two sorted lists in one pass (sorting all 10,000 again cost more than the moves).
+    QHash<QString, const Room *> freshById;
+    for (const Room &room : updates)
+        freshById.insert(room.id, &room);
+    QList<Room> others;
+    others.reserve(m_rooms.size());
+    for (Room &room : m_rooms) {
+        const Room *fresh = freshById.value(room.id);
+        if (!fresh)
+            others.append(std::move(room));
+        else if (fresh->title != room.title)
+            m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(fresh->title));
+    }
+    QList<Room> updated = updates;
+    std::sort(updated.begin(), updated.end(), isBefore);
+    QList<Room> merged;
+    merged.reserve(m_rooms.size());
+    std::merge(std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()),
+               std::make_move_iterator(updated.begin()), std::make_move_iterator(updated.end()),
+               std::back_inserter(merged), isBefore);
+    m_rooms = std::move(merged);
+    QHash<QString, int> rowById;
+    rowById.reserve(m_rooms.size());
+    for (int row = 0; row < m_rooms.size(); ++row)
+        rowById.insert(m_rooms.at(row).id, row);
+
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    for (qsizetype i = 0; i < persistent.size(); ++i)
+        moved.append(index(rowById.value(persistentIds.at(i)), persistent.at(i).column()));
+    changePersistentIndexList(persistent, moved);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    for (const Room &room : updates) {
+        const QModelIndex changed = index(rowById.value(room.id));
+        emit dataChanged(changed, changed);
+    }
 }
 
 void RoomListModel::updateRoom(const Room &room)

@@ -48,7 +48,8 @@ public:
     explicit RoomListModel(QObject *parent = nullptr);
 
     // Merges one page: new spaces are inserted at their sorted place (consecutive ones in one
-    // beginInsertRows range); a known id is updated in place (dataChanged) or moved.
+    // beginInsertRows range); a known id is updated in place (dataChanged) or moved; when a page
+    // moves several known spaces, they move in one layout change.
     void appendRooms(const QList<Room> &rooms);
     void clear();
 
@@ -83,6 +84,10 @@ signals:
 private:
     [[nodiscard]] bool hasNewActivity(const Room &room) const;
     void updateRoom(const Room &room);
+    // How many of these known spaces would have to move to keep the order.
+    [[nodiscard]] int movesOf(const QList<Room> &updates) const;
+    // Applies updates that move several spaces at once, in one layout change.
+    void reorderWith(const QList<Room> &updates);
     void insertSorted(QList<Room> rooms);
 
     QList<Room> m_rooms;
