@@ -108,6 +108,12 @@ private:
         return get(QUrl(emulator.baseUrl().toString() + pathAndQuery), token);
     }
 
+    // The "items" of a list answer (rooms, messages, people, teams).
+    QJsonArray apiItems(WebexEmulator &emulator, const QString &pathAndQuery, const QString &token)
+    {
+        return api(emulator, pathAndQuery, token).json().value(QStringLiteral("items")).toArray();
+    }
+
     Reply postJson(WebexEmulator &emulator, const QString &path, const QJsonObject &object,
                    const QString &token)
     {
@@ -980,10 +986,7 @@ void TestEmulator::roomItemFields()
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
     const QJsonArray rooms =
-        api(emulator, QStringLiteral("/rooms?max=1000"), emulator.issueAccessToken())
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray();
+        apiItems(emulator, QStringLiteral("/rooms?max=1000"), emulator.issueAccessToken());
     QCOMPARE(rooms.size(), 300);
     int withTeam = 0, withDescription = 0, withAnnouncement = 0, locked = 0;
     for (const auto &value : rooms) {
@@ -1015,17 +1018,11 @@ void TestEmulator::directRoomTitledWithOtherPerson()
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
     const QString token = emulator.issueAccessToken();
-    const QJsonObject room = api(emulator, QStringLiteral("/rooms?type=direct&max=1"), token)
-                                 .json()
-                                 .value(QStringLiteral("items"))
-                                 .toArray()
-                                 .at(0)
-                                 .toObject();
+    const QJsonObject room =
+        apiItems(emulator, QStringLiteral("/rooms?type=direct&max=1"), token).at(0).toObject();
     const QString roomId = room.value(QStringLiteral("id")).toString();
-    const QJsonArray members = api(emulator, QStringLiteral("/memberships?roomId=") + roomId, token)
-                                   .json()
-                                   .value(QStringLiteral("items"))
-                                   .toArray();
+    const QJsonArray members =
+        apiItems(emulator, QStringLiteral("/memberships?roomId=") + roomId, token);
     QCOMPARE(members.size(), 2);
     QString other;
     for (const auto &member : members) {
@@ -1082,10 +1079,8 @@ void TestEmulator::teamsList()
 {
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
-    const QJsonArray teams = api(emulator, QStringLiteral("/teams"), emulator.issueAccessToken())
-                                 .json()
-                                 .value(QStringLiteral("items"))
-                                 .toArray();
+    const QJsonArray teams =
+        apiItems(emulator, QStringLiteral("/teams"), emulator.issueAccessToken());
     QCOMPARE(teams.size(), emulator.teamIds().size());
     QVERIFY(teams.size() >= 3);
     for (const auto &value : teams) {
@@ -1115,11 +1110,9 @@ void TestEmulator::peopleBatchById()
         QVERIFY(!person.value(QStringLiteral("displayName")).toString().isEmpty());
         QVERIFY(person.value(QStringLiteral("emails")).toArray().size() == 1);
     }
-    QCOMPARE(api(emulator, QStringLiteral("/people?id=") + people.mid(1, 85).join(QLatin1Char(',')),
-                 token)
-                 .json()
-                 .value(QStringLiteral("items"))
-                 .toArray()
+    QCOMPARE(apiItems(emulator,
+                      QStringLiteral("/people?id=") + people.mid(1, 85).join(QLatin1Char(',')),
+                      token)
                  .size(),
              85);
     verifyWebexError(api(emulator,
@@ -1195,10 +1188,7 @@ void TestEmulator::messagesBeforeMessage()
     const QString token = emulator.issueAccessToken();
     const QString roomId = emulator.roomIdByTitle(QStringLiteral("Café Zürich"));
     const QJsonArray newest =
-        api(emulator, QStringLiteral("/messages?max=3&roomId=") + roomId, token)
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray();
+        apiItems(emulator, QStringLiteral("/messages?max=3&roomId=") + roomId, token);
     QCOMPARE(newest.size(), 3);
     const QString pivot = newest.at(1).toObject().value(QStringLiteral("id")).toString();
     const Reply before =
@@ -1234,10 +1224,7 @@ void TestEmulator::postMessage()
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
     const QString token = emulator.issueAccessToken();
-    const QString roomId = api(emulator, QStringLiteral("/rooms?type=direct&max=1"), token)
-                               .json()
-                               .value(QStringLiteral("items"))
-                               .toArray()
+    const QString roomId = apiItems(emulator, QStringLiteral("/rooms?type=direct&max=1"), token)
                                .at(0)
                                .toObject()
                                .value(QStringLiteral("id"))
@@ -1258,10 +1245,7 @@ void TestEmulator::postMessage()
     QCOMPARE(emulator.messageCount(roomId), before + 1);
 
     const QJsonObject newest =
-        api(emulator, QStringLiteral("/messages?max=1&roomId=") + roomId, token)
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray()
+        apiItems(emulator, QStringLiteral("/messages?max=1&roomId=") + roomId, token)
             .at(0)
             .toObject();
     QCOMPARE(newest.value(QStringLiteral("id")), created.value(QStringLiteral("id")));
@@ -1297,10 +1281,7 @@ void TestEmulator::someoneElsePostsAndTheRoomMovesUp()
     const QString token = emulator.issueAccessToken();
     // The space that sorts last by activity: after the post it must sort first.
     const QJsonArray rooms =
-        api(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1000"), token)
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray();
+        apiItems(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1000"), token);
     QCOMPARE(rooms.size(), emulator.roomCount());
     const QString roomId = rooms.last().toObject().value(QStringLiteral("id")).toString();
     const int before = emulator.messageCount(roomId);
@@ -1308,20 +1289,14 @@ void TestEmulator::someoneElsePostsAndTheRoomMovesUp()
     QVERIFY(emulator.postFromSomeoneElse(roomId, QStringLiteral("Anyone there?")));
     QCOMPARE(emulator.messageCount(roomId), before + 1);
     const QJsonObject newest =
-        api(emulator, QStringLiteral("/messages?max=1&roomId=") + roomId, token)
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray()
+        apiItems(emulator, QStringLiteral("/messages?max=1&roomId=") + roomId, token)
             .at(0)
             .toObject();
     QCOMPARE(newest.value(QStringLiteral("text")).toString(), QStringLiteral("Anyone there?"));
     QVERIFY(!newest.value(QStringLiteral("personEmail")).toString().isEmpty());
     QVERIFY(newest.value(QStringLiteral("personEmail")).toString() != emulator.userEmail());
     const QJsonObject first =
-        api(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1"), token)
-            .json()
-            .value(QStringLiteral("items"))
-            .toArray()
+        apiItems(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1"), token)
             .at(0)
             .toObject();
     QCOMPARE(first.value(QStringLiteral("id")).toString(), roomId);
@@ -1359,10 +1334,7 @@ void TestEmulator::postMessageTooLongIs400()
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
     const QString token = emulator.issueAccessToken();
-    const QString roomId = api(emulator, QStringLiteral("/rooms?type=direct&max=1"), token)
-                               .json()
-                               .value(QStringLiteral("items"))
-                               .toArray()
+    const QString roomId = apiItems(emulator, QStringLiteral("/rooms?type=direct&max=1"), token)
                                .at(0)
                                .toObject()
                                .value(QStringLiteral("id"))
