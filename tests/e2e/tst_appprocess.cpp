@@ -6,6 +6,7 @@
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
 #include "devtoolspage.h"
+#include "procfs.h"
 #include "webexemulator.h"
 
 #include <QDir>
@@ -18,30 +19,6 @@
 
 namespace {
 constexpr int WaitMs = 60000;
-
-QByteArray procFile(qint64 pid, const QString &name)
-{
-    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// Every process (by pid) whose parent is `pid`.
-QList<qint64> childrenOf(qint64 pid)
-{
-    QList<qint64> children;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool number = false;
-        const qint64 candidate = entry.toLongLong(&number);
-        if (!number)
-            continue;
-        const QByteArray stat = procFile(candidate, QStringLiteral("stat"));
-        const int after = stat.lastIndexOf(')');
-        const QList<QByteArray> fields = stat.mid(after + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
-            children << candidate;
-    }
-    return children;
-}
 } // namespace
 
 class TestAppProcess : public QObject
@@ -144,12 +121,12 @@ void TestAppProcess::restartOpensStraightIntoTheSpacesWithoutWebEngine()
     QVERIFY(waitForRequests(QStringLiteral("/v1/rooms"), 2));
     QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
 
-    const QByteArray maps = procFile(app.processId(), QStringLiteral("maps"));
+    const QByteArray maps = ProcFs::read(app.processId(), QStringLiteral("maps"));
     QVERIFY(!maps.isEmpty());
     QVERIFY2(!maps.contains("libQt6WebEngineCore"),
              "QtWebEngine was loaded for a restored session");
-    for (qint64 child : childrenOf(app.processId()))
-        QVERIFY2(!procFile(child, QStringLiteral("cmdline")).contains("webex-desk-signin"),
+    for (qint64 child : ProcFs::childrenOf(app.processId()))
+        QVERIFY2(!ProcFs::read(child, QStringLiteral("cmdline")).contains("webex-desk-signin"),
                  "a sign-in window was started for a restored session");
 
     // Nothing secret in what the app printed or in its settings.

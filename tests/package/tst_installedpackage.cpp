@@ -7,6 +7,7 @@
 // QTWEBENGINE_DISABLE_SANDBOX=1.
 
 #include "devtoolspage.h"
+#include "procfs.h"
 #include "webexemulator.h"
 
 #include <QDir>
@@ -19,26 +20,6 @@
 
 namespace {
 constexpr int WaitMs = 90000;
-
-// Every process whose parent is `pid`, from /proc.
-QList<qint64> childrenOf(qint64 pid)
-{
-    QList<qint64> children;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool number = false;
-        const qint64 candidate = entry.toLongLong(&number);
-        if (!number)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(candidate));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
-            children << candidate;
-    }
-    return children;
-}
 
 QString executableOf(qint64 pid)
 {
@@ -113,7 +94,7 @@ void TestInstalledPackage::signsInThroughTheInstalledHelper()
     QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
     // The page is shown by the installed helper, a child of the installed app.
     QStringList children;
-    for (qint64 child : childrenOf(app.processId()))
+    for (qint64 child : ProcFs::childrenOf(app.processId()))
         children << executableOf(child);
     QVERIFY2(
         children.contains(QFileInfo(m_helper).canonicalFilePath()),

@@ -4,6 +4,7 @@
 // loads QtWebEngine; the last test checks that.
 
 #include "devtoolspage.h"
+#include "procfs.h"
 #include "selfsignedhttpsserver.h"
 #include "signinbrowserprocess.h"
 #include "webexemulator.h"
@@ -28,27 +29,6 @@ namespace {
 constexpr int StartTimeoutMs = 60000;
 constexpr int PageTimeoutMs = 30000;
 constexpr int ExitTimeoutMs = 30000;
-
-QByteArray readProcFile(qint64 pid, const char *name)
-{
-    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-QList<qint64> allPids()
-{
-    QList<qint64> pids;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool isNumber = false;
-        const qint64 pid = entry.toLongLong(&isNumber);
-        if (isNumber)
-            pids << pid;
-    }
-    return pids;
-}
 
 // What /proc/<pid>/stat says about a process: fields 3 (state), 4 (ppid) and 22 (start time,
 // which tells a process from a later one that reuses its pid).
@@ -80,7 +60,7 @@ ProcStat parseStat(const QByteArray &stat)
 
 ProcStat readStat(qint64 pid)
 {
-    return parseStat(readProcFile(pid, "stat"));
+    return parseStat(ProcFs::read(pid, QStringLiteral("stat")));
 }
 
 // A process that still runs: one of its threads is not dead. A zombie waiting for its parent
@@ -112,13 +92,13 @@ bool isStillRunning(qint64 pid, quint64 startTime)
 
 bool carriesTag(qint64 pid, const QByteArray &tag)
 {
-    const QList<QByteArray> environment = readProcFile(pid, "environ").split('\0');
+    const QList<QByteArray> environment = ProcFs::read(pid, QStringLiteral("environ")).split('\0');
     return environment.contains("WEBEXDESK_TEST_TAG=" + tag);
 }
 
 QByteArray commandLine(qint64 pid)
 {
-    QByteArray line = readProcFile(pid, "cmdline");
+    QByteArray line = ProcFs::read(pid, QStringLiteral("cmdline"));
     line.replace('\0', ' ');
     return line;
 }
@@ -245,7 +225,7 @@ QList<qint64> TestSignInHelper::helperProcesses(qint64 helperPid)
 {
     const qint64 self = QCoreApplication::applicationPid();
     QHash<qint64, ProcStat> snapshot;
-    for (qint64 pid : allPids()) {
+    for (qint64 pid : ProcFs::allPids()) {
         const ProcStat stat = readStat(pid);
         if (stat.valid && pid != self)
             snapshot.insert(pid, stat);
@@ -376,7 +356,8 @@ void TestSignInHelper::showsTheConsentPageAndCloseLeavesNoChromiumBehind()
     // Every QtWebEngineProcess seen while the page showed is gone too.
     QVERIFY(waitForNoHelperProcess());
     for (qint64 each : processes)
-        QVERIFY2(!isStillRunning(each, m_seen.value(each)), readProcFile(each, "stat").constData());
+        QVERIFY2(!isStillRunning(each, m_seen.value(each)),
+                 ProcFs::read(each, QStringLiteral("stat")).constData());
 }
 
 void TestSignInHelper::secondOpenReusesTheRunningHelper()
