@@ -17,9 +17,6 @@ int main(int argc, char *argv[])
     // The reverse-DNS id the .desktop file is named after: docks and Wayland compositors match
     // the windows to it (its name, its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(WEBEXDESK_APP_ID));
-    // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
-    // application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 
     // The command line is read before QApplication exists, so --help and --version work
     // on a machine without a display.
