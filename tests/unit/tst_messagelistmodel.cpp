@@ -1,6 +1,5 @@
 #include "model/message.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 #include "model/person.h"
 
 #include <QAbstractItemModelTester>
@@ -64,7 +63,6 @@ class TestMessageListModel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<PeopleDirectory> m_people;
     std::unique_ptr<MessageListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 
@@ -72,8 +70,7 @@ private slots:
     void init()
     {
         // No client: look-ups are not sent, the directory is filled by insert().
-        m_people = std::make_unique<PeopleDirectory>(nullptr);
-        m_model = std::make_unique<MessageListModel>(m_people.get());
+        m_model = std::make_unique<MessageListModel>();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_model->setRoom(QStringLiteral("R1"));
@@ -83,7 +80,6 @@ private slots:
     {
         m_tester.reset();
         m_model.reset();
-        m_people.reset();
     }
 
     void olderPagesGoOnTop()
@@ -247,7 +243,7 @@ private slots:
         p.id = QStringLiteral("P1");
         p.displayName = QStringLiteral("Ada Lovelace");
         p.avatar = QUrl(QStringLiteral("https://avatars.example/ada"));
-        m_people->insert(p);
+        m_model->setSenders({p});
         QCOMPARE(changed.size(), 1);
         QVERIFY(
             changed.first().at(2).value<QList<int>>().contains(MessageListModel::SenderNameRole));
@@ -260,7 +256,7 @@ private slots:
 
         Person other;
         other.id = QStringLiteral("NOBODY-HERE");
-        m_people->insert(other);
+        m_model->setSenders({other});
         QCOMPARE(changed.size(), 1); // no row of theirs: no signal
     }
 

@@ -34,6 +34,9 @@ class Job;
 //
 // Destroying the store drops its queued requests without signals; a job already handed to the
 // keychain is not cancelled (QtKeychain cannot cancel one safely) and its result is ignored.
+//
+// load(), save(), clear() and isBusy() are virtual, so that a store which keeps the session
+// elsewhere (MemorySessionStore: not across restarts) stands in with the same contract.
 class SessionStore : public QObject
 {
     Q_OBJECT
@@ -52,15 +55,15 @@ public:
     [[nodiscard]] std::chrono::milliseconds timeout() const { return m_timeout; }
 
     // -> loaded(session or nullopt) or unavailable(reason).
-    void load();
+    virtual void load();
     // -> saved() or unavailable(reason). Replaces what was stored. An invalid savedAt is set to
     // the current time; a session fromJson() would refuse is not written (unavailable()).
-    void save(const StoredSession &session);
+    virtual void save(const StoredSession &session);
     // -> cleared() (also when nothing was stored) or unavailable(reason).
-    void clear();
+    virtual void clear();
 
     // True while a request is running or queued.
-    [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] virtual bool isBusy() const;
 
 signals:
     // nullopt: nothing is stored, or the entry could not be read and was discarded (then

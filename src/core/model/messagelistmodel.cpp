@@ -1,7 +1,6 @@
 #include "model/messagelistmodel.h"
 
 #include "logging.h"
-#include "model/peopledirectory.h"
 #include "model/safehtml.h"
 
 #include <QCoreApplication>
@@ -10,12 +9,7 @@
 
 #include <algorithm>
 
-MessageListModel::MessageListModel(PeopleDirectory *people, QObject *parent)
-    : QAbstractListModel(parent), m_people(people)
-{
-    if (people)
-        connect(people, &PeopleDirectory::peopleChanged, this, &MessageListModel::onPeopleChanged);
-}
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void MessageListModel::setRoom(const QString &roomId)
 {
@@ -136,8 +130,8 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     beginInsertRows(QModelIndex(), row, row);
     m_entries.append(entry);
     endInsertRows();
-    if (m_people && !myPersonId.isEmpty())
-        m_people->request({myPersonId});
+    if (!myPersonId.isEmpty() && !m_senders.contains(myPersonId))
+        emit sendersWanted({myPersonId});
 }
 
 void MessageListModel::confirmPending(const QString &clientTag, const Message &message)
@@ -212,11 +206,9 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
 
 QString MessageListModel::senderName(const Entry &entry) const
 {
-    if (m_people) {
-        const std::optional<Person> person = m_people->person(entry.message.personId);
-        if (person && !person->displayName.isEmpty())
-            return person->displayName;
-    }
+    const auto person = m_senders.constFind(entry.message.personId);
+    if (person != m_senders.cend() && !person->displayName.isEmpty())
+        return person->displayName;
     return entry.message.personEmail;
 }
 
@@ -275,11 +267,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SenderNameRole:
         return senderName(entry);
     case SenderAvatarRole: {
-        if (m_people) {
-            if (const std::optional<Person> person = m_people->person(m.personId))
-                return person->avatar;
-        }
-        return QUrl();
+        return m_senders.value(m.personId).avatar;
     }
     case CreatedRole:
         return m.created;
@@ -344,18 +332,29 @@ int MessageListModel::rowOfClientTag(const QString &clientTag) const
 
 void MessageListModel::requestSenders(const QList<Message> &messages)
 {
-    if (!m_people || messages.isEmpty())
-        return;
-    QStringList ids;
-    ids.reserve(messages.size());
-    for (const Message &m : messages)
-        ids.append(m.personId);
-    m_people->request(ids); // it drops duplicates and known ids
+    QStringList unknown;
+    QSet<QString> seen;
+    for (const Message &m : messages) {
+        if (m.personId.isEmpty() || m_senders.contains(m.personId) || seen.contains(m.personId))
+            continue;
+        seen.insert(m.personId);
+        unknown.append(m.personId);
+    }
+    if (!unknown.isEmpty())
+        emit sendersWanted(unknown);
 }
 
-void MessageListModel::onPeopleChanged(const QStringList &personIds)
+void MessageListModel::setSenders(const QList<Person> &people)
 {
-    const QSet<QString> changed(personIds.cbegin(), personIds.cend());
+    QSet<QString> changed;
+    for (const Person &person : people) {
+        if (person.id.isEmpty())
+            continue;
+        m_senders.insert(person.id, person);
+        changed.insert(person.id);
+    }
+    if (changed.isEmpty())
+        return;
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_entries.size(); ++row) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/message.h"
+#include "model/person.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -9,12 +10,13 @@
 #include <QSet>
 #include <QUrl>
 
-class PeopleDirectory;
-
 // One space's messages, oldest at the top, for the message view. Pages from
 // WebexClient::messagesFetched are merged as they arrive: older pages with row inserts at the
 // top, newer ones at the bottom, so the view keeps its scroll position. Messages being sent are
 // shown at once (PendingRole) and replaced by the server's copy when it confirms them.
+//
+// The model starts no I/O: it says which senders it does not know (sendersWanted), and whoever
+// looks people up hands them in (setSenders).
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,18 +27,21 @@ public:
         TextRole,                  /**< The plain text. */
         SafeHtmlRole,              /**< Sanitised rich text for display (SafeHtml::forMessage). */
         SenderIdRole,              /**< The sender's person ID. */
-        SenderNameRole,   /**< The sender's name from PeopleDirectory, else the e-mail address. */
-        SenderAvatarRole, /**< The sender's avatar URL (QUrl), empty when unknown. */
-        CreatedRole,      /**< When it was sent, UTC QDateTime. */
-        PendingRole,      /**< True while sent but not confirmed by Webex. */
-        SendErrorRole,    /**< Why sending failed (QString), empty when fine. */
-        ClientTagRole,    /**< The tag the message was sent with; empty for received ones. */
-        LinksRole, /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
-                        and mailto, in reading order, each once; what the keyboard can open. */
+        SenderNameRole,            /**< The sender's name (setSenders), else the e-mail address. */
+        SenderAvatarRole,          /**< The sender's avatar URL (QUrl), empty when unknown. */
+        CreatedRole,               /**< When it was sent, UTC QDateTime. */
+        PendingRole,               /**< True while sent but not confirmed by Webex. */
+        SendErrorRole,             /**< Why sending failed (QString), empty when fine. */
+        ClientTagRole, /**< The tag the message was sent with; empty for received ones. */
+        LinksRole,     /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
+                            and mailto, in reading order, each once; what the keyboard can open. */
     };
     Q_ENUM(Roles)
 
-    explicit MessageListModel(PeopleDirectory *people, QObject *parent = nullptr);
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    // What is known of these people (name, picture): their rows show it. Kept across spaces.
+    void setSenders(const QList<Person> &people);
 
     // Switches to another space (or none) and clears the model.
     void setRoom(const QString &roomId);
@@ -71,6 +76,10 @@ public:
     [[nodiscard]] int rowOf(const QString &messageId) const;          ///< -1 when absent.
     [[nodiscard]] int rowOfClientTag(const QString &clientTag) const; ///< -1 when absent.
 
+signals:
+    // Messages arrived whose senders the model has no Person for (each id once per call).
+    void sendersWanted(const QStringList &personIds);
+
 private:
     struct Entry
     {
@@ -85,11 +94,10 @@ private:
     [[nodiscard]] QString senderName(const Entry &entry) const;
     [[nodiscard]] static QString description(const Entry &entry);
     static void setSafeHtml(Entry *entry, const QString &safeHtml);
-    void onPeopleChanged(const QStringList &personIds);
     void requestSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
-    QPointer<PeopleDirectory> m_people;
+    QHash<QString, Person> m_senders; // person id -> what is known of them
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;

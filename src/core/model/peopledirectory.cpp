@@ -115,3 +115,14 @@ void PeopleDirectory::onPeopleFailed(const QStringList &personIds, const ApiErro
     if (!changed.isEmpty())
         emit peopleChanged(changed);
 }
+
+QList<Person> PeopleDirectory::known(const QStringList &personIds) const
+{
+    QList<Person> people;
+    for (const QString &id : personIds) {
+        const auto it = m_people.constFind(id);
+        if (it != m_people.cend())
+            people.append(*it);
+    }
+    return people;
+}

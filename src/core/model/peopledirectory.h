@@ -29,6 +29,9 @@ public:
     // The cached person, or nullopt while unknown (the caller shows the e-mail meanwhile).
     [[nodiscard]] std::optional<Person> person(const QString &personId) const;
 
+    // The cached people among `personIds` (the others are unknown so far).
+    [[nodiscard]] QList<Person> known(const QStringList &personIds) const;
+
     // Ids not cached and not in flight are collected and sent on the next event-loop turn
     // (QTimer 0), at most 85 per GET; failures are remembered for a while (no request storm).
     void request(const QStringList &personIds);
