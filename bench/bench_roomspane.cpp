@@ -47,7 +47,7 @@ void BenchRoomsPane::initTestCase()
     m_data = std::make_unique<BenchData>();
     m_rooms = std::make_unique<RoomListModel>();
     m_window = std::make_unique<MainWindow>();
-    m_window->setRoomModel(m_rooms.get());
+    m_window->roomsPane()->setModel(m_rooms.get());
     m_window->showWorkspace();
     m_window->showProfile(m_data->me());
     m_window->resize(WindowSize);
@@ -59,11 +59,11 @@ void BenchRoomsPane::initTestCase()
     const QList<QList<Room>> pages = BenchData::pages(m_data->rooms());
     for (const QList<Room> &page : pages) {
         m_rooms->appendRooms(page);
-        m_window->showRoomsLoading(m_rooms->rowCount());
+        m_window->roomsPane()->showLoading(m_rooms->rowCount());
         ScrollFrames::settle();
     }
     m_window->roomsPane()->setTeams(m_data->teams());
-    m_window->showRoomsLoaded(m_rooms->rowCount());
+    m_window->roomsPane()->showLoaded(m_rooms->rowCount());
     ScrollFrames::settle();
     const qint64 loaded = ResidentMemory::kibibytes();
     QCOMPARE(view()->model()->rowCount(), BenchData::SpaceCount);
@@ -149,7 +149,7 @@ void BenchRoomsPane::loadPagesWhileShown()
             if (perPage)
                 perPage->start();
             m_rooms->appendRooms(page);
-            m_window->showRoomsLoading(m_rooms->rowCount());
+            m_window->roomsPane()->showLoading(m_rooms->rowCount());
             ScrollFrames::settle();
             if (perPage)
                 perPage->stop();
@@ -166,7 +166,7 @@ void BenchRoomsPane::loadPagesWhileShown()
     {
         load(nullptr);
     }
-    m_window->showRoomsLoaded(m_rooms->rowCount());
+    m_window->roomsPane()->showLoaded(m_rooms->rowCount());
     QCOMPARE(view()->model()->rowCount(), BenchData::SpaceCount);
 }
 

@@ -42,6 +42,7 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 "$prefix/bin/webex-desk" --version
 [ -x "$prefix/libexec/webex-desk/webex-desk-signin" ] || fail "no helper under $prefix/libexec"
+[ -x "$prefix/libexec/webex-desk/webex-emulator" ] || fail "no demo emulator under $prefix/libexec"
 
 step "Desktop file and AppStream metainfo"
 desktop-file-validate "resources/$app_id.desktop"
@@ -59,7 +60,9 @@ step "RPM contents"
 rpm -qpl "$rpm_file" | tee "$prefix/rpm-files" | grep -c . | sed 's/^/files: /'
 grep -qx /usr/bin/webex-desk "$prefix/rpm-files" || fail "the RPM has no /usr/bin/webex-desk"
 grep -qx /usr/libexec/webex-desk/webex-desk-signin "$prefix/rpm-files" || fail "no helper in the RPM"
-! grep -q webex-emulator "$prefix/rpm-files" || fail "the emulator is in the RPM"
+# The demo's Webex is a helper program beside the sign-in helper, never a command on PATH.
+grep -qx /usr/libexec/webex-desk/webex-emulator "$prefix/rpm-files" || fail "no demo emulator in the RPM"
+! grep -q /usr/bin/webex-emulator "$prefix/rpm-files" || fail "the emulator is on PATH in the RPM"
 rpm -qpR "$rpm_file" | grep -q '^libQt6WebEngineCore' || fail "the RPM does not require QtWebEngine"
 
 step "Install the .deb"
@@ -73,7 +76,12 @@ dpkg -L webex-desk > "$prefix/deb-files"
 step "What landed"
 [ -x /usr/bin/webex-desk ] || fail "no /usr/bin/webex-desk"
 [ -x /usr/libexec/webex-desk/webex-desk-signin ] || fail "no sign-in helper"
-! grep -q webex-emulator "$prefix/deb-files" || fail "the emulator is in the .deb"
+[ -x /usr/libexec/webex-desk/webex-emulator ] || fail "no demo emulator"
+! grep -q /usr/bin/webex-emulator "$prefix/deb-files" || fail "the emulator is on PATH in the .deb"
+# The shipped app links no test double: neither the emulator's HTTP server nor QtWebEngine.
+if ldd /usr/bin/webex-desk | grep -Eq 'libQt6HttpServer|libQt6WebEngine'; then
+    fail "webex-desk links QtHttpServer or QtWebEngine"
+fi
 desktop-file-validate "/usr/share/applications/$app_id.desktop"
 appstreamcli validate --no-net "/usr/share/metainfo/$app_id.metainfo.xml"
 for size in 16 22 24 32 48 64 128 256 512; do
@@ -90,7 +98,8 @@ else
     zcat /usr/share/man/man1/webex-desk.1.gz | grep -qF '\-\-demo' || fail "man page lacks --demo"
     man -w webex-desk >/dev/null || fail "man does not find webex-desk"
 fi
-if readelf -d /usr/bin/webex-desk /usr/libexec/webex-desk/webex-desk-signin | grep -Eq 'RPATH|RUNPATH'; then
+if readelf -d /usr/bin/webex-desk /usr/libexec/webex-desk/webex-desk-signin \
+    /usr/libexec/webex-desk/webex-emulator | grep -Eq 'RPATH|RUNPATH'; then
     fail "an installed program has an RPATH/RUNPATH: it must load the system's Qt only"
 fi
 

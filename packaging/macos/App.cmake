@@ -1,8 +1,8 @@
 # macOS, included from src/app/CMakeLists.txt after webex-desk is installed: "Webex Desk.app".
 #  - Info.plist (Info.plist.in) with the bundle id, the version from project(VERSION) and the
 #    icon, an .icns drawn from the SVG at build time (webexdesk-rendericons, packaging/icons);
-#  - the sign-in helper in Contents/Helpers (src/signin/CMakeLists.txt puts it there, in the
-#    build tree as installed), where SignInBrowserProcess::defaultProgram() looks;
+#  - the sign-in helper and the demo's emulator in Contents/Helpers (src/signin and src/emulator
+#    put them there, in the build tree as installed), where locateHelperProgram() looks;
 #  - Qt's frameworks and plugins deployed into the bundle at install time by macdeployqt, for
 #    the app and, with -executable, for the helper (QtWebEngineCore.framework carries
 #    QtWebEngineProcess.app), then the bundle signed ad hoc, because macdeployqt rewrote the
@@ -37,7 +37,8 @@ set(_bundle "${WEBEXDESK_MACOS_BUNDLE_NAME}.app")
 qt_generate_deploy_script(TARGET webex-desk OUTPUT_SCRIPT _webexdesk_deploy CONTENT "
 qt_deploy_runtime_dependencies(
     EXECUTABLE \"${_bundle}\"
-    ADDITIONAL_EXECUTABLES \"${_bundle}/Contents/Helpers/$<TARGET_FILE_NAME:webex-desk-signin>\")
+    ADDITIONAL_EXECUTABLES \"${_bundle}/Contents/Helpers/$<TARGET_FILE_NAME:webex-desk-signin>\"
+        \"${_bundle}/Contents/Helpers/$<TARGET_FILE_NAME:webex-emulator>\")
 execute_process(
     COMMAND codesign --force --deep --sign - \"\${QT_DEPLOY_PREFIX}/${_bundle}\"
     COMMAND_ERROR_IS_FATAL ANY)

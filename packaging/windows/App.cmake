@@ -1,8 +1,9 @@
 # Windows, included from src/app/CMakeLists.txt after webex-desk is installed:
 #  - the icon and version information of webex-desk.exe (Explorer, taskbar, Start menu),
 #    drawn from the SVG at build time (webexdesk-rendericons, packaging/icons);
-#  - Qt deployed next to both programs at install time by windeployqt, through Qt's deployment
-#    API: the DLLs and plugins both need, and for the helper QtWebEngineProcess.exe, its
+#  - Qt deployed next to the programs at install time by windeployqt, through Qt's deployment
+#    API: the DLLs and plugins the three need (webex-emulator, the demo's Webex, brings
+#    QtHttpServer), and for the sign-in helper QtWebEngineProcess.exe, its
 #    resources and locales; qt.conf tells both where they are.
 
 set(_ico "${CMAKE_CURRENT_BINARY_DIR}/webex-desk.ico")
@@ -38,6 +39,7 @@ qt_generate_deploy_script(TARGET webex-desk OUTPUT_SCRIPT _webexdesk_deploy CONT
 qt_deploy_runtime_dependencies(
     EXECUTABLE \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:webex-desk>\"
     ADDITIONAL_EXECUTABLES \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:webex-desk-signin>\"
+        \"\${QT_DEPLOY_BIN_DIR}/$<TARGET_FILE_NAME:webex-emulator>\"
     GENERATE_QT_CONF)
 ")
 install(SCRIPT "${_webexdesk_deploy}" COMPONENT webex-desk)

@@ -2,80 +2,140 @@
 
 #include "aboutdialog.h"
 #include "api/apibase.h"
+#include "api/webexclient.h"
+#include "auth/sessionkeeper.h"
+#include "auth/sessionstore.h"
+#include "avatarcache.h"
+#include "conversationcontroller.h"
+#include "demoemulatorprocess.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
+#include "messagespane.h"
+#include "profilecontroller.h"
+#include "roomspane.h"
 #include "sessioncontroller.h"
-#include "webexemulator.h"
-#include "workspacecontroller.h"
+#include "spacescontroller.h"
 
-#include <chrono>
+#include <QStandardPaths>
 
 namespace {
 // Token requests and API calls give up after this long, so no failure waits forever.
 constexpr int NetworkTimeoutMs = 30000;
 // In the demo, someone posts in a space this often: a few new marks per quiet refresh.
-constexpr std::chrono::seconds DemoActivityInterval{20};
+constexpr int DemoActivitySeconds = 20;
+
+QString imageCacheDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/images");
+}
 } // namespace
 
 AppController::AppController(const StartupOptions &options, QObject *parent)
-    : QObject(parent), m_options(options), m_mainWindow(std::make_unique<MainWindow>()),
-      m_workspace(new WorkspaceController(m_mainWindow.get(), this)),
-      m_session(
-          new SessionController(options.keychainService, m_mainWindow.get(), &m_network, this))
+    : AppController(options, nullptr, parent)
+{}
+
+AppController::AppController(const StartupOptions &options, SessionStore *store, QObject *parent)
+    : QObject(parent), m_options(options),
+      m_ownStore(store ? nullptr : std::make_unique<SessionStore>(options.keychainService)),
+      m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
+      m_mainWindow(std::make_unique<MainWindow>()),
+      m_spaces(new SpacesController(m_mainWindow->roomsPane(), this)),
+      m_conversation(new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
+                                                m_avatars.get(), this)),
+      m_profile(new ProfileController(m_mainWindow.get(), this)),
+      m_session(new SessionController(store ? store : m_ownStore.get(), m_mainWindow.get(),
+                                      &m_network, this))
 {
     m_network.setTransferTimeout(NetworkTimeoutMs);
+    m_mainWindow->setAvatarCache(m_avatars.get());
     m_session->setApiBase(options.apiBase);
     connectSession();
-    connectMainWindow();
+    connectPanes();
 }
 
 AppController::~AppController()
 {
     // The session first (its sign-in helper process must not outlive us), then the window,
-    // then the models the window was showing.
+    // then the controllers and the models the window was showing.
     delete m_session;
     m_mainWindow.reset();
-    delete m_workspace;
+    delete m_conversation;
+    delete m_spaces;
 }
 
 void AppController::connectSession()
 {
-    connect(m_session, &SessionController::sessionStarted, this, [this](SessionKeeper *keeper) {
-        m_workspace->setEphemeral(m_demoEmulator != nullptr);
-        m_workspace->begin(m_session->apiBase(), keeper, &m_network);
-    });
-    connect(m_session, &SessionController::sessionStopped, this, [this](bool byUser) {
-        m_workspace->end();
-        if (byUser)
-            m_workspace->forgetSeenSpaces(); // the next account starts afresh
-    });
+    connect(m_session, &SessionController::sessionStarted, this, &AppController::onSessionStarted);
+    connect(m_session, &SessionController::sessionStopped, this, &AppController::onSessionStopped);
     connect(m_session, &SessionController::setUpNeeded, this, [this] {
         if (!m_mainWindow->findChild<FirstRunDialog *>())
             openSetUp();
     });
-    connect(m_session, &SessionController::signedIn, this, &AppController::signedIn);
-    connect(m_session, &SessionController::signInFailed, this, &AppController::signInFailed);
-    connect(m_session, &SessionController::sessionRestored, this, &AppController::sessionRestored);
-    connect(m_session, &SessionController::signedOut, this, &AppController::signedOut);
-    connect(m_session, &SessionController::sessionEnded, this, &AppController::sessionEnded);
-    connect(m_session, &SessionController::keychainUnavailable, this,
-            &AppController::keychainUnavailable);
-    connect(m_workspace, &WorkspaceController::profileShown, this, &AppController::profileShown);
-    connect(m_workspace, &WorkspaceController::roomsLoaded, this, &AppController::roomsLoaded);
-    connect(m_workspace, &WorkspaceController::messagesShown, this, &AppController::messagesShown);
 }
 
-void AppController::connectMainWindow()
+void AppController::connectPanes()
 {
     MainWindow *window = m_mainWindow.get();
-    connect(window, &MainWindow::signInRequested, this, &AppController::signIn);
-    connect(window, &MainWindow::systemBrowserSignInRequested, this,
-            &AppController::signInWithSystemBrowser);
-    connect(window, &MainWindow::cancelSignInRequested, this, &AppController::cancelSignIn);
-    connect(window, &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(window, &MainWindow::signInRequested, m_session, &SessionController::signIn);
+    connect(window, &MainWindow::systemBrowserSignInRequested, m_session,
+            &SessionController::signInWithSystemBrowser);
+    connect(window, &MainWindow::cancelSignInRequested, m_session,
+            &SessionController::cancelSignIn);
+    connect(window, &MainWindow::signOutRequested, m_session, &SessionController::signOut);
     connect(window, &MainWindow::demoRequested, this, &AppController::startDemo);
     connect(window, &MainWindow::setUpRequested, this, &AppController::openSetUp);
     connect(window, &MainWindow::aboutRequested, this, &AppController::showAbout);
+    // F5: the spaces' first page and the open space's newest messages, now.
+    connect(window, &MainWindow::refreshRequested, m_spaces, &SpacesController::refresh);
+    connect(window, &MainWindow::refreshRequested, m_conversation,
+            &ConversationController::refresh);
+
+    connect(window->roomsPane(), &RoomsPane::roomOpened, m_conversation,
+            &ConversationController::openRoom);
+    connect(m_spaces, &SpacesController::roomActivity, m_conversation,
+            &ConversationController::onRoomActivity);
+    connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
+    connect(m_profile, &ProfileController::profileShown, m_conversation,
+            &ConversationController::setMe);
+}
+
+void AppController::onSessionStarted(SessionKeeper *keeper)
+{
+    // One API client for the session, shared by the controllers; the keeper renews its
+    // access token when Webex refuses it.
+    const ApiBase api = m_session->apiBase();
+    m_client = new WebexClient(api, &m_network, this);
+    m_client->setAccessTokenRenewal(true);
+    connect(m_client, &WebexClient::accessTokenRejected, keeper, &SessionKeeper::renewNow);
+    m_workspaceLoaded = false;
+    connect(keeper, &SessionKeeper::accessTokenReady, m_client, [this](const QString &token) {
+        m_client->setAccessToken(token);
+        m_mainWindow->showNotice(QString());
+        if (m_workspaceLoaded)
+            return; // a renewal: calls that waited for it go on by themselves
+        m_workspaceLoaded = true;
+        m_profile->load();
+        m_spaces->load();
+    });
+    m_avatars->begin(api);
+    m_profile->begin(m_client);
+    m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
+    m_conversation->begin(m_client);
+}
+
+void AppController::onSessionStopped(bool byUser)
+{
+    if (m_client) {
+        m_client->cancelAll();
+        m_client->deleteLater();
+    }
+    m_client = nullptr;
+    m_conversation->end();
+    // Signing out forgets when each space was seen: the next account starts afresh.
+    m_spaces->end(byUser);
+    m_profile->end();
+    m_avatars->end();
 }
 
 void AppController::start()
@@ -88,124 +148,34 @@ void AppController::start()
     m_session->restore();
 }
 
-void AppController::setCredentials(const ClientCredentials &credentials)
-{
-    m_session->setCredentials(credentials);
-}
-
-void AppController::setSignInHelper(const QString &program)
-{
-    m_session->setSignInHelper(program);
-}
-
-SignInBrowserProcess *AppController::signInBrowser() const
-{
-    return m_session->signInBrowser();
-}
-
-SignInFlow *AppController::signInFlow() const
-{
-    return m_session->signInFlow();
-}
-
-SessionKeeper *AppController::sessionKeeper() const
-{
-    return m_session->sessionKeeper();
-}
-
-RoomListModel *AppController::roomModel() const
-{
-    return m_workspace->roomModel();
-}
-
-MessageListModel *AppController::messageModel() const
-{
-    return m_workspace->messageModel();
-}
-
-AvatarCache *AppController::avatarCache() const
-{
-    return m_workspace->avatarCache();
-}
-
-QString AppController::openRoomId() const
-{
-    return m_workspace->openRoomId();
-}
-
-void AppController::setRefreshInterval(int milliseconds)
-{
-    m_workspace->setRefreshInterval(milliseconds);
-}
-
-int AppController::refreshInterval() const
-{
-    return m_workspace->refreshInterval();
-}
-
-bool AppController::isSignedIn() const
-{
-    return m_session->isSignedIn();
-}
-
-void AppController::signIn()
-{
-    m_session->signIn();
-}
-
-void AppController::signInWithSystemBrowser()
-{
-    m_session->signInWithSystemBrowser();
-}
-
-void AppController::cancelSignIn()
-{
-    m_session->cancelSignIn();
-}
-
-void AppController::signOut()
-{
-    m_session->signOut();
-}
-
-void AppController::refresh()
-{
-    m_workspace->refresh();
-}
-
-void AppController::openRoom(const QString &roomId, const QString &title)
-{
-    m_workspace->openRoom(roomId, title);
-}
-
-void AppController::sendMessage(const QString &markdown)
-{
-    m_workspace->sendMessage(markdown);
-}
-
 void AppController::startDemo()
 {
     if (m_session->isSignedIn() || m_session->isSigningIn())
         return;
-    if (!m_demoEmulator) {
-        EmulatorOptions demo;
-        demo.roomCount = m_options.demoRooms;
-        auto emulator = std::make_unique<WebexEmulator>(demo);
-        if (!emulator->listen()) {
-            m_mainWindow->showWelcome(
-                tr("The demo could not start: no free port on this computer's loopback "
-                   "interface."));
-            return;
-        }
-        // Colleagues post now and then, so the demo shows spaces coming alive and marked.
-        emulator->setLiveActivity(DemoActivityInterval);
-        m_demoEmulator = std::move(emulator);
+    if (m_demo && m_demo->isReady()) {
+        signInToDemo();
+        return;
     }
-    auto base = ApiBase::fromUserInput(m_demoEmulator->baseUrl().toString());
-    Q_ASSERT(base); // the emulator listens on loopback, which ApiBase accepts over http
-    m_session->setApiBase(*base);
-    m_session->setCredentials(ClientCredentials(m_demoEmulator->options().clientId,
-                                                m_demoEmulator->options().clientSecret));
+    if (!m_demo) {
+        m_demo = std::make_unique<DemoEmulatorProcess>();
+        connect(m_demo.get(), &DemoEmulatorProcess::ready, this, &AppController::signInToDemo);
+        connect(m_demo.get(), &DemoEmulatorProcess::failed, this, [this](const QString &message) {
+            m_mainWindow->showWelcome(message);
+            m_demo.release()->deleteLater(); // the next try starts a new one
+        });
+    }
+    m_mainWindow->showWelcome(tr("Starting the demo…"));
+    // Colleagues post now and then, so the demo shows spaces coming alive and marked.
+    m_demo->start(m_options.demoRooms, DemoActivitySeconds);
+}
+
+void AppController::signInToDemo()
+{
+    if (!m_demo || m_session->isSignedIn() || m_session->isSigningIn())
+        return; // the person chose something else meanwhile
+    m_demoSession = true;
+    m_session->setApiBase(m_demo->apiBase());
+    m_session->setCredentials(m_demo->credentials());
     // A demo session belongs to an emulator that is gone at the next start.
     m_session->setRemembersSessions(false);
     m_session->signIn();
@@ -215,14 +185,15 @@ void AppController::openSetUp()
 {
     auto *dialog = new FirstRunDialog(m_mainWindow.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (!m_demoEmulator)
+    if (!m_demoSession)
         dialog->setCredentials(m_session->credentials());
     connect(dialog, &QDialog::finished, this, [this, dialog] {
         switch (dialog->choice()) {
         case FirstRunDialog::Choice::SignIn:
             if (m_session->isSignedIn())
                 m_session->signOut(); // new Integration details apply to a new session
-            m_demoEmulator.reset();
+            m_demo.reset();
+            m_demoSession = false;
             m_session->setApiBase(m_options.apiBase);
             m_session->setCredentials(dialog->credentials());
             m_session->setRemembersSessions(true);

@@ -1,10 +1,14 @@
 #include "avatarcache.h"
 
+#include "api/apibase.h"
+#include "api/webexclient.h"
+
 #include <QAbstractNetworkCache>
 #include <QBuffer>
 #include <QDateTime>
 #include <QImage>
 #include <QNetworkCacheMetaData>
+#include <QNetworkDiskCache>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
@@ -12,9 +16,49 @@
 namespace {
 // A year: pictures are addressed by URLs that change with the picture.
 constexpr qint64 KeepOnDiskSeconds = 365LL * 24 * 3600;
+constexpr qint64 DiskCacheBytes = 50LL * 1024 * 1024;
+// Picture downloads give up after this long, as API calls do.
+constexpr int ImageTimeoutMs = 30000;
 } // namespace
 
-AvatarCache::AvatarCache(QObject *parent) : QObject(parent) {}
+AvatarCache::AvatarCache(const QString &diskCacheDirectory, QObject *parent) : QObject(parent)
+{
+    m_network.setTransferTimeout(ImageTimeoutMs);
+    if (!diskCacheDirectory.isEmpty()) {
+        auto *disk = new QNetworkDiskCache(&m_network);
+        disk->setCacheDirectory(diskCacheDirectory);
+        disk->setMaximumCacheSize(DiskCacheBytes);
+        m_network.setCache(disk);
+        m_disk = disk;
+    }
+    connect(this, &AvatarCache::imageWanted, this, [this](const QUrl &url) {
+        if (m_client)
+            m_client->fetchImage(url);
+    });
+}
+
+// Out of line: WebexClient is complete here.
+AvatarCache::~AvatarCache() = default;
+
+void AvatarCache::begin(const ApiBase &api)
+{
+    end();
+    m_client = new WebexClient(api, &m_network, this);
+    connect(m_client, &WebexClient::imageFetched, this, &AvatarCache::imageArrived);
+    connect(m_client, &WebexClient::imageFailed, this,
+            [this](const QUrl &url, const ApiError &) { imageFailed(url); });
+}
+
+void AvatarCache::end()
+{
+    if (!m_client)
+        return;
+    m_client->cancelAll();
+    m_client->deleteLater();
+    m_client = nullptr;
+    // Pictures that did not arrive may be asked for again in the next session.
+    m_asked.clear();
+}
 
 QString AvatarCache::initials(const QString &name)
 {

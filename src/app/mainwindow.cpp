@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "avatarcache.h"
 #include "messagespane.h"
 #include "model/person.h"
 #include "roomspane.h"
@@ -7,29 +8,10 @@
 #include "ui_mainwindow.h"
 
 #include <QListView>
-#include <QPainter>
-#include <QPainterPath>
-#include <QPixmap>
 
 namespace {
+// The profile picture's side, in device-independent pixels.
 constexpr int AvatarSize = 64;
-
-QPixmap roundPixmap(const QPixmap &source, qreal devicePixelRatio)
-{
-    const int side = qRound(AvatarSize * devicePixelRatio);
-    QPixmap result(side, side);
-    result.fill(Qt::transparent);
-    QPainter painter(&result);
-    painter.setRenderHint(QPainter::Antialiasing);
-    QPainterPath circle;
-    circle.addEllipse(0, 0, side, side);
-    painter.setClipPath(circle);
-    painter.drawPixmap(
-        0, 0, source.scaled(side, side, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
-    painter.end();
-    result.setDevicePixelRatio(devicePixelRatio);
-    return result;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -78,15 +60,13 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setRoomModel(RoomListModel *model)
+void MainWindow::setAvatarCache(AvatarCache *avatars)
 {
-    m_ui->roomsPane->setModel(model);
-}
-
-void MainWindow::setMessageModel(MessageListModel *model, AvatarCache *avatars)
-{
-    m_ui->messagesPane->setAvatarCache(avatars);
-    m_ui->messagesPane->setModel(model);
+    m_avatars = avatars;
+    connect(avatars, &AvatarCache::avatarChanged, this, [this](const QUrl &url) {
+        if (url == m_avatarUrl)
+            showAvatar();
+    });
 }
 
 RoomsPane *MainWindow::roomsPane() const
@@ -147,6 +127,7 @@ void MainWindow::showWorkspace()
     m_ui->emailLabel->clear();
     m_ui->presenceLabel->clear();
     m_ui->avatarLabel->clear();
+    m_avatarUrl = QUrl();
     m_ui->profileBanner->clear();
     m_ui->roomsPane->showLoading(0);
     m_ui->messagesPane->showNoRoom();
@@ -178,51 +159,17 @@ void MainWindow::showProfile(const Person &person)
     m_ui->presenceLabel->setText(presence);
     m_ui->presenceLabel->setVisible(!presence.isEmpty());
     m_ui->avatarLabel->setAccessibleName(tr("Profile picture of %1").arg(m_displayName));
-    showInitials(m_displayName);
+    m_avatarUrl = person.avatar;
+    showAvatar();
     setWindowTitle(tr("%1 — Webex Desk").arg(m_displayName));
 }
 
-void MainWindow::showAvatar(const QImage &image)
+void MainWindow::showAvatar()
 {
-    if (image.isNull())
-        return; // the initials stay: a broken image is not worth an error message
-    m_ui->avatarLabel->setPixmap(roundPixmap(QPixmap::fromImage(image), devicePixelRatioF()));
-}
-
-void MainWindow::showInitials(const QString &name)
-{
-    QString initials;
-    for (const QString &part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        initials += part.at(0).toUpper();
-        if (initials.size() == 2)
-            break;
-    }
-    const qreal ratio = devicePixelRatioF();
-    QPixmap placeholder(qRound(AvatarSize * ratio), qRound(AvatarSize * ratio));
-    placeholder.fill(palette().color(QPalette::Highlight));
-    QPainter painter(&placeholder);
-    painter.setPen(palette().color(QPalette::HighlightedText));
-    QFont font = this->font();
-    font.setPixelSize(qRound(AvatarSize * ratio * 0.4));
-    painter.setFont(font);
-    painter.drawText(placeholder.rect(), Qt::AlignCenter, initials);
-    painter.end();
-    m_ui->avatarLabel->setPixmap(roundPixmap(placeholder, ratio));
-}
-
-void MainWindow::showRoomsLoading(int loaded)
-{
-    m_ui->roomsPane->showLoading(loaded);
-}
-
-void MainWindow::showRoomsLoaded(int total)
-{
-    m_ui->roomsPane->showLoaded(total);
-}
-
-void MainWindow::showRoomsProblem(const QString &message)
-{
-    m_ui->roomsPane->showProblem(message);
+    // The same round picture, and the same initials while it loads, as beside each message.
+    if (m_avatars)
+        m_ui->avatarLabel->setPixmap(m_avatars->avatar(m_avatarUrl, m_displayName, AvatarSize,
+                                                       devicePixelRatioF(), palette()));
 }
 
 void MainWindow::showProfileProblem(const QString &message)

@@ -4,12 +4,12 @@
 
 #include <memory>
 
+#include <QPointer>
+#include <QUrl>
+
 class AvatarCache;
-class MessageListModel;
 class MessagesPane;
 class Person;
-class QImage;
-class RoomListModel;
 class RoomsPane;
 class StateBanner;
 
@@ -28,8 +28,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void setRoomModel(RoomListModel *model);
-    void setMessageModel(MessageListModel *model, AvatarCache *avatars);
+    // Where the profile picture comes from; set once, before a profile is shown.
+    void setAvatarCache(AvatarCache *avatars);
 
     [[nodiscard]] RoomsPane *roomsPane() const;
     [[nodiscard]] MessagesPane *messagesPane() const;
@@ -39,11 +39,8 @@ public:
     void showRestoring();
     void showSigningIn(const QString &where);
     void showWorkspace();
+    // The name, e-mail, presence and picture (initials until the picture is there).
     void showProfile(const Person &person);
-    void showAvatar(const QImage &image);
-    void showRoomsLoading(int loaded);
-    void showRoomsLoaded(int total);
-    void showRoomsProblem(const QString &message);
     void showProfileProblem(const QString &message);
     void showProfileLoading();
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
@@ -61,7 +58,7 @@ signals:
     void profileRetryRequested();
 
 private:
-    void showInitials(const QString &name);
+    void showAvatar();
     [[nodiscard]] static QString presenceText(const QString &status);
 
     void setSignedIn(bool signedIn);
@@ -69,4 +66,6 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     class QLabel *m_noticeLabel;
     QString m_displayName;
+    QUrl m_avatarUrl;
+    QPointer<AvatarCache> m_avatars;
 };

@@ -8,6 +8,7 @@
 #include "statebanner.h"
 
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -57,6 +58,7 @@ MessagesPane::MessagesPane(QWidget *parent)
     layout->addWidget(m_olderLabel);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_composer);
+    connect(m_composer, &Composer::sendRequested, this, &MessagesPane::sendRequested);
 
     connect(m_banner, &StateBanner::retryRequested, this, &MessagesPane::retryRequested);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -240,4 +242,14 @@ void MessagesPane::fillIfNotScrollable()
     if (!m_view->canScroll() && mayAskForOlder() &&
         m_messages->oldestMessageId() != m_olderAskedBefore)
         requestOlder();
+}
+
+void MessagesPane::focusComposer()
+{
+    m_composer->editor()->setFocus();
+}
+
+void MessagesPane::restoreDraft(const QString &text, const QString &reason)
+{
+    m_composer->restoreDraft(text, reason);
 }

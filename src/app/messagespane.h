@@ -45,12 +45,18 @@ public:
     [[nodiscard]] bool isLoadingOlder() const { return m_loadingOlder; }
 
     void setClockInterval(int milliseconds);
+    // Keyboard focus to the composer (the space that is open was chosen again).
+    void focusComposer();
+    // A message that was not sent: its text goes back into the composer, with why.
+    void restoreDraft(const QString &text, const QString &reason);
 
     [[nodiscard]] MessageListView *view() const { return m_view; }
     [[nodiscard]] Composer *composer() const { return m_composer; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
 
 signals:
+    // The person sent what they wrote (the composer's Enter or Send button).
+    void sendRequested(const QString &markdown);
     void olderRequested();
     void retryRequested();
 

@@ -9,10 +9,9 @@
 #include <QDesktopServices>
 #include <QNetworkAccessManager>
 
-SessionController::SessionController(const QString &keychainService, MainWindow *window,
+SessionController::SessionController(SessionStore *store, MainWindow *window,
                                      QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_window(window), m_network(network),
-      m_store(new SessionStore(keychainService, this)),
+    : QObject(parent), m_window(window), m_network(network), m_store(store),
       m_credentials(ClientCredentials::fromEnvironment())
 {
     connect(m_store, &SessionStore::loaded, this, &SessionController::onStoredSession);

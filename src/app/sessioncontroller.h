@@ -28,8 +28,10 @@ class SessionController : public QObject
     Q_OBJECT
 
 public:
-    SessionController(const QString &keychainService, MainWindow *window,
-                      QNetworkAccessManager *network, QObject *parent = nullptr);
+    // `store` remembers the session between runs (the keychain's SessionStore in the app); it
+    // is not owned and outlives the controller.
+    SessionController(SessionStore *store, MainWindow *window, QNetworkAccessManager *network,
+                      QObject *parent = nullptr);
     ~SessionController() override;
 
     // Where the next sign-in goes, and with which Integration.

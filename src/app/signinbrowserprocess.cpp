@@ -1,5 +1,7 @@
 #include "signinbrowserprocess.h"
 
+#include "helperprogram.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -58,29 +60,7 @@ SignInBrowserProcess::~SignInBrowserProcess()
 
 QString SignInBrowserProcess::defaultProgram()
 {
-    const QString fromEnvironment = qEnvironmentVariable("WEBEXDESK_SIGNIN_HELPER");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-#ifdef Q_OS_WIN
-    const QString name = QStringLiteral("webex-desk-signin.exe");
-#else
-    const QString name = QStringLiteral("webex-desk-signin");
-#endif
-    // Next to the application: the build tree, a Windows install.
-    const QDir appDir(QCoreApplication::applicationDirPath());
-    const QString beside = appDir.filePath(name);
-    if (QFileInfo::exists(beside))
-        return beside;
-        // Otherwise where src/signin/CMakeLists.txt installs it. Returned even if missing, so an
-        // error names it.
-#ifdef Q_OS_MACOS
-    // In the bundle: Webex Desk.app/Contents/Helpers, where Apple puts helper tools, next to
-    // Contents/MacOS, the app's own folder. The build tree has the same layout.
-    return QDir::cleanPath(appDir.filePath(QStringLiteral("../Helpers/") + name));
-#else
-    // Linux and other Unix: bin/webex-desk and libexec/webex-desk/webex-desk-signin.
-    return QDir::cleanPath(appDir.filePath(QStringLiteral("../libexec/webex-desk/") + name));
-#endif
+    return locateHelperProgram(QStringLiteral("webex-desk-signin"), "WEBEXDESK_SIGNIN_HELPER");
 }
 
 void SignInBrowserProcess::setProgram(const QString &path)

@@ -3,6 +3,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
+
+#include <iostream>
 
 #include <cstdio>
 
@@ -23,6 +26,24 @@ int intOption(const QCommandLineParser &parser, const QCommandLineOption &option
     return value;
 }
 
+// Quits the application when standard input reaches its end: the process that started the
+// emulator (Webex Desk's --demo) holds the other end of the pipe, so the emulator never
+// outlives it, even when it crashes. A thread, as a blocking read of a pipe is the one way to
+// wait for it that works on every OS (QSocketNotifier does not watch pipes on Windows).
+void quitWhenStandardInputCloses(QCoreApplication *app)
+{
+    QThread *reader = QThread::create([] {
+        char ignored[256];
+        while (std::cin.read(ignored, sizeof ignored) || std::cin.gcount() > 0) {
+        }
+    });
+    QObject::connect(reader, &QThread::finished, app, &QCoreApplication::quit);
+    // Never deleted: if the emulator quits for another reason, the thread is still blocked in
+    // read(), which nothing can interrupt, and destroying a running QThread aborts. The process
+    // ends with it.
+    reader->start();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -36,9 +57,10 @@ int main(int argc, char *argv[])
         "main", "A stand-in Webex (OAuth and REST) on 127.0.0.1 for tests, benchmarks and demos."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QCoreApplication::translate("main", "TCP port (default 8099)."),
-                                  QStringLiteral("port"), QStringLiteral("8099"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QCoreApplication::translate("main", "TCP port (default 8099; 0: any free port)."),
+        QStringLiteral("port"), QStringLiteral("8099"));
     const QCommandLineOption rooms(QStringLiteral("rooms"),
                                    QCoreApplication::translate("main", "Number of seeded spaces."),
                                    QStringLiteral("N"));
@@ -69,19 +91,29 @@ int main(int argc, char *argv[])
         QStringLiteral("token-lifetime"),
         QCoreApplication::translate("main", "Access token lifetime in seconds."),
         QStringLiteral("seconds"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"),
-                                      QCoreApplication::translate("main", "Registered client id."),
-                                      QStringLiteral("id"));
+    const QCommandLineOption clientId(
+        QStringLiteral("client-id"),
+        QCoreApplication::translate(
+            "main", "Registered client id (or the environment's WEBEX_EMULATOR_CLIENT_ID)."),
+        QStringLiteral("id"));
     const QCommandLineOption clientSecret(
         QStringLiteral("client-secret"),
-        QCoreApplication::translate("main", "Registered client secret."), QStringLiteral("secret"));
+        QCoreApplication::translate("main", "Registered client secret (better: the environment's "
+                                            "WEBEX_EMULATOR_CLIENT_SECRET, which other users "
+                                            "cannot read)."),
+        QStringLiteral("secret"));
     const QCommandLineOption liveActivity(
         QStringLiteral("live-activity"),
         QCoreApplication::translate("main",
                                     "Every N seconds someone posts in a space (default: never)."),
         QStringLiteral("seconds"));
+    const QCommandLineOption stdinLifeline(
+        QStringLiteral("exit-with-stdin"),
+        QCoreApplication::translate("main", "Quit when standard input closes (for a parent "
+                                            "process that starts it, such as webex-desk --demo)."));
     parser.addOptions({port, rooms, seed, latency, rateLimit, retryAfter, serverErrors,
-                       serverErrorStatus, tokenLifetime, clientId, clientSecret, liveActivity});
+                       serverErrorStatus, tokenLifetime, clientId, clientSecret, liveActivity,
+                       stdinLifeline});
     parser.process(app);
 
     EmulatorOptions options;
@@ -114,6 +146,14 @@ int main(int argc, char *argv[])
     }
     if (!ok)
         return 1;
+    // The environment first: a parent that made up the credentials hands them over where the
+    // machine's other users cannot read them (a command line is public in /proc).
+    const QString idFromEnvironment = qEnvironmentVariable("WEBEX_EMULATOR_CLIENT_ID");
+    const QString secretFromEnvironment = qEnvironmentVariable("WEBEX_EMULATOR_CLIENT_SECRET");
+    if (!idFromEnvironment.isEmpty())
+        options.clientId = idFromEnvironment;
+    if (!secretFromEnvironment.isEmpty())
+        options.clientSecret = secretFromEnvironment;
     if (parser.isSet(clientId))
         options.clientId = parser.value(clientId);
     if (parser.isSet(clientSecret))
@@ -133,6 +173,8 @@ int main(int argc, char *argv[])
     if (failures > 0)
         emulator.failNext(failures, failureStatus);
     emulator.setLiveActivity(std::chrono::seconds(liveActivitySeconds));
+    if (parser.isSet(stdinLifeline))
+        quitWhenStandardInputCloses(&app);
 
     QTextStream out(stdout);
     out << "Webex emulator listening on " << emulator.baseUrl().toString() << '\n'

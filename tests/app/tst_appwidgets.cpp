@@ -6,7 +6,6 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "roomitemdelegate.h"
@@ -158,12 +157,12 @@ void TestAppWidgets::ctrlKFocusesTheFilterAndCafeFindsCafe()
 {
     RoomListModel rooms;
     MainWindow window;
-    window.setRoomModel(&rooms);
+    window.roomsPane()->setModel(&rooms);
     window.showWorkspace();
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     rooms.appendRooms(someRooms());
-    window.showRoomsLoaded(rooms.rowCount());
+    window.roomsPane()->showLoaded(rooms.rowCount());
     RoomsPane *pane = window.roomsPane();
     QVERIFY(!pane->filterEdit()->hasFocus());
 
@@ -391,8 +390,7 @@ void TestAppWidgets::avatarInitialsUntilThePictureArrives()
 
 void TestAppWidgets::messagesPaneShowsRowsOfAModel()
 {
-    PeopleDirectory people(nullptr);
-    MessageListModel messages(&people);
+    MessageListModel messages;
     AvatarCache avatars;
     MessagesPane pane;
     pane.setAvatarCache(&avatars);

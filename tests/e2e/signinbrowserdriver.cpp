@@ -1,6 +1,7 @@
 #include "signinbrowserdriver.h"
 
 #include "appcontroller.h"
+#include "sessioncontroller.h"
 #include "signinbrowserprocess.h"
 
 #include <QTest>
@@ -23,7 +24,10 @@ SignInBrowserDriver::~SignInBrowserDriver()
 bool SignInBrowserDriver::waitForConsent(AppController &controller)
 {
     if (!QTest::qWaitFor(
-            [&] { return controller.signInBrowser() && controller.signInBrowser()->isRunning(); },
+            [&] {
+                return controller.session()->signInBrowser() &&
+                       controller.session()->signInBrowser()->isRunning();
+            },
             PageTimeoutMs))
         return false;
     m_page = std::make_unique<DevToolsPage>(m_port);

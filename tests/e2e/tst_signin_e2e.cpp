@@ -3,17 +3,22 @@
 // a real Secret Service (the test command's private gnome-keyring). The page is clicked over
 // Chromium's DevTools protocol, as a person would click it.
 
+#include "api/apibase.h"
 #include "appcontroller.h"
 #include "auth/sessionkeeper.h"
 #include "auth/signinflow.h"
 #include "auth/storedsession.h"
 #include "consentbrowser.h"
+#include "demoemulatorprocess.h"
 #include "e2efixture.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
 #include "model/roomlistmodel.h"
+#include "profilecontroller.h"
+#include "sessioncontroller.h"
 #include "signinbrowserdriver.h"
 #include "signinbrowserprocess.h"
+#include "spacescontroller.h"
 #include "startupoptions.h"
 #include "webexemulator.h"
 
@@ -22,6 +27,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -84,6 +90,8 @@ private slots:
     void cancelSignInFromTheMainWindow();
     void everyControlHasAnAccessibleName();
     void demoSignsInToTheBuiltInEmulator();
+    void demoEmulatorEndsWithTheApp();
+    void demoThatCannotStartSaysSo();
     void firstRunDialogTakesCredentialsAndSignsIn();
     void wrongClientSecretShowsWebexMessageAndTrackingId();
 
@@ -109,9 +117,9 @@ void TestSignInEndToEnd::cleanup()
 std::unique_ptr<AppController> TestSignInEndToEnd::makeController(bool withCredentials)
 {
     auto controller = std::make_unique<AppController>(startupOptions());
-    controller->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+    controller->session()->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
     if (withCredentials)
-        controller->setCredentials(
+        controller->session()->setCredentials(
             ClientCredentials(emulator()->options().clientId, emulator()->options().clientSecret));
     return controller;
 }
@@ -119,11 +127,11 @@ std::unique_ptr<AppController> TestSignInEndToEnd::makeController(bool withCrede
 bool TestSignInEndToEnd::signInThroughBrowser(AppController &controller)
 {
     SignInBrowserDriver browser;
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    QSignalSpy roomsLoaded(controller.spaces(), &SpacesController::roomsLoaded);
     if (!controller.mainWindow()->isVisible())
         controller.start();
     else
-        controller.signIn();
+        controller.session()->signIn();
     if (!browser.waitForConsent(controller)) {
         qWarning() << "no consent page:" << browser.lastError();
         return false;
@@ -137,13 +145,13 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
     QVERIFY(restartEmulator(2345)); // three pages of at most 1000
 
     auto controller = makeController();
-    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
-    QSignalSpy profileShown(controller.get(), &AppController::profileShown);
-    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    QSignalSpy roomsLoaded(controller->spaces(), &SpacesController::roomsLoaded);
+    QSignalSpy profileShown(controller->profile(), &ProfileController::profileShown);
+    QSignalSpy failures(controller->session(), &SessionController::signInFailed);
     SignInBrowserDriver browser;
     controller->start();
     QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
-    QVERIFY(controller->signInFlow()->isListening());
+    QVERIFY(controller->session()->signInFlow()->isListening());
 
     // What Webex saw: the registered redirect URI to the letter, our scope, PKCE S256, and a
     // state of at least 128 bits.
@@ -167,8 +175,8 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
                  .isEmpty());
 
     // The sign-in browser, its process and the listener are gone once signed in.
-    QVERIFY(controller->signInBrowser() == nullptr);
-    QVERIFY(!controller->signInFlow()->isListening());
+    QVERIFY(controller->session()->signInBrowser() == nullptr);
+    QVERIFY(!controller->session()->signInFlow()->isListening());
 
     MainWindow *window = controller->mainWindow();
     QCOMPARE(labelText(window, "nameLabel"), emulator()->userDisplayName());
@@ -211,13 +219,13 @@ void TestSignInEndToEnd::restartWithStoredSessionOpensWithoutSignIn()
 
     // "Restart": a new controller with no credentials given, as after a fresh start.
     auto second = makeController(false);
-    QSignalSpy restored(second.get(), &AppController::sessionRestored);
-    QSignalSpy roomsLoaded(second.get(), &AppController::roomsLoaded);
+    QSignalSpy restored(second->session(), &SessionController::sessionRestored);
+    QSignalSpy roomsLoaded(second->spaces(), &SpacesController::roomsLoaded);
     second->start();
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(restored.count(), 1);
     QCOMPARE(roomsLoaded.first().first().toInt(), emulator()->roomCount());
-    QVERIFY(second->signInBrowser() == nullptr); // no sign-in window was ever needed
+    QVERIFY(second->session()->signInBrowser() == nullptr); // no sign-in window was ever needed
     QVERIFY(second->mainWindow()->findChild<FirstRunDialog *>() == nullptr);
     QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
     QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/access_token")), tokenRequests);
@@ -238,13 +246,13 @@ void TestSignInEndToEnd::expiredAccessTokenIsRefreshedAtStart()
     const int meRequests = emulator()->requestCount(QStringLiteral("/v1/people/me"));
 
     auto second = makeController(false);
-    QSignalSpy roomsLoaded(second.get(), &AppController::roomsLoaded);
+    QSignalSpy roomsLoaded(second->spaces(), &SpacesController::roomsLoaded);
     second->start();
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/access_token")), tokenRequests + 1);
     // The expired token was never sent: the refresh came first.
     QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/people/me")), meRequests + 1);
-    QVERIFY(second->signInBrowser() == nullptr);
+    QVERIFY(second->session()->signInBrowser() == nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(rememberedSession()->tokens.accessToken != stored.tokens.accessToken,
                              20000);
 }
@@ -254,15 +262,15 @@ void TestSignInEndToEnd::shortLivedTokensAreRenewedAndRemembered()
     emulator()->setAccessTokenLifetime(3);
     auto controller = makeController();
     QVERIFY(signInThroughBrowser(*controller));
-    const QString firstToken = controller->sessionKeeper()->tokens().accessToken;
-    QSignalSpy renewed(controller->sessionKeeper(), &SessionKeeper::tokensChanged);
+    const QString firstToken = controller->session()->sessionKeeper()->tokens().accessToken;
+    QSignalSpy renewed(controller->session()->sessionKeeper(), &SessionKeeper::tokensChanged);
     QTRY_VERIFY_WITH_TIMEOUT(renewed.count() >= 2, WaitMs);
-    QVERIFY(controller->isSignedIn());
-    const QString latest = controller->sessionKeeper()->tokens().accessToken;
+    QVERIFY(controller->session()->isSignedIn());
+    const QString latest = controller->session()->sessionKeeper()->tokens().accessToken;
     QVERIFY(latest != firstToken);
     // The keychain follows the renewals.
     QTRY_VERIFY_WITH_TIMEOUT(rememberedSession()->tokens.accessToken ==
-                                 controller->sessionKeeper()->tokens().accessToken,
+                                 controller->session()->sessionKeeper()->tokens().accessToken,
                              20000);
 }
 
@@ -278,12 +286,12 @@ void TestSignInEndToEnd::revokedRefreshTokenReturnsToSignIn()
     emulator()->revokeRefreshTokens();
 
     auto second = makeController(false);
-    QSignalSpy ended(second.get(), &AppController::sessionEnded);
+    QSignalSpy ended(second->session(), &SessionController::sessionEnded);
     second->start();
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, WaitMs);
     const QString shown = labelText(second->mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("sign in again")), qPrintable(shown));
-    QVERIFY(!second->isSignedIn());
+    QVERIFY(!second->session()->isSignedIn());
     QTRY_VERIFY_WITH_TIMEOUT(!rememberedSession().has_value(), 20000);
 }
 
@@ -293,12 +301,12 @@ void TestSignInEndToEnd::signOutForgetsEverything()
     QVERIFY(signInThroughBrowser(*controller));
     QTRY_COMPARE_WITH_TIMEOUT(secretToolItems(keychainService()), 1, 20000);
 
-    QSignalSpy signedOut(controller.get(), &AppController::signedOut);
+    QSignalSpy signedOut(controller->session(), &SessionController::signedOut);
     // The menu's shortcut, as a person would use it.
     QTest::keyClick(controller->mainWindow(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 20000);
-    QVERIFY(!controller->isSignedIn());
-    QCOMPARE(controller->roomModel()->rowCount(), 0);
+    QVERIFY(!controller->session()->isSignedIn());
+    QCOMPARE(controller->spaces()->roomModel()->rowCount(), 0);
     QVERIFY(
         labelText(controller->mainWindow(), "statusLabel").contains(QStringLiteral("signed out")));
     QVERIFY(!rememberedSession().has_value());
@@ -317,7 +325,7 @@ void TestSignInEndToEnd::signOutForgetsEverything()
 void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
 {
     auto controller = makeController();
-    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    QSignalSpy failures(controller->session(), &SessionController::signInFailed);
     SignInBrowserDriver browser;
     controller->start();
     QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
@@ -325,8 +333,8 @@ void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
     QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
     const QString shown = labelText(controller->mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("declined")), qPrintable(shown));
-    QVERIFY(controller->signInBrowser() == nullptr);
-    QVERIFY(!controller->signInFlow()->isListening());
+    QVERIFY(controller->session()->signInBrowser() == nullptr);
+    QVERIFY(!controller->session()->signInFlow()->isListening());
 
     auto *signIn =
         controller->mainWindow()->findChild<QPushButton *>(QStringLiteral("signInButton"));
@@ -338,7 +346,7 @@ void TestSignInEndToEnd::declinedConsentSaysSoAndAllowsRetry()
 void TestSignInEndToEnd::closingTheSignInWindowEndsTheAttempt()
 {
     auto controller = makeController();
-    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    QSignalSpy failures(controller->session(), &SessionController::signInFailed);
     SignInBrowserDriver browser;
     controller->start();
     QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));
@@ -346,7 +354,7 @@ void TestSignInEndToEnd::closingTheSignInWindowEndsTheAttempt()
     QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
     QVERIFY2(failures.first().first().toString().contains(QStringLiteral("closed")),
              qPrintable(failures.first().first().toString()));
-    QVERIFY(!controller->signInFlow()->isListening());
+    QVERIFY(!controller->session()->signInFlow()->isListening());
 }
 
 void TestSignInEndToEnd::unreachableWebexEndsTheAttempt()
@@ -359,16 +367,16 @@ void TestSignInEndToEnd::unreachableWebexEndsTheAttempt()
         *ApiBase::fromUserInput(QStringLiteral("http://127.0.0.1:%1/v1").arg(deadPort));
     options.keychainService = keychainService();
     AppController controller(options);
-    controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
-    controller.setCredentials(
+    controller.session()->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+    controller.session()->setCredentials(
         ClientCredentials(QStringLiteral("Cid12345678"), QStringLiteral("secret12345")));
-    QSignalSpy failures(&controller, &AppController::signInFailed);
+    QSignalSpy failures(controller.session(), &SessionController::signInFailed);
     controller.start();
     QTRY_COMPARE_WITH_TIMEOUT(failures.count(), 1, WaitMs);
     const QString shown = labelText(controller.mainWindow(), "statusLabel");
     QVERIFY2(shown.contains(QStringLiteral("could not be loaded")), qPrintable(shown));
-    QVERIFY(!controller.signInFlow()->isListening());
-    QTRY_VERIFY(controller.signInBrowser() == nullptr);
+    QVERIFY(!controller.session()->signInFlow()->isListening());
+    QTRY_VERIFY(controller.session()->signInBrowser() == nullptr);
 }
 
 void TestSignInEndToEnd::systemBrowserSignIn()
@@ -377,11 +385,12 @@ void TestSignInEndToEnd::systemBrowserSignIn()
     QDesktopServices::setUrlHandler(QStringLiteral("http"), &systemBrowser, "openUrl");
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &systemBrowser, "openUrl");
     auto controller = makeController();
-    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    QSignalSpy roomsLoaded(controller->spaces(), &SpacesController::roomsLoaded);
     controller->mainWindow()->show();
-    controller->signInWithSystemBrowser();
+    controller->session()->signInWithSystemBrowser();
     QTRY_COMPARE_WITH_TIMEOUT(systemBrowser.opened.count(), 1, WaitMs);
-    QVERIFY(controller->signInBrowser() == nullptr); // no helper: the system browser signs in
+    QVERIFY(controller->session()->signInBrowser() ==
+            nullptr); // no helper: the system browser signs in
     QCOMPARE(systemBrowser.opened.first().toString(QUrl::RemoveQuery),
              emulator()->baseUrl().toString() + QStringLiteral("/authorize"));
 
@@ -402,16 +411,16 @@ void TestSignInEndToEnd::cancelSignInFromTheMainWindow()
     SystemBrowser systemBrowser;
     QDesktopServices::setUrlHandler(QStringLiteral("http"), &systemBrowser, "openUrl");
     auto controller = makeController();
-    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    QSignalSpy failures(controller->session(), &SessionController::signInFailed);
     controller->mainWindow()->show();
-    controller->signInWithSystemBrowser();
+    controller->session()->signInWithSystemBrowser();
     QTRY_COMPARE_WITH_TIMEOUT(systemBrowser.opened.count(), 1, WaitMs);
     auto *cancel =
         controller->mainWindow()->findChild<QPushButton *>(QStringLiteral("cancelSignInButton"));
     QVERIFY(cancel->isVisible());
     cancel->click();
     QCOMPARE(failures.count(), 1);
-    QVERIFY(!controller->signInFlow()->isListening());
+    QVERIFY(!controller->session()->signInFlow()->isListening());
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
 }
 
@@ -454,20 +463,27 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     options.demoRooms = 1500;
     options.keychainService = keychainService();
     AppController controller(options);
-    controller.setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
+    controller.session()->setSignInHelper(QStringLiteral(WEBEXDESK_SIGNIN_HELPER_PATH));
+    QSignalSpy roomsLoaded(controller.spaces(), &SpacesController::roomsLoaded);
     SignInBrowserDriver browser;
     controller.start();
-    QVERIFY(controller.demoEmulator());
+    // The demo's Webex is webex-emulator, a process of its own: the app links no emulator.
+    QVERIFY(controller.demo());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.demo()->isReady(), WaitMs);
+    const qint64 emulatorPid = controller.demo()->processId();
+    QVERIFY(emulatorPid > 0);
+    QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(emulatorPid)).symLinkTarget(),
+             QFileInfo(QStringLiteral(WEBEXDESK_EMULATOR_PATH)).canonicalFilePath());
+    QVERIFY(ApiBase::isLoopbackHost(controller.session()->apiBase().baseUrl().host()));
     QVERIFY2(browser.waitForConsent(controller), qPrintable(browser.lastError()));
     QCOMPARE(browser.currentUrl().host(), QStringLiteral("127.0.0.1"));
     browser.click(QStringLiteral("accept"));
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(roomsLoaded.first().first().toInt(), 1500);
-    QCOMPARE(labelText(controller.mainWindow(), "nameLabel"),
-             controller.demoEmulator()->userDisplayName());
+    // The same seeded world as an emulator made here: the same person is signed in.
+    QCOMPARE(labelText(controller.mainWindow(), "nameLabel"), WebexEmulator().userDisplayName());
     // The demo plays someone back after a day away: yesterday's spaces are marked, not all.
-    RoomListModel *rooms = controller.roomModel();
+    RoomListModel *rooms = controller.spaces()->roomModel();
     const QDateTime dayAgo = rooms->seenBaseline();
     QVERIFY(qAbs(dayAgo.secsTo(QDateTime::currentDateTimeUtc().addDays(-1))) < 120);
     int marked = 0;
@@ -480,12 +496,51 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     QVERIFY2(marked > 0 && marked < 1500, qPrintable(QString::number(marked)));
     // A demo session points at an emulator that is gone next time: not remembered.
     QVERIFY(!rememberedSession().has_value());
+    // The emulator ends with the app.
+    controller.session()->signOut();
+    QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(emulatorPid)));
+}
+
+void TestSignInEndToEnd::demoEmulatorEndsWithTheApp()
+{
+    StartupOptions options;
+    options.demo = true;
+    options.demoRooms = 10;
+    options.keychainService = keychainService();
+    qint64 emulatorPid = 0;
+    {
+        AppController controller(options);
+        controller.start();
+        QVERIFY(controller.demo());
+        QTRY_VERIFY_WITH_TIMEOUT(controller.demo()->isReady(), WaitMs);
+        emulatorPid = controller.demo()->processId();
+        QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(emulatorPid)));
+    }
+    // Gone, not a zombie: QProcess has reaped it.
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(emulatorPid)));
+}
+
+void TestSignInEndToEnd::demoThatCannotStartSaysSo()
+{
+    StartupOptions options;
+    options.demo = true;
+    options.keychainService = keychainService();
+    AppController controller(options);
+    qputenv("WEBEXDESK_DEMO_EMULATOR", "/nonexistent/webex-emulator");
+    controller.start();
+    qputenv("WEBEXDESK_DEMO_EMULATOR", WEBEXDESK_EMULATOR_PATH);
+    QLabel *status = controller.mainWindow()->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("/nonexistent/webex-emulator")),
+                             WaitMs);
+    QVERIFY(!controller.session()->isSigningIn());
+    QVERIFY(!controller.session()->isSignedIn());
 }
 
 void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
 {
     auto controller = makeController(false);
-    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    QSignalSpy roomsLoaded(controller->spaces(), &SpacesController::roomsLoaded);
     SignInBrowserDriver browser;
     controller->start();
 
@@ -517,9 +572,9 @@ void TestSignInEndToEnd::firstRunDialogTakesCredentialsAndSignsIn()
 void TestSignInEndToEnd::wrongClientSecretShowsWebexMessageAndTrackingId()
 {
     auto controller = makeController(false);
-    controller->setCredentials(
+    controller->session()->setCredentials(
         ClientCredentials(emulator()->options().clientId, QStringLiteral("notTheRightSecret1")));
-    QSignalSpy failures(controller.get(), &AppController::signInFailed);
+    QSignalSpy failures(controller->session(), &SessionController::signInFailed);
     SignInBrowserDriver browser;
     controller->start();
     QVERIFY2(browser.waitForConsent(*controller), qPrintable(browser.lastError()));

@@ -1,18 +1,23 @@
-// End to end, the spaces and messages: the app's real code (AppController, its panes) against
-// the emulator over real HTTP, with the session restored from a real Secret Service (this
-// test's own keychain service), as after a restart: no sign-in browser is needed here, the
-// sign-in itself is covered by tst_signin_e2e. Widgets are driven by keyboard and mouse.
+// End to end, the spaces and messages: the app's real code (AppController, its controllers and
+// panes) against the emulator over real HTTP, with the session restored as after a restart
+// from a session store in memory (MemorySessionStore), so no Secret Service is needed: no
+// sign-in browser is needed here, the sign-in itself and the keychain are covered by
+// tst_signin_e2e and tst_appprocess. Widgets are driven by keyboard and mouse.
 
 #include "appcontroller.h"
+#include "auth/memorysessionstore.h"
 #include "auth/storedsession.h"
 #include "composer.h"
+#include "conversationcontroller.h"
 #include "e2efixture.h"
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
 #include "model/roomfilterproxymodel.h"
 #include "model/roomlistmodel.h"
+#include "profilecontroller.h"
 #include "roomspane.h"
+#include "spacescontroller.h"
 #include "startupoptions.h"
 #include "statebanner.h"
 #include "webexemulator.h"
@@ -118,18 +123,23 @@ private slots:
     void retryButtonsRunTheFailedRequestsAgain();
 
 private:
-    // A controller whose session is already in the keychain; returns once the spaces are in.
+    // A controller whose session is already remembered; returns once the spaces are in.
     std::unique_ptr<AppController> startSignedIn();
     // Clicks a space's row, as a person would.
     void clickRoom(AppController &controller, const QString &roomId);
     // Clicks it and waits for its first page of messages; false if they never came.
     bool openByClick(AppController &controller, const QString &roomId);
+
+    std::unique_ptr<MemorySessionStore> m_store;
 };
 
 void TestWorkspaceEndToEnd::init()
 {
-    QVERIFY(startEmulatorAndKeychain(QStringLiteral("webex-desk-e2e-ws-"), 150));
-    // Signed in before: a session with a valid access token is in the keychain.
+    // No keychain: the session store is the app's in-memory one (AppController takes any
+    // SessionStore), so these tests need no Secret Service.
+    QVERIFY(restartEmulator(150));
+    m_store = std::make_unique<MemorySessionStore>();
+    // Signed in before: a session with a valid access token is remembered.
     StoredSession session;
     session.apiBase = emulator()->baseUrl();
     session.clientId = emulator()->options().clientId;
@@ -138,18 +148,21 @@ void TestWorkspaceEndToEnd::init()
     session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
     session.tokens.tokenType = QStringLiteral("Bearer");
     session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
-    QVERIFY(rememberSession(session));
+    QSignalSpy saved(m_store.get(), &SessionStore::saved);
+    m_store->save(session);
+    QVERIFY(saved.wait());
 }
 
 void TestWorkspaceEndToEnd::cleanup()
 {
-    QVERIFY(stopEmulatorAndKeychain());
+    stopEmulator();
+    m_store.reset();
 }
 
 std::unique_ptr<AppController> TestWorkspaceEndToEnd::startSignedIn()
 {
-    auto controller = std::make_unique<AppController>(startupOptions());
-    QSignalSpy roomsLoaded(controller.get(), &AppController::roomsLoaded);
+    auto controller = std::make_unique<AppController>(startupOptions(), m_store.get());
+    QSignalSpy roomsLoaded(controller->spaces(), &SpacesController::roomsLoaded);
     controller->start();
     controller->mainWindow()->resize(1000, 700);
     if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty(); }, WaitMs))
@@ -172,7 +185,7 @@ void TestWorkspaceEndToEnd::clickRoom(AppController &controller, const QString &
 
 bool TestWorkspaceEndToEnd::openByClick(AppController &controller, const QString &roomId)
 {
-    QSignalSpy shown(&controller, &AppController::messagesShown);
+    QSignalSpy shown(controller.conversation(), &ConversationController::messagesShown);
     clickRoom(controller, roomId);
     return !QTest::currentTestFailed() &&
            QTest::qWaitFor([&shown] { return !shown.isEmpty(); }, WaitMs);
@@ -184,12 +197,12 @@ void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
     QVERIFY(controller);
     // Seeded spaces whose index is a multiple of 7 hold more than a page of messages.
     const QString roomId = emulator()->roomIds().at(0);
-    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QSignalSpy shown(controller->conversation(), &ConversationController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
-    QCOMPARE(controller->openRoomId(), roomId);
+    QCOMPARE(controller->conversation()->openRoomId(), roomId);
 
-    MessageListModel *messages = controller->messageModel();
+    MessageListModel *messages = controller->conversation()->messageModel();
     QCOMPARE(messages->rowCount(), 50);
     QVERIFY(messages->hasOlder());
     QCOMPARE(countRequests(*emulator(), QStringLiteral("/v1/messages"), QString()), 1);
@@ -208,9 +221,12 @@ void TestWorkspaceEndToEnd::selectingASpaceShowsItsMessages()
     QCOMPARE(pane->view()->model()->rowCount(), 50);
     QCOMPARE(pane->banner()->state(), StateBanner::State::Hidden);
     // Opened means seen: no new-activity mark on it any more.
-    const int row = controller->roomModel()->rowOf(roomId);
-    QVERIFY(
-        !controller->roomModel()->index(row, 0).data(RoomListModel::HasNewActivityRole).toBool());
+    const int row = controller->spaces()->roomModel()->rowOf(roomId);
+    QVERIFY(!controller->spaces()
+                 ->roomModel()
+                 ->index(row, 0)
+                 .data(RoomListModel::HasNewActivityRole)
+                 .toBool());
 }
 
 void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
@@ -224,7 +240,7 @@ void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
     QCOMPARE(
         countRequests(*emulator(), QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
         0);
-    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QSignalSpy shown(controller->conversation(), &ConversationController::messagesShown);
 
     QListView *view = controller->mainWindow()->messagesPane()->view();
     // The newest message is in view first; then the person scrolls up to the top.
@@ -235,7 +251,7 @@ void TestWorkspaceEndToEnd::scrollingToTheTopLoadsOlderMessages()
     QCOMPARE(
         countRequests(*emulator(), QStringLiteral("/v1/messages"), QStringLiteral("beforeMessage")),
         1);
-    QCOMPARE(controller->messageModel()->rowCount(), qMin(total, 100));
+    QCOMPARE(controller->conversation()->messageModel()->rowCount(), qMin(total, 100));
     // The view kept its place instead of jumping to the top (which would load the next page).
     QVERIFY(view->verticalScrollBar()->value() > 0);
 }
@@ -261,7 +277,7 @@ void TestWorkspaceEndToEnd::refreshWhileOlderMessagesLoadKeepsBoth()
     QTest::keyClick(controller->mainWindow(), Qt::Key_F5);
 
     // Both arrive: the older page (not cancelled by the refresh) and the new message.
-    MessageListModel *messages = controller->messageModel();
+    MessageListModel *messages = controller->conversation()->messageModel();
     QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), qMin(total, 100) + 1, WaitMs);
     QCOMPARE(
         messages->index(messages->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(),
@@ -276,7 +292,7 @@ void TestWorkspaceEndToEnd::composerSendsWithEnter()
     auto controller = startSignedIn();
     QVERIFY(controller);
     // A space of mine in which anyone may post: not read-only, not announcement-only.
-    RoomListModel *rooms = controller->roomModel();
+    RoomListModel *rooms = controller->spaces()->roomModel();
     QString roomId;
     for (int row = 0; row < rooms->rowCount() && roomId.isEmpty(); ++row) {
         const QModelIndex i = rooms->index(row, 0);
@@ -284,11 +300,11 @@ void TestWorkspaceEndToEnd::composerSendsWithEnter()
             !i.data(RoomListModel::AnnouncementOnlyRole).toBool())
             roomId = i.data(RoomListModel::IdRole).toString();
     }
-    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QSignalSpy shown(controller->conversation(), &ConversationController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
     const int before = emulator()->messageCount(roomId);
-    MessageListModel *messages = controller->messageModel();
+    MessageListModel *messages = controller->conversation()->messageModel();
     const int rows = messages->rowCount();
 
     Composer *composer = controller->mainWindow()->messagesPane()->composer();
@@ -320,7 +336,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
     auto controller = startSignedIn();
     QVERIFY(controller);
     // A read-only or announcement-only space someone else created: Webex answers 403.
-    RoomListModel *rooms = controller->roomModel();
+    RoomListModel *rooms = controller->spaces()->roomModel();
     const QString me = emulator()->personIds().first();
     QString roomId;
     for (int row = 0; row < rooms->rowCount() && roomId.isEmpty(); ++row) {
@@ -329,7 +345,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
             roomId = room->id;
     }
     QVERIFY2(!roomId.isEmpty(), "the seed has no space where posting is refused");
-    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QSignalSpy shown(controller->conversation(), &ConversationController::messagesShown);
     clickRoom(*controller, roomId);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
     const int before = emulator()->messageCount(roomId);
@@ -345,7 +361,7 @@ void TestWorkspaceEndToEnd::failedSendKeepsTheDraftAndSaysWhy()
              qPrintable(composer->problem()));
     QCOMPARE(emulator()->messageCount(roomId), before);
     // The row stays, marked with the reason.
-    MessageListModel *messages = controller->messageModel();
+    MessageListModel *messages = controller->conversation()->messageModel();
     const QModelIndex last = messages->index(messages->rowCount() - 1, 0);
     QVERIFY(!last.data(MessageListModel::SendErrorRole).toString().isEmpty());
 }
@@ -372,10 +388,10 @@ void TestWorkspaceEndToEnd::ctrlKFindsACafeAndEnterOpensIt()
     QTRY_VERIFY(list->hasFocus());
     const QString expected = list->currentIndex().data(RoomListModel::IdRole).toString();
     QVERIFY(!expected.isEmpty());
-    QSignalSpy shown(controller.get(), &AppController::messagesShown);
+    QSignalSpy shown(controller->conversation(), &ConversationController::messagesShown);
     QTest::keyClick(list, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
-    QCOMPARE(controller->openRoomId(), expected);
+    QCOMPARE(controller->conversation()->openRoomId(), expected);
 }
 
 void TestWorkspaceEndToEnd::teamChoiceListsExactlyThatTeamsSpaces()
@@ -444,7 +460,7 @@ void TestWorkspaceEndToEnd::periodicRefreshIsOneRequestPerInterval()
                 if (url.path() == QLatin1String("/v1/rooms"))
                     at.append(clock.elapsed());
             });
-    controller->setRefreshInterval(IntervalMs);
+    controller->spaces()->setRefreshInterval(IntervalMs);
     QTRY_VERIFY_WITH_TIMEOUT(at.size() >= 4, WaitMs);
     // Never a burst: consecutive refreshes are (at least about) one interval apart.
     for (int i = 1; i < at.size(); ++i)
@@ -486,7 +502,7 @@ void TestWorkspaceEndToEnd::newActivityIsMarkedUntilTheSpaceIsOpened()
     // Opening it clears the mark and shows the message.
     QVERIFY(openByClick(*controller, quiet));
     QCOMPARE(markedRoomIds(*list), QStringList());
-    MessageListModel *messages = controller->messageModel();
+    MessageListModel *messages = controller->conversation()->messageModel();
     QCOMPARE(
         messages->index(messages->rowCount() - 1, 0).data(MessageListModel::TextRole).toString(),
         QStringLiteral("Are you there?"));
@@ -506,7 +522,7 @@ void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
 {
     // The three calls after the token is known (profile, spaces, teams) fail with a 400,
     // which no client retries by itself: only the Retry buttons bring them back.
-    AppController controller(startupOptions());
+    AppController controller(startupOptions(), m_store.get());
     emulator()->failNext(3, 400);
     controller.start();
     MainWindow *window = controller.mainWindow();
@@ -516,19 +532,19 @@ void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
     QTRY_COMPARE_WITH_TIMEOUT(rooms->state(), StateBanner::State::Error, WaitMs);
     QVERIFY(rooms->retryButton()->isVisible());
 
-    QSignalSpy roomsLoaded(&controller, &AppController::roomsLoaded);
-    QSignalSpy profileShown(&controller, &AppController::profileShown);
+    QSignalSpy roomsLoaded(controller.spaces(), &SpacesController::roomsLoaded);
+    QSignalSpy profileShown(controller.profile(), &ProfileController::profileShown);
     profile->retryButton()->click();
     rooms->retryButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(profileShown.count(), 1, WaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(roomsLoaded.count(), 1, WaitMs);
     QCOMPARE(profile->state(), StateBanner::State::Hidden);
     QCOMPARE(rooms->state(), StateBanner::State::Hidden);
-    QCOMPARE(controller.roomModel()->rowCount(), emulator()->roomCount());
+    QCOMPARE(controller.spaces()->roomModel()->rowCount(), emulator()->roomCount());
 
     // The messages: the first page fails, Retry asks for it again.
     emulator()->failNext(1, 400);
-    QSignalSpy shown(&controller, &AppController::messagesShown);
+    QSignalSpy shown(controller.conversation(), &ConversationController::messagesShown);
     clickRoom(controller, emulator()->roomIds().at(1));
     StateBanner *messages = window->messagesPane()->banner();
     QTRY_COMPARE_WITH_TIMEOUT(messages->state(), StateBanner::State::Error, WaitMs);
@@ -537,7 +553,7 @@ void TestWorkspaceEndToEnd::retryButtonsRunTheFailedRequestsAgain()
     messages->retryButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, WaitMs);
     QCOMPARE(emulator()->requestCount(QStringLiteral("/v1/messages")), asked + 1);
-    QVERIFY(controller.messageModel()->rowCount() > 0);
+    QVERIFY(controller.conversation()->messageModel()->rowCount() > 0);
 }
 
 QTEST_MAIN(TestWorkspaceEndToEnd)

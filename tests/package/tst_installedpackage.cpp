@@ -35,10 +35,12 @@ private slots:
     void initTestCase();
     void versionIsTheProjectVersion();
     void signsInThroughTheInstalledHelper();
+    void demoRunsTheInstalledEmulator();
 
 private:
     QString m_app;
     QString m_helper;
+    QString m_emulator;
 };
 
 void TestInstalledPackage::initTestCase()
@@ -50,6 +52,10 @@ void TestInstalledPackage::initTestCase()
                                QStringLiteral("/../libexec/webex-desk/webex-desk-signin"));
     QVERIFY2(QFileInfo(m_helper).isExecutable(),
              qPrintable(m_helper + QStringLiteral(" is missing")));
+    m_emulator = QDir::cleanPath(QFileInfo(m_app).absolutePath() +
+                                 QStringLiteral("/../libexec/webex-desk/webex-emulator"));
+    QVERIFY2(QFileInfo(m_emulator).isExecutable(),
+             qPrintable(m_emulator + QStringLiteral(" is missing")));
 }
 
 void TestInstalledPackage::versionIsTheProjectVersion()
@@ -106,6 +112,66 @@ void TestInstalledPackage::signsInThroughTheInstalledHelper()
     QVERIFY(QTest::qWaitFor([&] { return emulator.requestCount(QStringLiteral("/v1/rooms")) >= 1; },
                             WaitMs));
     QCOMPARE(app.state(), QProcess::Running);
+}
+
+void TestInstalledPackage::demoRunsTheInstalledEmulator()
+{
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    const quint16 devToolsPort = DevToolsPage::freePort();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The app must find both helpers by itself, as installed; no test shortcut.
+    env.remove(QStringLiteral("WEBEXDESK_SIGNIN_HELPER"));
+    env.remove(QStringLiteral("WEBEXDESK_DEMO_EMULATOR"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
+               QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
+    // The API calls it makes, as log lines: the spaces are asked for once signed in.
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("webexdesk.api.debug=true"));
+
+    QProcess app;
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    app.setProcessEnvironment(env);
+    app.start(m_app,
+              {QStringLiteral("--demo"), QStringLiteral("--demo-rooms"), QStringLiteral("40")});
+    QVERIFY(app.waitForStarted());
+    const auto stop = qScopeGuard([&app] {
+        app.terminate();
+        if (!app.waitForFinished(20000))
+            app.kill();
+    });
+
+    DevToolsPage page(devToolsPort);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
+    // The demo's Webex is the installed emulator, a child of the app beside the sign-in helper.
+    qint64 emulatorPid = 0;
+    QStringList children;
+    for (qint64 child : ProcFs::childrenOf(app.processId())) {
+        children << executableOf(child);
+        if (children.constLast() == QFileInfo(m_emulator).canonicalFilePath())
+            emulatorPid = child;
+    }
+    QVERIFY2(emulatorPid > 0, qPrintable(QStringLiteral("the app's children: ") +
+                                         children.join(QStringLiteral(", "))));
+    QVERIFY(children.contains(QFileInfo(m_helper).canonicalFilePath()));
+
+    page.evaluate(QStringLiteral("document.getElementById('accept').click()"));
+    QByteArray output;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     output += app.readAll();
+                     return output.contains("/v1/rooms") && output.contains("/v1/people/me");
+                 },
+                 WaitMs),
+             output.constData());
+    QVERIFY2(!output.contains("failed: HTTP"), output.constData());
+
+    // The emulator ends with the app.
+    app.terminate();
+    QVERIFY(app.waitForFinished(20000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return executableOf(emulatorPid) != QFileInfo(m_emulator).canonicalFilePath(); },
+        10000));
 }
 
 QTEST_GUILESS_MAIN(TestInstalledPackage)

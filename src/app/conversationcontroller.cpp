@@ -1,0 +1,209 @@
+#include "conversationcontroller.h"
+
+#include "api/apierror.h"
+#include "api/webexclient.h"
+#include "messagespane.h"
+#include "model/message.h"
+#include "model/person.h"
+#include "model/room.h"
+#include "model/roomlistmodel.h"
+
+#include <QUuid>
+
+ConversationController::ConversationController(MessagesPane *pane, RoomListModel *rooms,
+                                               AvatarCache *avatars, QObject *parent)
+    : QObject(parent), m_pane(pane), m_rooms(rooms)
+{
+    m_pane->setAvatarCache(avatars);
+    connect(m_pane, &MessagesPane::olderRequested, this,
+            &ConversationController::loadOlderMessages);
+    connect(m_pane, &MessagesPane::retryRequested, this,
+            [this] { loadMessages(m_messagesBefore); });
+    connect(m_pane, &MessagesPane::sendRequested, this, &ConversationController::sendMessage);
+}
+
+ConversationController::~ConversationController() = default;
+
+void ConversationController::begin(WebexClient *client)
+{
+    end();
+    m_client = client;
+    m_people = new PeopleDirectory(client, this);
+    m_messages = new MessageListModel(this);
+    connect(m_messages, &MessageListModel::sendersWanted, this,
+            &ConversationController::onSendersWanted);
+    connect(m_people, &PeopleDirectory::peopleChanged, this,
+            &ConversationController::onPeopleChanged);
+    connect(client, &WebexClient::messagesFetched, this,
+            &ConversationController::onMessagesFetched);
+    connect(client, &WebexClient::messagesFailed, this, &ConversationController::onMessagesFailed);
+    connect(client, &WebexClient::messageSent, this, &ConversationController::onMessageSent);
+    connect(client, &WebexClient::sendFailed, this, &ConversationController::onSendFailed);
+    m_pane->setModel(m_messages);
+}
+
+void ConversationController::end()
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_pane->setModel(nullptr);
+    if (m_messages)
+        m_messages->deleteLater();
+    if (m_people)
+        m_people->deleteLater();
+    m_client = nullptr;
+    m_messages = nullptr;
+    m_people = nullptr;
+    m_myPersonId.clear();
+    m_openRoomId.clear();
+    m_sending.clear();
+    m_failedTags.clear();
+}
+
+void ConversationController::setMe(const Person &me)
+{
+    m_myPersonId = me.id;
+    if (m_people)
+        m_people->insert(me); // my own messages need no look-up
+    if (m_messages)
+        m_messages->setSenders({me});
+}
+
+void ConversationController::onSendersWanted(const QStringList &personIds)
+{
+    if (!m_people || !m_messages)
+        return;
+    // Known people at once; the others are collected into batched look-ups.
+    m_messages->setSenders(m_people->known(personIds));
+    m_people->request(personIds);
+}
+
+void ConversationController::onPeopleChanged(const QStringList &personIds)
+{
+    if (m_people && m_messages)
+        m_messages->setSenders(m_people->known(personIds));
+}
+
+void ConversationController::openRoom(const QString &roomId, const QString &title)
+{
+    if (!m_client || !m_messages || roomId.isEmpty())
+        return;
+    if (roomId == m_openRoomId) {
+        m_pane->focusComposer();
+        return;
+    }
+    m_openRoomId = roomId;
+    m_newestWanted = false;
+    m_failedTags.clear();
+    const int row = m_rooms->rowOf(roomId);
+    const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
+    m_openRoomActivity = room ? room->lastActivity : QDateTime();
+    QString note;
+    if (room && room->isReadOnly)
+        note = tr("This space is read-only: only its moderators can post.");
+    else if (room && room->isAnnouncementOnly)
+        note = tr("Announcements only: only moderators can post in this space.");
+    m_messages->setRoom(roomId);
+    m_pane->showRoom(title, note);
+    loadMessages({});
+    m_rooms->markSeen(roomId, QDateTime::currentDateTimeUtc());
+}
+
+void ConversationController::refresh()
+{
+    if (m_client && !m_openRoomId.isEmpty())
+        loadNewestMessages();
+}
+
+void ConversationController::onRoomActivity(const QString &roomId, const QDateTime &lastActivity)
+{
+    if (!m_client || roomId.isEmpty() || roomId != m_openRoomId ||
+        !(lastActivity > m_openRoomActivity))
+        return;
+    // Something happened in the open space: its newest messages, merged below.
+    m_openRoomActivity = lastActivity;
+    loadNewestMessages();
+    m_rooms->markSeen(m_openRoomId, lastActivity);
+}
+
+void ConversationController::loadMessages(const QString &beforeMessageId)
+{
+    if (!m_client || m_openRoomId.isEmpty())
+        return;
+    m_messagesBefore = beforeMessageId;
+    if (beforeMessageId.isEmpty())
+        m_pane->showLoading();
+    else
+        m_pane->setLoadingOlder(true);
+    m_client->fetchMessages(m_openRoomId, beforeMessageId);
+}
+
+void ConversationController::loadNewestMessages()
+{
+    // The client keeps one messages call per space: asking for the newest now would cancel
+    // the older page on its way. They are asked for once it is in.
+    if (m_pane->isLoadingOlder()) {
+        m_newestWanted = true;
+        return;
+    }
+    m_newestWanted = false;
+    m_client->fetchMessages(m_openRoomId);
+}
+
+void ConversationController::loadOlderMessages()
+{
+    if (!m_messages || !m_messages->hasOlder() || m_messages->oldestMessageId().isEmpty())
+        return;
+    loadMessages(m_messages->oldestMessageId());
+}
+
+void ConversationController::onMessagesFetched(const QString &roomId,
+                                               const QList<Message> &newestFirst, bool hasOlder)
+{
+    if (roomId != m_openRoomId || !m_messages)
+        return; // an answer for a space that is no longer open
+    m_messages->addPage(newestFirst, hasOlder);
+    m_pane->setLoadingOlder(false);
+    m_pane->showLoaded();
+    emit messagesShown(roomId);
+    if (m_newestWanted)
+        loadNewestMessages();
+}
+
+void ConversationController::onMessagesFailed(const QString &roomId, const ApiError &error)
+{
+    if (roomId != m_openRoomId)
+        return;
+    m_pane->showProblem(error.userMessage());
+}
+
+void ConversationController::sendMessage(const QString &markdown)
+{
+    if (!m_client || !m_messages || m_openRoomId.isEmpty())
+        return;
+    // The failed rows' text is back in the composer, so it is in this message now.
+    for (const QString &tag : std::as_const(m_failedTags))
+        m_messages->removePending(tag);
+    m_failedTags.clear();
+    const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_sending.insert(tag, {m_openRoomId, markdown});
+    m_messages->addPending(tag, markdown, m_myPersonId);
+    m_client->sendMessage(m_openRoomId, markdown, tag);
+}
+
+void ConversationController::onMessageSent(const QString &clientTag, const Message &message)
+{
+    const Draft draft = m_sending.take(clientTag);
+    if (m_messages && draft.roomId == m_openRoomId)
+        m_messages->confirmPending(clientTag, message);
+}
+
+void ConversationController::onSendFailed(const QString &clientTag, const ApiError &error)
+{
+    const Draft draft = m_sending.take(clientTag);
+    if (!m_messages || draft.roomId != m_openRoomId)
+        return;
+    m_messages->failPending(clientTag, error.userMessage());
+    m_failedTags.append(clientTag);
+    m_pane->restoreDraft(draft.text, tr("Your message was not sent. %1").arg(error.userMessage()));
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+// Complete types: QPointer needs them.
+#include "model/messagelistmodel.h"
+#include "model/peopledirectory.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class ApiError;
+class AvatarCache;
+class Message;
+class MessagesPane;
+class Person;
+class RoomListModel;
+class WebexClient;
+
+// The open space in the messages pane: its newest messages when it opens, older ones as the
+// person scrolls up, the newest again when the space has new activity; what the person writes,
+// shown at once and confirmed or marked failed with the text back in the composer; and the
+// senders' names and pictures, looked up in batches (PeopleDirectory) as messages arrive.
+class ConversationController : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `rooms` tells what a space is (read-only, announcements) and takes its seen time;
+    // `avatars` draws the senders' pictures in the pane.
+    ConversationController(MessagesPane *pane, RoomListModel *rooms, AvatarCache *avatars,
+                           QObject *parent = nullptr);
+    ~ConversationController() override;
+
+    // A session began: calls go through `client` (owned by the caller, alive until end()).
+    void begin(WebexClient *client);
+    // The session is over: what was open closes, messages being sent are forgotten.
+    void end();
+    // Who is signed in: their own messages are drawn with their name and need no look-up.
+    void setMe(const Person &me);
+
+    [[nodiscard]] MessageListModel *messageModel() const { return m_messages; }
+    [[nodiscard]] QString openRoomId() const { return m_openRoomId; }
+
+public slots:
+    void openRoom(const QString &roomId, const QString &title);
+    void sendMessage(const QString &markdown);
+    // F5: the open space's newest messages, now.
+    void refresh();
+    // A refresh of the spaces saw activity at `lastActivity`; if that space is open and the
+    // activity is new, its newest messages are loaded and it counts as seen.
+    void onRoomActivity(const QString &roomId, const QDateTime &lastActivity);
+
+signals:
+    void messagesShown(const QString &roomId);
+
+private:
+    void loadMessages(const QString &beforeMessageId);
+    void loadOlderMessages();
+    void loadNewestMessages();
+    void onSendersWanted(const QStringList &personIds);
+    void onPeopleChanged(const QStringList &personIds);
+    void onMessagesFetched(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder);
+    void onMessagesFailed(const QString &roomId, const ApiError &error);
+    void onMessageSent(const QString &clientTag, const Message &message);
+    void onSendFailed(const QString &clientTag, const ApiError &error);
+
+    MessagesPane *m_pane;
+    RoomListModel *m_rooms;
+    QPointer<WebexClient> m_client;
+    QPointer<PeopleDirectory> m_people;
+    QPointer<MessageListModel> m_messages;
+    QString m_myPersonId;
+    QString m_openRoomId;
+    QDateTime m_openRoomActivity; // to tell whether a refresh brought new messages
+    QString m_messagesBefore;     // the page asked for last, for Retry
+    bool m_newestWanted = false;  // a refresh came while an older page was loading
+    struct Draft
+    {
+        QString roomId;
+        QString text;
+    };
+    QHash<QString, Draft> m_sending; // client tag -> what was sent
+    QStringList m_failedTags;        // failed rows of the open space, dropped at the next send
+};

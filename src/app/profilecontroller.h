@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class MainWindow;
+class Person;
+class WebexClient;
+
+// Who is signed in, in the main window's header: name, e-mail, presence and picture
+// (GET people/me), with Retry when it could not be loaded.
+class ProfileController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProfileController(MainWindow *window, QObject *parent = nullptr);
+    ~ProfileController() override;
+
+    // A session began: calls go through `client` (owned by the caller, alive until end()).
+    void begin(WebexClient *client);
+    void end();
+
+public slots:
+    void load();
+
+signals:
+    void profileShown(const Person &me);
+
+private:
+    MainWindow *m_window;
+    QPointer<WebexClient> m_client;
+};

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "store/seenspaces.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+#include <QTimer>
+
+#include <memory>
+
+class ApiError;
+class Room;
+class RoomListModel;
+class RoomsPane;
+class WebexClient;
+
+// The person's spaces in the rooms pane: all of them page by page at the start of a session,
+// then a quiet refresh of the first page (newest activity) every minute and on F5; the teams,
+// for the pane's team filter; and when each space was last seen (SeenSpaces), for the
+// new-activity marks.
+class SpacesController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SpacesController(RoomsPane *pane, QObject *parent = nullptr);
+    ~SpacesController() override;
+
+    [[nodiscard]] RoomListModel *roomModel() const { return m_rooms.get(); }
+
+    // A session began: calls go through `client` (owned by the caller, alive until end()).
+    // Seen times are kept per `accountKey` (the API host); `ephemeral` keeps nothing (the demo).
+    void begin(WebexClient *client, const QString &accountKey, bool ephemeral);
+    // The session is over: calls stop, the list empties. forgetSeen: the person signed out, so
+    // when they last saw each space is forgotten too.
+    void end(bool forgetSeen);
+
+    // The quiet refresh; a minute by default. Tests make it short. Takes effect at once.
+    void setRefreshInterval(int milliseconds);
+    [[nodiscard]] int refreshInterval() const { return m_refreshTimer.interval(); }
+
+public slots:
+    // All spaces (again) and the teams.
+    void load();
+    // F5: the first page now; everything if the list never completed.
+    void refresh();
+
+signals:
+    void roomsLoaded(int total);
+    // A refresh found activity in a space newer than the list knew (the open conversation
+    // loads its newest messages on it).
+    void roomActivity(const QString &roomId, const QDateTime &lastActivity);
+    // A lasting remark for the status bar; empty clears it.
+    void notice(const QString &message);
+
+private:
+    void loadRooms();
+    void onRoomsPage(const QList<Room> &rooms);
+    void onRoomsDone(int total);
+    void onRoomsFailed(const ApiError &error);
+    void onRecentRooms(const QList<Room> &rooms);
+
+    RoomsPane *m_pane;
+    std::unique_ptr<RoomListModel> m_rooms;
+    QSettings m_settings;
+    SeenSpaces m_seen;
+    QPointer<WebexClient> m_client;
+    QTimer m_refreshTimer;
+    bool m_complete = false; // the full list arrived; refreshes are quiet from then on
+};

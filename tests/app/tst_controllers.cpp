@@ -1,0 +1,348 @@
+// The app's controllers, each driven directly against the emulator over real HTTP, with the
+// real pane it drives: SpacesController (the rooms pane), ConversationController (the
+// messages pane), ProfileController (the header), and DemoEmulatorProcess (the demo's Webex,
+// the real webex-emulator program). No session, no keychain: a token comes from the emulator.
+
+#include "api/apibase.h"
+#include "api/webexclient.h"
+#include "avatarcache.h"
+#include "conversationcontroller.h"
+#include "demoemulatorprocess.h"
+#include "mainwindow.h"
+#include "messagespane.h"
+#include "model/messagelistmodel.h"
+#include "model/person.h"
+#include "model/roomlistmodel.h"
+#include "profilecontroller.h"
+#include "roomspane.h"
+#include "spacescontroller.h"
+#include "statebanner.h"
+#include "webexemulator.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace {
+constexpr int WaitMs = 20000;
+constexpr int RoomCount = 120;
+} // namespace
+
+class TestControllers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void spacesLoadAllPagesAndTeamsIntoThePane();
+    void spacesRefreshAsksForTheFirstPageOnlyAndReportsActivity();
+    void spacesKeepSeenTimesPerAccountAndForgetThemOnSignOut();
+    void spacesFailureShowsInThePaneWithRetry();
+    void conversationOpensASpaceWithSendersNamed();
+    void conversationSendsAndConfirms();
+    void conversationLoadsNewestOnActivityOfTheOpenSpaceOnly();
+    void conversationFailedSendPutsTheTextBack();
+    void profileShowsNameAndTellsWhoIsSignedIn();
+    void demoEmulatorProcessStartsAndServesItsOwnIntegration();
+    void demoEmulatorProcessThatIsNotThereFails();
+
+private:
+    [[nodiscard]] WebexClient *newClient();
+    [[nodiscard]] bool loadSpaces(SpacesController *spaces);
+    // A space with at least `minimum` messages (the emulator seeds some with few or none).
+    [[nodiscard]] QString roomWithMessages(int minimum) const;
+
+    std::unique_ptr<WebexEmulator> m_emulator;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AvatarCache> m_avatars;
+    std::unique_ptr<SpacesController> m_spaces;
+    std::unique_ptr<ConversationController> m_conversation;
+};
+
+void TestControllers::initTestCase()
+{
+    // QSettings() of SpacesController: the test's own folder, emptied per test.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestControllers::init()
+{
+    QSettings().clear();
+    m_emulator = std::make_unique<WebexEmulator>(EmulatorOptions{
+        QStringLiteral("Cclient0000controllers"), QStringLiteral("secret-controllers"),
+        QStringLiteral("http://localhost:5000/auth/cisco/callback"), RoomCount});
+    QVERIFY(m_emulator->listen());
+    m_window = std::make_unique<MainWindow>();
+    m_avatars = std::make_unique<AvatarCache>();
+    m_window->setAvatarCache(m_avatars.get());
+    m_spaces = std::make_unique<SpacesController>(m_window->roomsPane());
+    m_conversation = std::make_unique<ConversationController>(
+        m_window->messagesPane(), m_spaces->roomModel(), m_avatars.get());
+    m_window->resize(1000, 700);
+    m_window->show();
+    m_window->showWorkspace();
+}
+
+void TestControllers::cleanup()
+{
+    m_conversation.reset();
+    m_window.reset();
+    m_spaces.reset();
+    m_avatars.reset();
+    m_emulator.reset();
+}
+
+WebexClient *TestControllers::newClient()
+{
+    auto *client = new WebexClient(*ApiBase::fromUserInput(m_emulator->baseUrl().toString()),
+                                   &m_network, this);
+    client->setAccessToken(m_emulator->issueAccessToken());
+    return client;
+}
+
+bool TestControllers::loadSpaces(SpacesController *spaces)
+{
+    QSignalSpy loaded(spaces, &SpacesController::roomsLoaded);
+    spaces->load();
+    return loaded.wait(WaitMs) || loaded.count() == 1;
+}
+
+QString TestControllers::roomWithMessages(int minimum) const
+{
+    for (const QString &id : m_emulator->roomIds()) {
+        if (m_emulator->messageCount(id) >= minimum)
+            return id;
+    }
+    return {};
+}
+
+void TestControllers::spacesLoadAllPagesAndTeamsIntoThePane()
+{
+    m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
+    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    m_spaces->load();
+    QVERIFY(loaded.wait(WaitMs));
+    QCOMPARE(loaded.first().first().toInt(), RoomCount);
+    QCOMPARE(m_spaces->roomModel()->rowCount(), RoomCount);
+    QCOMPARE(m_window->roomsPane()->view()->model()->rowCount(), RoomCount);
+    auto *count = m_window->roomsPane()->findChild<QLabel *>(QStringLiteral("roomsStatusLabel"));
+    QVERIFY(count->text().contains(QString::number(RoomCount)));
+    // The team filter lists the emulator's teams.
+    auto *teams = m_window->roomsPane()->findChild<QComboBox *>(QStringLiteral("roomTeam"));
+    QTRY_COMPARE_WITH_TIMEOUT(teams->count(), 1 + int(m_emulator->teamIds().size()), WaitMs);
+}
+
+void TestControllers::spacesRefreshAsksForTheFirstPageOnlyAndReportsActivity()
+{
+    m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = m_emulator->roomIds().constLast();
+    QVERIFY(m_emulator->postFromSomeoneElse(roomId, QStringLiteral("Are you there?")));
+    QSignalSpy activity(m_spaces.get(), &SpacesController::roomActivity);
+    const int before = m_emulator->requestCount(QStringLiteral("/v1/rooms"));
+    m_spaces->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!activity.isEmpty(), WaitMs);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/rooms")), before + 1);
+    QCOMPARE(m_emulator->requestedUrls().constLast().query(),
+             QStringLiteral("sortBy=lastactivity&max=100"));
+    bool reported = false;
+    for (const QList<QVariant> &args : activity)
+        reported = reported || args.at(0).toString() == roomId;
+    QVERIFY(reported);
+    // The space moved to the top of the list.
+    QCOMPARE(m_spaces->roomModel()->roomAt(0)->id, roomId);
+}
+
+void TestControllers::spacesKeepSeenTimesPerAccountAndForgetThemOnSignOut()
+{
+    const QString account = QStringLiteral("127.0.0.1");
+    m_spaces->begin(newClient(), account, false);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = m_emulator->roomIds().constFirst();
+    const QDateTime when = QDateTime::currentDateTimeUtc();
+    m_spaces->roomModel()->markSeen(roomId, when);
+    m_spaces->end(false);
+    QCOMPARE(m_spaces->roomModel()->rowCount(), 0);
+
+    // The next session of the account remembers it.
+    m_spaces->begin(newClient(), account, false);
+    QVERIFY(m_spaces->roomModel()->lastSeen().contains(roomId));
+    QVERIFY(qAbs(m_spaces->roomModel()->lastSeen().value(roomId).msecsTo(when)) < 1000);
+
+    // Signing out forgets it.
+    m_spaces->end(true);
+    m_spaces->begin(newClient(), account, false);
+    QVERIFY(m_spaces->roomModel()->lastSeen().isEmpty());
+}
+
+void TestControllers::spacesFailureShowsInThePaneWithRetry()
+{
+    m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
+    m_emulator->failNext(1, 404); // not retried: the list fails
+    m_spaces->load();
+    auto *banner = m_window->roomsPane()->banner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), WaitMs);
+    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    emit m_window->roomsPane()->retryRequested();
+    QVERIFY(loaded.wait(WaitMs));
+    QCOMPARE(m_spaces->roomModel()->rowCount(), RoomCount);
+}
+
+void TestControllers::conversationOpensASpaceWithSendersNamed()
+{
+    WebexClient *client = newClient();
+    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
+    m_conversation->begin(client);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = roomWithMessages(5);
+    QVERIFY(!roomId.isEmpty());
+    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    m_conversation->openRoom(roomId, QStringLiteral("A space"));
+    QVERIFY(shown.wait(WaitMs));
+    QCOMPARE(m_conversation->openRoomId(), roomId);
+    MessageListModel *messages = m_conversation->messageModel();
+    QVERIFY(messages->rowCount() >= 5);
+    QCOMPARE(m_window->messagesPane()->view()->model(), messages);
+    // Senders are looked up in batches (people?id=...) and their names replace the e-mails.
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(QStringLiteral("/v1/people")) >= 1, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(0).data(MessageListModel::SenderNameRole).toString().contains(u'@'),
+        WaitMs);
+    // Opening it counts as seeing it.
+    QVERIFY(m_spaces->roomModel()->lastSeen().contains(roomId));
+    // Chosen again: the composer gets the keyboard.
+    m_conversation->openRoom(roomId, QStringLiteral("A space"));
+    QTRY_VERIFY(m_window->messagesPane()->findChild<QPlainTextEdit *>()->hasFocus());
+}
+
+void TestControllers::conversationSendsAndConfirms()
+{
+    WebexClient *client = newClient();
+    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
+    m_conversation->begin(client);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = m_emulator->roomIds().constFirst();
+    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    m_conversation->openRoom(roomId, QStringLiteral("First"));
+    QVERIFY(shown.wait(WaitMs));
+    const int before = m_conversation->messageModel()->rowCount();
+    // As the pane sends it: Enter in the composer.
+    emit m_window->messagesPane()->sendRequested(QStringLiteral("Hello **there**"));
+    MessageListModel *messages = m_conversation->messageModel();
+    QCOMPARE(messages->rowCount(), before + 1);
+    QVERIFY(messages->index(before).data(MessageListModel::PendingRole).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(before).data(MessageListModel::IdRole).toString().isEmpty(), WaitMs);
+    QVERIFY(!messages->index(before).data(MessageListModel::PendingRole).toBool());
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")) >= 2, true);
+}
+
+void TestControllers::conversationLoadsNewestOnActivityOfTheOpenSpaceOnly()
+{
+    WebexClient *client = newClient();
+    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
+    m_conversation->begin(client);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = m_emulator->roomIds().constFirst();
+    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    m_conversation->openRoom(roomId, QStringLiteral("First"));
+    QVERIFY(shown.wait(WaitMs));
+    const int asked = m_emulator->requestCount(QStringLiteral("/v1/messages"));
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(5);
+
+    m_conversation->onRoomActivity(m_emulator->roomIds().constLast(), later); // not open
+    m_conversation->onRoomActivity(roomId, QDateTime(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC));
+    QTest::qWait(200);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), asked);
+
+    m_conversation->onRoomActivity(roomId, later); // new activity in the open space
+    QVERIFY(shown.wait(WaitMs));
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/messages")), asked + 1);
+    QCOMPARE(m_spaces->roomModel()->lastSeen().value(roomId), later);
+}
+
+void TestControllers::conversationFailedSendPutsTheTextBack()
+{
+    WebexClient *client = newClient();
+    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
+    m_conversation->begin(client);
+    QVERIFY(loadSpaces(m_spaces.get()));
+    const QString roomId = roomWithMessages(5);
+    QVERIFY(!roomId.isEmpty());
+    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    m_conversation->openRoom(roomId, QStringLiteral("First"));
+    QVERIFY(shown.wait(WaitMs));
+    // The senders' look-up first, so the failure below meets the POST and nothing else.
+    QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(QStringLiteral("/v1/people")) >= 1, WaitMs);
+    MessageListModel *messages = m_conversation->messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(0).data(MessageListModel::SenderNameRole).toString().contains(u'@'),
+        WaitMs);
+    m_emulator->failNext(1, 500); // a POST is not retried after a 5xx
+    m_conversation->sendMessage(QStringLiteral("Will this arrive?"));
+    auto *editor = m_window->messagesPane()->findChild<QPlainTextEdit *>();
+    QTRY_COMPARE_WITH_TIMEOUT(editor->toPlainText(), QStringLiteral("Will this arrive?"), WaitMs);
+    const int last = messages->rowCount() - 1;
+    QVERIFY(!messages->index(last).data(MessageListModel::SendErrorRole).toString().isEmpty());
+}
+
+void TestControllers::profileShowsNameAndTellsWhoIsSignedIn()
+{
+    ProfileController profile(m_window.get());
+    profile.begin(newClient());
+    QSignalSpy shown(&profile, &ProfileController::profileShown);
+    profile.load();
+    QVERIFY(shown.wait(WaitMs));
+    QCOMPARE(shown.first().first().value<Person>().displayName, m_emulator->userDisplayName());
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("nameLabel"))->text(),
+             m_emulator->userDisplayName());
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("avatarLabel"))->pixmap().isNull());
+}
+
+void TestControllers::demoEmulatorProcessStartsAndServesItsOwnIntegration()
+{
+    DemoEmulatorProcess demo;
+    demo.setProgram(QStringLiteral(WEBEXDESK_EMULATOR_PATH));
+    QSignalSpy ready(&demo, &DemoEmulatorProcess::ready);
+    QSignalSpy failed(&demo, &DemoEmulatorProcess::failed);
+    demo.start(25, 0);
+    QVERIFY(ready.wait(WaitMs));
+    QVERIFY(failed.isEmpty());
+    QVERIFY(ApiBase::isLoopbackHost(demo.apiBase().baseUrl().host()));
+    QVERIFY(demo.credentials().isComplete());
+    // Made up for this run: not the emulator's well-known demo Integration.
+    QVERIFY(demo.credentials().clientId() != EmulatorOptions().clientId);
+    QVERIFY(demo.credentials().clientSecret() != EmulatorOptions().clientSecret);
+    // It answers as Webex does: without a token, 401.
+    WebexClient client(demo.apiBase(), &m_network);
+    QSignalSpy meFailed(&client, &WebexClient::meFailed);
+    client.fetchMe();
+    QVERIFY(meFailed.wait(WaitMs));
+    QCOMPARE(meFailed.first().first().value<ApiError>().httpStatus, 401);
+}
+
+void TestControllers::demoEmulatorProcessThatIsNotThereFails()
+{
+    DemoEmulatorProcess demo;
+    demo.setProgram(QStringLiteral("/nonexistent/webex-emulator"));
+    QSignalSpy ready(&demo, &DemoEmulatorProcess::ready);
+    QSignalSpy failed(&demo, &DemoEmulatorProcess::failed);
+    demo.start(25, 0);
+    QVERIFY(failed.wait(WaitMs));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(ready.isEmpty());
+    QVERIFY(
+        failed.first().first().toString().contains(QStringLiteral("/nonexistent/webex-emulator")));
+}
+
+QTEST_MAIN(TestControllers)
+#include "tst_controllers.moc"
