@@ -180,8 +180,8 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>The demo could not start: no free port on this computer&apos;s loopback interface.</source>
-        <translation>Die Demo konnte nicht starten: Auf der Loopback-Schnittstelle dieses Computers ist kein Port frei.</translation>
+        <source>Starting the demo…</source>
+        <translation>Die Demo startet…</translation>
     </message>
 </context>
 <context>
@@ -235,6 +235,44 @@
             <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
             <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationController</name>
+    <message>
+        <source>This space is read-only: only its moderators can post.</source>
+        <translation>Dieser Bereich ist schreibgeschützt: Nur seine Moderatoren können posten.</translation>
+    </message>
+    <message>
+        <source>Announcements only: only moderators can post in this space.</source>
+        <translation>Nur Ankündigungen: In diesem Bereich können nur Moderatoren posten.</translation>
+    </message>
+    <message>
+        <source>Your message was not sent. %1</source>
+        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoEmulatorProcess</name>
+    <message>
+        <source>The demo could not start: the Webex emulator did not answer in time.</source>
+        <translation>Die Demo konnte nicht starten: Der Webex-Emulator hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The demo could not start: the Webex emulator gave an address that is not on this computer.</source>
+        <translation>Die Demo konnte nicht starten: Der Webex-Emulator hat eine Adresse genannt, die nicht auf diesem Computer liegt.</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1 is not the Webex emulator.</source>
+        <translation>Die Demo konnte nicht starten: %1 ist nicht der Webex-Emulator.</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1 could not be run (%2).</source>
+        <translation>Die Demo konnte nicht starten: %1 ließ sich nicht ausführen (%2).</translation>
+    </message>
+    <message>
+        <source>The demo could not start: the Webex emulator stopped (exit code %1).</source>
+        <translation>Die Demo konnte nicht starten: Der Webex-Emulator wurde beendet (Exit-Code %1).</translation>
     </message>
 </context>
 <context>
@@ -959,6 +997,17 @@
     </message>
 </context>
 <context>
+    <name>SpacesController</name>
+    <message>
+        <source>Teams could not be loaded. %1</source>
+        <translation>Die Teams konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Your spaces could not be refreshed. %1</source>
+        <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
+    </message>
+</context>
+<context>
     <name>StartupOptions</name>
     <message>
         <source>Webex Desk, a desktop client for Cisco Webex.
@@ -1156,29 +1205,6 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Webex kept sending more pages of spaces; stopped after page %1.</source>
         <translation>Webex hat immer weitere Seiten mit Bereichen gesendet; nach Seite %1 wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
-    <name>WorkspaceController</name>
-    <message>
-        <source>Teams could not be loaded. %1</source>
-        <translation>Die Teams konnten nicht geladen werden. %1</translation>
-    </message>
-    <message>
-        <source>Your spaces could not be refreshed. %1</source>
-        <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
-    </message>
-    <message>
-        <source>This space is read-only: only its moderators can post.</source>
-        <translation>Dieser Bereich ist schreibgeschützt: Nur seine Moderatoren können posten.</translation>
-    </message>
-    <message>
-        <source>Announcements only: only moderators can post in this space.</source>
-        <translation>Nur Ankündigungen: In diesem Bereich können nur Moderatoren posten.</translation>
-    </message>
-    <message>
-        <source>Your message was not sent. %1</source>
-        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
     </message>
 </context>
 </TS>
