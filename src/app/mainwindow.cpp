@@ -6,13 +6,17 @@
 #include "statebanner.h"
 #include "ui_mainwindow.h"
 
+#include <QCloseEvent>
 #include <QListView>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QSettings>
 
 namespace {
 constexpr int AvatarSize = 64;
+const QString GeometryKey = QStringLiteral("MainWindow/geometry");
+const QString SplitterKey = QStringLiteral("MainWindow/splitter");
 
 QPixmap roundPixmap(const QPixmap &source, qreal devicePixelRatio)
 {
@@ -73,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Ctrl+K and F5 work wherever focus is, as the sign-out shortcut does.
     addAction(m_ui->findRoomAction);
     addAction(m_ui->refreshAction);
+    restoreLayout();
     showWelcome();
 }
 
@@ -166,6 +171,27 @@ void MainWindow::setSignedIn(bool signedIn)
 void MainWindow::showNotice(const QString &message)
 {
     m_noticeLabel->setText(message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    // Qt checks the geometry against today's screens and keeps the window on one of them.
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    m_ui->workSplitter->restoreState(settings.value(SplitterKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(SplitterKey, m_ui->workSplitter->saveState());
 }
 
 void MainWindow::showProfile(const Person &person)

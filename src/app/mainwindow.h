@@ -60,7 +60,14 @@ signals:
     void refreshRequested();
     void profileRetryRequested();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // The size and place of the window and the split between spaces and messages, as the
+    // person left them (QSettings, saved on close).
+    void restoreLayout();
+    void saveLayout() const;
     void showInitials(const QString &name);
     [[nodiscard]] static QString presenceText(const QString &status);
 
