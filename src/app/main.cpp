@@ -1,5 +1,7 @@
 #include "appcontroller.h"
+#include "mainwindow.h"
 #include "settingsmigration.h"
+#include "singleinstanceguard.h"
 #include "startupoptions.h"
 #include "translations.h"
 #include "version.h"
@@ -47,7 +49,12 @@ int main(int argc, char *argv[])
 
     // Qt's own options (-platform, -session, …) are read and taken out of argv here.
     QApplication app(argc, argv);
-    // Webex Desk 0.1.0 kept its files under "Webex Desk" (with a space); moved once.
+    SingleInstanceGuard guard(SingleInstanceGuard::defaultServerName());
+    if (guard.claim() == SingleInstanceGuard::Role::Secondary)
+        return 0; // the running Webex Desk shows its window instead
+
+    // Webex Desk 0.1.0 kept its files under "Webex Desk" (with a space); moved once, by the one
+    // instance that runs.
     SettingsMigration(SettingsMigration::locationsFor(QStringLiteral("Webex Desk")),
                       SettingsMigration::locationsFor(QCoreApplication::organizationName()))
         .run();
@@ -55,6 +62,8 @@ int main(int argc, char *argv[])
     Translations::install(&app);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     AppController controller(options);
+    QObject::connect(&guard, &SingleInstanceGuard::raiseRequested, controller.mainWindow(),
+                     &MainWindow::bringToFront);
     controller.start();
     return app.exec();
 }

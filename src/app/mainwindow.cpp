@@ -173,6 +173,18 @@ void MainWindow::showNotice(const QString &message)
     m_noticeLabel->setText(message);
 }
 
+void MainWindow::bringToFront()
+{
+    // Minimized or not, it comes back as it was (maximized stays maximized).
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    // X11 window managers may refuse the focus to a window that did not get a click (focus
+    // stealing prevention) and Wayland leaves activation to the compositor: there the window
+    // at least asks for attention.
+    activateWindow();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();

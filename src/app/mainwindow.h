@@ -48,6 +48,8 @@ public:
     void showProfileLoading();
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
     void showNotice(const QString &message);
+    // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
+    void bringToFront();
 
 signals:
     void signInRequested();
