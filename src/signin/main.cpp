@@ -6,6 +6,7 @@
 #include "helperchannel.h"
 #include "signinwindow.h"
 #include "translations.h"
+#include "webenginesetup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -37,13 +38,13 @@ std::unique_ptr<QWindow> attachToParent(QWidget *window, WId parentId)
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("webex-desk-signin"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Webex Desk"));
+    // As Webex Desk names itself (src/app/main.cpp): folders without spaces.
+    QCoreApplication::setOrganizationName(QStringLiteral("webex-desk"));
     // The reverse-DNS id the .desktop file is named after: docks and Wayland compositors match
     // the windows to it (its name, its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(WEBEXDESK_APP_ID));
-    // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
-    // application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // OpenGL sharing, and the page's content exposed to screen readers.
+    WebEngineSetup::beforeApplication();
     QApplication app(argc, argv);
     // The system's language, as Webex Desk chooses it, so the sign-in window speaks the
     // language of the window that opened it. Qt's "qtwebengine" catalogue translates the
