@@ -1,6 +1,7 @@
 // The sign-in window of webex-desk-signin in this process, set up as the helper's main() sets
 // it up (WebEngineSetup before QApplication), showing the emulator's consent page: a screen
-// reader finds its Accept button in the accessibility tree.
+// reader finds its Accept button in the accessibility tree, and the window opens centred over
+// Webex Desk's window, active, with the keys going to the page.
 
 #include "signinwindow.h"
 #include "webenginesetup.h"
@@ -57,6 +58,7 @@ class TestSignInWindow : public QObject
 private slots:
     void initTestCase();
     void screenReaderFindsTheAcceptButton();
+    void opensOverItsParentActiveWithFocusInThePage();
 
 private:
     std::unique_ptr<WebexEmulator> m_emulator;
@@ -91,6 +93,54 @@ void TestSignInWindow::screenReaderFindsTheAcceptButton()
                  },
                  30000),
              qPrintable(seen.join(QStringLiteral(" | "))));
+}
+
+void TestSignInWindow::opensOverItsParentActiveWithFocusInThePage()
+{
+    SignInWindow window;
+    window.resize(400, 300);
+    // Webex Desk's main window, somewhere on the (800×600) offscreen screen.
+    const QRect parent(120, 90, 500, 420);
+    window.setParentFrame(parent);
+    QSignalSpy loaded(&window, &SignInWindow::pageLoaded);
+    window.present(consentUrl(*m_emulator));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(loaded.wait(LoadTimeoutMs));
+
+    QCOMPARE(window.frameGeometry().center(), parent.center());
+    auto *view = window.findChild<QWebEngineView *>(QStringLiteral("signInView"));
+    QVERIFY(view);
+    const auto focusInPage = [view] {
+        const QWidget *focus = QApplication::focusWidget();
+        // QWebEngineView hands the focus to its render widget, a child of it.
+        return focus && (focus == view || view->isAncestorOf(focus));
+    };
+    QTRY_VERIFY(focusInPage());
+
+    // Another window became active and the focus left the page; Sign In again (a second
+    // "open" to the running helper) brings the window back with the keys in the page.
+    QWidget other;
+    other.setGeometry(10, 10, 200, 100);
+    other.show();
+    other.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&other));
+    window.setFocus();
+    QVERIFY(!focusInPage());
+    window.present(consentUrl(*m_emulator));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_VERIFY(focusInPage());
+    QVERIFY(loaded.wait(LoadTimeoutMs) || loaded.count() == 2);
+    QVERIFY(focusInPage());
+    // Placed once: a later open leaves the window where the person may have moved it.
+    QCOMPARE(window.frameGeometry().center(), parent.center());
+
+    // Kept on the screen when the parent is at its edge.
+    SignInWindow atEdge;
+    atEdge.resize(400, 300);
+    atEdge.setParentFrame(QRect(-300, -200, 400, 300));
+    atEdge.present(QUrl(QStringLiteral("about:blank")));
+    QVERIFY(QTest::qWaitForWindowExposed(&atEdge));
+    QCOMPARE(atEdge.frameGeometry().topLeft(), QPoint(0, 0));
 }
 
 int main(int argc, char *argv[])
