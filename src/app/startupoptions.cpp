@@ -46,7 +46,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     options.helpText =
         parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("webex-desk"));
     // Qt's own options are for QApplication (which main() gives the whole argv): known to the
-    // parser so that it steps over them, not read as the short options p, l, a, t, f, o, r, m.
+    // parser so that it steps over them and their values instead of calling them unknown.
     parser.addOptions(QtCommandLineOptions::parserOptions());
     options.qtArguments = QtCommandLineOptions::split(arguments.mid(1)).qtArguments;
     if (!parser.parse(arguments)) {
