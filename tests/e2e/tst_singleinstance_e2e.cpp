@@ -5,6 +5,7 @@
 // no D-Bus (so no keychain) and an API base nobody listens on, so no network is used.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
@@ -138,9 +139,13 @@ void TestSingleInstanceE2e::secondStartRaisesTheFirstAndExits()
     const QString socket = m_home->filePath(QStringLiteral("runtime/") + SocketName);
     QVERIFY2(m_output.contains(socket.toLocal8Bit()), m_output.constData());
 
+    QElapsedTimer clock;
+    clock.start();
     auto second = start();
     QVERIFY(second);
     QVERIFY(second->waitForFinished(StartMs));
+    // Quickly: it waits for nothing but the first one's answer (generous for a busy CI).
+    QVERIFY2(clock.elapsed() < 10000, QByteArray::number(clock.elapsed()).constData());
     const QByteArray secondOutput = second->readAll();
     QCOMPARE(second->exitStatus(), QProcess::NormalExit);
     QVERIFY2(second->exitCode() == 0, secondOutput.constData());
