@@ -15,8 +15,9 @@ if [ -z "${WEBEXDESK_SCREENSHOT_INNER:-}" ]; then
 fi
 
 [ "$(id -u)" -eq 0 ] && export QTWEBENGINE_DISABLE_SANDBOX=1
-# A throwaway cache and settings: the shots must not depend on earlier runs.
-export XDG_CACHE_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)"
+# A throwaway cache and settings: the shots must not depend on earlier runs. A runtime folder
+# of its own too, or a Webex Desk you have open would be raised instead of a new one started.
+export XDG_CACHE_HOME="$(mktemp -d)" XDG_CONFIG_HOME="$(mktemp -d)" XDG_RUNTIME_DIR="$(mktemp -d)"
 
 # run <suffix> [take-sign-in]: one demo session, its screenshots named *<suffix>.png.
 run() {
@@ -30,8 +31,8 @@ run() {
     sleep 3 # the page renders after the window maps
     [ -n "$signinshot" ] && import -window root "$out/sign-in.png"
 
-    # Without a window manager the sign-in window sits at the top left; Accept is the blue
-    # button at the bottom right of the emulator's consent card.
+    # The sign-in window opens centred over the main window; Accept is the blue button at the
+    # bottom right of the emulator's consent card, found from the window's own position.
     eval "$(xdotool getwindowgeometry --shell "$signin")"
     xdotool mousemove --sync $((X + 424)) $((Y + 449)) click 1
 

@@ -1,4 +1,7 @@
 #include "appcontroller.h"
+#include "mainwindow.h"
+#include "settingsmigration.h"
+#include "singleinstanceguard.h"
 #include "startupoptions.h"
 #include "translations.h"
 #include "version.h"
@@ -11,7 +14,13 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("webex-desk"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Webex Desk"));
+    // The folders are named after the organization and the application: "webex-desk" for
+    // both gives ~/.config/webex-desk/webex-desk.conf and ~/.cache/webex-desk/webex-desk, names
+    // without spaces that need no quoting in a shell, and a folder of our own for any later
+    // file. The domain is the app id's (io.github.webexdesk.WebexDesk) first part, reversed:
+    // macOS names the settings file after it.
+    QCoreApplication::setOrganizationName(QStringLiteral("webex-desk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("webexdesk.github.io"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEBEXDESK_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Webex Desk"));
     // The reverse-DNS id the .desktop file is named after: docks and Wayland compositors match
@@ -38,10 +47,23 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    // Qt's own options (-platform, -session, …) are read and taken out of argv here.
     QApplication app(argc, argv);
+    SingleInstanceGuard guard(SingleInstanceGuard::defaultServerName());
+    if (guard.claim() == SingleInstanceGuard::Role::Secondary)
+        return 0; // the running Webex Desk shows its window instead
+
+    // Webex Desk 0.1.0 kept its files under "Webex Desk" (with a space); moved once, by the one
+    // instance that runs.
+    SettingsMigration(SettingsMigration::locationsFor(QStringLiteral("Webex Desk")),
+                      SettingsMigration::locationsFor(QCoreApplication::organizationName()))
+        .run();
+
     Translations::install(&app);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     AppController controller(options);
+    QObject::connect(&guard, &SingleInstanceGuard::raiseRequested, controller.mainWindow(),
+                     &MainWindow::bringToFront);
     controller.start();
     return app.exec();
 }

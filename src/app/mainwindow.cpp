@@ -7,11 +7,15 @@
 #include "statebanner.h"
 #include "ui_mainwindow.h"
 
+#include <QCloseEvent>
 #include <QListView>
+#include <QSettings>
 
 namespace {
 // The profile picture's side, in device-independent pixels.
 constexpr int AvatarSize = 64;
+const QString GeometryKey = QStringLiteral("MainWindow/geometry");
+const QString SplitterKey = QStringLiteral("MainWindow/splitter");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -55,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Ctrl+K and F5 work wherever focus is, as the sign-out shortcut does.
     addAction(m_ui->findRoomAction);
     addAction(m_ui->refreshAction);
+    restoreLayout();
     showWelcome();
 }
 
@@ -147,6 +152,39 @@ void MainWindow::setSignedIn(bool signedIn)
 void MainWindow::showNotice(const QString &message)
 {
     m_noticeLabel->setText(message);
+}
+
+void MainWindow::bringToFront()
+{
+    // Minimized or not, it comes back as it was (maximized stays maximized).
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    // X11 window managers may refuse the focus to a window that did not get a click (focus
+    // stealing prevention) and Wayland leaves activation to the compositor: there the window
+    // at least asks for attention.
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    // Qt checks the geometry against today's screens and keeps the window on one of them.
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    m_ui->workSplitter->restoreState(settings.value(SplitterKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(SplitterKey, m_ui->workSplitter->saveState());
 }
 
 void MainWindow::showProfile(const Person &person)

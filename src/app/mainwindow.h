@@ -45,6 +45,8 @@ public:
     void showProfileLoading();
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
     void showNotice(const QString &message);
+    // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
+    void bringToFront();
 
 signals:
     void signInRequested();
@@ -57,8 +59,15 @@ signals:
     void refreshRequested();
     void profileRetryRequested();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void showAvatar();
+    // The size and place of the window and the split between spaces and messages, as the
+    // person left them (QSettings, saved on close).
+    void restoreLayout();
+    void saveLayout() const;
     [[nodiscard]] static QString presenceText(const QString &status);
 
     void setSignedIn(bool signedIn);

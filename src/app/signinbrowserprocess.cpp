@@ -5,8 +5,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QWindow>
 
 #include <utility>
 
@@ -21,6 +23,20 @@ constexpr int DestructorGraceMs = 3000;
 QString nativePath(const QString &path)
 {
     return QDir::toNativeSeparators(path);
+}
+
+// The frame of this process's window with native id `id`, for the helper to centre its window
+// over: a window of another process cannot be asked where it is on every platform (Qt 6.4's
+// foreign windows do not report their geometry). Only windows that have a native window
+// already are looked at; winId() would create one.
+QRect frameOfWindow(quintptr id)
+{
+    const QList<QWindow *> windows = QGuiApplication::topLevelWindows();
+    for (const QWindow *window : windows) {
+        if (window->handle() && window->winId() == id)
+            return window->frameGeometry();
+    }
+    return {};
 }
 } // namespace
 
@@ -86,8 +102,17 @@ void SignInBrowserProcess::open(const QUrl &url, quintptr transientParentWindow)
     m_closing = false;
     m_userClosed = false;
     QStringList arguments;
-    if (transientParentWindow != 0)
+    if (transientParentWindow != 0) {
         arguments << QStringLiteral("--parent-window") << QString::number(transientParentWindow);
+        const QRect frame = frameOfWindow(transientParentWindow);
+        if (!frame.isEmpty())
+            arguments << QStringLiteral("--parent-frame")
+                      << QStringLiteral("%1,%2,%3,%4")
+                             .arg(frame.x())
+                             .arg(frame.y())
+                             .arg(frame.width())
+                             .arg(frame.height());
+    }
     qCDebug(lcSignInBrowser) << "starting the sign-in helper" << m_program;
     m_process->start(m_program, arguments);
 }

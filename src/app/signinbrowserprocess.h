@@ -31,7 +31,8 @@ public:
 
     // Starts the helper (if it does not run yet) and has it show `url`. The URL goes over the
     // pipe, never on the command line, where every user of the machine could read its state.
-    // `transientParentWindow` is the native id of the window to stay on top of (X11, Windows).
+    // `transientParentWindow` is the native id of the window to stay on top of (X11, Windows);
+    // if it is one of this process's windows, the helper's window opens centred over it.
     void open(const QUrl &url, quintptr transientParentWindow = 0);
     // Ends the helper because the sign-in went on without it; not a cancellation, so
     // closedByUser() does not follow.

@@ -1,5 +1,7 @@
 #include "startupoptions.h"
 
+#include "qtcommandlineoptions.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -12,6 +14,9 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         "Webex Desk, a desktop client for Cisco Webex.\n\n"
         "Sign in with a Webex Integration: set WEBEX_CLIENT_ID and WEBEX_CLIENT_SECRET, or "
         "enter them in the set-up dialog. Try it without an account with --demo."));
+    // "-frobnicate" is one unknown option to report by its name, not the short options f, r, o…
+    // (we have no short options but -h and -v, which still work).
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption apiBaseOption(
@@ -40,11 +45,17 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     // program's name and writes a placeholder in the usage line.
     options.helpText =
         parser.helpText().replace(QLatin1String("<executable_name>"), QLatin1String("webex-desk"));
+    // Qt's own options are for QApplication (which main() gives the whole argv): known to the
+    // parser so that it steps over them and their values instead of calling them unknown.
+    parser.addOptions(QtCommandLineOptions::parserOptions());
+    options.qtArguments = QtCommandLineOptions::split(arguments.mid(1)).qtArguments;
     if (!parser.parse(arguments)) {
         options.error = parser.errorText();
         return options;
     }
-    options.helpRequested = parser.isSet(helpOption);
+    // --help-all (added by addHelpOption) would list Qt's options too, which only an existing
+    // QGuiApplication can do; here it is --help, not a silent start.
+    options.helpRequested = parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"));
     options.versionRequested = parser.isSet(versionOption);
     if (!parser.positionalArguments().isEmpty()) {
         options.error = QCoreApplication::translate("StartupOptions", "Unexpected argument: %1")

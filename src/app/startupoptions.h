@@ -19,6 +19,9 @@ public:
     int demoRooms = 300;
     // The keychain service the session is remembered under; tests use their own.
     QString keychainService = QStringLiteral("webex-desk");
+    // Qt's own options and their values (-platform offscreen, -session …), left for
+    // QApplication, which reads them from argv.
+    QStringList qtArguments;
     bool helpRequested = false;
     bool versionRequested = false;
     QString helpText;

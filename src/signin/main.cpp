@@ -6,10 +6,12 @@
 #include "helperchannel.h"
 #include "signinwindow.h"
 #include "translations.h"
+#include "webenginesetup.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QRect>
 #include <QUrl>
 #include <QWindow>
 
@@ -18,7 +20,9 @@
 namespace {
 
 // Makes `window` a transient child of Webex Desk's main window, so the window manager keeps it
-// on top of it and centres it there. Only X11 and Windows can adopt another process's window.
+// on top of it. Only X11 and Windows can adopt another process's window; on Wayland a client
+// cannot name another client's surface, so there this does nothing and the compositor places
+// the window (xdg-foreign would be needed, which Qt 6.4 does not offer).
 std::unique_ptr<QWindow> attachToParent(QWidget *window, WId parentId)
 {
     const QString platform = QGuiApplication::platformName();
@@ -32,18 +36,34 @@ std::unique_ptr<QWindow> attachToParent(QWidget *window, WId parentId)
     return parent;
 }
 
+// "x,y,width,height", as SignInBrowserProcess writes it; an empty rectangle otherwise.
+QRect parseFrame(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 4)
+        return {};
+    int values[4] = {};
+    for (int i = 0; i < 4; ++i) {
+        bool ok = false;
+        values[i] = parts.at(i).toInt(&ok);
+        if (!ok)
+            return {};
+    }
+    return QRect(values[0], values[1], values[2], values[3]);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("webex-desk-signin"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Webex Desk"));
+    // As Webex Desk names itself (src/app/main.cpp): folders without spaces.
+    QCoreApplication::setOrganizationName(QStringLiteral("webex-desk"));
     // The reverse-DNS id the .desktop file is named after: docks and Wayland compositors match
     // the windows to it (its name, its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral(WEBEXDESK_APP_ID));
-    // QtWebEngine shares OpenGL contexts with the widgets; it must be said before the
-    // application object exists.
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    // OpenGL sharing, and the page's content exposed to screen readers.
+    WebEngineSetup::beforeApplication();
     QApplication app(argc, argv);
     // The system's language, as Webex Desk chooses it, so the sign-in window speaks the
     // language of the window that opened it. Qt's "qtwebengine" catalogue translates the
@@ -67,6 +87,12 @@ int main(int argc, char *argv[])
         //: The value of --parent-window in the help text: a window's number, e.g. 0x3a00007.
         QCoreApplication::translate("SignInHelper", "id"));
     parser.addOption(parentOption);
+    // Where Webex Desk's main window is (x,y,width,height), to centre the window over it. Hidden
+    // from --help: only Webex Desk passes it.
+    QCommandLineOption parentFrameOption(QStringLiteral("parent-frame"), QString(),
+                                         QStringLiteral("x,y,width,height"));
+    parentFrameOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(parentFrameOption);
     // parse(), not process(): QtWebEngine's own --webEngineArgs must not stop the helper.
     parser.parse(QCoreApplication::arguments());
     if (parser.isSet(QStringLiteral("help")))
@@ -77,14 +103,10 @@ int main(int argc, char *argv[])
     auto window = std::make_unique<SignInWindow>();
     const auto parentWindow =
         attachToParent(window.get(), WId(parser.value(parentOption).toULongLong()));
+    window->setParentFrame(parseFrame(parser.value(parentFrameOption)));
 
     QObject::connect(&channel, &HelperChannel::openRequested, window.get(),
-                     [&window](const QUrl &url) {
-                         window->show();
-                         window->raise();
-                         window->activateWindow();
-                         window->load(url);
-                     });
+                     [&window](const QUrl &url) { window->present(url); });
     QObject::connect(&channel, &HelperChannel::closeRequested, window.get(), [&window] {
         window->finish();
         QCoreApplication::quit();

@@ -2,7 +2,9 @@
 
 #include "signinpage.h"
 
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QVBoxLayout>
 #include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
@@ -53,6 +55,48 @@ SignInWindow::~SignInWindow()
     // A page must go before its profile, or QtWebEngine keeps the profile alive and warns.
     m_view->setPage(nullptr);
     delete m_page;
+}
+
+void SignInWindow::setParentFrame(const QRect &frame)
+{
+    m_parentFrame = frame;
+}
+
+void SignInWindow::present(const QUrl &url)
+{
+    if (!isVisible()) {
+        show();
+        // Once shown, when the frame's size is known (on X11 it may still change once the
+        // window manager decorates it; close enough).
+        placeOverParent();
+    }
+    raise();
+    activateWindow();
+    // The page, not the address line, gets the keys: the person types their email at once.
+    m_view->setFocus(Qt::ActiveWindowFocusReason);
+    load(url);
+}
+
+void SignInWindow::placeOverParent()
+{
+    if (m_parentFrame.isEmpty())
+        return;
+    // Centred over the main window, as a dialog of it would be, but kept on the screen the
+    // main window is on. On Wayland, where no client knows global positions, the compositor
+    // places the window whatever we ask.
+    QRect target(QPoint(), frameGeometry().size());
+    target.moveCenter(m_parentFrame.center());
+    const QScreen *screen = QGuiApplication::screenAt(m_parentFrame.center());
+    if (!screen)
+        screen = this->screen(); // the main window's centre is off every screen
+    if (screen) {
+        const QRect available = screen->availableGeometry();
+        target.moveLeft(
+            qMax(available.left(), qMin(target.left(), available.right() + 1 - target.width())));
+        target.moveTop(
+            qMax(available.top(), qMin(target.top(), available.bottom() + 1 - target.height())));
+    }
+    move(target.topLeft());
 }
 
 void SignInWindow::load(const QUrl &url)

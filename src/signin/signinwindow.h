@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QRect>
 
 class QLabel;
 class QWebEngineLoadingInfo;
@@ -19,6 +20,12 @@ public:
     explicit SignInWindow(QWidget *parent = nullptr);
     ~SignInWindow() override;
 
+    // The frame of the window to open over (Webex Desk's main window), in screen coordinates;
+    // empty when unknown, and then the window manager places it.
+    void setParentFrame(const QRect &frame);
+    // Shows the window (centred over the parent frame the first time), raises and activates
+    // it with the keyboard focus in the page, and loads `url` there.
+    void present(const QUrl &url);
     void load(const QUrl &url);
     // Closes the window because the sign-in went on without it (not a cancellation).
     void finish();
@@ -39,6 +46,7 @@ protected:
     void reject() override;
 
 private:
+    void placeOverParent();
     void showAddress(const QUrl &url);
     void showProblem(const QString &text);
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
@@ -50,6 +58,7 @@ private:
     QWebEngineView *m_view;
     QLabel *m_addressLabel;
     QLabel *m_problemLabel;
+    QRect m_parentFrame;
     bool m_finishing = false;
     // What the current load already reported, so its failure is not told twice.
     bool m_navigationRefused = false;

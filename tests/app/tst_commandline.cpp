@@ -13,6 +13,8 @@ private slots:
     void version();
     void refusesPlainHttpToARemoteHost();
     void refusesUnknownOption();
+    void qtOptionsDoNotStopVersion();
+    void refusesUnknownSingleDashOption();
 
 private:
     struct Run
@@ -75,6 +77,36 @@ void TestCommandLine::refusesUnknownOption()
     const Run result = run({QStringLiteral("--frobnicate")});
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QStringLiteral("frobnicate")), qPrintable(result.err));
+}
+
+void TestCommandLine::qtOptionsDoNotStopVersion()
+{
+    // Qt's own options are Qt's: they used to read as "Unknown options: p, l, a, t, f, o, r, m".
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                      QStringLiteral("--version")},
+          QStringList{QStringLiteral("--platform"), QStringLiteral("offscreen"),
+                      QStringLiteral("-session"), QStringLiteral("x"),
+                      QStringLiteral("--version")}}) {
+        const Run result = run(arguments);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(result.out.trimmed(), QStringLiteral("webex-desk " WEBEX_DESK_VERSION));
+    }
+    for (const QString &help : {QStringLiteral("--help"), QStringLiteral("--help-all")}) {
+        const Run result = run({QStringLiteral("-style"), QStringLiteral("fusion"), help});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.startsWith(QStringLiteral("Usage: webex-desk [options]")),
+                 qPrintable(result.out.left(80)));
+    }
+}
+
+void TestCommandLine::refusesUnknownSingleDashOption()
+{
+    const Run result = run({QStringLiteral("-platformz"), QStringLiteral("offscreen")});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.startsWith(QStringLiteral("webex-desk: Unknown option 'platformz'.")),
+             qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("--help")), qPrintable(result.err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

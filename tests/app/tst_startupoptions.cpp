@@ -16,6 +16,9 @@ private slots:
     void demoRooms();
     void helpAndVersion();
     void unknownOption();
+    void qtOptionsAreLeftToQt_data();
+    void qtOptionsAreLeftToQt();
+    void qtOptionWithoutItsValue();
 };
 
 static StartupOptions parse(const QStringList &args)
@@ -97,6 +100,72 @@ void TestStartupOptions::unknownOption()
 {
     const StartupOptions options = parse({QStringLiteral("--frobnicate")});
     QVERIFY(options.error.contains(QStringLiteral("frobnicate")));
+}
+
+void TestStartupOptions::qtOptionsAreLeftToQt_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("qtArguments");
+    const auto list = [](std::initializer_list<const char *> words) {
+        QStringList result;
+        for (const char *word : words)
+            result << QString::fromLatin1(word);
+        return result;
+    };
+    QTest::newRow("-platform") << list({"-platform", "offscreen", "--demo"})
+                               << list({"-platform", "offscreen"});
+    QTest::newRow("--platform") << list({"--platform", "offscreen:fontengine=freetype"})
+                                << list({"--platform", "offscreen:fontengine=freetype"});
+    // What X11 session management passes when it restores the app.
+    QTest::newRow("-session") << list({"-session", "x"}) << list({"-session", "x"});
+    QTest::newRow("-style=") << list({"-style=fusion", "--demo"}) << list({"-style=fusion"});
+    QTest::newRow("-style") << list({"-style", "fusion"}) << list({"-style", "fusion"});
+    QTest::newRow("-stylesheet") << list({"-stylesheet", "/tmp/a.qss"})
+                                 << list({"-stylesheet", "/tmp/a.qss"});
+    QTest::newRow("flags") << list({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+                           << list({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"});
+    QTest::newRow("x11") << list({"-display", ":1", "-geometry", "640x480+0+0", "-name", "wd",
+                                  "-title", "T", "-visual", "0x21", "-ncols", "16", "-cmap"})
+                         << list({"-display", ":1", "-geometry", "640x480+0+0", "-name", "wd",
+                                  "-title", "T", "-visual", "0x21", "-ncols", "16", "-cmap"});
+    QTest::newRow("windows") << list({"-dialogs=none"}) << list({"-dialogs=none"});
+    QTest::newRow("qwindow*") << list({"-qwindowgeometry", "1x1", "-qwindowtitle", "t",
+                                       "-qwindowicon", "i.png", "-platformtheme", "gtk3",
+                                       "-platformpluginpath", "/p", "-plugin", "evdevtouch"})
+                              << list({"-qwindowgeometry", "1x1", "-qwindowtitle", "t",
+                                       "-qwindowicon", "i.png", "-platformtheme", "gtk3",
+                                       "-platformpluginpath", "/p", "-plugin", "evdevtouch"});
+    // A value that looks like one of our options is still Qt's value.
+    QTest::newRow("value like an option")
+        << list({"-qwindowtitle", "--demo"}) << list({"-qwindowtitle", "--demo"});
+}
+
+void TestStartupOptions::qtOptionsAreLeftToQt()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, qtArguments);
+    const StartupOptions options = parse(arguments);
+    QVERIFY2(options.error.isEmpty(), qPrintable(options.error));
+    QCOMPARE(options.qtArguments, qtArguments);
+    QCOMPARE(options.demo, arguments.contains(QStringLiteral("--demo")) &&
+                               !qtArguments.contains(QStringLiteral("--demo")));
+    // Our own options still work next to Qt's.
+    const StartupOptions version = parse(arguments + QStringList{QStringLiteral("--version")});
+    QVERIFY2(version.error.isEmpty(), qPrintable(version.error));
+    QVERIFY(version.versionRequested);
+}
+
+void TestStartupOptions::qtOptionWithoutItsValue()
+{
+    const StartupOptions options = parse({QStringLiteral("--demo"), QStringLiteral("-platform")});
+    QVERIFY2(options.error.contains(QStringLiteral("-platform")), qPrintable(options.error));
+    // Not Qt's, not ours: still refused, by its name.
+    for (const QString &unknown : {QStringLiteral("-frobnicate"), QStringLiteral("-platforms"),
+                                   QStringLiteral("--sessions")}) {
+        const StartupOptions refused = parse({unknown});
+        QVERIFY2(refused.error.contains(unknown.mid(unknown.lastIndexOf(QLatin1Char('-')) + 1)),
+                 qPrintable(refused.error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStartupOptions)
