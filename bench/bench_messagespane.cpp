@@ -9,7 +9,6 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 
 #include <QListView>
 #include <QScrollBar>
@@ -41,7 +40,6 @@ private:
     [[nodiscard]] QListView *view() const { return m_window->messagesPane()->view(); }
 
     std::unique_ptr<BenchData> m_data;
-    std::unique_ptr<PeopleDirectory> m_people;
     std::unique_ptr<MessageListModel> m_messages;
     std::unique_ptr<AvatarCache> m_avatars;
     std::unique_ptr<MainWindow> m_window;
@@ -53,11 +51,9 @@ void BenchMessagesPane::initTestCase()
     m_data = std::make_unique<BenchData>(1000); // the spaces do not matter here
     m_newestFirst = m_data->messagesNewestFirst(MessageCount);
     QCOMPARE(m_newestFirst.size(), MessageCount);
-    // No client: every sender is known, so names show at once and nothing is requested.
-    m_people = std::make_unique<PeopleDirectory>(nullptr);
-    for (const Person &person : m_data->messageSenders())
-        m_people->insert(person);
-    m_messages = std::make_unique<MessageListModel>(m_people.get());
+    // Every sender is known up front, so names show at once and nothing is wanted.
+    m_messages = std::make_unique<MessageListModel>();
+    m_messages->setSenders(m_data->messageSenders());
     m_avatars = std::make_unique<AvatarCache>();
     m_window = std::make_unique<MainWindow>();
     m_window->setMessageModel(m_messages.get(), m_avatars.get());

@@ -43,7 +43,7 @@ public:
     [[nodiscard]] const Person &me() const { return m_me; }
 
     // One group space with `count` messages, as pages of GET messages deliver them (newest
-    // first), and the people who sent them (to fill PeopleDirectory without requests).
+    // first), and the people who sent them (to give MessageListModel::setSenders up front).
     [[nodiscard]] QString messageRoomId() const;
     [[nodiscard]] QList<Message> messagesNewestFirst(int count);
     [[nodiscard]] QList<Person> messageSenders() const;

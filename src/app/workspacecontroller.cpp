@@ -90,7 +90,14 @@ void WorkspaceController::begin(const ApiBase &api, SessionKeeper *keeper,
 
     m_imageClient = new WebexClient(m_api, &m_imageNetwork, this);
     m_people = new PeopleDirectory(m_client, this);
-    m_messages = new MessageListModel(m_people, this);
+    m_messages = new MessageListModel(this);
+    // The model never looks people up itself: it says whom it lacks, the directory answers.
+    connect(m_messages, &MessageListModel::sendersWanted, this, [this](const QStringList &ids) {
+        m_messages->setSenders(m_people->known(ids));
+        m_people->request(ids);
+    });
+    connect(m_people, &PeopleDirectory::peopleChanged, m_messages,
+            [this](const QStringList &ids) { m_messages->setSenders(m_people->known(ids)); });
     m_window->setMessageModel(m_messages, m_avatars.get());
     connectClientSignals();
     restoreSeenSpaces();
@@ -181,6 +188,8 @@ void WorkspaceController::onProfile(const Person &person)
     m_myAvatar = person.avatar;
     if (m_people)
         m_people->insert(person); // my own messages need no look-up
+    if (m_messages)
+        m_messages->setSenders({person});
     if (person.avatar.isValid()) {
         // From memory or disk if it was downloaded before, else fetched once.
         if (m_avatars->contains(person.avatar) || m_avatars->loadCached(person.avatar))

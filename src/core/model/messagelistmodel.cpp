@@ -1,7 +1,6 @@
 #include "model/messagelistmodel.h"
 
 #include "logging.h"
-#include "model/peopledirectory.h"
 #include "model/safehtml.h"
 
 #include <QCoreApplication>
@@ -10,12 +9,7 @@
 
 #include <algorithm>
 
-MessageListModel::MessageListModel(PeopleDirectory *people, QObject *parent)
-    : QAbstractListModel(parent), m_people(people)
-{
-    if (people)
-        connect(people, &PeopleDirectory::peopleChanged, this, &MessageListModel::onPeopleChanged);
-}
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
 
 void MessageListModel::setRoom(const QString &roomId)
 {
@@ -105,7 +99,7 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
         searchFrom = position + count;
         next = end;
     }
-    requestSenders(fresh);
+    announceUnknownSenders(fresh);
     qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
 }
 
@@ -136,8 +130,7 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     beginInsertRows(QModelIndex(), row, row);
     m_entries.append(entry);
     endInsertRows();
-    if (m_people && !myPersonId.isEmpty())
-        m_people->request({myPersonId});
+    announceUnknownSenders({entry.message});
 }
 
 void MessageListModel::confirmPending(const QString &clientTag, const Message &message)
@@ -212,11 +205,9 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
 
 QString MessageListModel::senderName(const Entry &entry) const
 {
-    if (m_people) {
-        const std::optional<Person> person = m_people->person(entry.message.personId);
-        if (person && !person->displayName.isEmpty())
-            return person->displayName;
-    }
+    const auto person = m_senders.constFind(entry.message.personId);
+    if (person != m_senders.cend() && !person->displayName.isEmpty())
+        return person->displayName;
     return entry.message.personEmail;
 }
 
@@ -275,11 +266,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SenderNameRole:
         return senderName(entry);
     case SenderAvatarRole: {
-        if (m_people) {
-            if (const std::optional<Person> person = m_people->person(m.personId))
-                return person->avatar;
-        }
-        return QUrl();
+        const auto person = m_senders.constFind(m.personId);
+        return person != m_senders.cend() ? person->avatar : QUrl();
     }
     case CreatedRole:
         return m.created;
@@ -342,20 +330,34 @@ int MessageListModel::rowOfClientTag(const QString &clientTag) const
     return -1;
 }
 
-void MessageListModel::requestSenders(const QList<Message> &messages)
+void MessageListModel::announceUnknownSenders(const QList<Message> &messages)
 {
-    if (!m_people || messages.isEmpty())
-        return;
-    QStringList ids;
-    ids.reserve(messages.size());
-    for (const Message &m : messages)
-        ids.append(m.personId);
-    m_people->request(ids); // it drops duplicates and known ids
+    QStringList unknown;
+    QSet<QString> seen;
+    for (const Message &m : messages) {
+        const QString &id = m.personId;
+        if (id.isEmpty() || m_senders.contains(id) || seen.contains(id))
+            continue;
+        seen.insert(id);
+        unknown.append(id);
+    }
+    if (!unknown.isEmpty())
+        emit sendersWanted(unknown);
 }
 
-void MessageListModel::onPeopleChanged(const QStringList &personIds)
+void MessageListModel::setSenders(const QList<Person> &people)
 {
-    const QSet<QString> changed(personIds.cbegin(), personIds.cend());
+    QSet<QString> changed;
+    for (const Person &person : people) {
+        if (person.id.isEmpty())
+            continue;
+        m_senders.insert(person.id, person);
+        changed.insert(person.id);
+    }
+    if (changed.isEmpty())
+        return;
+    // One range from the first to the last affected row: views repaint what is visible of it,
+    // and one signal is cheaper for them than one per row.
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_entries.size(); ++row) {

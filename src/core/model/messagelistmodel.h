@@ -1,20 +1,21 @@
 #pragma once
 
 #include "model/message.h"
+#include "model/person.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QSet>
+#include <QStringList>
 #include <QUrl>
-
-class PeopleDirectory;
 
 // One space's messages, oldest at the top, for the message view. Pages from
 // WebexClient::messagesFetched are merged as they arrive: older pages with row inserts at the
 // top, newer ones at the bottom, so the view keeps its scroll position. Messages being sent are
 // shown at once (PendingRole) and replaced by the server's copy when it confirms them.
+// A model never starts I/O: senders it does not know are announced with sendersWanted(), and
+// whoever looks people up (the controller, through PeopleDirectory) answers with setSenders().
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,20 +26,21 @@ public:
         TextRole,                  /**< The plain text. */
         SafeHtmlRole,              /**< Sanitised rich text for display (SafeHtml::forMessage). */
         SenderIdRole,              /**< The sender's person ID. */
-        SenderNameRole,   /**< The sender's name from PeopleDirectory, else the e-mail address. */
-        SenderAvatarRole, /**< The sender's avatar URL (QUrl), empty when unknown. */
-        CreatedRole,      /**< When it was sent, UTC QDateTime. */
-        PendingRole,      /**< True while sent but not confirmed by Webex. */
-        SendErrorRole,    /**< Why sending failed (QString), empty when fine. */
-        ClientTagRole,    /**< The tag the message was sent with; empty for received ones. */
-        LinksRole, /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
-                        and mailto, in reading order, each once; what the keyboard can open. */
+        SenderNameRole,            /**< The sender's name (setSenders), else the e-mail address. */
+        SenderAvatarRole,          /**< The sender's avatar URL (QUrl), empty when unknown. */
+        CreatedRole,               /**< When it was sent, UTC QDateTime. */
+        PendingRole,               /**< True while sent but not confirmed by Webex. */
+        SendErrorRole,             /**< Why sending failed (QString), empty when fine. */
+        ClientTagRole, /**< The tag the message was sent with; empty for received ones. */
+        LinksRole,     /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
+                            and mailto, in reading order, each once; what the keyboard can open. */
     };
     Q_ENUM(Roles)
 
-    explicit MessageListModel(PeopleDirectory *people, QObject *parent = nullptr);
+    explicit MessageListModel(QObject *parent = nullptr);
 
-    // Switches to another space (or none) and clears the model.
+    // Switches to another space (or none) and clears the model. The known senders are kept:
+    // people do not change between spaces.
     void setRoom(const QString &roomId);
     [[nodiscard]] QString roomId() const { return m_roomId; }
 
@@ -71,6 +73,15 @@ public:
     [[nodiscard]] int rowOf(const QString &messageId) const;          ///< -1 when absent.
     [[nodiscard]] int rowOfClientTag(const QString &clientTag) const; ///< -1 when absent.
 
+    // Names and avatars of senders, merged into what the model knows; the rows they sent are
+    // announced with dataChanged (display, accessible text, sender name and avatar).
+    void setSenders(const QList<Person> &people);
+
+signals:
+    // Messages arrived (a page, a pending message) whose senders the model has no Person for;
+    // each id once per call. Answer with setSenders() when they are known.
+    void sendersWanted(const QStringList &personIds);
+
 private:
     struct Entry
     {
@@ -85,11 +96,10 @@ private:
     [[nodiscard]] QString senderName(const Entry &entry) const;
     [[nodiscard]] static QString description(const Entry &entry);
     static void setSafeHtml(Entry *entry, const QString &safeHtml);
-    void onPeopleChanged(const QStringList &personIds);
-    void requestSenders(const QList<Message> &messages);
+    void announceUnknownSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
-    QPointer<PeopleDirectory> m_people;
+    QHash<QString, Person> m_senders; // person id -> person, across spaces
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;
