@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "model/safehtml.h"
+#include "model/sortedinsertion.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -69,36 +70,27 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
     std::stable_sort(fresh.begin(), fresh.end(),
                      [](const Message &a, const Message &b) { return a.created < b.created; });
 
-    // Both lists are sorted by time, so insertion points only grow; consecutive messages that
-    // land in the same place go in with one beginInsertRows (a whole older page at row 0).
-    qsizetype next = 0;
-    int searchFrom = 0;
-    while (next < fresh.size()) {
-        const int confirmed = firstPendingRow();
-        const auto begin = m_entries.cbegin();
-        const int position =
-            int(std::upper_bound(
-                    begin + searchFrom, begin + confirmed, fresh.at(next).created,
-                    [](const QDateTime &t, const Entry &e) { return t < e.message.created; }) -
-                begin);
-        qsizetype end = next + 1;
-        while (end < fresh.size() &&
-               (position == confirmed ||
-                fresh.at(end).created < m_entries.at(position).message.created))
-            ++end;
-
-        const int count = int(end - next);
-        beginInsertRows(QModelIndex(), position, position + count - 1);
-        for (qsizetype i = next; i < end; ++i) {
+    // Confirmed rows only: pending ones stay at the bottom. A message goes below those sent at
+    // the same time, so equal times keep the order they came in. An older page is one run at
+    // row 0, a newer one one run above the pending rows.
+    const auto sentBefore = [](const Message &m, const Entry &e) {
+        return m.created < e.message.created;
+    };
+    const QList<SortedInsertion::Run> runs =
+        SortedInsertion::runsOf(m_entries, firstPendingRow(), fresh, sentBefore);
+    SortedInsertion::insertRuns(
+        m_entries, fresh, runs,
+        [](const Message &message) {
             Entry entry;
-            entry.message = fresh.at(i);
-            setSafeHtml(&entry, SafeHtml::forMessage(entry.message));
-            m_entries.insert(position + int(i - next), entry);
-        }
-        endInsertRows();
-        searchFrom = position + count;
-        next = end;
-    }
+            entry.message = message;
+            setSafeHtml(&entry, SafeHtml::forMessage(message));
+            return entry;
+        },
+        [this](int first, int last, const auto &insert) {
+            beginInsertRows(QModelIndex(), first, last);
+            insert();
+            endInsertRows();
+        });
     announceUnknownSenders(fresh);
     qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
 }
