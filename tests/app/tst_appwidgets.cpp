@@ -6,7 +6,6 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "roomitemdelegate.h"
@@ -391,8 +390,7 @@ void TestAppWidgets::avatarInitialsUntilThePictureArrives()
 
 void TestAppWidgets::messagesPaneShowsRowsOfAModel()
 {
-    PeopleDirectory people(nullptr);
-    MessageListModel messages(&people);
+    MessageListModel messages;
     AvatarCache avatars;
     MessagesPane pane;
     pane.setAvatarCache(&avatars);

@@ -8,7 +8,6 @@
 #include "messagelistview.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -123,7 +122,6 @@ private:
     // messages on the way (as if a page was loading meanwhile).
     void reachTopAt(int row);
 
-    std::unique_ptr<PeopleDirectory> m_people;
     std::unique_ptr<MessageListModel> m_model;
     std::unique_ptr<AvatarCache> m_avatars;
     std::unique_ptr<MessagesPane> m_pane;
@@ -135,8 +133,7 @@ void TestMessagesPane::init()
     for (const char *scheme : {"http", "https", "mailto", "file", "javascript", "data"})
         QDesktopServices::setUrlHandler(QString::fromLatin1(scheme), &m_links, "open");
     m_links.opened.clear();
-    m_people = std::make_unique<PeopleDirectory>(nullptr);
-    m_model = std::make_unique<MessageListModel>(m_people.get());
+    m_model = std::make_unique<MessageListModel>();
     m_avatars = std::make_unique<AvatarCache>();
     m_pane = std::make_unique<MessagesPane>();
     m_pane->setAvatarCache(m_avatars.get());
@@ -148,7 +145,6 @@ void TestMessagesPane::cleanup()
     m_pane.reset();
     m_model.reset();
     m_avatars.reset();
-    m_people.reset();
     for (const char *scheme : {"http", "https", "mailto", "file", "javascript", "data"})
         QDesktopServices::unsetUrlHandler(QString::fromLatin1(scheme));
 }
