@@ -91,6 +91,8 @@ struct OutgoingMessage
 } // namespace
 
 // What one kind of request is, for the generic machinery: one per endpoint, never changed.
+// Texts in the handlers name their context ("WebexClient") explicitly: lupdate cannot tell
+// which class a lambda in a static member's initializer belongs to.
 struct WebexClient::Endpoint
 {
     enum class Method { Get, Post };
@@ -248,8 +250,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::Me = [] {
         const std::optional<Person> me =
             document.isObject() ? Person::fromJson(document.object(), &why) : std::nullopt;
         if (!me) {
-            client.fail(call, ApiError::parseError(
-                                  why.isEmpty() ? tr("people/me is not a JSON object.") : why));
+            client.fail(call,
+                        ApiError::parseError(
+                            why.isEmpty() ? QCoreApplication::translate(
+                                                "WebexClient", "people/me is not a JSON object.")
+                                          : why));
             return false;
         }
         emit client.meFetched(*me);
@@ -280,7 +285,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         ApiError error;
-        const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
         if (!items) {
             client.fail(call, error);
             return false;
@@ -317,7 +323,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         ApiError error;
-        const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
         if (!items) {
             client.fail(call, error);
             return false;
@@ -353,7 +360,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         ApiError error;
-        const std::optional<QJsonArray> items = itemsOf(body, tr("teams"), &error);
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "teams"), &error);
         if (!items) {
             client.fail(call, error);
             return false;
@@ -390,7 +398,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
                   const QByteArray &body) {
         ApiError error;
-        const std::optional<QJsonArray> items = itemsOf(body, tr("messages"), &error);
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "messages"), &error);
         if (!items) {
             client.fail(call, error);
             return false;
@@ -441,9 +450,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
         if (!message) {
             // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
             client.fail(
-                call,
-                ApiError::parseError(
-                    why.isEmpty() ? tr("The sent message came back in an unknown form.") : why));
+                call, ApiError::parseError(
+                          why.isEmpty()
+                              ? QCoreApplication::translate(
+                                    "WebexClient", "The sent message came back in an unknown form.")
+                              : why));
             return false;
         }
         emit client.messageSent(call->contextAs<OutgoingMessage>().clientTag, *message);
@@ -493,7 +504,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         ApiError error;
-        const std::optional<QJsonArray> items = itemsOf(body, tr("people"), &error);
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "people"), &error);
         if (!items) {
             client.fail(call, error);
             return false;
