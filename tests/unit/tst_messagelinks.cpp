@@ -1,6 +1,5 @@
 #include "model/message.h"
 #include "model/messagelistmodel.h"
-#include "model/peopledirectory.h"
 #include "model/safehtml.h"
 
 #include <QTest>
@@ -102,8 +101,7 @@ private slots:
 
     void modelOffersLinksAndSaysHowMany()
     {
-        PeopleDirectory people(nullptr);
-        MessageListModel model(&people);
+        MessageListModel model;
         model.setRoom(QStringLiteral("R1"));
         Message two = message(QStringLiteral("M2"),
                               QStringLiteral("<p><a href=\"https://a.example/\">a</a> "
@@ -135,8 +133,7 @@ private slots:
 
     void pendingMessagesHaveLinksAndSayTheirState()
     {
-        PeopleDirectory people(nullptr);
-        MessageListModel model(&people);
+        MessageListModel model;
         model.setRoom(QStringLiteral("R1"));
         model.addPending(QStringLiteral("t1"), QStringLiteral("see https://pending.example/"),
                          QStringLiteral("P1"));

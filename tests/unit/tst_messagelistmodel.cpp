@@ -69,7 +69,6 @@ private:
 private slots:
     void init()
     {
-        // No client: look-ups are not sent, the directory is filled by insert().
         m_model = std::make_unique<MessageListModel>();
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -229,7 +228,7 @@ private slots:
         QCOMPARE(m_model->rowCount(), 0);
     }
 
-    void senderNameFromTheDirectoryElseEmail()
+    void senderNameFromSetSendersElseEmail()
     {
         m_model->addPage({message(1)}, false); // sent by P1
         const QModelIndex row = m_model->index(0);
@@ -258,6 +257,90 @@ private slots:
         other.id = QStringLiteral("NOBODY-HERE");
         m_model->setSenders({other});
         QCOMPARE(changed.size(), 1); // no row of theirs: no signal
+    }
+
+    void unknownSendersAreWantedOncePerPage()
+    {
+        QSignalSpy wanted(m_model.get(), &MessageListModel::sendersWanted);
+        // Messages 1..7 are sent by P1, P2, P0, P1, ...: three people, each asked for once.
+        m_model->addPage(page(1, 7), true);
+        QCOMPARE(wanted.size(), 1);
+        QStringList asked = wanted.first().first().toStringList();
+        asked.sort();
+        QCOMPARE(asked, QStringList({"P0", "P1", "P2"}));
+
+        // Known senders are not asked for again; the others still are (nobody answered).
+        Person p1;
+        p1.id = QStringLiteral("P1");
+        p1.displayName = QStringLiteral("Ada");
+        m_model->setSenders({p1});
+        wanted.clear();
+        m_model->addPage(page(8, 10), true); // P2, P0, P1
+        QCOMPARE(wanted.size(), 1);
+        asked = wanted.first().first().toStringList();
+        asked.sort();
+        QCOMPARE(asked, QStringList({"P0", "P2"}));
+
+        // A page of known senders only, or of duplicates, asks for nobody.
+        Person p0;
+        p0.id = QStringLiteral("P0");
+        Person p2;
+        p2.id = QStringLiteral("P2");
+        m_model->setSenders({p0, p2});
+        wanted.clear();
+        m_model->addPage(page(11, 13), true);
+        m_model->addPage(page(11, 13), true);
+        QCOMPARE(wanted.size(), 0);
+    }
+
+    void pendingMessageOfAnUnknownSenderIsWanted()
+    {
+        QSignalSpy wanted(m_model.get(), &MessageListModel::sendersWanted);
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("hi"), QStringLiteral("ME"));
+        QCOMPARE(wanted.size(), 1);
+        QCOMPARE(wanted.first().first().toStringList(), QStringList({"ME"}));
+
+        Person me;
+        me.id = QStringLiteral("ME");
+        me.displayName = QStringLiteral("Grace");
+        m_model->setSenders({me});
+        QCOMPARE(m_model->index(0).data(MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("Grace"));
+        m_model->addPending(QStringLiteral("t2"), QStringLiteral("again"), QStringLiteral("ME"));
+        QCOMPARE(wanted.size(), 1);
+    }
+
+    void setSendersChangesOnlyTheirRowsAndSurvivesSetRoom()
+    {
+        // P1 sent rows 0 and 3 (messages 1 and 4); rows 1 and 2 are P2's and P0's.
+        m_model->addPage(page(1, 4), false);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Person p1;
+        p1.id = QStringLiteral("P1");
+        p1.displayName = QStringLiteral("Ada");
+        p1.avatar = QUrl(QStringLiteral("https://avatars.example/ada"));
+        m_model->setSenders({p1});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 3);
+        const QList<int> roles = changed.first().at(2).value<QList<int>>();
+        for (int role :
+             {int(Qt::DisplayRole), int(Qt::AccessibleTextRole),
+              int(MessageListModel::SenderNameRole), int(MessageListModel::SenderAvatarRole)})
+            QVERIFY2(roles.contains(role), qPrintable(QString::number(role)));
+        QCOMPARE(m_model->index(1).data(MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("p2@example.com"));
+
+        // Another space: P1 is still known, so their message there shows the name at once and
+        // nobody is asked for.
+        m_model->setRoom(QStringLiteral("R2"));
+        QSignalSpy wanted(m_model.get(), &MessageListModel::sendersWanted);
+        m_model->addPage({message(7, QStringLiteral("R2"))}, false); // P1
+        QCOMPARE(wanted.size(), 0);
+        QCOMPARE(m_model->index(0).data(MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("Ada"));
+        QCOMPARE(m_model->index(0).data(MessageListModel::SenderAvatarRole).toUrl(),
+                 QUrl(QStringLiteral("https://avatars.example/ada")));
     }
 
     void safeHtmlIsSanitised()

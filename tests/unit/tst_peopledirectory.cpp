@@ -184,6 +184,29 @@ private slots:
         QCOMPARE(m_server->requests().size(), 0);
         QCOMPARE(m_directory->person(QStringLiteral("ME"))->displayName, QStringLiteral("Me"));
     }
+
+    void knownAnswersFromTheCacheOnly()
+    {
+        Person ada;
+        ada.id = QStringLiteral("ADA");
+        ada.displayName = QStringLiteral("Ada");
+        Person grace;
+        grace.id = QStringLiteral("GRACE");
+        grace.displayName = QStringLiteral("Grace");
+        m_directory->insert(ada);
+        m_directory->insert(grace);
+
+        // Unknown and empty ids are left out, duplicates come once, the order is the caller's.
+        const QList<Person> known =
+            m_directory->known({QStringLiteral("GRACE"), QStringLiteral("NOBODY"), QString(),
+                                QStringLiteral("ADA"), QStringLiteral("GRACE")});
+        QCOMPARE(known.size(), 2);
+        QCOMPARE(known.at(0).displayName, QStringLiteral("Grace"));
+        QCOMPARE(known.at(1).displayName, QStringLiteral("Ada"));
+        QVERIFY(m_directory->known({QStringLiteral("NOBODY")}).isEmpty());
+        QTest::qWait(20);
+        QCOMPARE(m_server->requests().size(), 0); // asking the cache sends nothing
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPeopleDirectory)

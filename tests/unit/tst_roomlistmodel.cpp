@@ -1,4 +1,5 @@
 #include "model/room.h"
+#include "model/roomfilterproxymodel.h"
 #include "model/roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -101,6 +102,61 @@ private slots:
         QCOMPARE(range(2), qMakePair(2, 2));
         QCOMPARE(range(3), qMakePair(4, 4));
         QCOMPARE(range(4), qMakePair(6, 6));
+    }
+
+    void scatteredPageIsOneLayoutChangeThatKeepsPersistentIndexes()
+    {
+        // 20 spaces at even minutes, then a page of 20 at odd minutes: each new space lands
+        // between two old ones, far more places than MaxInsertRuns.
+        QList<Room> even;
+        QList<Room> odd;
+        for (int i = 0; i < 20; ++i) {
+            even.append(room(QStringLiteral("e%1").arg(i, 2, 10, QLatin1Char('0')), 2 * i));
+            odd.append(room(QStringLiteral("o%1").arg(i, 2, 10, QLatin1Char('0')), 2 * i + 1));
+        }
+        m_model->appendRooms(even);
+        // A filter on top, as in the app: "0" matches e00..e09 and e10 (and their odd peers).
+        RoomFilterProxyModel filter;
+        filter.setSourceModel(m_model.get());
+        filter.setFilterText(QStringLiteral("0"));
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(filter.rowCount(), 11); // e10, e09, ..., e00
+
+        const QPersistentModelIndex newest = m_model->index(0);    // e19
+        const QPersistentModelIndex middle = m_model->index(10);   // e09
+        const QPersistentModelIndex oldest = m_model->index(19);   // e00
+        const QPersistentModelIndex selected = filter.index(4, 0); // e06
+        QCOMPARE(selected.data(RoomListModel::IdRole).toString(), QStringLiteral("e06"));
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+
+        std::shuffle(odd.begin(), odd.end(), std::mt19937(3)); // a page in any order
+        m_model->appendRooms(odd);
+
+        QStringList expected;
+        for (int i = 19; i >= 0; --i)
+            expected << QStringLiteral("o%1").arg(i, 2, 10, QLatin1Char('0'))
+                     << QStringLiteral("e%1").arg(i, 2, 10, QLatin1Char('0'));
+        QCOMPARE(order(*m_model), expected);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(newest.row(), 1);
+        QCOMPARE(newest.data(RoomListModel::IdRole).toString(), QStringLiteral("e19"));
+        QCOMPARE(middle.row(), 21);
+        QCOMPARE(middle.data(RoomListModel::IdRole).toString(), QStringLiteral("e09"));
+        QCOMPARE(oldest.row(), 39);
+        QCOMPARE(oldest.data(RoomListModel::IdRole).toString(), QStringLiteral("e00"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("o07")), 24);
+
+        // The proxy follows: the new matches are in, the selection is still on e06.
+        QCOMPARE(filter.rowCount(), 22);
+        QCOMPARE(selected.data(RoomListModel::IdRole).toString(), QStringLiteral("e06"));
+        QCOMPARE(selected.row(), 9); // o10 e10 o09 e09 o08 e08 o07 e07 o06 e06
+        QCOMPARE(filter.index(0, 0).data(RoomListModel::IdRole).toString(), QStringLiteral("o10"));
+        // Folded titles of the new spaces are there for the filter.
+        QCOMPARE(m_model->index(0).data(RoomListModel::FoldedTitleRole).toString(),
+                 QStringLiteral("title o19"));
     }
 
     void consecutiveNewRoomsShareOneInsert()

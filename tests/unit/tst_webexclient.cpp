@@ -508,6 +508,37 @@ private slots:
         QCOMPARE(unauthorized.size(), 0);
     }
 
+    void imageRefusedWith401FailsWithoutWaitingForRenewal()
+    {
+        // Avatars go without a token, so a new one would not help: the image fails at once.
+        server()->setHandler([](const Request &) {
+            return Response::json(401, R"({"message":"no","trackingId":"CDN_1"})");
+        });
+        client()->setAccessTokenRenewal(true);
+        QSignalSpy rejected(client(), &WebexClient::accessTokenRejected);
+        QSignalSpy failed(client(), &WebexClient::imageFailed);
+        const QUrl avatar = server()->url(QStringLiteral("/avatar.png"));
+        client()->fetchImage(avatar);
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().first().toUrl(), avatar);
+        QCOMPARE(failed.first().at(1).value<ApiError>().httpStatus, 401);
+        QCOMPARE(rejected.size(), 0);
+    }
+
+    void quietRefreshAndFullRoomListDoNotReplaceEachOther()
+    {
+        // Both GET rooms, but they are different requests: one must not cancel the other.
+        server()->setHandler(
+            [](const Request &) { return Response::json(200, roomsJson({QStringLiteral("a")})); });
+        QSignalSpy all(client(), &WebexClient::roomsFetched);
+        QSignalSpy recent(client(), &WebexClient::recentRoomsFetched);
+        client()->fetchAllRooms();
+        client()->fetchRecentRooms();
+        QTRY_COMPARE(all.size(), 1);
+        QTRY_COMPARE(recent.size(), 1);
+        QCOMPARE(server()->requests().size(), 2);
+    }
+
     void unauthorizedAgainAfterRenewalFails()
     {
         server()->setHandler([](const Request &) {

@@ -1,3 +1,14 @@
+// How to add an endpoint (edit message, delete message, files, devices, ...): declare its public
+// method and signals in webexclient.h; everything else goes in one section of this file, like
+// the "---- people/me" one below:
+//   1. an Endpoint (WebexClient::Endpoint::Xxx): method, where it sends the token, whether a
+//      5xx is retried (GET yes, POST no), whether it waits for a token renewal after a 401,
+//      paging (pageSize != 0 follows Link rel="next"), what a second call with the same key
+//      does, the handler that parses the answer and emits the signal, and the failure emitter;
+//   2. the public method: builds the URL (and body), refuses bad arguments with failLater, and
+//      sends startCall(Endpoint::Xxx, url, key) with its context (any per-call value).
+// The generic machinery (retries, Retry-After, 401 renewal, paging, cancelling) never needs to
+// know which endpoint it is running.
 #include "api/webexclient.h"
 
 #include "api/linkheader.h"
@@ -15,13 +26,14 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <any>
 #include <cmath>
 #include <utility>
 
 namespace {
 
 // A stop for a server whose "next" links never end (a cursor that changes every time).
-constexpr int MaxRoomPages = 1000; // also for teams
+constexpr int MaxPages = 1000;
 
 // What may be logged of a URL: no user info, no query (cursors and CDN signatures).
 QString loggable(const QUrl &url)
@@ -69,32 +81,91 @@ template <typename T> QList<T> parseItems(const QJsonArray &array, const char *w
     return out;
 }
 
+// What sendMessage's call carries to its answer.
+struct OutgoingMessage
+{
+    QString roomId;
+    QString clientTag;
+};
+
 } // namespace
 
+// What one kind of request is, for the generic machinery: one per endpoint, never changed.
+// Texts in the handlers name their context ("WebexClient") explicitly: lupdate cannot tell
+// which class a lambda in a static member's initializer belongs to.
+struct WebexClient::Endpoint
+{
+    enum class Method { Get, Post };
+    // What a new call does to a running call of the same endpoint and key.
+    enum class OnSameKey {
+        RunsAlongside,   ///< both go on (batches of people, messages sent)
+        ReplacesRunning, ///< the running one is cancelled silently (a refresh, a newer page)
+        JoinsRunning,    ///< the new one is not sent; the running one answers both (images)
+    };
+    // Parses an answer (one page, for a paged endpoint) and emits what it holds, or fails the
+    // call; false when it failed.
+    using Handler = bool (*)(WebexClient &client, const CallPtr &call, QNetworkReply *reply,
+                             const QByteArray &body);
+    // Paged endpoints: emits the end, after the last page.
+    using Finisher = void (*)(WebexClient &client, Call &call);
+    using FailureEmitter = void (*)(WebexClient &client, const Call &call, const ApiError &error);
+
+    Method method = Method::Get;
+    // False for images: they live on a CDN, which gets no token, no TrackingID, and no
+    // redirect to a less safe URL.
+    bool toApi = true;
+    // A 5xx or a timeout of a POST may come after Webex applied it; repeating it could post
+    // twice, so only a refused connection (nothing sent) is repeated then.
+    bool retriedAfterServerError = true;
+    bool waitsForTokenRenewal = true; // after a 401, when renewal is on
+    OnSameKey onSameKey = OnSameKey::ReplacesRunning;
+    // Non-zero: Link rel="next" is followed (same origin only, at most MaxPages), and this is
+    // the max= asked for again when Webex sends a next link with max=null.
+    int pageSize = 0;
+    // For paged endpoints, in the WebexClient translation context (%1: host; %1: page).
+    const char *nextPageElsewhereText = nullptr;
+    const char *endlessPagesText = nullptr;
+    Handler handle = nullptr;
+    Finisher finishPages = nullptr;
+    FailureEmitter emitFailure = nullptr;
+
+    static const Endpoint Me;
+    static const Endpoint Rooms;
+    static const Endpoint RecentRooms;
+    static const Endpoint Teams;
+    static const Endpoint Messages;
+    static const Endpoint Send;
+    static const Endpoint People;
+    static const Endpoint Image;
+};
+
 // One logical request (people/me, the whole room list, one image, one page of messages, one
-// message sent, ...) across its retries and, for rooms and teams, its pages. Shared by the client's
-// list and the reply's finished() lambda, so whichever lets go last frees it.
+// message sent, ...) across its retries and, for paged endpoints, its pages. Shared by the
+// client's list and the reply's finished() lambda, so whichever lets go last frees it.
 struct WebexClient::Call
 {
-    Purpose purpose = Purpose::Me;
-    QUrl url;              // what the next attempt GETs (or POSTs)
-    QUrl requestedUrl;     // what the caller asked for (images are reported under it)
-    QByteArray postBody;   // non-empty for a POST
-    QString roomId;        // messages and sending
-    QString clientTag;     // sending
-    QStringList personIds; // people
-    QList<Team> teams;     // teams gathered over the pages
+    const Endpoint *endpoint = nullptr;
+    QString key;         // calls of one endpoint with the same key replace or join each other
+    std::any context;    // the endpoint's own: a room id, a tag, ids asked for, pages so far
+    QUrl url;            // what the next attempt GETs (or POSTs)
+    QUrl requestedUrl;   // what the caller asked for (images are reported under it)
+    QByteArray postBody; // for a POST
     QByteArray trackingId;
     int rateLimitRetries = 0;
     int serverErrorRetries = 0;
     int page = 0;
-    int totalRooms = 0;
     QSet<QUrl> visited; // pages already fetched, to refuse a paging loop
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> retryTimer;
     ApiError authError;        // the 401 it got, while it waits for a new access token
     bool renewedToken = false; // a 401 is answered with one renewal, not a loop
     bool cancelled = false;
+
+    template <typename T> [[nodiscard]] T &contextAs() { return *std::any_cast<T>(&context); }
+    template <typename T> [[nodiscard]] const T &contextAs() const
+    {
+        return *std::any_cast<T>(&context);
+    }
 };
 
 WebexClient::WebexClient(const ApiBase &base, QNetworkAccessManager *network, QObject *parent)
@@ -130,7 +201,7 @@ void WebexClient::abandonWaitingCalls()
 bool WebexClient::waitForNewToken(const CallPtr &call, const ApiError &error)
 {
     if (!m_renewal || error.httpStatus != 401 || call->renewedToken ||
-        call->purpose == Purpose::Image)
+        !call->endpoint->waitsForTokenRenewal)
         return false;
     call->renewedToken = true;
     call->authError = error;
@@ -168,46 +239,194 @@ int WebexClient::scaledDelay(int milliseconds) const
     return int(std::ceil(milliseconds * m_retryDelayScale));
 }
 
+// ---- people/me -> meFetched / meFailed; a new call replaces a running one.
+
+const WebexClient::Endpoint WebexClient::Endpoint::Me = [] {
+    Endpoint e;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        QString why;
+        const std::optional<Person> me =
+            document.isObject() ? Person::fromJson(document.object(), &why) : std::nullopt;
+        if (!me) {
+            client.fail(call,
+                        ApiError::parseError(
+                            why.isEmpty() ? QCoreApplication::translate(
+                                                "WebexClient", "people/me is not a JSON object.")
+                                          : why));
+            return false;
+        }
+        emit client.meFetched(*me);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
+        emit client.meFailed(error);
+    };
+    return e;
+}();
+
 void WebexClient::fetchMe()
 {
-    cancelCalls(Purpose::Me);
-    send(startCall(Purpose::Me, m_base.endpoint(QStringLiteral("people/me"))));
+    send(startCall(Endpoint::Me, m_base.endpoint(QStringLiteral("people/me"))));
 }
+
+// ---- rooms, every page -> roomsPageFetched per page, roomsFetched / roomsFailed.
+// Context: the number of spaces so far (int).
+
+const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
+    Endpoint e;
+    e.pageSize = RoomsPageSize;
+    e.nextPageElsewhereText = QT_TRANSLATE_NOOP(
+        "WebexClient", "Webex pointed the next page of spaces to another server (%1); it was not "
+                       "followed, so your sign-in is not sent there.");
+    e.endlessPagesText = QT_TRANSLATE_NOOP(
+        "WebexClient", "Webex kept sending more pages of spaces; stopped after page %1.");
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        ApiError error;
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
+        if (!items) {
+            client.fail(call, error);
+            return false;
+        }
+        const QList<Room> rooms = parseItems<Room>(*items, "space");
+        call->contextAs<int>() += int(rooms.size());
+        emit client.roomsPageFetched(rooms, call->page + 1);
+        return true;
+    };
+    e.finishPages = [](WebexClient &client, Call &call) {
+        emit client.roomsFetched(call.contextAs<int>());
+    };
+    e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
+        emit client.roomsFailed(error);
+    };
+    return e;
+}();
 
 void WebexClient::fetchAllRooms()
 {
-    cancelCalls(Purpose::Rooms);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("max"), QString::number(RoomsPageSize));
     query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("lastactivity"));
-    send(startCall(Purpose::Rooms, m_base.endpoint(QStringLiteral("rooms"), query)));
+    const CallPtr call =
+        startCall(Endpoint::Rooms, m_base.endpoint(QStringLiteral("rooms"), query));
+    call->context = 0;
+    send(call);
 }
+
+// ---- rooms, first page only -> recentRoomsFetched / roomsFailed. The quiet refresh.
+
+const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
+    Endpoint e;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        ApiError error;
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
+        if (!items) {
+            client.fail(call, error);
+            return false;
+        }
+        emit client.recentRoomsFetched(parseItems<Room>(*items, "space"));
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
+        emit client.roomsFailed(error);
+    };
+    return e;
+}();
+
+void WebexClient::fetchRecentRooms()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("lastactivity"));
+    query.addQueryItem(QStringLiteral("max"), QString::number(RecentRoomsPageSize));
+    send(startCall(Endpoint::RecentRooms, m_base.endpoint(QStringLiteral("rooms"), query)));
+}
+
+// ---- teams, every page -> teamsFetched (all at once) / teamsFailed.
+// Context: the teams of the pages so far (QList<Team>).
+
+const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
+    Endpoint e;
+    e.pageSize = TeamsPageSize;
+    e.nextPageElsewhereText = QT_TRANSLATE_NOOP(
+        "WebexClient", "Webex pointed the next page of teams to another server (%1); it was not "
+                       "followed, so your sign-in is not sent there.");
+    e.endlessPagesText = QT_TRANSLATE_NOOP(
+        "WebexClient", "Webex kept sending more pages of teams; stopped after page %1.");
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        ApiError error;
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "teams"), &error);
+        if (!items) {
+            client.fail(call, error);
+            return false;
+        }
+        // Teams are few; one signal with all of them keeps the team filter from flickering.
+        call->contextAs<QList<Team>>() += parseItems<Team>(*items, "team");
+        return true;
+    };
+    e.finishPages = [](WebexClient &client, Call &call) {
+        emit client.teamsFetched(call.contextAs<QList<Team>>());
+    };
+    e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
+        emit client.teamsFailed(error);
+    };
+    return e;
+}();
 
 void WebexClient::fetchTeams()
 {
-    cancelCalls(Purpose::Teams);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("max"), QString::number(TeamsPageSize));
-    send(startCall(Purpose::Teams, m_base.endpoint(QStringLiteral("teams"), query)));
+    const CallPtr call =
+        startCall(Endpoint::Teams, m_base.endpoint(QStringLiteral("teams"), query));
+    call->context = QList<Team>();
+    send(call);
 }
+
+// ---- messages?roomId -> messagesFetched / messagesFailed. Key and context: the room id, so
+// only the same room's page is replaced: scrolling up in one space while another one's first
+// page loads must not lose either.
+
+const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
+    Endpoint e;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
+                  const QByteArray &body) {
+        ApiError error;
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "messages"), &error);
+        if (!items) {
+            client.fail(call, error);
+            return false;
+        }
+        const QList<Message> messages = parseItems<Message>(*items, "message");
+        // The next link is not followed: older messages are asked for with beforeMessage when
+        // the person scrolls up, so its presence only says that there are some.
+        const bool hasOlder = !LinkHeader::next(reply->rawHeader("Link")).isEmpty();
+        emit client.messagesFetched(call->contextAs<QString>(), messages, hasOlder);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.messagesFailed(call.contextAs<QString>(), error);
+    };
+    return e;
+}();
 
 void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMessageId)
 {
-    // Only the same room's page is replaced: scrolling up in one space while another one's
-    // first page loads must not lose either.
-    const QList<CallPtr> calls = m_calls;
-    for (const CallPtr &call : calls) {
-        if (call->purpose == Purpose::Messages && call->roomId == roomId)
-            cancelCall(call);
-    }
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("roomId"), roomId);
     query.addQueryItem(QStringLiteral("max"), QString::number(MessagesPageSize));
     if (!beforeMessageId.isEmpty())
         query.addQueryItem(QStringLiteral("beforeMessage"), beforeMessageId);
     const CallPtr call =
-        startCall(Purpose::Messages, m_base.endpoint(QStringLiteral("messages"), query));
-    call->roomId = roomId;
+        startCall(Endpoint::Messages, m_base.endpoint(QStringLiteral("messages"), query), roomId);
+    call->context = roomId;
     if (roomId.isEmpty()) {
         failLater(call, ApiError::parseError(tr("No space was given to load messages from.")));
         return;
@@ -215,14 +434,45 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
     send(call);
 }
 
+// ---- POST messages -> messageSent / sendFailed. Context: OutgoingMessage.
+
+const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
+    Endpoint e;
+    e.method = Method::Post;
+    e.retriedAfterServerError = false;
+    e.onSameKey = OnSameKey::RunsAlongside;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        QString why;
+        const std::optional<Message> message =
+            document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;
+        if (!message) {
+            // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
+            client.fail(
+                call, ApiError::parseError(
+                          why.isEmpty()
+                              ? QCoreApplication::translate(
+                                    "WebexClient", "The sent message came back in an unknown form.")
+                              : why));
+            return false;
+        }
+        emit client.messageSent(call->contextAs<OutgoingMessage>().clientTag, *message);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.sendFailed(call.contextAs<OutgoingMessage>().clientTag, error);
+    };
+    return e;
+}();
+
 void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
                               const QString &clientTag)
 {
     const QJsonObject body{{QStringLiteral("roomId"), roomId},
                            {QStringLiteral("markdown"), markdown}};
-    const CallPtr call = startCall(Purpose::Send, m_base.endpoint(QStringLiteral("messages")));
-    call->roomId = roomId;
-    call->clientTag = clientTag;
+    const CallPtr call = startCall(Endpoint::Send, m_base.endpoint(QStringLiteral("messages")));
+    call->context = OutgoingMessage{roomId, clientTag};
     call->postBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
 
     // Refused here rather than by Webex: the person gets the reason without a round trip, and
@@ -245,6 +495,34 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
     send(call);
 }
 
+// ---- people?id=a,b,c -> peopleFetched + peopleBatchFetched / peopleFailed, per batch.
+// Context: the batch's ids (QStringList).
+
+const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
+    Endpoint e;
+    e.onSameKey = OnSameKey::RunsAlongside;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        ApiError error;
+        const std::optional<QJsonArray> items =
+            itemsOf(body, QCoreApplication::translate("WebexClient", "people"), &error);
+        if (!items) {
+            client.fail(call, error);
+            return false;
+        }
+        const QList<Person> people = parseItems<Person>(*items, "person");
+        const QPointer<WebexClient> self(&client);
+        emit client.peopleFetched(people);
+        if (self)
+            emit client.peopleBatchFetched(call->contextAs<QStringList>(), people);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.peopleFailed(call.contextAs<QStringList>(), error);
+    };
+    return e;
+}();
+
 void WebexClient::fetchPeople(const QStringList &personIds)
 {
     QStringList ids;
@@ -260,35 +538,33 @@ void WebexClient::fetchPeople(const QStringList &personIds)
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("id"), batch.join(QLatin1Char(',')));
         const CallPtr call =
-            startCall(Purpose::People, m_base.endpoint(QStringLiteral("people"), query));
-        call->personIds = batch;
+            startCall(Endpoint::People, m_base.endpoint(QStringLiteral("people"), query));
+        call->context = batch;
         send(call);
     }
 }
 
-void WebexClient::fetchRecentRooms()
-{
-    cancelCalls(Purpose::RecentRooms);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("sortBy"), QStringLiteral("lastactivity"));
-    query.addQueryItem(QStringLiteral("max"), QString::number(RecentRoomsPageSize));
-    send(startCall(Purpose::RecentRooms, m_base.endpoint(QStringLiteral("rooms"), query)));
-}
+// ---- an avatar from a CDN -> imageFetched / imageFailed, under the URL asked for. Key: the
+// URL, so one being fetched is not fetched twice.
 
-void WebexClient::failLater(const CallPtr &call, const ApiError &error)
-{
-    // Queued, so a caller never receives a signal from inside its own call.
-    QMetaObject::invokeMethod(
-        this, [this, call, error] { fail(call, error); }, Qt::QueuedConnection);
-}
+const WebexClient::Endpoint WebexClient::Endpoint::Image = [] {
+    Endpoint e;
+    e.toApi = false;
+    e.waitsForTokenRenewal = false; // no token was sent
+    e.onSameKey = OnSameKey::JoinsRunning;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        emit client.imageFetched(call->requestedUrl, body);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.imageFailed(call.requestedUrl, error);
+    };
+    return e;
+}();
 
 void WebexClient::fetchImage(const QUrl &url)
 {
-    for (const CallPtr &call : std::as_const(m_calls)) {
-        if (call->purpose == Purpose::Image && call->requestedUrl == url)
-            return; // already on its way; one imageFetched will answer both callers
-    }
-
     const QString scheme = url.scheme().toLower();
     const bool allowed = url.isValid() && !url.host().isEmpty() &&
                          (scheme == QLatin1String("https") ||
@@ -303,7 +579,18 @@ void WebexClient::fetchImage(const QUrl &url)
             this, [this, url, error] { emit imageFailed(url, error); }, Qt::QueuedConnection);
         return;
     }
-    send(startCall(Purpose::Image, url));
+    // Null when already on its way: one imageFetched will answer both callers.
+    if (const CallPtr call = startCall(Endpoint::Image, url, url.toString(QUrl::FullyEncoded)))
+        send(call);
+}
+
+// ---- The machinery every endpoint shares.
+
+void WebexClient::failLater(const CallPtr &call, const ApiError &error)
+{
+    // Queued, so a caller never receives a signal from inside its own call.
+    QMetaObject::invokeMethod(
+        this, [this, call, error] { fail(call, error); }, Qt::QueuedConnection);
 }
 
 void WebexClient::cancelAll()
@@ -313,15 +600,6 @@ void WebexClient::cancelAll()
         cancelCall(call);
     m_calls.clear();
     m_waitingForToken.clear();
-}
-
-void WebexClient::cancelCalls(Purpose purpose)
-{
-    const QList<CallPtr> calls = m_calls;
-    for (const CallPtr &call : calls) {
-        if (call->purpose == purpose)
-            cancelCall(call);
-    }
 }
 
 void WebexClient::cancelCall(const CallPtr &call)
@@ -345,10 +623,22 @@ void WebexClient::cancelCall(const CallPtr &call)
     m_waitingForToken.removeAll(call);
 }
 
-WebexClient::CallPtr WebexClient::startCall(Purpose purpose, const QUrl &url)
+WebexClient::CallPtr WebexClient::startCall(const Endpoint &endpoint, const QUrl &url,
+                                            const QString &key)
 {
+    if (endpoint.onSameKey != Endpoint::OnSameKey::RunsAlongside) {
+        const QList<CallPtr> calls = m_calls;
+        for (const CallPtr &running : calls) {
+            if (running->endpoint != &endpoint || running->key != key)
+                continue;
+            if (endpoint.onSameKey == Endpoint::OnSameKey::JoinsRunning)
+                return nullptr;
+            cancelCall(running);
+        }
+    }
     auto call = std::make_shared<Call>();
-    call->purpose = purpose;
+    call->endpoint = &endpoint;
+    call->key = key;
     call->url = url;
     call->requestedUrl = url;
     // One ID per logical request, kept across retries, so Webex support can follow it.
@@ -374,7 +664,7 @@ void WebexClient::send(const CallPtr &call)
                       version.isEmpty() ? QStringLiteral("WebexDesk")
                                         : QStringLiteral("WebexDesk/") + version);
 
-    if (call->purpose == Purpose::Image) {
+    if (!call->endpoint->toApi) {
         // A CDN; nothing of ours goes there. Qt refuses https -> http redirects by default.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -390,7 +680,7 @@ void WebexClient::send(const CallPtr &call)
     }
 
     QNetworkReply *reply = nullptr;
-    if (call->postBody.isEmpty()) {
+    if (call->endpoint->method == Endpoint::Method::Get) {
         qCDebug(lcApi) << "GET" << loggable(call->url);
         reply = m_network->get(request);
     } else {
@@ -411,47 +701,35 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     if (call->cancelled || call->reply != reply)
         return;
     call->reply = nullptr;
+    const Endpoint &endpoint = *call->endpoint;
 
     // An aborted (timed out) reply is closed; reading it would only warn.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const ApiError error = ApiError::fromReply(reply, body);
     if (error.isError()) {
-        qCInfo(lcApi) << (call->postBody.isEmpty() ? "GET" : "POST") << loggable(call->url)
-                      << "failed: HTTP" << error.httpStatus << reply->error() << "tracking ID"
-                      << error.trackingId;
+        qCInfo(lcApi) << (endpoint.method == Endpoint::Method::Get ? "GET" : "POST")
+                      << loggable(call->url) << "failed: HTTP" << error.httpStatus << reply->error()
+                      << "tracking ID" << error.trackingId;
         const bool notDelivered = reply->error() == QNetworkReply::ConnectionRefusedError;
         if (!waitForNewToken(call, error) && !scheduleRetry(call, error, notDelivered))
             fail(call, error);
         return;
     }
 
-    switch (call->purpose) {
-    case Purpose::Me:
-        handleMe(call, body);
-        break;
-    case Purpose::Rooms:
-        handleRoomsPage(call, reply, body);
-        break;
-    case Purpose::Image:
-        m_calls.removeAll(call);
-        emit imageFetched(call->requestedUrl, body);
-        break;
-    case Purpose::Teams:
-        handleTeamsPage(call, reply, body);
-        break;
-    case Purpose::Messages:
-        handleMessages(call, reply, body);
-        break;
-    case Purpose::Send:
-        handleSent(call, body);
-        break;
-    case Purpose::People:
-        handlePeople(call, body);
-        break;
-    case Purpose::RecentRooms:
-        handleRecentRooms(call, body);
-        break;
+    if (endpoint.pageSize == 0) {
+        // Done before the signal: a receiver may start the same call again at once.
+        finishCall(call);
+        (void)endpoint.handle(*this, call, reply, body);
+        return;
     }
+    // A receiver of a page may delete us (sign-out) or cancel the call.
+    const QPointer<WebexClient> self(this);
+    if (!endpoint.handle(*this, call, reply, body) || !self || call->cancelled)
+        return;
+    if (followNextPage(call, reply))
+        return;
+    finishCall(call);
+    endpoint.finishPages(*this, *call);
 }
 
 bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered)
@@ -459,9 +737,8 @@ bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error, bool
     int *retries = nullptr;
     if (error.kind == ApiError::Kind::RateLimited)
         retries = &call->rateLimitRetries; // refused before it was applied: safe for a POST too
-    else if (call->purpose == Purpose::Send)
-        // A 5xx or a timeout may come after Webex stored the message; sending again could post
-        // it twice. Only a connection that was never made is certainly safe to repeat.
+    else if (!call->endpoint->retriedAfterServerError)
+        // Only a connection that was never made is certainly safe to repeat.
         retries = notDelivered ? &call->serverErrorRetries : nullptr;
     else if (error.kind == ApiError::Kind::Http && isRetryableServerError(error.httpStatus))
         retries = &call->serverErrorRetries;
@@ -502,146 +779,9 @@ void WebexClient::fail(const CallPtr &call, const ApiError &error)
 
     // A receiver may delete us (e.g. sign-out on the failure); stop touching members then.
     const QPointer<WebexClient> self(this);
-    switch (call->purpose) {
-    case Purpose::Me:
-        emit meFailed(error);
-        break;
-    case Purpose::Rooms:
-        emit roomsFailed(error);
-        break;
-    case Purpose::Image:
-        emit imageFailed(call->requestedUrl, error);
-        break;
-    case Purpose::Teams:
-        emit teamsFailed(error);
-        break;
-    case Purpose::Messages:
-        emit messagesFailed(call->roomId, error);
-        break;
-    case Purpose::Send:
-        emit sendFailed(call->clientTag, error);
-        break;
-    case Purpose::People:
-        emit peopleFailed(call->personIds, error);
-        break;
-    case Purpose::RecentRooms:
-        emit roomsFailed(error);
-        break;
-    }
+    call->endpoint->emitFailure(*this, *call, error);
     if (self && error.httpStatus == 401)
         emit unauthorized(error);
-}
-
-void WebexClient::handleMe(const CallPtr &call, const QByteArray &body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    QString why;
-    const std::optional<Person> me =
-        document.isObject() ? Person::fromJson(document.object(), &why) : std::nullopt;
-    if (!me) {
-        fail(call,
-             ApiError::parseError(why.isEmpty() ? tr("people/me is not a JSON object.") : why));
-        return;
-    }
-    finishCall(call);
-    emit meFetched(*me);
-}
-
-void WebexClient::handleRoomsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
-{
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
-    if (!items) {
-        fail(call, error);
-        return;
-    }
-    const QList<Room> rooms = parseItems<Room>(*items, "space");
-    call->totalRooms += int(rooms.size());
-
-    const QPointer<WebexClient> self(this);
-    emit roomsPageFetched(rooms, call->page + 1);
-    if (!self || call->cancelled)
-        return;
-    if (!followNextPage(call, reply)) {
-        finishCall(call);
-        emit roomsFetched(call->totalRooms);
-    }
-}
-
-void WebexClient::handleTeamsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
-{
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, tr("teams"), &error);
-    if (!items) {
-        fail(call, error);
-        return;
-    }
-    // Teams are few; one signal with all of them keeps the team filter from flickering.
-    call->teams += parseItems<Team>(*items, "team");
-    if (!followNextPage(call, reply)) {
-        finishCall(call);
-        emit teamsFetched(call->teams);
-    }
-}
-
-void WebexClient::handleMessages(const CallPtr &call, QNetworkReply *reply, const QByteArray &body)
-{
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, tr("messages"), &error);
-    if (!items) {
-        fail(call, error);
-        return;
-    }
-    const QList<Message> messages = parseItems<Message>(*items, "message");
-    // The next link is not followed: older messages are asked for with beforeMessage when the
-    // person scrolls up, so its presence only says that there are some.
-    const bool hasOlder = !LinkHeader::next(reply->rawHeader("Link")).isEmpty();
-    finishCall(call);
-    emit messagesFetched(call->roomId, messages, hasOlder);
-}
-
-void WebexClient::handleSent(const CallPtr &call, const QByteArray &body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    QString why;
-    const std::optional<Message> message =
-        document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;
-    if (!message) {
-        // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
-        fail(call, ApiError::parseError(
-                       why.isEmpty() ? tr("The sent message came back in an unknown form.") : why));
-        return;
-    }
-    finishCall(call);
-    emit messageSent(call->clientTag, *message);
-}
-
-void WebexClient::handlePeople(const CallPtr &call, const QByteArray &body)
-{
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, tr("people"), &error);
-    if (!items) {
-        fail(call, error);
-        return;
-    }
-    finishCall(call);
-    const QList<Person> people = parseItems<Person>(*items, "person");
-    const QPointer<WebexClient> self(this);
-    emit peopleFetched(people);
-    if (self)
-        emit peopleBatchFetched(call->personIds, people);
-}
-
-void WebexClient::handleRecentRooms(const CallPtr &call, const QByteArray &body)
-{
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, tr("spaces"), &error);
-    if (!items) {
-        fail(call, error);
-        return;
-    }
-    finishCall(call);
-    emit recentRoomsFetched(parseItems<Room>(*items, "space"));
 }
 
 bool WebexClient::followNextPage(const CallPtr &call, QNetworkReply *reply)
@@ -667,6 +807,7 @@ bool WebexClient::followNextPage(const CallPtr &call, QNetworkReply *reply)
 
 QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiError *error) const
 {
+    const Endpoint &endpoint = *call->endpoint;
     QUrl url = call->url.resolved(next);
 
     // The next request carries the access token. A Link header is data from the response; if
@@ -675,11 +816,7 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     if (!m_base.isSameOrigin(url)) {
         qCWarning(lcApi) << "Refusing a next-page link to another origin:" << loggable(url);
         *error = ApiError::parseError(
-            (call->purpose == Purpose::Teams
-                 ? tr("Webex pointed the next page of teams to another server (%1); it was not "
-                      "followed, so your sign-in is not sent there.")
-                 : tr("Webex pointed the next page of spaces to another server (%1); it was not "
-                      "followed, so your sign-in is not sent there."))
+            QCoreApplication::translate("WebexClient", endpoint.nextPageElsewhereText)
                 .arg(url.host()));
         return {};
     }
@@ -690,18 +827,13 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     if (query.hasQueryItem(QStringLiteral("max")) &&
         (max.isEmpty() || max == QLatin1String("null"))) {
         query.removeAllQueryItems(QStringLiteral("max"));
-        query.addQueryItem(
-            QStringLiteral("max"),
-            QString::number(call->purpose == Purpose::Teams ? TeamsPageSize : RoomsPageSize));
+        query.addQueryItem(QStringLiteral("max"), QString::number(endpoint.pageSize));
         url.setQuery(query);
     }
 
-    if (call->visited.contains(url) || call->page >= MaxRoomPages) {
+    if (call->visited.contains(url) || call->page >= MaxPages) {
         *error = ApiError::parseError(
-            (call->purpose == Purpose::Teams
-                 ? tr("Webex kept sending more pages of teams; stopped after page %1.")
-                 : tr("Webex kept sending more pages of spaces; stopped after page %1."))
-                .arg(call->page));
+            QCoreApplication::translate("WebexClient", endpoint.endlessPagesText).arg(call->page));
         return {};
     }
     return url;

@@ -129,11 +129,14 @@ signals:
     void retryScheduled(const QUrl &url, const ApiError &reason, int delayMs);
 
 private:
-    enum class Purpose { Me, Rooms, Image, Teams, Messages, Send, People, RecentRooms };
+    // What one kind of request is (method, paging, retries, its handler): see webexclient.cpp.
+    struct Endpoint;
     struct Call;
     using CallPtr = std::shared_ptr<Call>;
 
-    CallPtr startCall(Purpose purpose, const QUrl &url);
+    // A new call of the endpoint, after its rule for a running call with the same key; null
+    // when it joins the running one instead.
+    CallPtr startCall(const Endpoint &endpoint, const QUrl &url, const QString &key = {});
     void send(const CallPtr &call);
     void onFinished(const CallPtr &call, QNetworkReply *reply);
     [[nodiscard]] bool waitForNewToken(const CallPtr &call, const ApiError &error);
@@ -141,18 +144,11 @@ private:
     // POST may be sent again.
     [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered);
     void finishCall(const CallPtr &call);
-    void cancelCalls(Purpose purpose);
     void cancelCall(const CallPtr &call);
     void failLater(const CallPtr &call, const ApiError &error);
     void fail(const CallPtr &call, const ApiError &error);
-
-    void handleMe(const CallPtr &call, const QByteArray &body);
-    void handleRoomsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
-    void handleTeamsPage(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
-    void handleMessages(const CallPtr &call, QNetworkReply *reply, const QByteArray &body);
-    void handleSent(const CallPtr &call, const QByteArray &body);
-    void handlePeople(const CallPtr &call, const QByteArray &body);
-    void handleRecentRooms(const CallPtr &call, const QByteArray &body);
+    // Paged endpoints: sends the next page (true), fails on a bad link (true), or says it was
+    // the last page (false).
     [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);
     [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
                                        ApiError *error) const;

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "model/safehtml.h"
+#include "model/sortedinsertion.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -69,37 +70,28 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
     std::stable_sort(fresh.begin(), fresh.end(),
                      [](const Message &a, const Message &b) { return a.created < b.created; });
 
-    // Both lists are sorted by time, so insertion points only grow; consecutive messages that
-    // land in the same place go in with one beginInsertRows (a whole older page at row 0).
-    qsizetype next = 0;
-    int searchFrom = 0;
-    while (next < fresh.size()) {
-        const int confirmed = firstPendingRow();
-        const auto begin = m_entries.cbegin();
-        const int position =
-            int(std::upper_bound(
-                    begin + searchFrom, begin + confirmed, fresh.at(next).created,
-                    [](const QDateTime &t, const Entry &e) { return t < e.message.created; }) -
-                begin);
-        qsizetype end = next + 1;
-        while (end < fresh.size() &&
-               (position == confirmed ||
-                fresh.at(end).created < m_entries.at(position).message.created))
-            ++end;
-
-        const int count = int(end - next);
-        beginInsertRows(QModelIndex(), position, position + count - 1);
-        for (qsizetype i = next; i < end; ++i) {
+    // Confirmed rows only: pending ones stay at the bottom. A message goes below those sent at
+    // the same time, so equal times keep the order they came in. An older page is one run at
+    // row 0, a newer one one run above the pending rows.
+    const auto sentBefore = [](const Message &m, const Entry &e) {
+        return m.created < e.message.created;
+    };
+    const QList<SortedInsertion::Run> runs =
+        SortedInsertion::runsOf(m_entries, firstPendingRow(), fresh, sentBefore);
+    SortedInsertion::insertRuns(
+        m_entries, fresh, runs,
+        [](const Message &message) {
             Entry entry;
-            entry.message = fresh.at(i);
-            setSafeHtml(&entry, SafeHtml::forMessage(entry.message));
-            m_entries.insert(position + int(i - next), entry);
-        }
-        endInsertRows();
-        searchFrom = position + count;
-        next = end;
-    }
-    requestSenders(fresh);
+            entry.message = message;
+            setSafeHtml(&entry, SafeHtml::forMessage(message));
+            return entry;
+        },
+        [this](int first, int last, const auto &insert) {
+            beginInsertRows(QModelIndex(), first, last);
+            insert();
+            endInsertRows();
+        });
+    announceUnknownSenders(fresh);
     qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
 }
 
@@ -130,8 +122,7 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     beginInsertRows(QModelIndex(), row, row);
     m_entries.append(entry);
     endInsertRows();
-    if (!myPersonId.isEmpty() && !m_senders.contains(myPersonId))
-        emit sendersWanted({myPersonId});
+    announceUnknownSenders({entry.message});
 }
 
 void MessageListModel::confirmPending(const QString &clientTag, const Message &message)
@@ -267,7 +258,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case SenderNameRole:
         return senderName(entry);
     case SenderAvatarRole: {
-        return m_senders.value(m.personId).avatar;
+        const auto person = m_senders.constFind(m.personId);
+        return person != m_senders.cend() ? person->avatar : QUrl();
     }
     case CreatedRole:
         return m.created;
@@ -330,15 +322,16 @@ int MessageListModel::rowOfClientTag(const QString &clientTag) const
     return -1;
 }
 
-void MessageListModel::requestSenders(const QList<Message> &messages)
+void MessageListModel::announceUnknownSenders(const QList<Message> &messages)
 {
     QStringList unknown;
     QSet<QString> seen;
     for (const Message &m : messages) {
-        if (m.personId.isEmpty() || m_senders.contains(m.personId) || seen.contains(m.personId))
+        const QString &id = m.personId;
+        if (id.isEmpty() || m_senders.contains(id) || seen.contains(id))
             continue;
-        seen.insert(m.personId);
-        unknown.append(m.personId);
+        seen.insert(id);
+        unknown.append(id);
     }
     if (!unknown.isEmpty())
         emit sendersWanted(unknown);
@@ -355,6 +348,8 @@ void MessageListModel::setSenders(const QList<Person> &people)
     }
     if (changed.isEmpty())
         return;
+    // One range from the first to the last affected row: views repaint what is visible of it,
+    // and one signal is cheaper for them than one per row.
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_entries.size(); ++row) {

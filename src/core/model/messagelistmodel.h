@@ -6,17 +6,16 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QSet>
+#include <QStringList>
 #include <QUrl>
 
 // One space's messages, oldest at the top, for the message view. Pages from
 // WebexClient::messagesFetched are merged as they arrive: older pages with row inserts at the
 // top, newer ones at the bottom, so the view keeps its scroll position. Messages being sent are
 // shown at once (PendingRole) and replaced by the server's copy when it confirms them.
-//
-// The model starts no I/O: it says which senders it does not know (sendersWanted), and whoever
-// looks people up hands them in (setSenders).
+// A model never starts I/O: senders it does not know are announced with sendersWanted(), and
+// whoever looks people up (the controller, through PeopleDirectory) answers with setSenders().
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -40,10 +39,8 @@ public:
 
     explicit MessageListModel(QObject *parent = nullptr);
 
-    // What is known of these people (name, picture): their rows show it. Kept across spaces.
-    void setSenders(const QList<Person> &people);
-
-    // Switches to another space (or none) and clears the model.
+    // Switches to another space (or none) and clears the model. The known senders are kept:
+    // people do not change between spaces.
     void setRoom(const QString &roomId);
     [[nodiscard]] QString roomId() const { return m_roomId; }
 
@@ -76,8 +73,13 @@ public:
     [[nodiscard]] int rowOf(const QString &messageId) const;          ///< -1 when absent.
     [[nodiscard]] int rowOfClientTag(const QString &clientTag) const; ///< -1 when absent.
 
+    // Names and avatars of senders, merged into what the model knows; the rows they sent are
+    // announced with dataChanged (display, accessible text, sender name and avatar).
+    void setSenders(const QList<Person> &people);
+
 signals:
-    // Messages arrived whose senders the model has no Person for (each id once per call).
+    // Messages arrived (a page, a pending message) whose senders the model has no Person for;
+    // each id once per call. Answer with setSenders() when they are known.
     void sendersWanted(const QStringList &personIds);
 
 private:
@@ -94,10 +96,10 @@ private:
     [[nodiscard]] QString senderName(const Entry &entry) const;
     [[nodiscard]] static QString description(const Entry &entry);
     static void setSafeHtml(Entry *entry, const QString &safeHtml);
-    void requestSenders(const QList<Message> &messages);
+    void announceUnknownSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
-    QHash<QString, Person> m_senders; // person id -> what is known of them
+    QHash<QString, Person> m_senders; // person id -> person, across spaces
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;

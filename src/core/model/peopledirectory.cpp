@@ -31,6 +31,20 @@ std::optional<Person> PeopleDirectory::person(const QString &personId) const
     return *it;
 }
 
+QList<Person> PeopleDirectory::known(const QStringList &personIds) const
+{
+    QList<Person> out;
+    QSet<QString> seen;
+    for (const QString &id : personIds) {
+        const auto it = m_people.constFind(id);
+        if (it == m_people.cend() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        out.append(*it);
+    }
+    return out;
+}
+
 void PeopleDirectory::insert(const Person &person)
 {
     if (person.id.isEmpty())
@@ -114,15 +128,4 @@ void PeopleDirectory::onPeopleFailed(const QStringList &personIds, const ApiErro
     // Views stop showing "loading" for them and keep the e-mail address.
     if (!changed.isEmpty())
         emit peopleChanged(changed);
-}
-
-QList<Person> PeopleDirectory::known(const QStringList &personIds) const
-{
-    QList<Person> people;
-    for (const QString &id : personIds) {
-        const auto it = m_people.constFind(id);
-        if (it != m_people.cend())
-            people.append(*it);
-    }
-    return people;
 }

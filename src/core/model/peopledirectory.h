@@ -28,8 +28,8 @@ public:
 
     // The cached person, or nullopt while unknown (the caller shows the e-mail meanwhile).
     [[nodiscard]] std::optional<Person> person(const QString &personId) const;
-
-    // The cached people among `personIds` (the others are unknown so far).
+    // The cached people among these ids, each once, in the order asked: what a view can show at
+    // once, before (or instead of) a request().
     [[nodiscard]] QList<Person> known(const QStringList &personIds) const;
 
     // Ids not cached and not in flight are collected and sent on the next event-loop turn

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "model/roomfilterproxymodel.h"
+#include "model/sortedinsertion.h"
 
 #include <QHash>
 #include <QUrl>
@@ -163,32 +164,35 @@ void RoomListModel::insertSorted(QList<Room> rooms)
     if (rooms.isEmpty())
         return;
     std::sort(rooms.begin(), rooms.end(), isBefore);
+    const QList<SortedInsertion::Run> runs =
+        SortedInsertion::runsOf(m_rooms, m_rooms.size(), rooms, isBefore);
+    // Known before any row is announced: a view or the filter may read the new rows at once.
+    for (const Room &room : std::as_const(rooms)) {
+        m_ids.insert(room.id);
+        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(room.title));
+    }
+    const auto same = [](const Room &room) { return room; };
 
-    // Both lists are sorted, so insertion points only grow; new rooms that land between the
-    // same two existing rows go in with one beginInsertRows.
-    qsizetype next = 0;
-    int searchFrom = 0;
-    while (next < rooms.size()) {
-        const auto begin = m_rooms.cbegin();
-        const int position = int(
-            std::lower_bound(begin + searchFrom, m_rooms.cend(), rooms.at(next), isBefore) - begin);
-        qsizetype end = next + 1;
-        while (end < rooms.size() &&
-               (position == m_rooms.size() || isBefore(rooms.at(end), m_rooms.at(position))))
-            ++end;
-
-        const int count = int(end - next);
-        beginInsertRows(QModelIndex(), position, position + count - 1);
-        for (qsizetype i = next; i < end; ++i) {
-            m_rooms.insert(position + int(i - next), rooms.at(i));
-            m_ids.insert(rooms.at(i).id);
-            m_foldedTitles.insert(rooms.at(i).id,
-                                  RoomFilterProxyModel::foldForSearch(rooms.at(i).title));
-        }
-        endInsertRows();
-
-        searchFrom = position + count;
-        next = end;
+    if (runs.size() <= MaxInsertRuns) {
+        SortedInsertion::insertRuns(m_rooms, rooms, runs, same,
+                                    [this](int first, int last, const auto &insert) {
+                                        beginInsertRows(QModelIndex(), first, last);
+                                        insert();
+                                        endInsertRows();
+                                    });
+    } else {
+        // A page that lands all over the list (pages out of order): one merge and one layout
+        // change. Hundreds of inserts cost a shift of the list and, with the filter proxy on
+        // top, an update of its whole mapping each (79 ms a page of 1000 into 9000).
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::NoLayoutChangeHint);
+        const QModelIndexList persistent = persistentIndexList();
+        m_rooms = SortedInsertion::merged(std::move(m_rooms), rooms, runs, same);
+        QModelIndexList moved;
+        moved.reserve(persistent.size());
+        for (const QModelIndex &index : persistent)
+            moved.append(this->index(SortedInsertion::rowAfter(runs, index.row()), index.column()));
+        changePersistentIndexList(persistent, moved);
+        emit layoutChanged({}, QAbstractItemModel::NoLayoutChangeHint);
     }
     qCDebug(lcModel) << "Room list has" << m_rooms.size() << "spaces";
 }

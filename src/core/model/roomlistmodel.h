@@ -48,8 +48,9 @@ public:
     explicit RoomListModel(QObject *parent = nullptr);
 
     // Merges one page: new spaces are inserted at their sorted place (consecutive ones in one
-    // beginInsertRows range); a known id is updated in place (dataChanged) or moved; when a page
-    // moves several known spaces, they move in one layout change.
+    // beginInsertRows range; a page that would need more than MaxInsertRuns ranges is merged in
+    // one layout change instead); a known id is updated in place (dataChanged) or moved; when a
+    // page moves several known spaces, they move in one layout change.
     void appendRooms(const QList<Room> &rooms);
     void clear();
 
@@ -77,6 +78,11 @@ public:
 
     // The model's sort order: true when a belongs above b.
     [[nodiscard]] static bool isBefore(const Room &a, const Room &b);
+
+    // Up to this many separate places for one page's new spaces, each gets its own row insert
+    // (a view animates and keeps its scroll position best with those); beyond, the page is
+    // merged in one layout change, which costs one pass however scattered the page is.
+    static constexpr int MaxInsertRuns = 8;
 
 signals:
     void lastSeenChanged();

@@ -10,6 +10,10 @@
 
 namespace {
 
+// A bare http(s) URL in plain text or markdown: up to whitespace, a tag bracket or a quote.
+// Plain text (linkified) and markdown (inlineMarkdown) must agree on where a link ends.
+constexpr char BareUrlPattern[] = R"(https?://[^\s<>"'`]+)";
+
 // Elements whose content is dropped along with them: code, styling, embedded or remote content,
 // and form controls, none of which belong in a chat message.
 const QSet<QString> &droppedWithContent()
@@ -230,7 +234,7 @@ qsizetype skipElement(const QString &html, qsizetype from, const QString &name)
 
 const QRegularExpression &urlPattern()
 {
-    static const QRegularExpression re(QStringLiteral("https?://[^\\s<>\"'`]+"),
+    static const QRegularExpression re(QLatin1String(BareUrlPattern),
                                        QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -361,9 +365,10 @@ namespace {
 // inside them is emphasis), then the rest is escaped and emphasis applied.
 QString inlineMarkdown(const QString &source)
 {
+    // A code span, a [text](target) link, or a bare URL.
     static const QRegularExpression tokens(
-        QStringLiteral("`([^`]+)`|\\[([^\\]]+)\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)|"
-                       "https?://[^\\s<>\"'`]+"),
+        QStringLiteral("`([^`]+)`|\\[([^\\]]+)\\]\\(((?:[^()\\s]|\\([^()\\s]*\\))+)\\)|") +
+            QLatin1String(BareUrlPattern),
         QRegularExpression::CaseInsensitiveOption);
     QStringList pieces; // rendered html of each cut-out piece
     QString rest;
