@@ -5,8 +5,38 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
+#include <QWindow>
 
+#include <chrono>
 #include <cstdio>
+
+Q_LOGGING_CATEGORY(lcStartup, "webexdesk.startup")
+
+namespace {
+// Logs once, right after the first window has been exposed and painted, with the steady clock
+// (CLOCK_MONOTONIC), so bench/startup can time process start to a visible window.
+class FirstExposeLogger : public QObject
+{
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *window = qobject_cast<QWindow *>(watched);
+        if (event->type() == QEvent::Expose && window && window->isExposed()) {
+            qApp->removeEventFilter(this);
+            QMetaObject::invokeMethod(
+                qApp,
+                [] {
+                    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+                    qCInfo(lcStartup, "first window shown, steady clock %lld",
+                           static_cast<long long>(std::chrono::nanoseconds(now).count()));
+                },
+                Qt::QueuedConnection);
+        }
+        return false;
+    }
+};
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -39,6 +69,8 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    FirstExposeLogger firstExpose;
+    app.installEventFilter(&firstExpose);
     Translations::install(&app);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     AppController controller(options);
