@@ -7,8 +7,10 @@
 // code, token), stores that session in the keychain as the app would have, and then starts the
 // bare window and webex-desk alternately. For each start it reports:
 //   - window: from just before the process is started to the first window being exposed and
-//     painted (both programs print "first window shown, steady clock <ns>" from a queued call
-//     after their first expose event; the driver reads the same steady clock before starting);
+//     painted (both programs print "first window shown, steady clock <ns>, cpu <us>" from a
+//     queued call after their first expose event; the driver reads the same steady clock before
+//     starting), and the CPU time the process had used by then, which a busy machine does not
+//     inflate as it does the wall time;
 //   - for webex-desk, when the model holds all N spaces ("Room list has N spaces");
 //   - once the process has gone idle (no CPU time used for --idle-ms): VmRSS, VmHWM, RssAnon,
 //     RssFile from /proc/<pid>/status, and the mapped libraries from /proc/<pid>/smaps.
@@ -56,14 +58,15 @@ using Clock = std::chrono::steady_clock;
 // What one start of a program measured.
 struct Sample
 {
-    double windowMs = -1;   // process start -> first window shown
-    double roomsMs = -1;    // process start -> all spaces in the model (webex-desk only)
-    bool idle = false;      // it went quiet before we read its memory
-    qint64 vmRssKiB = 0;    // /proc/<pid>/status
-    qint64 vmHwmKiB = 0;    // peak RSS
-    qint64 rssAnonKiB = 0;  // heap and other private memory
-    qint64 rssFileKiB = 0;  // mapped files: libraries, fonts, locale
-    qint64 rssShmemKiB = 0; // shared memory (X shm segments)
+    double windowMs = -1;    // process start -> first window shown
+    double windowCpuMs = -1; // CPU time the process had used by then (all threads)
+    double roomsMs = -1;     // process start -> all spaces in the model (webex-desk only)
+    bool idle = false;       // it went quiet before we read its memory
+    qint64 vmRssKiB = 0;     // /proc/<pid>/status
+    qint64 vmHwmKiB = 0;     // peak RSS
+    qint64 rssAnonKiB = 0;   // heap and other private memory
+    qint64 rssFileKiB = 0;   // mapped files: libraries, fonts, locale
+    qint64 rssShmemKiB = 0;  // shared memory (X shm segments)
     QHash<QString, qint64> rssByFileKiB;    // Rss per mapped file, from smaps
     QHash<QString, qint64> mappedByFileKiB; // mapped size per file
 };
@@ -161,7 +164,7 @@ Sample measure(const QString &program, const QStringList &arguments,
                const QProcessEnvironment &environment, int rooms, int idleMs, bool echo)
 {
     static const QRegularExpression shown(
-        QStringLiteral("first window shown, steady clock (\\d+)"));
+        QStringLiteral("first window shown, steady clock (\\d+), cpu (\\d+) us"));
     const QRegularExpression allRooms(QStringLiteral("Room list has %1 spaces").arg(rooms));
 
     QProcess process;
@@ -193,6 +196,7 @@ Sample measure(const QString &program, const QStringList &arguments,
                 const qint64 at = match.captured(1).toLongLong();
                 const qint64 from = std::chrono::nanoseconds(started.time_since_epoch()).count();
                 sample.windowMs = double(at - from) / 1e6;
+                sample.windowCpuMs = match.captured(2).toDouble() / 1e3;
             }
             if (rooms > 0 && sample.roomsMs < 0 && allRooms.match(line).hasMatch())
                 sample.roomsMs =
@@ -498,7 +502,20 @@ int main(int argc, char *argv[])
                                  QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("Echo what the programs print."));
-    parser.addOptions({runs, warmups, rooms, idle, bare, desk, emulator, top, verbose});
+    const QCommandLineOption deskEnv(
+        QStringLiteral("desk-env"),
+        QStringLiteral("KEY=VALUE in webex-desk's environment only (repeatable), to see what a "
+                       "setting changes, e.g. QT_IM_MODULE=none."),
+        QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption deskPrefix(
+        QStringLiteral("desk-prefix"),
+        QStringLiteral("Run webex-desk under this command, e.g. \"strace -f -tt -o /tmp/t\", to "
+                       "see where time goes (its numbers then include the tool's)."),
+        QStringLiteral("command"));
+    const QCommandLineOption allLibraries(QStringLiteral("all-libraries"),
+                                          QStringLiteral("List every mapped file, not the top."));
+    parser.addOptions({runs, warmups, rooms, idle, bare, desk, emulator, top, verbose, deskEnv,
+                       deskPrefix, allLibraries});
     parser.process(app);
     const int runCount = std::max(1, parser.value(runs).toInt());
     const int warmupCount = std::max(0, parser.value(warmups).toInt());
@@ -554,7 +571,17 @@ int main(int argc, char *argv[])
     // Only what the driver reads: the first window, and the model's size after each page.
     environment.insert(QStringLiteral("QT_LOGGING_RULES"),
                        QStringLiteral("webexdesk.*.debug=false;webexdesk.model.debug=true"));
-    const QStringList deskArguments{QStringLiteral("--api-base"), api->baseUrl().toString()};
+    QProcessEnvironment deskEnvironment = environment;
+    for (const QString &setting : parser.values(deskEnv))
+        deskEnvironment.insert(setting.section(QLatin1Char('='), 0, 0),
+                               setting.section(QLatin1Char('='), 1));
+    QString deskProgram = parser.value(desk);
+    QStringList deskArguments{QStringLiteral("--api-base"), api->baseUrl().toString()};
+    if (parser.isSet(deskPrefix)) {
+        QStringList prefix = QProcess::splitCommand(parser.value(deskPrefix));
+        deskArguments = prefix.mid(1) + QStringList{deskProgram} + deskArguments;
+        deskProgram = prefix.value(0);
+    }
 
     std::printf("Machine: %d cores, load average %s\n", QThread::idealThreadCount(),
                 loadAverage().constData());
@@ -569,12 +596,13 @@ int main(int argc, char *argv[])
         const bool counted = i >= warmupCount;
         const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
         const Sample d =
-            measure(parser.value(desk), deskArguments, environment, roomCount, idleMs, echo);
-        std::printf("%s %2d  bare: window %6.1f ms, RSS %5.1f MiB%s   webex-desk: window %6.1f "
-                    "ms, %d spaces at %6.1f ms, RSS %5.1f MiB%s\n",
+            measure(deskProgram, deskArguments, deskEnvironment, roomCount, idleMs, echo);
+        std::printf("%s %2d  bare: window %6.1f ms (cpu %5.1f), RSS %5.1f MiB%s   webex-desk: "
+                    "window %6.1f ms (cpu %5.1f), %d spaces at %6.1f ms, RSS %5.1f MiB%s\n",
                     counted ? "run   " : "warmup", counted ? i - warmupCount + 1 : i + 1,
-                    b.windowMs, mib(b.vmRssKiB), b.idle ? "" : " (not idle)", d.windowMs, roomCount,
-                    d.roomsMs, mib(d.vmRssKiB), d.idle ? "" : " (not idle)");
+                    b.windowMs, b.windowCpuMs, mib(b.vmRssKiB), b.idle ? "" : " (not idle)",
+                    d.windowMs, d.windowCpuMs, roomCount, d.roomsMs, mib(d.vmRssKiB),
+                    d.idle ? "" : " (not idle)");
         std::fflush(stdout);
         if (counted) {
             bareSamples << b;
@@ -587,6 +615,9 @@ int main(int argc, char *argv[])
     std::printf("%-26s %9s %9s   %9s %9s   %7s %7s\n", "", "", "", "", "", "(med)", "(min)");
     printRow("window shown", field(bareSamples, [](const Sample &s) { return s.windowMs; }),
              field(deskSamples, [](const Sample &s) { return s.windowMs; }), "ms");
+    printRow("  CPU time by then",
+             field(bareSamples, [](const Sample &s) { return s.windowCpuMs; }),
+             field(deskSamples, [](const Sample &s) { return s.windowCpuMs; }), "ms");
     printRow("VmRSS when idle", field(bareSamples, [](const Sample &s) { return mib(s.vmRssKiB); }),
              field(deskSamples, [](const Sample &s) { return mib(s.vmRssKiB); }), "MiB");
     printRow("  RssAnon", field(bareSamples, [](const Sample &s) { return mib(s.rssAnonKiB); }),
@@ -599,7 +630,8 @@ int main(int argc, char *argv[])
     std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "all spaces in the model", "", "",
                 median(roomsMs), minimum(roomsMs), "ms");
 
-    const int topCount = std::max(1, parser.value(top).toInt());
+    const int topCount =
+        parser.isSet(allLibraries) ? 100000 : std::max(1, parser.value(top).toInt());
     printLibraries("bare window", bareSamples.constLast(), topCount);
     printLibraries("webex-desk", deskSamples.constLast(), topCount);
 
