@@ -36,6 +36,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -469,6 +470,8 @@ void printLibraries(const char *name, const Sample &sample, int top)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // The keychain's own debug lines would land in the middle of the results.
+    QLoggingCategory::setFilterRules(QStringLiteral("webexdesk.*.debug=false"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Start-up time and memory of webex-desk restoring a session with N spaces, against a "
