@@ -515,10 +515,15 @@ int main(int argc, char *argv[])
         QStringLiteral("Run webex-desk under this command, e.g. \"strace -f -tt -o /tmp/t\", to "
                        "see where time goes (its numbers then include the tool's)."),
         QStringLiteral("command"));
+    const QCommandLineOption settle(
+        QStringLiteral("settle-ms"),
+        QStringLiteral("Pause before each start, so the previous program's exit (X server, D-Bus, "
+                       "keyring clean-up) is not timed with the next start (default 500)."),
+        QStringLiteral("ms"), QStringLiteral("500"));
     const QCommandLineOption allLibraries(QStringLiteral("all-libraries"),
                                           QStringLiteral("List every mapped file, not the top."));
     parser.addOptions({runs, warmups, rooms, idle, bare, desk, emulator, top, verbose, deskEnv,
-                       deskPrefix, allLibraries});
+                       deskPrefix, settle, allLibraries});
     parser.process(app);
     const int runCount = std::max(1, parser.value(runs).toInt());
     const int warmupCount = std::max(0, parser.value(warmups).toInt());
@@ -595,9 +600,12 @@ int main(int argc, char *argv[])
 
     QList<Sample> bareSamples, deskSamples;
     const bool echo = parser.isSet(verbose);
+    const int settleMs = std::max(0, parser.value(settle).toInt());
     for (int i = 0; i < warmupCount + runCount; ++i) {
         const bool counted = i >= warmupCount;
+        QThread::msleep(settleMs);
         const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
+        QThread::msleep(settleMs);
         const Sample d =
             measure(deskProgram, deskArguments, deskEnvironment, roomCount, idleMs, echo);
         std::printf("%s %2d  bare: window %6.1f ms (cpu %5.1f), RSS %5.1f MiB%s   webex-desk: "
