@@ -23,8 +23,10 @@ class FirstExposeLogger : public QObject
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
+        if (event->type() != QEvent::Expose)
+            return false;
         auto *window = qobject_cast<QWindow *>(watched);
-        if (event->type() == QEvent::Expose && window && window->isExposed()) {
+        if (window && window->isExposed()) {
             qApp->removeEventFilter(this);
             QMetaObject::invokeMethod(
                 qApp,
