@@ -72,9 +72,33 @@ struct Sample
     QHash<QString, qint64> mappedByFileKiB; // mapped size per file
 };
 
+// The processes we started and have not stopped yet, so that fail() leaves none behind
+// (std::exit does not run the destructors of locals).
+QList<QProcess *> &children()
+{
+    static QList<QProcess *> list;
+    return list;
+}
+
+class ChildGuard
+{
+public:
+    explicit ChildGuard(QProcess *process) : m_process(process) { children().append(process); }
+    ~ChildGuard() { children().removeAll(m_process); }
+    ChildGuard(const ChildGuard &) = delete;
+    ChildGuard &operator=(const ChildGuard &) = delete;
+
+private:
+    QProcess *m_process;
+};
+
 [[noreturn]] void fail(const QString &message)
 {
     std::fprintf(stderr, "bench_startup: %s\n", qPrintable(message));
+    for (QProcess *process : children()) {
+        process->kill();
+        process->waitForFinished(5000);
+    }
     std::exit(1);
 }
 
@@ -169,6 +193,7 @@ Sample measure(const QString &program, const QStringList &arguments,
     const QRegularExpression allRooms(QStringLiteral("Room list has %1 spaces").arg(rooms));
 
     QProcess process;
+    const ChildGuard guard(&process);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.setProcessEnvironment(environment);
     const Clock::time_point started = Clock::now();
@@ -337,7 +362,7 @@ template <typename Signal> bool waitForStore(SessionStore &store, Signal done)
 class Xvfb
 {
 public:
-    explicit Xvfb(const QString &screen)
+    explicit Xvfb(const QString &screen) : m_guard(&m_process)
     {
         m_process.start(QStringLiteral("Xvfb"),
                         {QStringLiteral("-displayfd"), QStringLiteral("1"),
@@ -370,6 +395,7 @@ public:
 
 private:
     QProcess m_process;
+    ChildGuard m_guard;
     QString m_display;
 };
 
@@ -543,6 +569,7 @@ int main(int argc, char *argv[])
 
     const quint16 port = freePort();
     QProcess emulatorProcess;
+    const ChildGuard emulatorGuard(&emulatorProcess);
     emulatorProcess.setProcessChannelMode(QProcess::MergedChannels);
     emulatorProcess.start(parser.value(emulator),
                           {QStringLiteral("--rooms"), QString::number(roomCount),
