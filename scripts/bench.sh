@@ -7,6 +7,9 @@
 #   BENCH_BUILD_DIR=/path scripts/bench.sh   another build directory
 #   BENCH_ARGS="-callgrind" scripts/bench.sh  extra Qt Test options for every benchmark
 #
+# Start-up time and memory of the real webex-desk (bench/startup) need an X server and a
+# keyring of their own: scripts/bench-startup.sh runs them.
+#
 # CMakePresets.json has no Release preset (default is RelWithDebInfo in build/, which the test
 # run uses), so the benchmarks get their own Release build directory, build-bench-release.
 set -euo pipefail

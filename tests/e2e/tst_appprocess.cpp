@@ -1,13 +1,19 @@
 // The installed shape of the app: the real webex-desk executable, started twice as a person
 // would start it, against the emulator. The second start has a remembered session and must
-// open straight into the spaces: no sign-in window, no QtWebEngine in the process. Nothing
-// secret may appear in its output or its settings.
+// open straight into the spaces: no sign-in window, no QtWebEngine in the process, and no GL
+// (no libLLVM, no Mesa *_dri.so: a widgets-only app needs neither, and they cost ~50 MB).
+// Nothing secret may appear in its output or its settings.
+//
+// The second start runs on an X server of the test's own (Xvfb), not the offscreen platform
+// the other tests use: offscreen without a display never creates a GL context, so a change that
+// makes the app load GL (e.g. Qt::AA_ShareOpenGLContexts in main.cpp) would go unnoticed there.
 
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
 #include "devtoolspage.h"
 #include "procfs.h"
 #include "webexemulator.h"
+#include "xvfbserver.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -109,22 +115,39 @@ void TestAppProcess::restartOpensStraightIntoTheSpacesWithoutWebEngine()
     const int authorizePages = m_emulator->requestCount(QStringLiteral("/v1/authorize"));
     const int meRequests = m_emulator->requestCount(QStringLiteral("/v1/people/me"));
 
-    // Second start: straight into the spaces.
+    // Second start: straight into the spaces, on a real X display.
+    XvfbServer xvfb;
+    QVERIFY2(xvfb.start(), qPrintable(xvfb.errorString()));
     QProcess app;
     app.setProcessChannelMode(QProcess::MergedChannels);
     QProcessEnvironment env = environment(0);
     env.remove(QStringLiteral("WEBEX_CLIENT_SECRET")); // the keychain remembers it
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.insert(QStringLiteral("DISPLAY"), xvfb.display());
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     app.setProcessEnvironment(env);
     app.start(QStringLiteral(WEBEX_DESK_EXECUTABLE), arguments);
     QVERIFY(app.waitForStarted());
+    // main.cpp logs this once the first window has been exposed on the X server and painted.
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     output += app.readAll();
+                     return output.contains("webexdesk.startup: first window shown");
+                 },
+                 WaitMs),
+             output.constData());
     QVERIFY(waitForRequests(QStringLiteral("/v1/people/me"), meRequests + 1));
     QVERIFY(waitForRequests(QStringLiteral("/v1/rooms"), 2));
     QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/authorize")), authorizePages);
 
     const QByteArray maps = ProcFs::read(app.processId(), QStringLiteral("maps"));
-    QVERIFY(!maps.isEmpty());
+    QVERIFY(maps.contains("libQt6Widgets")); // the process's own maps, read while it runs
     QVERIFY2(!maps.contains("libQt6WebEngineCore"),
              "QtWebEngine was loaded for a restored session");
+    // Mesa's software GL (llvmpipe in swrast_dri.so, which maps libLLVM): loaded only when
+    // something creates a GL context, e.g. Qt::AA_ShareOpenGLContexts.
+    QVERIFY2(!maps.contains("libLLVM"), "libLLVM (Mesa's llvmpipe) was loaded by webex-desk");
+    QVERIFY2(!maps.contains("_dri.so"), "a Mesa *_dri.so GL driver was loaded by webex-desk");
     for (qint64 child : ProcFs::childrenOf(app.processId()))
         QVERIFY2(!ProcFs::read(child, QStringLiteral("cmdline")).contains("webex-desk-signin"),
                  "a sign-in window was started for a restored session");
