@@ -805,6 +805,10 @@
             <numerusform>%1 von %n Bereichen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>

@@ -1,4 +1,5 @@
 #include "appcontroller.h"
+#include "appstyle.h"
 #include "mainwindow.h"
 #include "settingsmigration.h"
 #include "singleinstanceguard.h"
@@ -9,11 +10,13 @@
 #include <QApplication>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QStyle>
 #include <QWindow>
 
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -22,11 +25,13 @@
 Q_LOGGING_CATEGORY(lcStartup, "webexdesk.startup")
 
 namespace {
-// Logs once, right after the first window has been exposed and painted, with the steady clock
-// (CLOCK_MONOTONIC) and the CPU time used so far, so bench/startup can time process start to a
-// visible window.
-class FirstExposeLogger : public QObject
+// Runs `then` once, on the event loop's turn after the first window has been exposed and
+// painted: what the first frame need not wait for goes there.
+class AfterFirstFrame : public QObject
 {
+public:
+    explicit AfterFirstFrame(std::function<void()> then) : m_then(std::move(then)) {}
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
@@ -35,19 +40,24 @@ protected:
         auto *window = qobject_cast<QWindow *>(watched);
         if (window && window->isExposed()) {
             qApp->removeEventFilter(this);
-            QMetaObject::invokeMethod(
-                qApp,
-                [] {
-                    const auto now = std::chrono::steady_clock::now().time_since_epoch();
-                    qCInfo(lcStartup, "first window shown, steady clock %lld, cpu %ld us",
-                           static_cast<long long>(std::chrono::nanoseconds(now).count()),
-                           static_cast<long>(std::clock() * (1000000.0 / CLOCKS_PER_SEC)));
-                },
-                Qt::QueuedConnection);
+            QMetaObject::invokeMethod(qApp, m_then, Qt::QueuedConnection);
         }
         return false;
     }
+
+private:
+    std::function<void()> m_then;
 };
+
+// With the steady clock (CLOCK_MONOTONIC) and the CPU time used so far, so bench/startup can
+// time process start to a visible window.
+void logFirstFrame()
+{
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    qCInfo(lcStartup, "first window shown, steady clock %lld, cpu %ld us",
+           static_cast<long long>(std::chrono::nanoseconds(now).count()),
+           static_cast<long>(std::clock() * (1000000.0 / CLOCKS_PER_SEC)));
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -94,6 +104,7 @@ int main(int argc, char *argv[])
 
     // Qt's own options (-platform, -session, …) are read and taken out of argv here.
     QApplication app(argc, argv);
+    QApplication::setStyle(new AppStyle(QApplication::style()->name()));
     SingleInstanceGuard guard(SingleInstanceGuard::defaultServerName());
     if (guard.claim() == SingleInstanceGuard::Role::Secondary)
         return 0; // the running Webex Desk shows its window instead
@@ -104,10 +115,16 @@ int main(int argc, char *argv[])
                       SettingsMigration::locationsFor(QCoreApplication::organizationName()))
         .run();
 
-    FirstExposeLogger firstExpose;
-    app.installEventFilter(&firstExpose);
+    AfterFirstFrame afterFirstFrame([] {
+        logFirstFrame();
+        // The window icon once the window shows: X11 wants it as pixels at four sizes, and
+        // drawing the SVG at up to 128 px held the first frame back by a tenth
+        // (docs/BENCHMARKS.md, start-up). The taskbar shows it a moment later; Wayland, Windows
+        // and macOS take the icon from the desktop file, the .exe and the bundle anyway.
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
+    });
+    app.installEventFilter(&afterFirstFrame);
     Translations::install(&app);
-    app.setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     AppController controller(options);
     QObject::connect(&guard, &SingleInstanceGuard::raiseRequested, controller.mainWindow(),
                      &MainWindow::bringToFront);

@@ -34,8 +34,17 @@ RoomsPane::RoomsPane(QWidget *parent)
     m_filter->setAccessibleName(tr("Find a space"));
     m_filter->setAccessibleDescription(
         tr("Type part of a space's name; Down moves to the list, Enter opens the first match"));
-    m_filter->setClearButtonEnabled(true);
     m_searchIcon = m_filter->addAction(QIcon(), QLineEdit::LeadingPosition);
+    // Our own clear button, not setClearButtonEnabled(): that one looks its icon up in the
+    // desktop's icon theme, which cost a sixth of the time to the first window.
+    m_clearFilter = m_filter->addAction(QIcon(), QLineEdit::TrailingPosition);
+    m_clearFilter->setObjectName(QStringLiteral("clearFilter"));
+    m_clearFilter->setText(tr("Clear"));
+    m_clearFilter->setToolTip(tr("Clear"));
+    m_clearFilter->setVisible(false);
+    connect(m_clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
+    connect(m_filter, &QLineEdit::textChanged, m_clearFilter,
+            [this](const QString &text) { m_clearFilter->setVisible(!text.isEmpty()); });
     tintIcons();
     m_filter->installEventFilter(this);
 
@@ -239,6 +248,7 @@ void RoomsPane::tintIcons()
 {
     const QColor color = palette().color(QPalette::PlaceholderText);
     m_searchIcon->setIcon(ThemedIcons::icon(QStringLiteral("search"), color, color));
+    m_clearFilter->setIcon(ThemedIcons::icon(QStringLiteral("clear"), color, color));
 }
 
 void RoomsPane::changeEvent(QEvent *event)

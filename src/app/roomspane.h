@@ -72,5 +72,6 @@ private:
     RoomPresentationModel *m_presentation;
     RoomListModel *m_rooms = nullptr;
     bool m_loading = false;
+    QAction *m_clearFilter = nullptr;
     QAction *m_searchIcon = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "themedicons.h"
 
 #include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 
 namespace {
@@ -40,14 +41,51 @@ QPixmap ThemedIcons::pixmap(const QString &name, int size, const QColor &color,
     return result;
 }
 
+namespace {
+// Draws the tinted SVG when a size is asked for, at exactly that size, and no sooner: an icon
+// made of pixmaps rendered up front at every likely size cost milliseconds of start-up for
+// pixmaps never shown (docs/BENCHMARKS.md, start-up).
+class TintedIconEngine : public QIconEngine
+{
+public:
+    TintedIconEngine(QString name, QColor color, QColor disabledColor)
+        : m_name(std::move(name)), m_color(color), m_disabledColor(disabledColor)
+    {}
+
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
+    {
+        const int side = qMin(size.width(), size.height());
+        return ThemedIcons::pixmap(m_name, side,
+                                   mode == QIcon::Disabled ? m_disabledColor : m_color, scale);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return scaledPixmap(size, mode, state, 1.0);
+    }
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override
+    {
+        const int side = qMin(size.width(), size.height());
+        return {side, side}; // square, as the SVGs are
+    }
+    QIconEngine *clone() const override
+    {
+        return new TintedIconEngine(m_name, m_color, m_disabledColor);
+    }
+    QString key() const override { return QStringLiteral("webexdesk-tinted"); }
+
+private:
+    QString m_name;
+    QColor m_color;
+    QColor m_disabledColor;
+};
+} // namespace
+
 QIcon ThemedIcons::icon(const QString &name, const QColor &color, const QColor &disabledColor)
 {
-    QIcon icon;
-    // Sizes for 1x and 2x screens at the usual small and toolbar sizes; QIcon picks the
-    // nearest, so there is always a pixmap drawn for (or above) the size shown.
-    for (int size : {16, 24, 32, 48, 64}) {
-        icon.addPixmap(tinted(name, size, color), QIcon::Normal);
-        icon.addPixmap(tinted(name, size, disabledColor), QIcon::Disabled);
-    }
-    return icon;
+    return QIcon(new TintedIconEngine(name, color, disabledColor));
 }

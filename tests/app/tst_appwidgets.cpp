@@ -1,6 +1,7 @@
 // The app's widgets with models filled here: the spaces pane (filter, Ctrl+K, arrows and
 // Enter, marks readable by screen readers), the composer's keys, the state banner, the icons.
 
+#include "appstyle.h"
 #include "avatarcache.h"
 #include "composer.h"
 #include "mainwindow.h"
@@ -16,6 +17,9 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QStyle>
 #include <QBuffer>
 #include <QComboBox>
 #include <QFile>
@@ -94,6 +98,8 @@ private slots:
     void arrowsAndEnterOpenASpace();
     void kindChoiceNarrowsTheList();
     void countSaysHowManyTheFilterShows();
+    void clearButtonShowsWithTextAndEmptiesTheFilter();
+    void menuBarExtensionIconIsDrawnOnlyWhenAsked();
     void composerEnterSendsShiftEnterBreaksTheLine();
     void composerRestoresAFailedDraft();
     void composerRefusesTooLongMessages();
@@ -257,6 +263,43 @@ void TestAppWidgets::countSaysHowManyTheFilterShows()
     // A refresh that brings a new space counts it.
     rooms.appendRooms({room(QStringLiteral("r6"), QStringLiteral("New Space"), 1)});
     QCOMPARE(count->text(), QStringLiteral("6 spaces"));
+}
+
+void TestAppWidgets::clearButtonShowsWithTextAndEmptiesTheFilter()
+{
+    RoomListModel rooms;
+    rooms.appendRooms(someRooms());
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    auto *clear = pane.filterEdit()->findChild<QAction *>(QStringLiteral("clearFilter"));
+    QVERIFY(clear);
+    QCOMPARE(clear->text(), QStringLiteral("Clear")); // what a screen reader says
+    QVERIFY(!clear->isVisible());
+    QTest::keyClicks(pane.filterEdit(), QStringLiteral("zz"));
+    QVERIFY(clear->isVisible());
+    // Drawn in the palette's colour, at the size asked for, when asked for.
+    QVERIFY(!clear->icon().pixmap(QSize(16, 16)).isNull());
+    QCOMPARE(clear->icon().pixmap(QSize(16, 16)).size(), QSize(16, 16));
+    clear->trigger();
+    QVERIFY(pane.filterEdit()->text().isEmpty());
+    QVERIFY(!clear->isVisible());
+    QCOMPARE(pane.view()->model()->rowCount(), rooms.rowCount());
+}
+
+void TestAppWidgets::menuBarExtensionIconIsDrawnOnlyWhenAsked()
+{
+    AppStyle style(QApplication::style()->name());
+    const QIcon icon = style.standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton);
+    QVERIFY(!icon.isNull());
+    // The icon is an engine that draws on demand, not a list of pictures read in advance.
+    QVERIFY(icon.availableSizes().isEmpty());
+    const QImage drawn = icon.pixmap(QSize(24, 24)).toImage();
+    QCOMPARE(drawn.size(), QSize(24, 24));
+    QVERIFY(drawn.pixelColor(12, 12).alpha() > 0 || drawn.pixelColor(8, 12).alpha() > 0);
+    // Every other icon is the base style's.
+    QVERIFY(!style.standardIcon(QStyle::SP_DialogOkButton).isNull());
 }
 
 void TestAppWidgets::composerEnterSendsShiftEnterBreaksTheLine()
