@@ -40,9 +40,6 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
       m_ownStore(store ? nullptr : std::make_unique<SessionStore>(options.keychainService)),
       m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
       m_mainWindow(std::make_unique<MainWindow>()),
-      m_spaces(new SpacesController(m_mainWindow->roomsPane(), this)),
-      m_conversation(new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
-                                                m_avatars.get(), this)),
       m_profile(new ProfileController(m_mainWindow.get(), this)),
       m_session(new SessionController(store ? store : m_ownStore.get(), m_mainWindow.get(),
                                       &m_network, this))
@@ -51,7 +48,29 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
     m_mainWindow->setAvatarCache(m_avatars.get());
     m_session->setApiBase(options.apiBase);
     connectSession();
-    connectPanes();
+    connectWindow();
+}
+
+void AppController::buildWorkspace()
+{
+    if (m_spaces)
+        return;
+    m_spaces = new SpacesController(m_mainWindow->roomsPane(), this);
+    m_conversation = new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
+                                                m_avatars.get(), this);
+    connectWorkspace();
+}
+
+SpacesController *AppController::spaces()
+{
+    buildWorkspace();
+    return m_spaces;
+}
+
+ConversationController *AppController::conversation()
+{
+    buildWorkspace();
+    return m_conversation;
 }
 
 AppController::~AppController()
@@ -74,7 +93,7 @@ void AppController::connectSession()
     });
 }
 
-void AppController::connectPanes()
+void AppController::connectWindow()
 {
     MainWindow *window = m_mainWindow.get();
     connect(window, &MainWindow::signInRequested, m_session, &SessionController::signIn);
@@ -86,6 +105,11 @@ void AppController::connectPanes()
     connect(window, &MainWindow::demoRequested, this, &AppController::startDemo);
     connect(window, &MainWindow::setUpRequested, this, &AppController::openSetUp);
     connect(window, &MainWindow::aboutRequested, this, &AppController::showAbout);
+}
+
+void AppController::connectWorkspace()
+{
+    MainWindow *window = m_mainWindow.get();
     // F5: the spaces' first page and the open space's newest messages, now.
     connect(window, &MainWindow::refreshRequested, m_spaces, &SpacesController::refresh);
     connect(window, &MainWindow::refreshRequested, m_conversation,
@@ -102,6 +126,7 @@ void AppController::connectPanes()
 
 void AppController::onSessionStarted(SessionKeeper *keeper)
 {
+    buildWorkspace();
     // One API client for the session, shared by the controllers; the keeper renews its
     // access token when Webex refuses it.
     const ApiBase api = m_session->apiBase();
@@ -131,6 +156,7 @@ void AppController::onSessionStopped(bool byUser)
         m_client->deleteLater();
     }
     m_client = nullptr;
+    buildWorkspace(); // a session was running, so it is built already
     m_conversation->end();
     // Signing out forgets when each space was seen: the next account starts afresh.
     m_spaces->end(byUser);

@@ -40,11 +40,15 @@ public:
     // ask for: the demo, a remembered session, a sign-in with known credentials, or set-up.
     void start();
 
+    // The panes of the workspace and their controllers; built on first use, or by main() right
+    // after the first frame, which does not show them (docs/BENCHMARKS.md, start-up).
+    void buildWorkspace();
+
     [[nodiscard]] MainWindow *mainWindow() const { return m_mainWindow.get(); }
     [[nodiscard]] SessionController *session() const { return m_session; }
     [[nodiscard]] ProfileController *profile() const { return m_profile; }
-    [[nodiscard]] SpacesController *spaces() const { return m_spaces; }
-    [[nodiscard]] ConversationController *conversation() const { return m_conversation; }
+    [[nodiscard]] SpacesController *spaces();
+    [[nodiscard]] ConversationController *conversation();
     // The demo's emulator process while the demo runs, else null.
     [[nodiscard]] DemoEmulatorProcess *demo() const { return m_demo.get(); }
 
@@ -55,7 +59,8 @@ public slots:
 
 private:
     void connectSession();
-    void connectPanes();
+    void connectWindow();
+    void connectWorkspace();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -65,8 +70,8 @@ private:
     std::unique_ptr<SessionStore> m_ownStore;
     std::unique_ptr<AvatarCache> m_avatars;
     std::unique_ptr<MainWindow> m_mainWindow;
-    SpacesController *m_spaces;
-    ConversationController *m_conversation;
+    SpacesController *m_spaces = nullptr;
+    ConversationController *m_conversation = nullptr;
     ProfileController *m_profile;
     SessionController *m_session;
     std::unique_ptr<DemoEmulatorProcess> m_demo;

@@ -115,8 +115,12 @@ int main(int argc, char *argv[])
                       SettingsMigration::locationsFor(QCoreApplication::organizationName()))
         .run();
 
-    AfterFirstFrame afterFirstFrame([] {
+    Translations::install(&app);
+    AppController controller(options);
+    AfterFirstFrame afterFirstFrame([&controller] {
         logFirstFrame();
+        // What the first frame does not show: the panes of the workspace.
+        controller.buildWorkspace();
         // The window icon once the window shows: X11 wants it as pixels at four sizes, and
         // drawing the SVG at up to 128 px held the first frame back by a tenth
         // (docs/BENCHMARKS.md, start-up). The taskbar shows it a moment later; Wayland, Windows
@@ -124,8 +128,6 @@ int main(int argc, char *argv[])
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     });
     app.installEventFilter(&afterFirstFrame);
-    Translations::install(&app);
-    AppController controller(options);
     QObject::connect(&guard, &SingleInstanceGuard::raiseRequested, controller.mainWindow(),
                      &MainWindow::bringToFront);
     controller.start();

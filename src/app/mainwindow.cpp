@@ -33,10 +33,6 @@ MainWindow::MainWindow(QWidget *parent)
     nameFont.setBold(true);
     m_ui->nameLabel->setFont(nameFont);
     m_ui->profileBanner->setObjectName(QStringLiteral("profileBanner"));
-    // The spaces list narrower than the messages, but wide enough for long titles.
-    m_ui->workSplitter->setStretchFactor(0, 2);
-    m_ui->workSplitter->setStretchFactor(1, 5);
-    m_ui->workSplitter->setSizes({340, 660});
 
     connect(m_ui->signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
     connect(m_ui->signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
@@ -52,7 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->setUpAction, &QAction::triggered, this, &MainWindow::setUpRequested);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::aboutRequested);
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::close);
-    connect(m_ui->findRoomAction, &QAction::triggered, m_ui->roomsPane, &RoomsPane::focusFilter);
+    connect(m_ui->findRoomAction, &QAction::triggered, this,
+            [this] { roomsPane()->focusFilter(); });
     connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
     connect(m_ui->profileBanner, &StateBanner::retryRequested, this,
             &MainWindow::profileRetryRequested);
@@ -74,14 +71,33 @@ void MainWindow::setAvatarCache(AvatarCache *avatars)
     });
 }
 
-RoomsPane *MainWindow::roomsPane() const
+RoomsPane *MainWindow::roomsPane()
 {
-    return m_ui->roomsPane;
+    buildPanes();
+    return m_roomsPane;
 }
 
-MessagesPane *MainWindow::messagesPane() const
+MessagesPane *MainWindow::messagesPane()
 {
-    return m_ui->messagesPane;
+    buildPanes();
+    return m_messagesPane;
+}
+
+void MainWindow::buildPanes()
+{
+    if (m_roomsPane)
+        return;
+    m_roomsPane = new RoomsPane(m_ui->workSplitter);
+    m_roomsPane->setObjectName(QStringLiteral("roomsPane"));
+    m_messagesPane = new MessagesPane(m_ui->workSplitter);
+    m_messagesPane->setObjectName(QStringLiteral("messagesPane"));
+    m_ui->workSplitter->addWidget(m_roomsPane);
+    m_ui->workSplitter->addWidget(m_messagesPane);
+    // The spaces list narrower than the messages, but wide enough for long titles.
+    m_ui->workSplitter->setStretchFactor(0, 2);
+    m_ui->workSplitter->setStretchFactor(1, 5);
+    m_ui->workSplitter->setSizes({340, 660});
+    m_ui->workSplitter->restoreState(QSettings().value(SplitterKey).toByteArray());
 }
 
 StateBanner *MainWindow::profileBanner() const
@@ -134,10 +150,10 @@ void MainWindow::showWorkspace()
     m_ui->avatarLabel->clear();
     m_avatarUrl = QUrl();
     m_ui->profileBanner->clear();
-    m_ui->roomsPane->showLoading(0);
-    m_ui->messagesPane->showNoRoom();
+    roomsPane()->showLoading(0);
+    messagesPane()->showNoRoom();
     setSignedIn(true);
-    m_ui->roomsPane->view()->setFocus();
+    roomsPane()->view()->setFocus();
 }
 
 void MainWindow::setSignedIn(bool signedIn)
@@ -177,14 +193,15 @@ void MainWindow::restoreLayout()
     const QSettings settings;
     // Qt checks the geometry against today's screens and keeps the window on one of them.
     restoreGeometry(settings.value(GeometryKey).toByteArray());
-    m_ui->workSplitter->restoreState(settings.value(SplitterKey).toByteArray());
+    // The splitter's state is restored when the panes are built (buildPanes).
 }
 
 void MainWindow::saveLayout() const
 {
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
-    settings.setValue(SplitterKey, m_ui->workSplitter->saveState());
+    if (m_roomsPane) // else the split stored last time still holds
+        settings.setValue(SplitterKey, m_ui->workSplitter->saveState());
 }
 
 void MainWindow::showProfile(const Person &person)

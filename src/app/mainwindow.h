@@ -31,8 +31,11 @@ public:
     // Where the profile picture comes from; set once, before a profile is shown.
     void setAvatarCache(AvatarCache *avatars);
 
-    [[nodiscard]] RoomsPane *roomsPane() const;
-    [[nodiscard]] MessagesPane *messagesPane() const;
+    // The panes of the work page, built on first use: a window that opens on the welcome or
+    // restoring page shows its first frame without them (docs/BENCHMARKS.md, start-up).
+    [[nodiscard]] RoomsPane *roomsPane();
+    [[nodiscard]] MessagesPane *messagesPane();
+    void buildPanes();
     [[nodiscard]] StateBanner *profileBanner() const;
 
     void showWelcome(const QString &message = {});
@@ -76,5 +79,7 @@ private:
     class QLabel *m_noticeLabel;
     QString m_displayName;
     QUrl m_avatarUrl;
+    RoomsPane *m_roomsPane = nullptr;
+    MessagesPane *m_messagesPane = nullptr;
     QPointer<AvatarCache> m_avatars;
 };

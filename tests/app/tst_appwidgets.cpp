@@ -19,7 +19,6 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
-#include <QStyle>
 #include <QBuffer>
 #include <QComboBox>
 #include <QFile>
@@ -31,6 +30,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 #include <QTranslator>
 

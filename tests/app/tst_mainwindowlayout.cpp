@@ -2,7 +2,11 @@
 // the spaces and the messages (QSettings, saved when the window closes).
 
 #include "mainwindow.h"
+#include "messagespane.h"
+#include "roomspane.h"
 
+#include <QAction>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -15,6 +19,7 @@ class TestMainWindowLayout : public QObject
 private slots:
     void initTestCase();
     void sizePlaceAndSplitterComeBack();
+    void panesAreBuiltWhenFirstNeeded();
 
 private:
     QTemporaryDir m_settings;
@@ -62,6 +67,29 @@ void TestMainWindowLayout::sizePlaceAndSplitterComeBack()
     auto *splitter = reopened.findChild<QSplitter *>(QStringLiteral("workSplitter"));
     QVERIFY(splitter);
     QTRY_COMPARE(splitter->sizes(), sizes);
+}
+
+void TestMainWindowLayout::panesAreBuiltWhenFirstNeeded()
+{
+    // The welcome and restoring pages show without the work page's panes (start-up time).
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.findChild<RoomsPane *>());
+    QVERIFY(!window.findChild<MessagesPane *>());
+    RoomsPane *rooms = window.roomsPane();
+    QVERIFY(rooms);
+    QCOMPARE(window.findChild<RoomsPane *>(QStringLiteral("roomsPane")), rooms);
+    QCOMPARE(window.messagesPane(),
+             window.findChild<MessagesPane *>(QStringLiteral("messagesPane")));
+    QCOMPARE(window.roomsPane(), rooms); // once
+    QCOMPARE(window.findChildren<RoomsPane *>().size(), 1);
+    // Ctrl+K reaches the pane's filter.
+    window.showWorkspace();
+    auto *find = window.findChild<QAction *>(QStringLiteral("findRoomAction"));
+    QVERIFY(find);
+    find->trigger();
+    QTRY_VERIFY(rooms->filterEdit()->hasFocus());
 }
 
 QTEST_MAIN(TestMainWindowLayout)
