@@ -17,12 +17,15 @@
 #include "spacescontroller.h"
 
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace {
 // Token requests and API calls give up after this long, so no failure waits forever.
 constexpr int NetworkTimeoutMs = 30000;
 // In the demo, someone posts in a space this often: a few new marks per quiet refresh.
 constexpr int DemoActivitySeconds = 20;
+// How long the session waits for the main window's first frame at most.
+constexpr int StartWithoutFrameMs = 1000;
 
 QString imageCacheDirectory()
 {
@@ -166,12 +169,29 @@ void AppController::onSessionStopped(bool byUser)
 
 void AppController::start()
 {
+    // The first frame says what comes...
+    if (m_options.demo)
+        m_mainWindow->showWelcome(tr("Starting the demo…"));
+    else
+        m_mainWindow->showRestoring();
     m_mainWindow->show();
-    if (m_options.demo) {
-        startDemo();
-        return;
-    }
-    m_session->restore();
+    // ...and the rest waits for it: the keychain's first D-Bus round trips (or the demo's
+    // emulator process) and the workspace's panes held it back by a fifth
+    // (docs/BENCHMARKS.md, start-up). A window not exposed soon (started minimised, say) does
+    // not hold the session back.
+    const auto startSession = [this] {
+        if (m_sessionStarting)
+            return;
+        m_sessionStarting = true;
+        buildWorkspace();
+        if (m_options.demo)
+            startDemo();
+        else
+            m_session->restore();
+    };
+    connect(m_mainWindow.get(), &MainWindow::firstFrameShown, this, startSession,
+            Qt::SingleShotConnection);
+    QTimer::singleShot(StartWithoutFrameMs, this, startSession);
 }
 
 void AppController::startDemo()

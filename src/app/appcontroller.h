@@ -36,12 +36,13 @@ public:
     AppController(const StartupOptions &options, SessionStore *store, QObject *parent = nullptr);
     ~AppController() override;
 
-    // Shows the main window and starts what the options, the keychain and the environment
-    // ask for: the demo, a remembered session, a sign-in with known credentials, or set-up.
+    // Shows the main window and, once its first frame is on screen, starts what the options,
+    // the keychain and the environment ask for: the demo, a remembered session, a sign-in with
+    // known credentials, or set-up.
     void start();
 
-    // The panes of the workspace and their controllers; built on first use, or by main() right
-    // after the first frame, which does not show them (docs/BENCHMARKS.md, start-up).
+    // The panes of the workspace and their controllers; built on first use, or by start() once
+    // the first frame, which does not show them, is on screen (docs/BENCHMARKS.md, start-up).
     void buildWorkspace();
 
     [[nodiscard]] MainWindow *mainWindow() const { return m_mainWindow.get(); }
@@ -77,5 +78,6 @@ private:
     std::unique_ptr<DemoEmulatorProcess> m_demo;
     QPointer<WebexClient> m_client; // the session's API client
     bool m_demoSession = false;
+    bool m_sessionStarting = false; // start() has restored or begun the demo
     bool m_workspaceLoaded = false;
 };

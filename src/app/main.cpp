@@ -117,10 +117,8 @@ int main(int argc, char *argv[])
 
     Translations::install(&app);
     AppController controller(options);
-    AfterFirstFrame afterFirstFrame([&controller] {
+    AfterFirstFrame afterFirstFrame([] {
         logFirstFrame();
-        // What the first frame does not show: the panes of the workspace.
-        controller.buildWorkspace();
         // The window icon once the window shows: X11 wants it as pixels at four sizes, and
         // drawing the SVG at up to 128 px held the first frame back by a tenth
         // (docs/BENCHMARKS.md, start-up). The taskbar shows it a moment later; Wayland, Windows

@@ -10,6 +10,7 @@
 #include <QCloseEvent>
 #include <QListView>
 #include <QSettings>
+#include <QWindow>
 
 namespace {
 // The profile picture's side, in device-independent pixels.
@@ -168,6 +169,27 @@ void MainWindow::setSignedIn(bool signedIn)
 void MainWindow::showNotice(const QString &message)
 {
     m_noticeLabel->setText(message);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_firstFrameWatched || !windowHandle())
+        return;
+    m_firstFrameWatched = true;
+    // Expose goes to the native window, not to the widget.
+    windowHandle()->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Expose && watched == windowHandle() &&
+        windowHandle()->isExposed()) {
+        windowHandle()->removeEventFilter(this);
+        // Queued: the expose is painted first.
+        QMetaObject::invokeMethod(this, &MainWindow::firstFrameShown, Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::bringToFront()

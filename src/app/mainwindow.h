@@ -52,6 +52,9 @@ public:
     void bringToFront();
 
 signals:
+    // Once, on the event loop's turn after the window was first exposed (on screen and
+    // painted): what the first frame does not show waits for it.
+    void firstFrameShown();
     void signInRequested();
     void systemBrowserSignInRequested();
     void cancelSignInRequested();
@@ -64,6 +67,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showAvatar();
@@ -79,6 +84,7 @@ private:
     class QLabel *m_noticeLabel;
     QString m_displayName;
     QUrl m_avatarUrl;
+    bool m_firstFrameWatched = false;
     RoomsPane *m_roomsPane = nullptr;
     MessagesPane *m_messagesPane = nullptr;
     QPointer<AvatarCache> m_avatars;

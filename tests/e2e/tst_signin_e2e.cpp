@@ -28,6 +28,7 @@
 #include <QDesktopServices>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -468,8 +469,8 @@ void TestSignInEndToEnd::demoSignsInToTheBuiltInEmulator()
     SignInBrowserDriver browser;
     controller.start();
     // The demo's Webex is webex-emulator, a process of its own: the app links no emulator.
-    QVERIFY(controller.demo());
-    QTRY_VERIFY_WITH_TIMEOUT(controller.demo()->isReady(), WaitMs);
+    // Started once the window's first frame is on screen.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.demo() && controller.demo()->isReady(), WaitMs);
     const qint64 emulatorPid = controller.demo()->processId();
     QVERIFY(emulatorPid > 0);
     QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(emulatorPid)).symLinkTarget(),
@@ -511,8 +512,7 @@ void TestSignInEndToEnd::demoEmulatorEndsWithTheApp()
     {
         AppController controller(options);
         controller.start();
-        QVERIFY(controller.demo());
-        QTRY_VERIFY_WITH_TIMEOUT(controller.demo()->isReady(), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.demo() && controller.demo()->isReady(), WaitMs);
         emulatorPid = controller.demo()->processId();
         QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(emulatorPid)));
     }
@@ -527,8 +527,9 @@ void TestSignInEndToEnd::demoThatCannotStartSaysSo()
     options.keychainService = keychainService();
     AppController controller(options);
     qputenv("WEBEXDESK_DEMO_EMULATOR", "/nonexistent/webex-emulator");
+    const auto restore =
+        qScopeGuard([] { qputenv("WEBEXDESK_DEMO_EMULATOR", WEBEXDESK_EMULATOR_PATH); });
     controller.start();
-    qputenv("WEBEXDESK_DEMO_EMULATOR", WEBEXDESK_EMULATOR_PATH);
     QLabel *status = controller.mainWindow()->findChild<QLabel *>(QStringLiteral("statusLabel"));
     QVERIFY(status);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("/nonexistent/webex-emulator")),
