@@ -22,7 +22,8 @@ class TokenSet;
 // Who is signed in: restores a remembered session from the keychain or runs a sign-in (in the
 // sign-in helper's browser or the system's), keeps the access token fresh through a
 // SessionKeeper, remembers the session, and ends it on sign-out or when Webex refuses it.
-// What the signed-in user sees is WorkspaceController's job: it starts on sessionStarted.
+// What the signed-in user sees is the workspace controllers' job (AppController starts them on
+// sessionStarted).
 class SessionController : public QObject
 {
     Q_OBJECT

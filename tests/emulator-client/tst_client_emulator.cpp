@@ -28,7 +28,7 @@ struct Served
     qint64 atMs = 0; // since the test started
 };
 
-// As WorkspaceController wires them: the model names the senders it lacks, the directory
+// As ConversationController wires them: the model names the senders it lacks, the directory
 // answers from its cache at once and looks the others up.
 void lookUpSenders(MessageListModel *model, PeopleDirectory *people)
 {
