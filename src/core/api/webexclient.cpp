@@ -90,6 +90,19 @@ struct OutgoingMessage
 
 } // namespace
 
+template <typename T>
+std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByteArray &body,
+                                                 const QString &listName, const char *itemName)
+{
+    ApiError error;
+    const std::optional<QJsonArray> items = itemsOf(body, listName, &error);
+    if (!items) {
+        fail(call, error);
+        return std::nullopt;
+    }
+    return parseItems<T>(*items, itemName);
+}
+
 // What one kind of request is, for the generic machinery: one per endpoint, never changed.
 // Texts in the handlers name their context ("WebexClient") explicitly: lupdate cannot tell
 // which class a lambda in a static member's initializer belongs to.
@@ -284,14 +297,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
         "WebexClient", "Webex kept sending more pages of spaces; stopped after page %1.");
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        ApiError error;
-        const std::optional<QJsonArray> items =
-            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
-        if (!items) {
-            client.fail(call, error);
+        const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
+            call, body, QCoreApplication::translate("WebexClient", "spaces"), "space");
+        if (!items)
             return false;
-        }
-        const QList<Room> rooms = parseItems<Room>(*items, "space");
+        const QList<Room> rooms = *items;
         call->contextAs<int>() += int(rooms.size());
         emit client.roomsPageFetched(rooms, call->page + 1);
         return true;
@@ -322,14 +332,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
     Endpoint e;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        ApiError error;
-        const std::optional<QJsonArray> items =
-            itemsOf(body, QCoreApplication::translate("WebexClient", "spaces"), &error);
-        if (!items) {
-            client.fail(call, error);
+        const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
+            call, body, QCoreApplication::translate("WebexClient", "spaces"), "space");
+        if (!items)
             return false;
-        }
-        emit client.recentRoomsFetched(parseItems<Room>(*items, "space"));
+        emit client.recentRoomsFetched(*items);
         return true;
     };
     e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
@@ -359,15 +366,12 @@ const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
         "WebexClient", "Webex kept sending more pages of teams; stopped after page %1.");
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        ApiError error;
-        const std::optional<QJsonArray> items =
-            itemsOf(body, QCoreApplication::translate("WebexClient", "teams"), &error);
-        if (!items) {
-            client.fail(call, error);
+        const std::optional<QList<Team>> items = client.itemsOrFail<Team>(
+            call, body, QCoreApplication::translate("WebexClient", "teams"), "team");
+        if (!items)
             return false;
-        }
         // Teams are few; one signal with all of them keeps the team filter from flickering.
-        call->contextAs<QList<Team>>() += parseItems<Team>(*items, "team");
+        call->contextAs<QList<Team>>() += *items;
         return true;
     };
     e.finishPages = [](WebexClient &client, Call &call) {
@@ -397,14 +401,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
     Endpoint e;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
                   const QByteArray &body) {
-        ApiError error;
-        const std::optional<QJsonArray> items =
-            itemsOf(body, QCoreApplication::translate("WebexClient", "messages"), &error);
-        if (!items) {
-            client.fail(call, error);
+        const std::optional<QList<Message>> items = client.itemsOrFail<Message>(
+            call, body, QCoreApplication::translate("WebexClient", "messages"), "message");
+        if (!items)
             return false;
-        }
-        const QList<Message> messages = parseItems<Message>(*items, "message");
+        const QList<Message> messages = *items;
         // The next link is not followed: older messages are asked for with beforeMessage when
         // the person scrolls up, so its presence only says that there are some.
         const bool hasOlder = !LinkHeader::next(reply->rawHeader("Link")).isEmpty();
@@ -503,14 +504,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
     e.onSameKey = OnSameKey::RunsAlongside;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        ApiError error;
-        const std::optional<QJsonArray> items =
-            itemsOf(body, QCoreApplication::translate("WebexClient", "people"), &error);
-        if (!items) {
-            client.fail(call, error);
+        const std::optional<QList<Person>> items = client.itemsOrFail<Person>(
+            call, body, QCoreApplication::translate("WebexClient", "people"), "person");
+        if (!items)
             return false;
-        }
-        const QList<Person> people = parseItems<Person>(*items, "person");
+        const QList<Person> people = *items;
         const QPointer<WebexClient> self(&client);
         emit client.peopleFetched(people);
         if (self)

@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -147,6 +148,13 @@ private:
     void cancelCall(const CallPtr &call);
     void failLater(const CallPtr &call, const ApiError &error);
     void fail(const CallPtr &call, const ApiError &error);
+    // The items of a list answer, each parsed with T::fromJson (a bad one skipped); a body that
+    // is not {"items": [...]} fails the call instead (nullopt). `listName`: what the error says
+    // the list was of; `itemName`: what the log says of a skipped item.
+    template <typename T>
+    [[nodiscard]] std::optional<QList<T>> itemsOrFail(const CallPtr &call, const QByteArray &body,
+                                                      const QString &listName,
+                                                      const char *itemName);
     // Paged endpoints: sends the next page (true), fails on a bad link (true), or says it was
     // the last page (false).
     [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);
