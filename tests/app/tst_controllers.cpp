@@ -59,6 +59,9 @@ private:
     [[nodiscard]] bool loadSpaces(SpacesController *spaces);
     // A space with at least `minimum` messages (the emulator seeds some with few or none).
     [[nodiscard]] QString roomWithMessages(int minimum) const;
+    // Both controllers begun on one client, the spaces loaded, and a space with at least
+    // `minimum` messages (any space for 0) opened and shown; its id, or empty on failure.
+    [[nodiscard]] QString beginAndOpenSpace(int minimum);
 
     std::unique_ptr<WebexEmulator> m_emulator;
     QNetworkAccessManager m_network;
@@ -123,6 +126,22 @@ QString TestControllers::roomWithMessages(int minimum) const
             return id;
     }
     return {};
+}
+
+QString TestControllers::beginAndOpenSpace(int minimum)
+{
+    WebexClient *client = newClient();
+    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
+    m_conversation->begin(client);
+    if (!loadSpaces(m_spaces.get()))
+        return {};
+    const QString roomId =
+        minimum > 0 ? roomWithMessages(minimum) : m_emulator->roomIds().constFirst();
+    if (roomId.isEmpty())
+        return {};
+    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    m_conversation->openRoom(roomId, QStringLiteral("A space"));
+    return shown.wait(WaitMs) ? roomId : QString();
 }
 
 void TestControllers::spacesLoadAllPagesAndTeamsIntoThePane()
@@ -199,15 +218,8 @@ void TestControllers::spacesFailureShowsInThePaneWithRetry()
 
 void TestControllers::conversationOpensASpaceWithSendersNamed()
 {
-    WebexClient *client = newClient();
-    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
-    m_conversation->begin(client);
-    QVERIFY(loadSpaces(m_spaces.get()));
-    const QString roomId = roomWithMessages(5);
+    const QString roomId = beginAndOpenSpace(5);
     QVERIFY(!roomId.isEmpty());
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
-    m_conversation->openRoom(roomId, QStringLiteral("A space"));
-    QVERIFY(shown.wait(WaitMs));
     QCOMPARE(m_conversation->openRoomId(), roomId);
     MessageListModel *messages = m_conversation->messageModel();
     QVERIFY(messages->rowCount() >= 5);
@@ -226,14 +238,7 @@ void TestControllers::conversationOpensASpaceWithSendersNamed()
 
 void TestControllers::conversationSendsAndConfirms()
 {
-    WebexClient *client = newClient();
-    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
-    m_conversation->begin(client);
-    QVERIFY(loadSpaces(m_spaces.get()));
-    const QString roomId = m_emulator->roomIds().constFirst();
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
-    m_conversation->openRoom(roomId, QStringLiteral("First"));
-    QVERIFY(shown.wait(WaitMs));
+    QVERIFY(!beginAndOpenSpace(0).isEmpty());
     const int before = m_conversation->messageModel()->rowCount();
     // As the pane sends it: Enter in the composer.
     emit m_window->messagesPane()->sendRequested(QStringLiteral("Hello **there**"));
@@ -248,14 +253,9 @@ void TestControllers::conversationSendsAndConfirms()
 
 void TestControllers::conversationLoadsNewestOnActivityOfTheOpenSpaceOnly()
 {
-    WebexClient *client = newClient();
-    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
-    m_conversation->begin(client);
-    QVERIFY(loadSpaces(m_spaces.get()));
-    const QString roomId = m_emulator->roomIds().constFirst();
+    const QString roomId = beginAndOpenSpace(0);
+    QVERIFY(!roomId.isEmpty());
     QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
-    m_conversation->openRoom(roomId, QStringLiteral("First"));
-    QVERIFY(shown.wait(WaitMs));
     const int asked = m_emulator->requestCount(QStringLiteral("/v1/messages"));
     const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(5);
 
@@ -272,15 +272,7 @@ void TestControllers::conversationLoadsNewestOnActivityOfTheOpenSpaceOnly()
 
 void TestControllers::conversationFailedSendPutsTheTextBack()
 {
-    WebexClient *client = newClient();
-    m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
-    m_conversation->begin(client);
-    QVERIFY(loadSpaces(m_spaces.get()));
-    const QString roomId = roomWithMessages(5);
-    QVERIFY(!roomId.isEmpty());
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
-    m_conversation->openRoom(roomId, QStringLiteral("First"));
-    QVERIFY(shown.wait(WaitMs));
+    QVERIFY(!beginAndOpenSpace(5).isEmpty());
     // The senders' look-up first, so the failure below meets the POST and nothing else.
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(QStringLiteral("/v1/people")) >= 1, WaitMs);
     MessageListModel *messages = m_conversation->messageModel();
