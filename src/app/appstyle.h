@@ -5,8 +5,8 @@
 // The application's style (the platform's, or the one -style names) with one change: the
 // button that shows the menu bar's hidden menus gets an icon drawn when it is first shown.
 // Qt's own loads two PNGs through QImageReader, which loads every image-format plugin (GIF,
-// ICO, JPEG, SVG) to tell their format, while the main window is built: a tenth of the time
-// to the first frame (docs/BENCHMARKS.md, start-up).
+// ICO, JPEG, SVG) to tell their format, while the main window is built: about 4 ms before the
+// first frame in a profile (docs/BENCHMARKS.md, start-up).
 class AppStyle : public QProxyStyle
 {
     Q_OBJECT

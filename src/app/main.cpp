@@ -120,8 +120,8 @@ int main(int argc, char *argv[])
     AfterFirstFrame afterFirstFrame([] {
         logFirstFrame();
         // The window icon once the window shows: X11 wants it as pixels at four sizes, and
-        // drawing the SVG at up to 128 px held the first frame back by a tenth
-        // (docs/BENCHMARKS.md, start-up). The taskbar shows it a moment later; Wayland, Windows
+        // drawing the SVG at up to 128 px took about 4 ms before the first frame (a profile,
+        // docs/BENCHMARKS.md, start-up). The taskbar shows it a moment later; Wayland, Windows
         // and macOS take the icon from the desktop file, the .exe and the bundle anyway.
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     });

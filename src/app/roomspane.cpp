@@ -36,7 +36,7 @@ RoomsPane::RoomsPane(QWidget *parent)
         tr("Type part of a space's name; Down moves to the list, Enter opens the first match"));
     m_searchIcon = m_filter->addAction(QIcon(), QLineEdit::LeadingPosition);
     // Our own clear button, not setClearButtonEnabled(): that one looks its icon up in the
-    // desktop's icon theme, which cost a sixth of the time to the first window.
+    // desktop's icon theme: 13 ms of the 144 ms before the first window in a profile.
     m_clearFilter = m_filter->addAction(QIcon(), QLineEdit::TrailingPosition);
     m_clearFilter->setObjectName(QStringLiteral("clearFilter"));
     m_clearFilter->setText(tr("Clear"));

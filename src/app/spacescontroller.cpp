@@ -33,6 +33,8 @@ SpacesController::~SpacesController() = default;
 
 void SpacesController::begin(WebexClient *client, const QString &accountKey, bool ephemeral)
 {
+    if (m_client)
+        end(false); // a session that was not ended: its calls must not reach this one
     m_client = client;
     m_complete = false;
     connect(client, &WebexClient::roomsPageFetched, this,
