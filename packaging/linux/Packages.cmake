@@ -59,11 +59,11 @@ foreach(_size 16 22 24 32 48 64 128 256 512)
          /usr/share/icons/hicolor/${_size}x${_size} /usr/share/icons/hicolor/${_size}x${_size}/apps)
 endforeach()
 
-# The two programs that ship: full RELRO and immediate binding (lintian: hardening-no-bindnow),
-# so their GOT is read-only once they run; and no RUNPATH when installed (Debian policy 10.2):
-# qt_standard_project_setup() gives them $ORIGIN/../lib, but they load only the system's
-# libraries, from the system's paths.
-foreach(_program webex-desk webex-desk-signin)
+# The programs that ship (the app, the sign-in helper, the demo's emulator): full RELRO and
+# immediate binding (lintian: hardening-no-bindnow), so their GOT is read-only once they run;
+# and no RUNPATH when installed (Debian policy 10.2): qt_standard_project_setup() gives them
+# $ORIGIN/../lib, but they load only the system's libraries, from the system's paths.
+foreach(_program webex-desk webex-desk-signin webex-emulator)
     target_link_options(${_program} PRIVATE "LINKER:-z,relro" "LINKER:-z,now")
     set_target_properties(${_program} PROPERTIES INSTALL_RPATH "")
 endforeach()
