@@ -25,6 +25,29 @@ QString executableOf(qint64 pid)
 {
     return QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget();
 }
+
+// The installed app as a person starts it: it finds its helpers by itself (no test shortcut),
+// with settings of its own and its sign-in page open to DevTools on `devToolsPort`.
+QProcessEnvironment installedAppEnvironment(const QString &configDir, quint16 devToolsPort)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("WEBEXDESK_SIGNIN_HELPER"));
+    env.remove(QStringLiteral("WEBEXDESK_DEMO_EMULATOR"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configDir);
+    env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
+               QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
+    return env;
+}
+
+// Ends `app` when the test does, whatever happened.
+auto stopWhenDone(QProcess &app)
+{
+    return qScopeGuard([&app] {
+        app.terminate();
+        if (!app.waitForFinished(20000))
+            app.kill();
+    });
+}
 } // namespace
 
 class TestInstalledPackage : public QObject
@@ -76,25 +99,16 @@ void TestInstalledPackage::signsInThroughTheInstalledHelper()
     QVERIFY(config.isValid());
 
     const quint16 devToolsPort = DevToolsPage::freePort();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The app must find its helper by itself, as installed; no test shortcut.
-    env.remove(QStringLiteral("WEBEXDESK_SIGNIN_HELPER"));
+    QProcessEnvironment env = installedAppEnvironment(config.path(), devToolsPort);
     env.insert(QStringLiteral("WEBEX_CLIENT_ID"), emulator.options().clientId);
     env.insert(QStringLiteral("WEBEX_CLIENT_SECRET"), emulator.options().clientSecret);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-    env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
-               QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
 
     QProcess app;
     app.setProcessChannelMode(QProcess::ForwardedChannels);
     app.setProcessEnvironment(env);
     app.start(m_app, {QStringLiteral("--api-base"), emulator.baseUrl().toString()});
     QVERIFY(app.waitForStarted());
-    const auto stop = qScopeGuard([&app] {
-        app.terminate();
-        if (!app.waitForFinished(20000))
-            app.kill();
-    });
+    const auto stop = stopWhenDone(app);
 
     DevToolsPage page(devToolsPort);
     QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
@@ -119,13 +133,7 @@ void TestInstalledPackage::demoRunsTheInstalledEmulator()
     QTemporaryDir config;
     QVERIFY(config.isValid());
     const quint16 devToolsPort = DevToolsPage::freePort();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The app must find both helpers by itself, as installed; no test shortcut.
-    env.remove(QStringLiteral("WEBEXDESK_SIGNIN_HELPER"));
-    env.remove(QStringLiteral("WEBEXDESK_DEMO_EMULATOR"));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-    env.insert(QStringLiteral("QTWEBENGINE_REMOTE_DEBUGGING"),
-               QStringLiteral("127.0.0.1:%1").arg(devToolsPort));
+    QProcessEnvironment env = installedAppEnvironment(config.path(), devToolsPort);
     // The API calls it makes, as log lines: the spaces are asked for once signed in.
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("webexdesk.api.debug=true"));
 
@@ -135,11 +143,7 @@ void TestInstalledPackage::demoRunsTheInstalledEmulator()
     app.start(m_app,
               {QStringLiteral("--demo"), QStringLiteral("--demo-rooms"), QStringLiteral("40")});
     QVERIFY(app.waitForStarted());
-    const auto stop = qScopeGuard([&app] {
-        app.terminate();
-        if (!app.waitForFinished(20000))
-            app.kill();
-    });
+    const auto stop = stopWhenDone(app);
 
     DevToolsPage page(devToolsPort);
     QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
