@@ -1210,5 +1210,9 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
         <source>Webex kept sending more pages of spaces; stopped after page %1.</source>
         <translation>Webex hat immer weitere Seiten mit Bereichen gesendet; nach Seite %1 wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>Webex sent a larger answer than Webex Desk accepts here (more than %1 MB); it was not read.</source>
+        <translation>Webex hat eine größere Antwort gesendet, als Webex Desk hier annimmt (mehr als %1 MB); sie wurde nicht gelesen.</translation>
+    </message>
 </context>
 </TS>

@@ -14,6 +14,13 @@ namespace {
 
 const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@example.com"]})";
 
+// people/me with this display name (plain ASCII, no escaping needed).
+QByteArray profileNamed(const QByteArray &name)
+{
+    return QByteArray("{\"id\":\"ME\",\"displayName\":\"") + name +
+           QByteArray("\",\"emails\":[\"t@example.com\"]}");
+}
+
 QByteArray roomsJson(const QStringList &ids)
 {
     QByteArray out = "{\"items\":[";
@@ -83,6 +90,29 @@ private slots:
         client()->fetchMe();
         QVERIFY(fetched.wait());
         QVERIFY(!server()->requests().first().hasHeader("Authorization"));
+    }
+
+    void anAnswerOverTheEndpointsLimitIsCutOffAndSaysSo()
+    {
+        // people/me accepts 1 MiB: a profile of 2 MiB (one huge name) is not read.
+        const QByteArray huge = profileNamed(QByteArray(2 * 1024 * 1024, 'x'));
+        server()->setHandler([huge](const Request &) { return Response::json(200, huge); });
+        QSignalSpy fetched(client(), &WebexClient::meFetched);
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
+        QVERIFY(failed.wait());
+        QVERIFY(fetched.isEmpty());
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::Parse);
+        QVERIFY2(error.message.contains(QStringLiteral("1 MB")), qPrintable(error.message));
+        QCOMPARE(server()->requests().size(), 1); // the same answer would come again: no retry
+
+        // Just under the limit it is read.
+        const QByteArray large = profileNamed(QByteArray(900 * 1024, 'y'));
+        server()->setHandler([large](const Request &) { return Response::json(200, large); });
+        client()->fetchMe();
+        QVERIFY(fetched.wait());
+        QCOMPARE(fetched.first().first().value<Person>().displayName.size(), 900 * 1024);
     }
 
     void meThatIsNotAPersonIsAParseError()

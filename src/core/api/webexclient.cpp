@@ -131,6 +131,11 @@ struct WebexClient::Endpoint
     // twice, so only a refused connection (nothing sent) is repeated then.
     bool retriedAfterServerError = true;
     bool waitsForTokenRenewal = true; // after a 401, when renewal is on
+    // The most an answer may hold: a server that sends more is cut off and the call fails
+    // (it is not retried: the same answer would come again). Generous for what Webex sends
+    // (a page of 1000 spaces is about 1 MB), small enough that a hostile answer cannot take
+    // the app's memory.
+    qint64 maxBodyBytes = 16LL * 1024 * 1024;
     OnSameKey onSameKey = OnSameKey::ReplacesRunning;
     // Non-zero: Link rel="next" is followed (same origin only, at most MaxPages), and this is
     // the max= asked for again when Webex sends a next link with max=null.
@@ -173,6 +178,7 @@ struct WebexClient::Call
     ApiError authError;        // the 401 it got, while it waits for a new access token
     bool renewedToken = false; // a 401 is answered with one renewal, not a loop
     bool cancelled = false;
+    bool tooLarge = false; // the answer passed the endpoint's maxBodyBytes and was cut off
 
     template <typename T> [[nodiscard]] T &contextAs() { return *std::any_cast<T>(&context); }
     template <typename T> [[nodiscard]] const T &contextAs() const
@@ -256,6 +262,7 @@ int WebexClient::scaledDelay(int milliseconds) const
 
 const WebexClient::Endpoint WebexClient::Endpoint::Me = [] {
     Endpoint e;
+    e.maxBodyBytes = 1LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const QJsonDocument document = QJsonDocument::fromJson(body);
@@ -330,6 +337,7 @@ void WebexClient::fetchAllRooms()
 
 const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
     Endpoint e;
+    e.maxBodyBytes = 4LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
@@ -358,6 +366,7 @@ void WebexClient::fetchRecentRooms()
 
 const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
     Endpoint e;
+    e.maxBodyBytes = 8LL * 1024 * 1024;
     e.pageSize = TeamsPageSize;
     e.nextPageElsewhereText = QT_TRANSLATE_NOOP(
         "WebexClient", "Webex pointed the next page of teams to another server (%1); it was not "
@@ -399,6 +408,7 @@ void WebexClient::fetchTeams()
 
 const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
     Endpoint e;
+    e.maxBodyBytes = 8LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
                   const QByteArray &body) {
         const std::optional<QList<Message>> items = client.itemsOrFail<Message>(
@@ -439,6 +449,7 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
 
 const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     Endpoint e;
+    e.maxBodyBytes = 1LL * 1024 * 1024;
     e.method = Method::Post;
     e.retriedAfterServerError = false;
     e.onSameKey = OnSameKey::RunsAlongside;
@@ -501,6 +512,7 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
 
 const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
     Endpoint e;
+    e.maxBodyBytes = 4LL * 1024 * 1024;
     e.onSameKey = OnSameKey::RunsAlongside;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
@@ -547,6 +559,7 @@ void WebexClient::fetchPeople(const QStringList &personIds)
 
 const WebexClient::Endpoint WebexClient::Endpoint::Image = [] {
     Endpoint e;
+    e.maxBodyBytes = 8LL * 1024 * 1024;
     e.toApi = false;
     e.waitsForTokenRenewal = false; // no token was sent
     e.onSameKey = OnSameKey::JoinsRunning;
@@ -689,6 +702,17 @@ void WebexClient::send(const CallPtr &call)
         reply = m_network->post(request, call->postBody);
     }
     call->reply = reply;
+    call->tooLarge = false;
+    const qint64 maxBodyBytes = call->endpoint->maxBodyBytes;
+    // Cut off as soon as the announced or the received size passes the limit, not once it
+    // has all been read into memory.
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [call, reply, maxBodyBytes](qint64 received, qint64 total) {
+                if (call->tooLarge || (received <= maxBodyBytes && total <= maxBodyBytes))
+                    return;
+                call->tooLarge = true;
+                reply->abort();
+            });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
 }
@@ -700,6 +724,18 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
         return;
     call->reply = nullptr;
     const Endpoint &endpoint = *call->endpoint;
+
+    if (call->tooLarge) {
+        qCWarning(lcApi) << "Cut off an answer larger than" << endpoint.maxBodyBytes << "bytes from"
+                         << loggable(call->url);
+        ApiError error;
+        error.kind = ApiError::Kind::Parse;
+        error.message = tr("Webex sent a larger answer than Webex Desk accepts here (more than "
+                           "%1 MB); it was not read.")
+                            .arg(endpoint.maxBodyBytes / (1024 * 1024));
+        fail(call, error);
+        return;
+    }
 
     // An aborted (timed out) reply is closed; reading it would only warn.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
