@@ -2,6 +2,7 @@
 // a socket a crash left behind is replaced, one a live process holds is not.
 
 #include "singleinstanceguard.h"
+#include "stalesocket.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -9,12 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
-
 #include <atomic>
-#include <cstring>
 #include <thread>
 
 namespace {
@@ -31,21 +27,6 @@ SingleInstanceGuard::Role claimInAnotherThread(const QString &name)
     later.join();
     // -1 is no role at all: the comparison in the test fails and shows it.
     return SingleInstanceGuard::Role(answered ? role.load() : -1);
-}
-
-// A socket file as a crashed process leaves it: bound, then closed without unlinking.
-bool leaveStaleSocket(const QString &path)
-{
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    if (fd < 0)
-        return false;
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const QByteArray encoded = path.toLocal8Bit();
-    std::strncpy(address.sun_path, encoded.constData(), sizeof(address.sun_path) - 1);
-    const bool bound = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return bound;
 }
 
 bool someoneListens(const QString &name)

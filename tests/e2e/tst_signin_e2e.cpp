@@ -28,12 +28,12 @@
 #include <QDesktopServices>
 #include <QFile>
 #include <QFileInfo>
-#include <QScopeGuard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 

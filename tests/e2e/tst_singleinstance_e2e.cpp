@@ -4,6 +4,8 @@
 // moves to "webex-desk". Every process has a HOME, runtime and settings folders of its own,
 // no D-Bus (so no keychain) and an API base nobody listens on, so no network is used.
 
+#include "stalesocket.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,11 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
-
-#include <cstring>
 #include <memory>
 
 namespace {
@@ -24,20 +21,6 @@ constexpr int StartMs = 30000;
 const QByteArray Listening = "listening for later starts at";
 const QString SocketName = QStringLiteral("io.github.webexdesk.WebexDesk.instance");
 
-// A socket file as a crashed process leaves it: bound, then closed without unlinking.
-bool leaveStaleSocket(const QString &path)
-{
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    if (fd < 0)
-        return false;
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const QByteArray encoded = path.toLocal8Bit();
-    std::strncpy(address.sun_path, encoded.constData(), sizeof(address.sun_path) - 1);
-    const bool bound = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return bound;
-}
 } // namespace
 
 class TestSingleInstanceE2e : public QObject
