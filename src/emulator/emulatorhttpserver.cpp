@@ -18,11 +18,10 @@ struct EmulatorHttpServer::Pending
     EmulatorResponse response;
     QByteArray method;
     QUrl url;
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    // 6.4's responder keeps a raw socket pointer; a client that gave up during the delay
-    // leaves it dangling, so remember whether the socket still exists.
+    // The connection, for an answer cut off by hand (on 6.4 for every answer: its responder
+    // keeps a raw socket pointer, and a client that gave up during the delay leaves it
+    // dangling, so remember whether the socket still exists).
     QPointer<QTcpSocket> socket;
-#endif
 };
 
 EmulatorHttpServer::EmulatorHttpServer(Handler handler, QObject *parent)
@@ -132,13 +131,73 @@ void EmulatorHttpServer::dispatch(const QHttpServerRequest &request,
     pending->url = value.url;
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     pending->socket = pending->responder.socket();
+#else
+    if (pending->response.cutOffHalfway)
+        pending->socket = connectionOf(request);
 #endif
     if (m_latency.count() <= 0) {
-        write(pending->responder, pending->response);
-        emit served(pending->method, pending->url, pending->response.status);
+        deliver(std::move(pending));
         return;
     }
     respondLater(std::move(pending));
+}
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+QTcpSocket *EmulatorHttpServer::connectionOf(const QHttpServerRequest &request) const
+{
+    // Since 6.5 QtHttpServer hands out no socket. Every connection's socket is a descendant of
+    // this server (a child of our QTcpServer, or of QtHttpServer's per-connection object), and
+    // the client's port tells them apart.
+    const QList<QTcpSocket *> sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        if (socket->peerPort() == request.remotePort() &&
+            socket->peerAddress() == request.remoteAddress())
+            return socket;
+    }
+    return nullptr;
+}
+#endif
+
+void EmulatorHttpServer::deliver(std::unique_ptr<Pending> pending)
+{
+    const QByteArray method = pending->method;
+    const QUrl url = pending->url;
+    const int status = pending->response.status;
+    if (pending->response.cutOffHalfway)
+        writeCutOff(std::move(pending));
+    else
+        write(pending->responder, pending->response);
+    emit served(method, url, status);
+}
+
+void EmulatorHttpServer::writeCutOff(std::unique_ptr<Pending> pending)
+{
+    QTcpSocket *socket = pending->socket;
+    if (!socket) {
+        qWarning("webex-emulator: the connection to cut off was not found; answering in full");
+        write(pending->responder, pending->response);
+        return;
+    }
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client gave up already
+    const EmulatorResponse &response = pending->response;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) +
+                      (response.status == 200 ? " OK\r\n" : " \r\n");
+    for (const auto &header : response.headers)
+        head += header.first + ": " + header.second + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    socket->write(head + response.body.left(response.body.size() / 2));
+    // Closes once the bytes are out (not abort(), which would drop them).
+    socket->disconnectFromHost();
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        return;
+    // The responder stays until the connection is gone: released earlier, QtHttpServer would
+    // take the connection back to read the next request from it.
+    const quint64 id = ++m_nextPendingId;
+    m_pending.emplace(id, std::move(pending));
+    const auto release = [this, id] { m_pending.erase(id); };
+    connect(socket, &QAbstractSocket::disconnected, this, release);
+    connect(socket, &QObject::destroyed, this, release);
 }
 
 void EmulatorHttpServer::respondLater(std::unique_ptr<Pending> pending)
@@ -155,8 +214,7 @@ void EmulatorHttpServer::respondLater(std::unique_ptr<Pending> pending)
         if (!ready->socket || ready->socket->state() != QAbstractSocket::ConnectedState)
             return;
 #endif
-        write(ready->responder, ready->response);
-        emit served(ready->method, ready->url, ready->response.status);
+        deliver(std::move(ready));
     });
 }
 

@@ -59,13 +59,21 @@ private:
 
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void respondLater(std::unique_ptr<Pending> pending);
+    // Writes the answer (whole, or cut off) and says it was served.
+    void deliver(std::unique_ptr<Pending> pending);
+    // The cutOffHalfway answer, written to the connection by hand: QtHttpServer always sends
+    // the Content-Length of what it writes, and a broken connection is the point here.
+    void writeCutOff(std::unique_ptr<Pending> pending);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    [[nodiscard]] QTcpSocket *connectionOf(const QHttpServerRequest &request) const;
+#endif
     static void write(QHttpServerResponder &responder, const EmulatorResponse &response);
 
     Handler m_handler;
     QPointer<QTcpServer> m_tcpServer;
     std::chrono::milliseconds m_latency{0};
     quint64 m_nextPendingId = 0;
-    // Responders waiting for their delay. Owned here (not by timer lambdas) so they are
-    // released before the sockets when the server goes away.
+    // Responders waiting for their delay, or for a cut-off connection to close. Owned here (not
+    // by timer lambdas) so they are released before the sockets when the server goes away.
     std::map<quint64, std::unique_ptr<Pending>> m_pending;
 };

@@ -15,6 +15,9 @@ struct EmulatorResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /// A connection that breaks mid-answer: the status, the headers and a Content-Length for
+    /// the whole body go out, then half the body, then the connection is closed.
+    bool cutOffHalfway = false;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(const QByteArray &name) const;

@@ -14,8 +14,28 @@ void FaultInjector::failNext(int count, int httpStatus)
     m_failureStatus = httpStatus;
 }
 
-std::optional<EmulatorResponse> FaultInjector::take(const QString &trackingId)
+void FaultInjector::cutOffNext(int count)
 {
+    m_cutOffs = std::max(count, 0);
+}
+
+bool FaultInjector::applies(const QString &path) const
+{
+    return m_pathPrefix.isEmpty() || path.startsWith(m_pathPrefix);
+}
+
+bool FaultInjector::takeCutOff(const QByteArray &method, const QString &path)
+{
+    if (m_cutOffs <= 0 || method != "GET" || !applies(path))
+        return false;
+    --m_cutOffs;
+    return true;
+}
+
+std::optional<EmulatorResponse> FaultInjector::take(const QString &path, const QString &trackingId)
+{
+    if (!applies(path))
+        return std::nullopt;
     if (m_rateLimited > 0) {
         --m_rateLimited;
         EmulatorResponse response = EmulatorResponse::webexError(

@@ -87,6 +87,51 @@ int main(int argc, char *argv[])
         QStringLiteral("server-error-status"),
         QCoreApplication::translate("main", "HTTP status of those errors (default 503)."),
         QStringLiteral("status"), QStringLiteral("503"));
+    const QCommandLineOption faultPath(
+        QStringLiteral("fault-path"),
+        QCoreApplication::translate(
+            "main", "Only API calls whose path starts with this (e.g. /v1/people/me) get the "
+                    "faults --rate-limit, --server-errors and --cut-off-bodies (default: all)."),
+        QStringLiteral("path"));
+    const QCommandLineOption cutOffBodies(
+        QStringLiteral("cut-off-bodies"),
+        QCoreApplication::translate("main",
+                                    "The next N answers to API GETs announce their whole length, "
+                                    "send half the body and close the connection."),
+        QStringLiteral("N"));
+    // The hostile knobs (issue 10): what a misbehaving Webex or another person could send.
+    const QCommandLineOption hostileDisplayName(
+        QStringLiteral("hostile-display-name-bytes"),
+        QCoreApplication::translate(
+            "main", "The signed-in user's display name is N bytes of UTF-8 (tens of megabytes to "
+                    "try the app's limits)."),
+        QStringLiteral("N"));
+    const QCommandLineOption hostileNestedMessage(
+        QStringLiteral("hostile-nested-message"),
+        QCoreApplication::translate(
+            "main", "Someone posts two messages in the first space whose HTML nests <b><i> and "
+                    "<blockquote><ul><li> DEPTH levels deep."),
+        QStringLiteral("DEPTH"));
+    const QCommandLineOption hostileTitles(
+        QStringLiteral("hostile-titles"),
+        QCoreApplication::translate(
+            "main", "Spaces titled with a right-to-left override and other bidi controls, "
+                    "newlines, a NUL, C0 and C1 controls, surrounding spaces, nothing, blanks."));
+    const QCommandLineOption invalidUtf8Title(
+        QStringLiteral("invalid-utf8-title"),
+        QCoreApplication::translate(
+            "main", "One space's title (the most recently active group space's) is sent as bytes "
+                    "that are not valid UTF-8."));
+    const QCommandLineOption endlessPaging(
+        QStringLiteral("endless-paging"),
+        QCoreApplication::translate(
+            "main", "The list of spaces never ends: pages of N spaces whatever max= asks, each "
+                    "with a next link (empty pages after the last space)."),
+        QStringLiteral("N"));
+    const QCommandLineOption profileWrongTypes(
+        QStringLiteral("profile-wrong-types"),
+        QCoreApplication::translate(
+            "main", "people/me answers with every field but the id in a wrong JSON type."));
     const QCommandLineOption tokenLifetime(
         QStringLiteral("token-lifetime"),
         QCoreApplication::translate("main", "Access token lifetime in seconds."),
@@ -111,8 +156,26 @@ int main(int argc, char *argv[])
         QStringLiteral("exit-with-stdin"),
         QCoreApplication::translate("main", "Quit when standard input closes (for a parent "
                                             "process that starts it, such as webex-desk --demo)."));
-    parser.addOptions({port, rooms, seed, latency, rateLimit, retryAfter, serverErrors,
-                       serverErrorStatus, tokenLifetime, clientId, clientSecret, liveActivity,
+    parser.addOptions({port,
+                       rooms,
+                       seed,
+                       latency,
+                       rateLimit,
+                       retryAfter,
+                       serverErrors,
+                       serverErrorStatus,
+                       faultPath,
+                       cutOffBodies,
+                       hostileDisplayName,
+                       hostileNestedMessage,
+                       hostileTitles,
+                       invalidUtf8Title,
+                       endlessPaging,
+                       profileWrongTypes,
+                       tokenLifetime,
+                       clientId,
+                       clientSecret,
+                       liveActivity,
                        stdinLifeline});
     parser.process(app);
 
@@ -138,6 +201,10 @@ int main(int argc, char *argv[])
     const int failures = intOption(parser, serverErrors, 0, &ok);
     const int failureStatus = intOption(parser, serverErrorStatus, 503, &ok);
     const int liveActivitySeconds = intOption(parser, liveActivity, 0, &ok);
+    const int cutOffs = intOption(parser, cutOffBodies, 0, &ok);
+    const int displayNameBytes = intOption(parser, hostileDisplayName, 0, &ok);
+    const int nestingDepth = intOption(parser, hostileNestedMessage, 0, &ok);
+    const int endlessPageSize = intOption(parser, endlessPaging, 0, &ok);
     if (portNumber > 65535 ||
         (parser.isSet(serverErrorStatus) && (failureStatus < 500 || failureStatus > 599))) {
         QTextStream(stderr) << QCoreApplication::translate(
@@ -172,6 +239,23 @@ int main(int argc, char *argv[])
         emulator.rateLimitNext(rateLimited, retryAfterSeconds);
     if (failures > 0)
         emulator.failNext(failures, failureStatus);
+    if (parser.isSet(faultPath))
+        emulator.setFaultPath(parser.value(faultPath));
+    if (cutOffs > 0)
+        emulator.cutOffNext(cutOffs);
+    if (displayNameBytes > 0)
+        emulator.setHostileDisplayNameBytes(displayNameBytes);
+    // Titles first: the space that gets the invalid UTF-8 is one they left alone.
+    if (parser.isSet(hostileTitles))
+        emulator.setHostileTitles();
+    if (parser.isSet(invalidUtf8Title))
+        emulator.setInvalidUtf8Title();
+    if (nestingDepth > 0)
+        emulator.addHostileNestedMessages(nestingDepth);
+    if (endlessPageSize > 0)
+        emulator.setEndlessRoomPaging(endlessPageSize);
+    if (parser.isSet(profileWrongTypes))
+        emulator.setProfileWrongTypes(true);
     emulator.setLiveActivity(std::chrono::seconds(liveActivitySeconds));
     if (parser.isSet(stdinLifeline))
         quitWhenStandardInputCloses(&app);

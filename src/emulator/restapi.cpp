@@ -1,5 +1,6 @@
 #include "restapi.h"
 
+#include "hostilecontent.h"
 #include "pagecursor.h"
 #include "seeddata.h"
 #include "wirejson.h"
@@ -119,10 +120,26 @@ EmulatorResponse RestApi::page(const QJsonArray &items, const QString &path, int
     return response;
 }
 
+void RestApi::setMyDisplayNameBytes(qint64 bytes)
+{
+    // Built once: tens of megabytes are not rebuilt for every answer.
+    m_myHostileDisplayName = bytes > 0 ? HostileContent::displayName(bytes) : QString();
+}
+
+QJsonObject RestApi::person(int index) const
+{
+    QJsonObject o = WireJson::person(m_data, index, m_origin);
+    if (index == SeedData::me() && !m_myHostileDisplayName.isEmpty())
+        o.insert(key("displayName"), m_myHostileDisplayName);
+    return o;
+}
+
 EmulatorResponse RestApi::me(const EmulatorRequest &request)
 {
     // Whoever the token belongs to. (Spaces and messages stay those of the seeded user.)
-    return EmulatorResponse::json(200, WireJson::person(m_data, request.person, m_origin));
+    const QJsonObject me = person(request.person);
+    return EmulatorResponse::json(200,
+                                  m_profileWrongTypes ? HostileContent::withWrongTypes(me) : me);
 }
 
 EmulatorResponse RestApi::getPerson(const EmulatorRequest &request, const QString &id)
@@ -130,7 +147,7 @@ EmulatorResponse RestApi::getPerson(const EmulatorRequest &request, const QStrin
     const int index = m_data.personIndex(id);
     if (index < 0)
         return notFound(request, QStringLiteral("Person not found."));
-    return EmulatorResponse::json(200, WireJson::person(m_data, index, m_origin));
+    return EmulatorResponse::json(200, person(index));
 }
 
 EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
@@ -148,7 +165,7 @@ EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
         for (const QString &id : ids) {
             const int index = m_data.personIndex(id.trimmed());
             if (index >= 0)
-                items.append(WireJson::person(m_data, index, m_origin));
+                items.append(person(index));
             else
                 notFoundIds.append(id.trimmed());
         }
@@ -161,7 +178,7 @@ EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
         const int index = m_data.personByEmail(request.queryValue(key("email")));
         QJsonArray items;
         if (index >= 0)
-            items.append(WireJson::person(m_data, index, m_origin));
+            items.append(person(index));
         return EmulatorResponse::json(200, QJsonObject{{key("items"), items}});
     }
     if (!request.hasQuery(key("displayName")) && !request.hasQuery(key("cursor"))) {
@@ -188,7 +205,7 @@ EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
             hasMore = true;
             break;
         }
-        items.append(WireJson::person(m_data, i, m_origin));
+        items.append(person(i));
     }
     state.insert(key("o"), offset + max);
     return page(items, QStringLiteral("/v1/people"), max, state, hasMore);
@@ -224,6 +241,8 @@ EmulatorResponse RestApi::listRooms(const EmulatorRequest &request)
     EmulatorResponse error;
     if (!pagingState(request, 100, fresh, &state, &max, &error))
         return error;
+    if (m_endlessRoomPageSize > 0)
+        max = m_endlessRoomPageSize;
 
     const QString sortBy = state.value(key("s")).toString();
     const QString type = state.value(key("t")).toString();
@@ -268,6 +287,12 @@ EmulatorResponse RestApi::listRooms(const EmulatorRequest &request)
     const int end = std::min(int(selected.size()), offset + max);
     for (int i = offset; i < end; ++i)
         items.append(WireJson::room(m_data, selected.at(i)));
+    if (m_endlessRoomPageSize > 0) {
+        // Past the last space the offset keeps growing, so every next link is a new URL: a
+        // client that only watches for a repeated link never stops.
+        state.insert(key("o"), offset + max);
+        return page(items, QStringLiteral("/v1/rooms"), max, state, true);
+    }
     state.insert(key("o"), end);
     return page(items, QStringLiteral("/v1/rooms"), max, state, end < selected.size());
 }

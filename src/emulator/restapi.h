@@ -17,10 +17,22 @@ public:
     /// "http://127.0.0.1:<port>": the base of Link headers and avatar URLs.
     void setOrigin(const QString &origin) { m_origin = origin; }
 
+    // Hostile knobs (see WebexEmulator):
+    /// The signed-in user's displayName becomes this many bytes of UTF-8 everywhere a person
+    /// is answered; 0 turns it off.
+    void setMyDisplayNameBytes(qint64 bytes);
+    /// people/me answers with every field but the id in a wrong JSON type.
+    void setProfileWrongTypes(bool yes) { m_profileWrongTypes = yes; }
+    /// Lists of spaces never end: pages of `spacesPerPage` whatever max= asks, each with a
+    /// next link, empty ones after the last space. 0 turns it off.
+    void setEndlessRoomPages(int spacesPerPage) { m_endlessRoomPageSize = spacesPerPage; }
+
     /// Answers 404 with the Webex error body when no resource matches the path.
     [[nodiscard]] EmulatorResponse handle(const EmulatorRequest &request);
 
 private:
+    /// WireJson::person, with the hostile display name for the user when it is on.
+    [[nodiscard]] QJsonObject person(int index) const;
     [[nodiscard]] EmulatorResponse me(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse listPeople(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse getPerson(const EmulatorRequest &request, const QString &id);
@@ -46,4 +58,7 @@ private:
 
     SeedData &m_data;
     QString m_origin;
+    QString m_myHostileDisplayName; ///< Empty: the seeded one.
+    bool m_profileWrongTypes = false;
+    int m_endlessRoomPageSize = 0;
 };

@@ -386,3 +386,8 @@ const SeedData::Message &SeedData::addMessage(int room, int person, const QStrin
     d.messages.append(std::move(m));
     return d.messages.last();
 }
+
+void SeedData::setRoomTitle(int room, const QString &title)
+{
+    m_rooms[room].title = title;
+}

@@ -105,6 +105,8 @@ public:
 
     const Message &addMessage(int room, int person, const QString &text, const QString &markdown,
                               const QString &html, int parent);
+    /// A space renamed, as Webex lets its members do (the hostile knobs use it).
+    void setRoomTitle(int room, const QString &title);
 
 private:
     struct RoomDetail

@@ -3,6 +3,7 @@
 #include "avatarimage.h"
 #include "emulatorhttpserver.h"
 #include "faultinjector.h"
+#include "hostilecontent.h"
 #include "oauthservice.h"
 #include "restapi.h"
 #include "seeddata.h"
@@ -149,6 +150,77 @@ void WebexEmulator::setAuthorizationCodeLifetime(int seconds)
     m_tokens->setCodeLifetime(seconds);
 }
 
+void WebexEmulator::setFaultPath(const QString &prefix)
+{
+    m_faults->setPathPrefix(prefix);
+}
+
+void WebexEmulator::cutOffNext(int count)
+{
+    m_faults->cutOffNext(count);
+}
+
+void WebexEmulator::setHostileDisplayNameBytes(qint64 bytes)
+{
+    m_rest->setMyDisplayNameBytes(bytes);
+}
+
+QString WebexEmulator::addHostileNestedMessages(int depth)
+{
+    if (m_data->rooms().isEmpty())
+        return {};
+    const int room = 0;
+    int person = m_data->someoneElseIn(room, 0);
+    if (person < 0)
+        person = SeedData::me();
+    const QString text = QStringLiteral("A message nested %1 levels deep.").arg(depth);
+    m_data->addMessage(room, person, text, text, HostileContent::nestedInlineHtml(depth), -1);
+    m_data->addMessage(room, person, text, text, HostileContent::nestedBlockHtml(depth), -1);
+    return m_data->rooms().at(room).id;
+}
+
+QStringList WebexEmulator::setHostileTitles()
+{
+    const QList<HostileContent::Title> titles = HostileContent::titles();
+    QStringList ids;
+    for (int room = 0; room < m_data->rooms().size() && ids.size() < titles.size(); ++room) {
+        if (m_data->rooms().at(room).direct || m_renamedRooms.contains(room))
+            continue;
+        m_data->setRoomTitle(room, titles.at(ids.size()).title);
+        m_renamedRooms.append(room);
+        ids.append(m_data->rooms().at(room).id);
+    }
+    return ids;
+}
+
+QString WebexEmulator::setInvalidUtf8Title()
+{
+    int newest = -1;
+    const QList<SeedData::Room> &rooms = m_data->rooms();
+    for (int room = 0; room < rooms.size(); ++room) {
+        if (rooms.at(room).direct || m_renamedRooms.contains(room))
+            continue;
+        if (newest < 0 || rooms.at(room).lastActivity > rooms.at(newest).lastActivity)
+            newest = room;
+    }
+    if (newest < 0)
+        return {};
+    m_data->setRoomTitle(newest, QString::fromLatin1(HostileContent::invalidUtf8Placeholder()));
+    m_renamedRooms.append(newest);
+    m_invalidUtf8Title = true;
+    return rooms.at(newest).id;
+}
+
+void WebexEmulator::setEndlessRoomPaging(int spacesPerPage)
+{
+    m_rest->setEndlessRoomPages(spacesPerPage);
+}
+
+void WebexEmulator::setProfileWrongTypes(bool yes)
+{
+    m_rest->setProfileWrongTypes(yes);
+}
+
 int WebexEmulator::requestCount(const QString &path) const
 {
     return m_requestCounts.value(path);
@@ -290,6 +362,12 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
         response = m_oauth->decision(request);
     } else if (path.startsWith(QLatin1String("/v1/"))) {
         response = handleApi(request);
+        if (m_invalidUtf8Title) {
+            // Only here, in the bytes: a QString cannot hold what is not UTF-8.
+            response.body.replace(HostileContent::invalidUtf8Placeholder(),
+                                  HostileContent::invalidUtf8Title());
+        }
+        response.cutOffHalfway = m_faults->takeCutOff(request.method, path);
     } else {
         response = EmulatorResponse::webexError(
             404, QStringLiteral("The requested resource could not be found."), request.trackingId);
@@ -300,7 +378,7 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
 
 EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
 {
-    if (auto fault = m_faults->take(request.trackingId))
+    if (auto fault = m_faults->take(request.path(), request.trackingId))
         return std::move(*fault);
 
     if (request.path() == QLatin1String("/v1/access_token")) {

@@ -69,6 +69,34 @@ public:
     void setRefreshReturnsNewRefreshToken(bool yes);
     /// Default 300 s, as Webex; shorter to test an expired code.
     void setAuthorizationCodeLifetime(int seconds);
+    /// Only API calls whose path starts with `prefix` (e.g. "/v1/people/me") get the faults
+    /// above and the cut-offs below; the others are answered normally and use none up. Empty
+    /// (the default): every API call.
+    void setFaultPath(const QString &prefix);
+    /// The next `count` answers to API GETs announce their whole Content-Length, send half the
+    /// body and close the connection: an answer cut off mid-body.
+    void cutOffNext(int count);
+
+    // Hostile content (issue 10; also on the command line; docs/RELIABILITY.md lists them):
+    /// The signed-in user's displayName is `bytes` bytes of UTF-8 wherever Webex answers with
+    /// the user (people/me, people?id=, ...); 0 (the default) restores the seeded name.
+    void setHostileDisplayNameBytes(qint64 bytes);
+    /// Someone posts two messages in the first seeded space (roomIds().first(), which becomes
+    /// the most recently active one), their HTML nesting `<b><i>` and
+    /// `<blockquote><ul><li>` `depth` levels deep (HostileContent). Returns the space's id.
+    QString addHostileNestedMessages(int depth);
+    /// Group spaces take the titles of HostileContent::titles(), in that order; returns their
+    /// ids in the same order.
+    QStringList setHostileTitles();
+    /// The most recently active group space that kept its seeded title is sent with a title
+    /// that is not valid UTF-8 (HostileContent::invalidUtf8Title(), in the raw bytes of every
+    /// answer that carries it). Returns its id.
+    QString setInvalidUtf8Title();
+    /// The list of spaces never ends: pages of `spacesPerPage` spaces whatever max= asks, each
+    /// with a next link (empty pages after the last space). 0 (the default) turns it off.
+    void setEndlessRoomPaging(int spacesPerPage);
+    /// people/me answers with every field but the id in a wrong JSON type.
+    void setProfileWrongTypes(bool yes);
 
     // Introspection for tests:
     /// Hits on a path (e.g. "/v1/rooms"), failed ones included.
@@ -123,4 +151,6 @@ private:
     QList<QUrl> m_requestedUrls;
     QHash<int, QByteArray> m_avatarCache;
     QTimer *m_liveActivity = nullptr;
+    QList<int> m_renamedRooms; ///< By the hostile knobs.
+    bool m_invalidUtf8Title = false;
 };

@@ -1,4 +1,5 @@
 // Tests of the Webex emulator over real HTTP on loopback, as the app will talk to it.
+#include "hostilecontent.h"
 #include "webexemulator.h"
 
 #include <QCryptographicHash>
@@ -7,9 +8,12 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStringDecoder>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QtTest>
@@ -315,6 +319,15 @@ private slots:
     void liveActivityPostsInSpaces();
     void rateLimitKnob();
     void serverErrorKnob();
+    void faultPathNarrowsTheFaultsToOnePath();
+    void cutOffBodiesCloseTheConnectionMidBody();
+    void hostileDisplayNameHasTheAskedSize();
+    void hostileNestedMessagesNestThatDeep();
+    void hostileTitlesGoOutAsTheyAre();
+    void invalidUtf8TitleIsInvalidOnTheWire();
+    void endlessPagingNeverEnds();
+    void profileWrongTypesKeepsOnlyTheId();
+    void helpListsEveryKnob();
     void latencyDoesNotBlockTheThread();
     void clientGivingUpDuringLatencyIsHarmless();
     void unknownPathIs404WithWebexBody();
@@ -1393,6 +1406,268 @@ void TestEmulator::serverErrorKnob()
     emulator.failNext(1);
     verifyWebexError(api(emulator, QStringLiteral("/rooms"), token), 503);
     QCOMPARE(api(emulator, QStringLiteral("/rooms"), token).status, 200);
+}
+
+void TestEmulator::faultPathNarrowsTheFaultsToOnePath()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    emulator.setFaultPath(QStringLiteral("/v1/people/me"));
+    emulator.rateLimitNext(1, 3600);
+    emulator.failNext(1, 500);
+    // Elsewhere nothing happens, and nothing is used up.
+    QCOMPARE(api(emulator, QStringLiteral("/rooms"), token).status, 200);
+    QCOMPARE(api(emulator, QStringLiteral("/teams"), token).status, 200);
+    const Reply limited = api(emulator, QStringLiteral("/people/me"), token);
+    verifyWebexError(limited, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArray("3600"));
+    verifyWebexError(api(emulator, QStringLiteral("/people/me"), token), 500);
+    QCOMPARE(api(emulator, QStringLiteral("/people/me"), token).status, 200);
+
+    // Back to every path.
+    emulator.setFaultPath(QString());
+    emulator.rateLimitNext(1, 5);
+    verifyWebexError(api(emulator, QStringLiteral("/rooms"), token), 429);
+}
+
+void TestEmulator::cutOffBodiesCloseTheConnectionMidBody()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    emulator.setFaultPath(QStringLiteral("/v1/rooms"));
+    emulator.cutOffNext(1);
+    // Another path, and a POST, are answered in full and use nothing up.
+    QCOMPARE(api(emulator, QStringLiteral("/people/me"), token).status, 200);
+    const Reply posted = postJson(emulator, QStringLiteral("/messages"),
+                                  {{QStringLiteral("roomId"), emulator.roomIds().first()},
+                                   {QStringLiteral("text"), QStringLiteral("hi")}},
+                                  token);
+    QVERIFY(posted.status == 200 || posted.status == 403); // whole, in either case
+    QVERIFY(!posted.json().isEmpty());
+
+    // On the wire, read by hand: a whole Content-Length, half the body, then the end.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, emulator.serverPort());
+    QVERIFY(socket.waitForConnected(15000));
+    socket.write("GET /v1/rooms?max=100 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                 token.toLatin1() + "\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (received += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 15000);
+    received += socket.readAll();
+    const qsizetype headEnd = received.indexOf("\r\n\r\n");
+    QVERIFY2(headEnd > 0, received.left(200).constData());
+    QVERIFY2(received.startsWith("HTTP/1.1 200"), received.left(200).constData());
+    static const QRegularExpression lengthHeader(QStringLiteral("\r\ncontent-length: *(\\d+)\r\n"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch length =
+        lengthHeader.match(QString::fromLatin1(received.left(headEnd + 2)));
+    QVERIFY(length.hasMatch());
+    const qsizetype announced = length.captured(1).toLongLong();
+    const qsizetype body = received.size() - headEnd - 4;
+    QVERIFY2(announced > 1000, qPrintable(QString::number(announced)));
+    QCOMPARE(body, announced / 2);
+
+    // Through Qt's HTTP stack, as the app reads it: an error with a partial body.
+    emulator.cutOffNext(1);
+    QNetworkRequest request(QUrl(emulator.baseUrl().toString() + QStringLiteral("/rooms")));
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 15000);
+    QCOMPARE(reply->error(), QNetworkReply::RemoteHostClosedError);
+    // Used up: the next answer is whole.
+    const Reply whole = api(emulator, QStringLiteral("/rooms"), token);
+    QCOMPARE(whole.status, 200);
+    QCOMPARE(whole.json().value(QStringLiteral("items")).toArray().size(), 100);
+}
+
+void TestEmulator::hostileDisplayNameHasTheAskedSize()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    constexpr qint64 Bytes = 3 * 1000 * 1000 + 7;
+    emulator.setHostileDisplayNameBytes(Bytes);
+    const Reply me = api(emulator, QStringLiteral("/people/me"), token);
+    QCOMPARE(me.status, 200);
+    QVERIFY(me.body.size() > Bytes);
+    const QString name = me.json().value(QStringLiteral("displayName")).toString();
+    QCOMPARE(name.toUtf8().size(), Bytes);
+    QVERIFY(name.contains(QStringLiteral("Ωmega")));
+    // The same person wherever Webex answers with them.
+    const QJsonArray batch =
+        apiItems(emulator, QStringLiteral("/people?id=") + emulator.personIds().first(), token);
+    QCOMPARE(batch.size(), 1);
+    QCOMPARE(batch.at(0).toObject().value(QStringLiteral("displayName")).toString(), name);
+    // Others keep theirs.
+    const QJsonArray other =
+        apiItems(emulator, QStringLiteral("/people?id=") + emulator.personIds().at(1), token);
+    QCOMPARE(other.at(0).toObject().value(QStringLiteral("displayName")).toString(),
+             emulator.personDisplayName(1));
+
+    emulator.setHostileDisplayNameBytes(0);
+    QCOMPARE(apiItems(emulator, QStringLiteral("/people?id=") + emulator.personIds().first(), token)
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("displayName"))
+                 .toString(),
+             emulator.userDisplayName());
+}
+
+void TestEmulator::hostileNestedMessagesNestThatDeep()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    constexpr int Depth = 20000;
+    const QString roomId = emulator.addHostileNestedMessages(Depth);
+    QCOMPARE(roomId, emulator.roomIds().first());
+    // It is now the most recently active space.
+    const QJsonArray recent =
+        apiItems(emulator, QStringLiteral("/rooms?sortBy=lastactivity&max=1"), token);
+    QCOMPARE(recent.at(0).toObject().value(QStringLiteral("id")).toString(), roomId);
+
+    const Reply page = api(emulator, QStringLiteral("/messages?max=2&roomId=") + roomId, token);
+    QCOMPARE(page.status, 200);
+    // Raw on the wire: nothing escaped, every level there.
+    QCOMPARE(page.body.count("<blockquote><ul><li>"), Depth);
+    QCOMPARE(page.body.count("</li></ul></blockquote>"), Depth);
+    QCOMPARE(page.body.count("<b><i>"), Depth);
+    QCOMPARE(page.body.count("</i></b>"), Depth);
+    const QJsonArray items = page.json().value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).toObject().value(QStringLiteral("html")).toString(),
+             HostileContent::nestedBlockHtml(Depth)); // newest first
+    QCOMPARE(items.at(1).toObject().value(QStringLiteral("html")).toString(),
+             HostileContent::nestedInlineHtml(Depth));
+    QVERIFY(!items.at(0).toObject().value(QStringLiteral("text")).toString().isEmpty());
+}
+
+void TestEmulator::hostileTitlesGoOutAsTheyAre()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    const QList<HostileContent::Title> titles = HostileContent::titles();
+    const QStringList ids = emulator.setHostileTitles();
+    QCOMPARE(ids.size(), titles.size());
+    for (int i = 0; i < titles.size(); ++i) {
+        const Reply room = api(emulator, QStringLiteral("/rooms/") + ids.at(i), token);
+        QCOMPARE(room.status, 200);
+        QCOMPARE(room.json().value(QStringLiteral("title")).toString(), titles.at(i).title);
+    }
+    // On the wire: the override as UTF-8, the NUL and the newline as JSON escapes.
+    const Reply all = api(emulator, QStringLiteral("/rooms?max=1000"), token);
+    QVERIFY(all.body.contains("invoice\xe2\x80\xae"
+                              "fdp.exe"));
+    QVERIFY(all.body.contains("Before\\u0000After"));
+    QVERIFY(all.body.contains("First line\\nSecond line\\r\\nThird line"));
+    QVERIFY(all.body.contains("\"title\":\"\""));
+    QSet<QString> listed;
+    for (const auto &room : all.json().value(QStringLiteral("items")).toArray())
+        listed.insert(room.toObject().value(QStringLiteral("title")).toString());
+    for (const auto &title : titles)
+        QVERIFY2(listed.contains(title.title), qPrintable(title.name));
+}
+
+void TestEmulator::invalidUtf8TitleIsInvalidOnTheWire()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    const QString roomId = emulator.setInvalidUtf8Title();
+    QVERIFY(!roomId.isEmpty());
+    // On the first page of what the app asks for.
+    const Reply page = api(emulator, QStringLiteral("/rooms?max=1000&sortBy=lastactivity"), token);
+    QCOMPARE(page.status, 200);
+    QVERIFY(page.body.contains(HostileContent::invalidUtf8Title()));
+    QVERIFY(!page.body.contains(HostileContent::invalidUtf8Placeholder()));
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    (void)QString(decoder(page.body));
+    QVERIFY(decoder.hasError());
+    QJsonParseError error{};
+    (void)QJsonDocument::fromJson(page.body, &error);
+    QCOMPARE(error.error, QJsonParseError::IllegalUTF8String);
+    // Only that title: with it put right, the rest of the page is valid JSON.
+    QByteArray repaired = page.body;
+    repaired.replace(HostileContent::invalidUtf8Title(), "fine");
+    const QJsonDocument document = QJsonDocument::fromJson(repaired, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(document.object().value(QStringLiteral("items")).toArray().size(),
+             emulator.roomCount());
+    // The space alone carries it too.
+    QVERIFY(api(emulator, QStringLiteral("/rooms/") + roomId, token)
+                .body.contains(HostileContent::invalidUtf8Title()));
+}
+
+void TestEmulator::endlessPagingNeverEnds()
+{
+    EmulatorOptions options;
+    options.roomCount = 10;
+    WebexEmulator emulator(options);
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    emulator.setEndlessRoomPaging(3);
+    QUrl url(emulator.baseUrl().toString() + QStringLiteral("/rooms?max=1000&sortBy=lastactivity"));
+    QSet<QString> urls;
+    QSet<QString> ids;
+    QList<int> sizes;
+    for (int page = 0; page < 8; ++page) {
+        const Reply reply = get(url, token);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray items = reply.json().value(QStringLiteral("items")).toArray();
+        sizes.append(int(items.size()));
+        for (const auto &item : items)
+            ids.insert(item.toObject().value(QStringLiteral("id")).toString());
+        url = reply.nextLink();
+        QVERIFY2(url.isValid(), qPrintable(QStringLiteral("no next link after page %1").arg(page)));
+        // Every link is new: a client cannot tell the loop by a repeated URL.
+        QVERIFY(!urls.contains(url.toString()));
+        urls.insert(url.toString());
+    }
+    QCOMPARE(sizes, (QList<int>{3, 3, 3, 1, 0, 0, 0, 0}));
+    QCOMPARE(ids.size(), 10);
+}
+
+void TestEmulator::profileWrongTypesKeepsOnlyTheId()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    emulator.setProfileWrongTypes(true);
+    const QJsonObject me = api(emulator, QStringLiteral("/people/me"), token).json();
+    QCOMPARE(me.value(QStringLiteral("id")).toString(), emulator.personIds().first());
+    QVERIFY(me.value(QStringLiteral("displayName")).isDouble());
+    QVERIFY(me.value(QStringLiteral("emails")).isString());
+    QVERIFY(me.value(QStringLiteral("avatar")).isObject());
+    QVERIFY(me.value(QStringLiteral("created")).isDouble());
+    QVERIFY(me.value(QStringLiteral("status")).isArray());
+    QVERIFY(me.value(QStringLiteral("firstName")).isBool());
+    // Only the profile: the same person in a batch keeps Webex's types.
+    const QJsonObject same =
+        apiItems(emulator, QStringLiteral("/people?id=") + emulator.personIds().first(), token)
+            .at(0)
+            .toObject();
+    QCOMPARE(same.value(QStringLiteral("displayName")).toString(), emulator.userDisplayName());
+    QVERIFY(same.value(QStringLiteral("emails")).isArray());
+}
+
+void TestEmulator::helpListsEveryKnob()
+{
+    QProcess program;
+    program.start(QStringLiteral(WEBEX_EMULATOR_PATH), {QStringLiteral("--help")});
+    QVERIFY(program.waitForFinished(30000));
+    QCOMPARE(program.exitCode(), 0);
+    const QString help = QString::fromUtf8(program.readAllStandardOutput());
+    for (const char *option :
+         {"--rate-limit <N>", "--retry-after <seconds>", "--server-errors <N>",
+          "--server-error-status <status>", "--fault-path <path>", "--cut-off-bodies <N>",
+          "--hostile-display-name-bytes <N>", "--hostile-nested-message <DEPTH>",
+          "--hostile-titles", "--invalid-utf8-title", "--endless-paging <N>",
+          "--profile-wrong-types", "--latency-ms <ms>", "--live-activity <seconds>"})
+        QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 
 void TestEmulator::latencyDoesNotBlockTheThread()
