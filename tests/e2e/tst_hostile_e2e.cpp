@@ -1,0 +1,679 @@
+// End to end under hostile input (issue 10): one test per row of the issue's first table, each
+// the app's real code (AppController, its controllers and panes) against a Webex that sends
+// what a misbehaving server, or another person, could: a display name of tens of megabytes,
+// tens of thousands of nested tags, a 429 asking for an hour, titles with bidi overrides and
+// control characters, a title that is not UTF-8, an answer cut off mid-body, pages that never
+// end, a profile of the wrong types. Each test asserts that the app is alive, that it answered
+// input within a second throughout, and what it shows.
+//
+// The emulator runs as its own program (webex-emulator, with the hostile knobs on its command
+// line), as Webex does: in this process it would share the app's event loop, and its own work
+// (building a 30 MB answer) would count as the app's stall.
+//
+// Some of what the app should show is being built by other parts of issue 10 (a rate-limit
+// sentence, partly loaded lists, cleaned titles, a profile that cannot be read, retries of cut-off
+// answers). Those checks are marked with QEXPECT_FAIL and the missing piece; once it is merged,
+// the check passes, QEXPECT_FAIL turns that into a failure (XPASS), and the mark is removed.
+
+#include "appcontroller.h"
+#include "auth/memorysessionstore.h"
+#include "auth/storedsession.h"
+#include "conversationcontroller.h"
+#include "emulatoroptions.h"
+#include "hostilecontent.h"
+#include "mainwindow.h"
+#include "messagespane.h"
+#include "model/messagelistmodel.h"
+#include "model/roomlistmodel.h"
+#include "profilecontroller.h"
+#include "roomspane.h"
+#include "spacescontroller.h"
+#include "startupoptions.h"
+#include "statebanner.h"
+#include "webexemulator.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace {
+
+constexpr int WaitMs = 60000;
+// What the issue asks: the app answers input within a second, whatever arrives. A healthy
+// event loop turns in milliseconds even on a loaded two-core CI machine; what this catches is
+// the UI thread held for many seconds (a window frozen for a minute by one message), so the
+// bound is the issue's own second, not a tuned speed figure (speed is measured in bench/).
+constexpr qint64 AnswerWithinMs = 1000;
+// How long a check waits for what another part of issue 10 will show; today it never comes.
+constexpr int PendingPartWaitMs = 8000;
+
+const QString RedirectUri = QStringLiteral("http://localhost:5000/auth/cisco/callback");
+
+// webex-emulator as a program of its own, on a free port, ending with this test (its standard
+// input is this process's pipe: --exit-with-stdin).
+class EmulatorProgram
+{
+public:
+    ~EmulatorProgram()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.closeWriteChannel();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    bool start(int rooms, const QStringList &knobs)
+    {
+        m_process.setProgram(QStringLiteral(WEBEX_EMULATOR_PATH));
+        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                           QStringLiteral("--exit-with-stdin"),
+                                           QStringLiteral("--rooms"), QString::number(rooms)} +
+                               knobs);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        if (!m_process.waitForStarted(WaitMs))
+            return false;
+        static const QRegularExpression listening(
+            QStringLiteral("Webex emulator listening on (\\S+)"));
+        QByteArray out;
+        const bool started = QTest::qWaitFor(
+            [&] {
+                out += m_process.readAllStandardOutput();
+                const QRegularExpressionMatch match = listening.match(QString::fromUtf8(out));
+                if (match.hasMatch())
+                    m_baseUrl = QUrl(match.captured(1));
+                return match.hasMatch() || m_process.state() == QProcess::NotRunning;
+            },
+            WaitMs);
+        return started && m_baseUrl.isValid();
+    }
+
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+
+    // Signs the seeded user in as a browser would (consent page, accept, code, token) and
+    // returns the tokens; nullopt when any step fails.
+    std::optional<TokenSet> signIn()
+    {
+        const EmulatorOptions defaults;
+        QUrl authorize(m_baseUrl.toString() + QStringLiteral("/authorize"));
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), defaults.clientId);
+        query.addQueryItem(QStringLiteral("redirect_uri"), RedirectUri);
+        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("spark:all"));
+        query.addQueryItem(QStringLiteral("state"), QStringLiteral("hostile"));
+        authorize.setQuery(query);
+        const QByteArray page = send(QNetworkRequest(authorize), "GET", {});
+        static const QRegularExpression requestId(
+            QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""));
+        const QString id = requestId.match(QString::fromUtf8(page)).captured(1);
+        if (id.isEmpty())
+            return std::nullopt;
+
+        QNetworkRequest decision(
+            QUrl(m_baseUrl.toString() + QStringLiteral("/authorize/decision")));
+        decision.setHeader(QNetworkRequest::ContentTypeHeader,
+                           QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("request_id"), id);
+        form.addQueryItem(QStringLiteral("decision"), QStringLiteral("accept"));
+        QByteArray location;
+        send(decision, "POST", form.toString(QUrl::FullyEncoded).toLatin1(), &location);
+        const QString code = QUrlQuery(QUrl::fromEncoded(location))
+                                 .queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+        if (code.isEmpty())
+            return std::nullopt;
+
+        QNetworkRequest exchange(QUrl(m_baseUrl.toString() + QStringLiteral("/access_token")));
+        exchange.setHeader(QNetworkRequest::ContentTypeHeader,
+                           QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QUrlQuery grant;
+        grant.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        grant.addQueryItem(QStringLiteral("client_id"), defaults.clientId);
+        grant.addQueryItem(QStringLiteral("client_secret"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(defaults.clientSecret)));
+        grant.addQueryItem(QStringLiteral("code"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(code)));
+        grant.addQueryItem(QStringLiteral("redirect_uri"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(RedirectUri)));
+        const QJsonObject answer =
+            QJsonDocument::fromJson(
+                send(exchange, "POST", grant.toString(QUrl::FullyEncoded).toLatin1()))
+                .object();
+        TokenSet tokens;
+        tokens.accessToken = answer.value(QStringLiteral("access_token")).toString();
+        tokens.refreshToken = answer.value(QStringLiteral("refresh_token")).toString();
+        tokens.tokenType = QStringLiteral("Bearer");
+        tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
+        if (tokens.accessToken.isEmpty())
+            return std::nullopt;
+        return tokens;
+    }
+
+private:
+    QByteArray send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
+                    QByteArray *location = nullptr)
+    {
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !finished.wait(WaitMs))
+            return {};
+        if (location)
+            *location = reply->rawHeader("Location");
+        return reply->readAll();
+    }
+
+    QProcess m_process;
+    QUrl m_baseUrl;
+    QNetworkAccessManager m_network;
+};
+
+// The longest the event loop was away: a timer asks to run every 10 ms, and the longest gap
+// between two runs is the longest the app could not have answered anything (input, paint, the
+// accessibility bus).
+class EventLoopWatch
+{
+public:
+    EventLoopWatch()
+    {
+        m_timer.setInterval(10);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_longestGapMs = std::max(m_longestGapMs, m_sinceLastRun.restart());
+        });
+    }
+
+    void start()
+    {
+        m_longestGapMs = 0;
+        m_sinceLastRun.start();
+        m_timer.start();
+    }
+
+    [[nodiscard]] qint64 longestGapMs() const
+    {
+        return std::max(m_longestGapMs, m_sinceLastRun.elapsed());
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_sinceLastRun;
+    qint64 m_longestGapMs = 0;
+};
+
+// Types a letter into `field` the way the window system delivers it (posted, through the event
+// loop) and returns how long it took to show; then takes it out again. -1: never within the wait.
+qint64 msToAnswerATypedKey(QLineEdit *field)
+{
+    const QString before = field->text();
+    QElapsedTimer clock;
+    clock.start();
+    QCoreApplication::postEvent(field,
+                                new QKeyEvent(QEvent::KeyPress, Qt::Key_Q, Qt::NoModifier, "q"));
+    QCoreApplication::postEvent(field,
+                                new QKeyEvent(QEvent::KeyRelease, Qt::Key_Q, Qt::NoModifier, "q"));
+    const bool answered =
+        QTest::qWaitFor([&] { return field->text() == before + QLatin1Char('q'); }, WaitMs);
+    const qint64 elapsed = clock.elapsed();
+    field->setText(before);
+    return answered ? elapsed : -1;
+}
+
+// The title text a person sees and a screen reader reads for a space, without the isolation
+// marks (FSI ... PDI) a cleaned title may be wrapped in.
+QString withoutIsolation(QString text)
+{
+    if (text.startsWith(QChar(0x2068)) && text.endsWith(QChar(0x2069)))
+        text = text.mid(1, text.size() - 2);
+    return text;
+}
+
+// Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and C0/C1 controls
+// (newlines, NUL, ESC, DEL, NEL, CSI, ...): what must not reach a single-line place as it is.
+bool hasControlsOrBidiOverrides(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0x202a && u <= 0x202e) ||
+            (u >= 0x2066 && u <= 0x2069))
+            return true;
+    }
+    return false;
+}
+
+QString visibleForm(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.left(200))
+        out += c.isPrint() ? QString(c)
+                           : QStringLiteral("<U+%1>").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    return out;
+}
+
+// The row of a space in a list view's model, by id; invalid when it is not listed.
+QModelIndex rowOf(const QAbstractItemModel &model, const QString &roomId)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(RoomListModel::IdRole).toString() == roomId)
+            return index;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestHostileEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+
+    // One per row of the issue's first table.
+    void displayNameOfTensOfMegabytesIsRefusedWithASentence();
+    void displayNameJustUnderTheLimitIsShortened();
+    void deeplyNestedMessagesLeaveTheWindowResponsive();
+    void retryAfterAnHourSaysWhenItTriesAgain();
+    void titlesWithBidiAndControlCharactersAreShownClean();
+    void titleThatIsNotUtf8CostsOnlyThatSpace();
+    void answerCutOffMidBodyIsRetried();
+    void endlessPagingStopsAndSaysHowManyLoaded();
+    void profileOfWrongTypesSaysItCannotBeRead();
+
+private:
+    // Starts webex-emulator with `knobs` and `rooms` spaces, remembers a session with it, and
+    // starts the app on it, watching its event loop from the start. False when any step fails.
+    bool startApp(int rooms, const QStringList &knobs);
+    // Alive (the window is there and shown) and answered input within a second throughout: the
+    // event loop was never away longer, and a key typed now shows within it. `stallPendingOn`:
+    // the part of issue 10 without which the event loop is still held too long today (the check
+    // is then an expected failure).
+    void verifyAliveAndResponsive(const char *stallPendingOn = nullptr);
+    // Waits for the full list of spaces, or for the spaces pane to say it failed.
+    bool waitForSpacesOrProblem();
+
+    [[nodiscard]] MainWindow *window() const { return m_app->mainWindow(); }
+    [[nodiscard]] QString nameShown() const
+    {
+        return window()->findChild<QLabel *>(QStringLiteral("nameLabel"))->text();
+    }
+
+    std::unique_ptr<EmulatorProgram> m_webex;
+    std::unique_ptr<MemorySessionStore> m_store;
+    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<QSignalSpy> m_roomsLoaded;
+    EventLoopWatch m_watch;
+};
+
+void TestHostileEndToEnd::cleanup()
+{
+    m_roomsLoaded.reset();
+    m_app.reset();
+    m_store.reset();
+    m_webex.reset();
+}
+
+bool TestHostileEndToEnd::startApp(int rooms, const QStringList &knobs)
+{
+    m_webex = std::make_unique<EmulatorProgram>();
+    if (!m_webex->start(rooms, knobs)) {
+        qWarning("webex-emulator did not start");
+        return false;
+    }
+    const std::optional<TokenSet> tokens = m_webex->signIn();
+    if (!tokens) {
+        qWarning("no sign-in with webex-emulator");
+        return false;
+    }
+    // Signed in before, as after a restart; the session store is the in-memory one, so no
+    // Secret Service is needed.
+    m_store = std::make_unique<MemorySessionStore>();
+    const EmulatorOptions defaults;
+    StoredSession session;
+    session.apiBase = m_webex->baseUrl();
+    session.clientId = defaults.clientId;
+    session.clientSecret = defaults.clientSecret;
+    session.tokens = *tokens;
+    QSignalSpy saved(m_store.get(), &SessionStore::saved);
+    m_store->save(session);
+    if (!saved.wait())
+        return false;
+
+    StartupOptions options;
+    options.apiBase = *ApiBase::fromUserInput(m_webex->baseUrl().toString());
+    m_app = std::make_unique<AppController>(options, m_store.get());
+    m_roomsLoaded = std::make_unique<QSignalSpy>(m_app->spaces(), &SpacesController::roomsLoaded);
+    m_app->start();
+    window()->resize(1000, 700);
+    // Watched from the first frame on: what comes before it is the app's own start (measured
+    // by bench/startup), and the session, with everything Webex sends, begins after it.
+    if (!QTest::qWaitForWindowExposed(window()))
+        return false;
+    m_watch.start();
+    return true;
+}
+
+bool TestHostileEndToEnd::waitForSpacesOrProblem()
+{
+    return QTest::qWaitFor(
+        [&] {
+            return !m_roomsLoaded->isEmpty() ||
+                   window()->roomsPane()->banner()->state() == StateBanner::State::Error;
+        },
+        WaitMs * 2);
+}
+
+void TestHostileEndToEnd::verifyAliveAndResponsive(const char *stallPendingOn)
+{
+    QVERIFY(window()->isVisible());
+    // The key first: the longest gap then covers the time it took to show, too.
+    const qint64 keyShownMs = msToAnswerATypedKey(window()->roomsPane()->filterEdit());
+    const qint64 longestGapMs = m_watch.longestGapMs();
+    qInfo("A typed key showed after %lld ms; the event loop was away for up to %lld ms.",
+          keyShownMs, longestGapMs);
+    if (stallPendingOn)
+        QEXPECT_FAIL("", stallPendingOn, Continue);
+    QVERIFY2(keyShownMs >= 0 && keyShownMs < AnswerWithinMs && longestGapMs < AnswerWithinMs,
+             qPrintable(QStringLiteral("a typed key showed after %1 ms (-1: never); the event "
+                                       "loop was away for up to %2 ms")
+                            .arg(keyShownMs)
+                            .arg(longestGapMs)));
+}
+
+// Row 1: "a display name of tens of megabytes: the app exits (X11 ... Maximum allowed requested
+// length exceeded)". The answer is refused past the profile's 1 MiB cap, and the header says so.
+void TestHostileEndToEnd::displayNameOfTensOfMegabytesIsRefusedWithASentence()
+{
+    QVERIFY(startApp(
+        50, {QStringLiteral("--hostile-display-name-bytes"), QString::number(30 * 1000 * 1000)}));
+    StateBanner *profile = window()->profileBanner();
+    QTRY_COMPARE_WITH_TIMEOUT(profile->state(), StateBanner::State::Error, WaitMs);
+    QVERIFY2(profile->text().contains(QStringLiteral("larger answer than Webex Desk accepts")),
+             qPrintable(profile->text()));
+    QCOMPARE(nameShown(), QStringLiteral("Your profile could not be loaded."));
+    QVERIFY(profile->retryButton()->isVisible());
+    QVERIFY(window()->windowTitle().size() < 100);
+    // The rest of the app is not held up by it.
+    QVERIFY(waitForSpacesOrProblem());
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    verifyAliveAndResponsive();
+}
+
+// Row 1 again, just under the cap: the name is read, and must reach the header, the window
+// title and the accessibility tree shortened (the X11 request that broke was the window title).
+void TestHostileEndToEnd::displayNameJustUnderTheLimitIsShortened()
+{
+    constexpr int Bytes = 900 * 1000;
+    QVERIFY(startApp(50, {QStringLiteral("--hostile-display-name-bytes"), QString::number(Bytes)}));
+    QSignalSpy shown(m_app->profile(), &ProfileController::profileShown);
+    QVERIFY(shown.wait(WaitMs));
+    QVERIFY(nameShown().startsWith(QStringLiteral("Zo\u00eb \u03a9mega")));
+    QVERIFY(waitForSpacesOrProblem());
+    verifyAliveAndResponsive("laying out a name of 700,000 characters holds the UI thread for "
+                             "seconds; single-line text is not elided yet (issue 10, Build 1: "
+                             "limits everywhere)");
+
+    // TO FINALISE (integrator): the bound is the elision's; 1000 characters is far above any
+    // sane one and far below the 700,000 characters of this name.
+    constexpr int SaneLength = 1000;
+    const QLabel *avatar = window()->findChild<QLabel *>(QStringLiteral("avatarLabel"));
+    QVERIFY(avatar);
+    QEXPECT_FAIL("", "single-line text is not elided yet (issue 10, Build 1: limits everywhere)",
+                 Continue);
+    QVERIFY2(nameShown().size() <= SaneLength, qPrintable(QString::number(nameShown().size())));
+    QEXPECT_FAIL("", "single-line text is not elided yet (issue 10, Build 1: limits everywhere)",
+                 Continue);
+    QVERIFY2(window()->windowTitle().size() <= SaneLength,
+             qPrintable(QString::number(window()->windowTitle().size())));
+    QEXPECT_FAIL("", "single-line text is not elided yet (issue 10, Build 1: limits everywhere)",
+                 Continue);
+    QVERIFY2(avatar->accessibleName().size() <= SaneLength,
+             qPrintable(QString::number(avatar->accessibleName().size())));
+}
+
+// Row 2: "one message with tens of thousands of nested <b><i> or <blockquote><ul><li>: the
+// window freezes for over a minute". The space is opened and its messages shown and painted.
+void TestHostileEndToEnd::deeplyNestedMessagesLeaveTheWindowResponsive()
+{
+    // TO FINALISE (integrator): the issue's "tens of thousands" (30000) once message layout no
+    // longer blocks. Today QTextDocument's layout grows much faster than the depth (2000 levels
+    // of blockquote/ul/li take 1.4 s, 4000 take 9 s, 20000 many minutes), so a depth that holds
+    // the window for seconds keeps this test's run bounded until then.
+    constexpr int Depth = 4000;
+    QVERIFY(startApp(50, {QStringLiteral("--hostile-nested-message"), QString::number(Depth)}));
+    QVERIFY(waitForSpacesOrProblem());
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    // The same seed, the same ids: the space the messages went into, known without asking.
+    EmulatorOptions twinOptions;
+    twinOptions.roomCount = 50;
+    const QString roomId = WebexEmulator(twinOptions).roomIds().first();
+
+    QListView *list = window()->roomsPane()->view();
+    const QModelIndex row = rowOf(*list->model(), roomId);
+    QVERIFY(row.isValid());
+    QCOMPARE(row.row(), 0); // the most recently active space
+    QSignalSpy shown(m_app->conversation(), &ConversationController::messagesShown);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(row).center());
+    QVERIFY(shown.wait(WaitMs));
+    // Painted: the newest messages, the hostile ones, are in view.
+    MessagesPane *pane = window()->messagesPane();
+    QVERIFY(QTest::qWaitForWindowExposed(pane->view()));
+    pane->view()->viewport()->repaint();
+    QTest::qWait(200);
+
+    MessageListModel *messages = m_app->conversation()->messageModel();
+    const int last = messages->rowCount() - 1;
+    QVERIFY(last >= 1);
+    const QString text = QStringLiteral("A message nested %1 levels deep.").arg(Depth);
+    QCOMPARE(messages->index(last, 0).data(MessageListModel::TextRole).toString(), text);
+    QCOMPARE(messages->index(last - 1, 0).data(MessageListModel::TextRole).toString(), text);
+    QVERIFY(messages->index(last, 0)
+                .data(MessageListModel::SafeHtmlRole)
+                .toString()
+                .contains(QStringLiteral("deep inside")));
+
+    verifyAliveAndResponsive("message layout blocks the UI thread on nested markup (issue 10, "
+                             "Build 1: a depth limit in SafeHtml, layout that never blocks the "
+                             "UI thread)");
+}
+
+// Row 3: "429 with Retry-After: 3600: the app waits correctly, but shows 'Loading your
+// profile...' for the whole hour".
+void TestHostileEndToEnd::retryAfterAnHourSaysWhenItTriesAgain()
+{
+    QVERIFY(startApp(50, {QStringLiteral("--rate-limit"), QStringLiteral("1"),
+                          QStringLiteral("--retry-after"), QStringLiteral("3600"),
+                          QStringLiteral("--fault-path"), QStringLiteral("/v1/people/me")}));
+    const QDateTime retryAt = QDateTime::currentDateTime().addSecs(3600);
+    // Only the profile is limited: the spaces come.
+    QVERIFY(waitForSpacesOrProblem());
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    verifyAliveAndResponsive();
+
+    // TO FINALISE (integrator): the sentence of issue 10, Build 3, "Webex asks us to wait;
+    // trying again at 14:05", with a Retry now. The time may be a minute later than computed
+    // here (the 429 came after retryAt was taken).
+    StateBanner *profile = window()->profileBanner();
+    const auto header = [&] { return nameShown() + QLatin1Char(' ') + profile->text(); };
+    const QLocale locale;
+    const QStringList times{locale.toString(retryAt.time(), QLocale::ShortFormat),
+                            locale.toString(retryAt.addSecs(60).time(), QLocale::ShortFormat)};
+    const auto saysWhen = [&] {
+        return header().contains(QStringLiteral("wait"), Qt::CaseInsensitive) &&
+               (header().contains(times.at(0)) || header().contains(times.at(1)));
+    };
+    const bool said = QTest::qWaitFor(saysWhen, PendingPartWaitMs);
+    QEXPECT_FAIL("", "no rate-limit sentence yet (issue 10, Build 3: say what is happening)",
+                 Continue);
+    QVERIFY2(said, qPrintable(header()));
+    QEXPECT_FAIL("", "no Retry now yet (issue 10, Build 3: say what is happening)", Continue);
+    QVERIFY(profile->retryButton()->isVisible());
+}
+
+// Row 4: "a title with U+202E (right-to-left override): invoice\u202Efdp.exe reads as
+// invoiceexe.pdf; newlines in titles overlap; the accessible name stops at a NUL". Every such
+// space is listed; what a person sees and a screen reader reads of it is one clean line.
+void TestHostileEndToEnd::titlesWithBidiAndControlCharactersAreShownClean()
+{
+    constexpr int Rooms = 50;
+    QVERIFY(startApp(Rooms, {QStringLiteral("--hostile-titles")}));
+    QVERIFY(waitForSpacesOrProblem());
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    EmulatorOptions twinOptions;
+    twinOptions.roomCount = Rooms;
+    WebexEmulator twin(twinOptions);
+    const QStringList ids = twin.setHostileTitles();
+    const QList<HostileContent::Title> titles = HostileContent::titles();
+    QCOMPARE(ids.size(), titles.size());
+
+    QListView *list = window()->roomsPane()->view();
+    QCOMPARE(list->model()->rowCount(), Rooms);
+    verifyAliveAndResponsive();
+
+    // TO FINALISE (integrator): what a cleaned title looks like is issue 10, Build 2 ("text
+    // people can trust"): bidi controls and C0/C1 controls neutralised, newlines as spaces, a
+    // neutral placeholder for a blank title. Checked here: the shown text (display and
+    // accessible text) without the FSI...PDI isolation has no bidi control and no control
+    // character, keeps what follows a NUL or a newline, is not blank and has no surrounding
+    // spaces.
+    const char *pending = "titles are shown as received (issue 10, Build 2: text people can "
+                          "trust)";
+    for (int i = 0; i < titles.size(); ++i) {
+        const HostileContent::Title &title = titles.at(i);
+        const QModelIndex row = rowOf(*list->model(), ids.at(i));
+        QVERIFY2(row.isValid(), qPrintable(title.name));
+        for (const int role : {int(Qt::DisplayRole), int(Qt::AccessibleTextRole)}) {
+            const QString shown = withoutIsolation(row.data(role).toString());
+            const QString what = title.name + QLatin1Char(' ') + QString::number(role) +
+                                 QStringLiteral(": ") + visibleForm(shown);
+            const QString trimmed = shown.trimmed();
+            const bool clean = !hasControlsOrBidiOverrides(shown) && !trimmed.isEmpty() &&
+                               trimmed.size() == shown.size();
+            QEXPECT_FAIL("", pending, Continue);
+            QVERIFY2(clean, qPrintable(what));
+            if (title.name == QLatin1String("nul"))
+                QVERIFY2(shown.contains(QStringLiteral("After")), qPrintable(what));
+            if (title.name == QLatin1String("newlines"))
+                QVERIFY2(shown.contains(QStringLiteral("Third line")), qPrintable(what));
+        }
+    }
+}
+
+// Row 5: "one title that is not valid UTF-8: the whole page of spaces is rejected". Only that
+// space may be lost (or shown with replacement characters); every other one is listed.
+void TestHostileEndToEnd::titleThatIsNotUtf8CostsOnlyThatSpace()
+{
+    constexpr int Rooms = 50;
+    QVERIFY(startApp(Rooms, {QStringLiteral("--invalid-utf8-title")}));
+    QVERIFY(waitForSpacesOrProblem());
+    verifyAliveAndResponsive();
+
+    EmulatorOptions twinOptions;
+    twinOptions.roomCount = Rooms;
+    WebexEmulator twin(twinOptions);
+    const QString broken = twin.setInvalidUtf8Title();
+    QStringList missing;
+    QListView *list = window()->roomsPane()->view();
+    for (const QString &id : twin.roomIds()) {
+        if (id != broken && !rowOf(*list->model(), id).isValid())
+            missing.append(id);
+    }
+    QEXPECT_FAIL("",
+                 "one invalid item fails the page (issue 10, Build 2: one invalid item is "
+                 "skipped and logged, not the page)",
+                 Continue);
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 spaces missing; the pane says: %2")
+                                               .arg(missing.size())
+                                               .arg(window()->roomsPane()->banner()->text())));
+    QEXPECT_FAIL("", "one invalid item fails the page (issue 10, Build 2)", Continue);
+    QCOMPARE(window()->roomsPane()->banner()->state(), StateBanner::State::Hidden);
+}
+
+// Row 6: "an answer cut off mid-body: not retried, though a 500 is". The first page of spaces
+// is cut off; the app asks again and lists them all.
+void TestHostileEndToEnd::answerCutOffMidBodyIsRetried()
+{
+    constexpr int Rooms = 50;
+    QVERIFY(startApp(Rooms, {QStringLiteral("--cut-off-bodies"), QStringLiteral("1"),
+                             QStringLiteral("--fault-path"), QStringLiteral("/v1/rooms")}));
+    QVERIFY(waitForSpacesOrProblem());
+    verifyAliveAndResponsive();
+    const QString problem = window()->roomsPane()->banner()->text();
+    QEXPECT_FAIL("",
+                 "a cut-off answer is not retried (issue 10, Build 4: retries as the SDKs "
+                 "do them)",
+                 Continue);
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    QEXPECT_FAIL("", "a cut-off answer is not retried (issue 10, Build 4)", Continue);
+    QVERIFY2(window()->roomsPane()->view()->model()->rowCount() == Rooms, qPrintable(problem));
+}
+
+// Row 7: "a paging loop stopped after 1000 pages: 'Your spaces could not be loaded.' while 5000
+// are listed". Pages of 5 spaces without end: the app stops after page 1000, keeps the 5000 it
+// has, and says how many loaded and why the rest did not.
+void TestHostileEndToEnd::endlessPagingStopsAndSaysHowManyLoaded()
+{
+    constexpr int Rooms = 5000;
+    QVERIFY(startApp(Rooms, {QStringLiteral("--endless-paging"), QStringLiteral("5")}));
+    QVERIFY(waitForSpacesOrProblem());
+    verifyAliveAndResponsive();
+    QListView *list = window()->roomsPane()->view();
+    QCOMPARE(list->model()->rowCount(), Rooms);
+
+    // TO FINALISE (integrator): the partly-loaded sentence of issue 10, Build 3 ("partly loaded
+    // lists say how many loaded and why the rest did not").
+    const QString said = window()->roomsPane()->banner()->text();
+    const QLocale locale;
+    const bool saysHowMany =
+        said.contains(locale.toString(Rooms)) || said.contains(QString::number(Rooms));
+    QEXPECT_FAIL("", "no partly-loaded sentence yet (issue 10, Build 3: say what is happening)",
+                 Continue);
+    QVERIFY2(saysHowMany && !said.contains(QStringLiteral("could not be loaded")),
+             qPrintable(said));
+}
+
+// Row 8: "a profile with wrong field types: an empty header, no message".
+void TestHostileEndToEnd::profileOfWrongTypesSaysItCannotBeRead()
+{
+    QVERIFY(startApp(50, {QStringLiteral("--profile-wrong-types")}));
+    StateBanner *profile = window()->profileBanner();
+    QSignalSpy shown(m_app->profile(), &ProfileController::profileShown);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !shown.isEmpty() || profile->state() == StateBanner::State::Error; }, WaitMs));
+    QVERIFY(waitForSpacesOrProblem());
+    QCOMPARE(m_roomsLoaded->count(), 1);
+    verifyAliveAndResponsive();
+
+    // TO FINALISE (integrator): the sentence of issue 10, Build 3 ("a profile that cannot be
+    // read says so"), in the name's place or in the banner.
+    const QString header = (nameShown() + QLatin1Char(' ') + profile->text()).trimmed();
+    QEXPECT_FAIL("",
+                 "a profile of wrong types is shown empty (issue 10, Build 3: a profile that "
+                 "cannot be read says so)",
+                 Continue);
+    QVERIFY2(!header.isEmpty(), "the header is empty");
+}
+
+QTEST_MAIN(TestHostileEndToEnd)
+#include "tst_hostile_e2e.moc"
