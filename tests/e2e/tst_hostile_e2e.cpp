@@ -114,13 +114,12 @@ public:
     {
         const EmulatorOptions defaults;
         QUrl authorize(m_baseUrl.toString() + QStringLiteral("/authorize"));
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
-        query.addQueryItem(QStringLiteral("client_id"), defaults.clientId);
-        query.addQueryItem(QStringLiteral("redirect_uri"), RedirectUri);
-        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("spark:all"));
-        query.addQueryItem(QStringLiteral("state"), QStringLiteral("hostile"));
-        authorize.setQuery(query);
+        authorize.setQuery(
+            QString::fromLatin1(form({{QStringLiteral("response_type"), QStringLiteral("code")},
+                                      {QStringLiteral("client_id"), defaults.clientId},
+                                      {QStringLiteral("redirect_uri"), RedirectUri},
+                                      {QStringLiteral("scope"), QStringLiteral("spark:all")},
+                                      {QStringLiteral("state"), QStringLiteral("hostile")}})));
         const QByteArray page = send(QNetworkRequest(authorize), "GET", {});
         static const QRegularExpression requestId(
             QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""));
@@ -128,39 +127,27 @@ public:
         if (id.isEmpty())
             return std::nullopt;
 
-        QNetworkRequest decision(
-            QUrl(m_baseUrl.toString() + QStringLiteral("/authorize/decision")));
-        decision.setHeader(QNetworkRequest::ContentTypeHeader,
-                           QByteArrayLiteral("application/x-www-form-urlencoded"));
-        QUrlQuery form;
-        form.addQueryItem(QStringLiteral("request_id"), id);
-        form.addQueryItem(QStringLiteral("decision"), QStringLiteral("accept"));
         QByteArray location;
-        send(decision, "POST", form.toString(QUrl::FullyEncoded).toLatin1(), &location);
+        send(formPost(QStringLiteral("/authorize/decision")), "POST",
+             form({{QStringLiteral("request_id"), id},
+                   {QStringLiteral("decision"), QStringLiteral("accept")}}),
+             &location);
         const QString code = QUrlQuery(QUrl::fromEncoded(location))
                                  .queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
         if (code.isEmpty())
             return std::nullopt;
 
-        QNetworkRequest exchange(QUrl(m_baseUrl.toString() + QStringLiteral("/access_token")));
-        exchange.setHeader(QNetworkRequest::ContentTypeHeader,
-                           QByteArrayLiteral("application/x-www-form-urlencoded"));
-        QUrlQuery grant;
-        grant.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
-        grant.addQueryItem(QStringLiteral("client_id"), defaults.clientId);
-        grant.addQueryItem(QStringLiteral("client_secret"),
-                           QString::fromLatin1(QUrl::toPercentEncoding(defaults.clientSecret)));
-        grant.addQueryItem(QStringLiteral("code"),
-                           QString::fromLatin1(QUrl::toPercentEncoding(code)));
-        grant.addQueryItem(QStringLiteral("redirect_uri"),
-                           QString::fromLatin1(QUrl::toPercentEncoding(RedirectUri)));
-        const QJsonObject answer =
-            QJsonDocument::fromJson(
-                send(exchange, "POST", grant.toString(QUrl::FullyEncoded).toLatin1()))
-                .object();
+        const QByteArray answer =
+            send(formPost(QStringLiteral("/access_token")), "POST",
+                 form({{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                       {QStringLiteral("client_id"), defaults.clientId},
+                       {QStringLiteral("client_secret"), defaults.clientSecret},
+                       {QStringLiteral("code"), code},
+                       {QStringLiteral("redirect_uri"), RedirectUri}}));
+        const QJsonObject json = QJsonDocument::fromJson(answer).object();
         TokenSet tokens;
-        tokens.accessToken = answer.value(QStringLiteral("access_token")).toString();
-        tokens.refreshToken = answer.value(QStringLiteral("refresh_token")).toString();
+        tokens.accessToken = json.value(QStringLiteral("access_token")).toString();
+        tokens.refreshToken = json.value(QStringLiteral("refresh_token")).toString();
         tokens.tokenType = QStringLiteral("Bearer");
         tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
         if (tokens.accessToken.isEmpty())
@@ -169,6 +156,26 @@ public:
     }
 
 private:
+    // application/x-www-form-urlencoded, every key and value percent-encoded.
+    static QByteArray form(const QList<QPair<QString, QString>> &items)
+    {
+        QByteArray out;
+        for (const auto &item : items) {
+            if (!out.isEmpty())
+                out += '&';
+            out += QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second);
+        }
+        return out;
+    }
+
+    QNetworkRequest formPost(const QString &path) const
+    {
+        QNetworkRequest request(QUrl(m_baseUrl.toString() + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        return request;
+    }
+
     QByteArray send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body,
                     QByteArray *location = nullptr)
     {
