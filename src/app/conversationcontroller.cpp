@@ -192,9 +192,9 @@ void ConversationController::onMessagesFailed(const QString &roomId, const ApiEr
         m_pane->showProblem(error.userMessage());
     else
         // Messages are shown; a page more (older ones, or the newest) did not come.
-        m_pane->showIncomplete(tr("%Ln message(s) shown; the rest could not be loaded: %1",
-                                  nullptr, shown)
-                                   .arg(error.userMessage()));
+        m_pane->showIncomplete(
+            tr("%Ln message(s) shown; the rest could not be loaded: %1", nullptr, shown)
+                .arg(error.userMessage()));
 }
 
 void ConversationController::onRetryWaiting(WebexClient::CallKind call, const QString &roomId,

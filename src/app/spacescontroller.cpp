@@ -137,10 +137,10 @@ void SpacesController::onRoomsFailed(const ApiError &error)
         m_pane->showProblem(error.userMessage());
     else
         // Pages before the failure are listed: say how many, and why not the rest.
-        m_pane->showIncomplete(tr("%Ln of your spaces loaded; the rest could not be loaded: %1",
-                                  nullptr, listed)
-                                   .arg(error.userMessage()),
-                               true);
+        m_pane->showIncomplete(
+            tr("%Ln of your spaces loaded; the rest could not be loaded: %1", nullptr, listed)
+                .arg(error.userMessage()),
+            true);
 }
 
 void SpacesController::onRetryWaiting(WebexClient::CallKind call, const QString &,

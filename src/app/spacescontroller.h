@@ -72,7 +72,7 @@ private:
     SeenSpaces m_seen;
     QPointer<WebexClient> m_client;
     QTimer m_refreshTimer;
-    bool m_complete = false; // the full list arrived; refreshes are quiet from then on
-    bool m_waiting = false;  // the full list waits for its next attempt (the pane says so)
+    bool m_complete = false;       // the full list arrived; refreshes are quiet from then on
+    bool m_waiting = false;        // the full list waits for its next attempt (the pane says so)
     bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
 };

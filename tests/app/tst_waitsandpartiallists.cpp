@@ -215,9 +215,9 @@ void TestWaitsAndPartialLists::spacesSayUntilWhenTheyWaitThenLoadingWhenTheRetry
     m_server->setHandler([&count](const Request &request) {
         if (request.url().path() != QLatin1String("/v1/rooms"))
             return Response::json(200, R"({"items":[]})"); // the teams
-        return ++count == 1 ? rateLimited("3600")
-                            : Response::json(200, roomsJson({QStringLiteral("a"),
-                                                             QStringLiteral("b")}));
+        return ++count == 1
+                   ? rateLimited("3600")
+                   : Response::json(200, roomsJson({QStringLiteral("a"), QStringLiteral("b")}));
     });
     WebexClient *client = newClient();
     m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
@@ -408,8 +408,9 @@ void TestWaitsAndPartialLists::messagesShownBeforeAFailedPageAreCountedWithTheRe
             return Response::json(200, R"({"items":[]})");
         if (!QUrlQuery(request.url()).hasQueryItem(QStringLiteral("beforeMessage")))
             return Response::json(200, messagesJson({"M2", "M1"}))
-                .withHeader("Link", "<" + origin + "/v1/messages?roomId=R1&max=50&cursor=old>; "
-                                                   "rel=\"next\"");
+                .withHeader("Link", "<" + origin +
+                                        "/v1/messages?roomId=R1&max=50&cursor=old>; "
+                                        "rel=\"next\"");
         return Response::json(403, R"({"message":"Older messages are hidden","trackingId":"OM"})");
     });
     WebexClient *client = newClient();

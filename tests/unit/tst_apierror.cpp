@@ -181,20 +181,19 @@ private slots:
         QTest::newRow("spaces around") << QByteArray("  7 ") << 7;
         QTest::newRow("leading zeros") << QByteArray("0007") << 7;
         QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:50:37 GMT") << 60;
-        QTest::newRow("IMF-fixdate, any case")
-            << QByteArray("sun, 06 NOV 1994 08:50:37 gmt") << 60;
+        QTest::newRow("IMF-fixdate, any case") << QByteArray("sun, 06 NOV 1994 08:50:37 gmt") << 60;
         QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:51:37 GMT") << 120;
         QTest::newRow("asctime, one-digit day") << QByteArray("Sun Nov  6 08:52:37 1994") << 180;
-        QTest::newRow("asctime, two-digit day") << QByteArray("Mon Nov 07 08:49:37 1994")
-                                                << 24 * 3600;
+        QTest::newRow("asctime, two-digit day")
+            << QByteArray("Mon Nov 07 08:49:37 1994") << 24 * 3600;
         QTest::newRow("a leap second") << QByteArray("Sun, 06 Nov 1994 08:49:60 GMT") << 22;
         QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << 0;
         QTest::newRow("RFC 850, past century") << QByteArray("Sunday, 06-Nov-44 08:49:37 GMT")
                                                << 0; // 1944: more than 50 years ahead as 2044
-        QTest::newRow("huge delay") << QByteArray("99999999999999999999999")
-                                    << ApiError::RetryAfterCeilingSeconds;
-        QTest::newRow("more than a day") << QByteArray("100000")
-                                         << ApiError::RetryAfterCeilingSeconds;
+        QTest::newRow("huge delay")
+            << QByteArray("99999999999999999999999") << ApiError::RetryAfterCeilingSeconds;
+        QTest::newRow("more than a day")
+            << QByteArray("100000") << ApiError::RetryAfterCeilingSeconds;
         QTest::newRow("far date") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT")
                                   << ApiError::RetryAfterCeilingSeconds;
         QTest::newRow("negative") << QByteArray("-5") << -1;
@@ -231,14 +230,16 @@ private slots:
     void aBodyCutOffIsNotBadJson()
     {
         // Status and headers came, then "Connection closed" before the announced end.
-        FakeReply cut(200, QNetworkReply::RemoteHostClosedError, QStringLiteral("Connection closed"));
+        FakeReply cut(200, QNetworkReply::RemoteHostClosedError,
+                      QStringLiteral("Connection closed"));
         const ApiError error = ApiError::fromReply(&cut, R"({"items":[)");
         QCOMPARE(error.kind, ApiError::Kind::CutOff);
         QCOMPARE(error.networkError, int(QNetworkReply::RemoteHostClosedError));
         QVERIFY(error.userMessage().contains(QStringLiteral("broke off")));
 
         // Closed before any answer: a failed connection, not a cut-off answer.
-        FakeReply reset(0, QNetworkReply::RemoteHostClosedError, QStringLiteral("Connection closed"));
+        FakeReply reset(0, QNetworkReply::RemoteHostClosedError,
+                        QStringLiteral("Connection closed"));
         QCOMPARE(ApiError::fromReply(&reset, {}).kind, ApiError::Kind::Network);
 
         // A 500 cut off is still a 500.

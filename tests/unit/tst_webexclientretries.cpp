@@ -29,11 +29,11 @@ const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@e
 
 QByteArray sentMessageJson()
 {
-    const QJsonObject message{{QStringLiteral("id"), QStringLiteral("SENT")},
-                              {QStringLiteral("roomId"), QStringLiteral("R1")},
-                              {QStringLiteral("personId"), QStringLiteral("ME")},
-                              {QStringLiteral("created"),
-                               QStringLiteral("2024-01-01T00:00:00.000Z")}};
+    const QJsonObject message{
+        {QStringLiteral("id"), QStringLiteral("SENT")},
+        {QStringLiteral("roomId"), QStringLiteral("R1")},
+        {QStringLiteral("personId"), QStringLiteral("ME")},
+        {QStringLiteral("created"), QStringLiteral("2024-01-01T00:00:00.000Z")}};
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
@@ -80,9 +80,9 @@ private slots:
             QTest::addRow("%d", status) << httpError(status) << int(Cause::ServerError);
         for (int status : {400, 401, 403, 404, 409, 501, 505})
             QTest::addRow("%d", status) << httpError(status) << int(Cause::Final);
-        QTest::newRow("refused")
-            << transportError(Kind::Network, QNetworkReply::ConnectionRefusedError)
-            << int(Cause::Connection);
+        QTest::newRow("refused") << transportError(Kind::Network,
+                                                   QNetworkReply::ConnectionRefusedError)
+                                 << int(Cause::Connection);
         QTest::newRow("reset before an answer")
             << transportError(Kind::Network, QNetworkReply::RemoteHostClosedError)
             << int(Cause::Connection);
@@ -98,15 +98,15 @@ private slots:
         QTest::newRow("bad scheme")
             << transportError(Kind::Network, QNetworkReply::ProtocolUnknownError)
             << int(Cause::Final);
-        QTest::newRow("cut off")
-            << transportError(Kind::CutOff, QNetworkReply::RemoteHostClosedError, 200)
-            << int(Cause::CutOff);
+        QTest::newRow("cut off") << transportError(Kind::CutOff,
+                                                   QNetworkReply::RemoteHostClosedError, 200)
+                                 << int(Cause::CutOff);
         QTest::newRow("timeout") << transportError(Kind::Timeout, QNetworkReply::TimeoutError)
                                  << int(Cause::Timeout);
         QTest::newRow("tls") << transportError(Kind::Tls, QNetworkReply::SslHandshakeFailedError)
                              << int(Cause::Final);
-        QTest::newRow("bad json, complete") << ApiError::parseError(QStringLiteral("not JSON"))
-                                            << int(Cause::Final);
+        QTest::newRow("bad json, complete")
+            << ApiError::parseError(QStringLiteral("not JSON")) << int(Cause::Final);
     }
 
     void causeOfEachError()
@@ -126,12 +126,14 @@ private slots:
             << transportError(Kind::Network, QNetworkReply::ConnectionRefusedError) << true;
         QTest::newRow("500") << httpError(500) << false;
         QTest::newRow("503 with Retry-After") << httpError(503, 5) << false;
-        QTest::newRow("reset") << transportError(Kind::Network, QNetworkReply::RemoteHostClosedError)
+        QTest::newRow("reset") << transportError(Kind::Network,
+                                                 QNetworkReply::RemoteHostClosedError)
                                << false;
         QTest::newRow("host not found")
             << transportError(Kind::Network, QNetworkReply::HostNotFoundError) << false;
-        QTest::newRow("cut off")
-            << transportError(Kind::CutOff, QNetworkReply::RemoteHostClosedError, 200) << false;
+        QTest::newRow("cut off") << transportError(Kind::CutOff,
+                                                   QNetworkReply::RemoteHostClosedError, 200)
+                                 << false;
         QTest::newRow("timeout") << transportError(Kind::Timeout, QNetworkReply::TimeoutError)
                                  << false;
     }
@@ -180,7 +182,7 @@ private slots:
         QTest::newRow("1") << 1 << 1000;
         QTest::newRow("2") << 2 << 2000;
         QTest::newRow("3") << 3 << 4000;
-        QTest::newRow("6") << 6 << 30000;  // 32 s, capped
+        QTest::newRow("6") << 6 << 30000;   // 32 s, capped
         QTest::newRow("40") << 40 << 30000; // no overflow
         QTest::newRow("0") << 0 << 1000;    // nonsense counts as the first
     }
@@ -221,8 +223,8 @@ private slots:
         QTest::newRow("429 without: 15 s") << httpError(429) << 15000;
         QTest::newRow("429, an hour") << httpError(429, 3600) << 3600 * 1000;
         QTest::newRow("429, more than an hour: fail") << httpError(429, 3601) << -1;
-        QTest::newRow("429, a day: fail") << httpError(429, ApiError::RetryAfterCeilingSeconds)
-                                          << -1;
+        QTest::newRow("429, a day: fail")
+            << httpError(429, ApiError::RetryAfterCeilingSeconds) << -1;
         QTest::newRow("503, 5 s") << httpError(503, 5) << 5000;
         QTest::newRow("503, more than an hour: fail") << httpError(503, 7200) << -1;
         QTest::newRow("503 without: backoff") << httpError(503) << 1000;
@@ -311,11 +313,10 @@ private slots:
         int second = 0;
         server()->setHandler([origin, page, &second](const Request &request) {
             if (!request.target.contains("cursor=2"))
-                return Response::json(200, page)
-                    .withHeader("Link", "<" + origin + "/v1/rooms?max=1000&cursor=2>; rel=next");
+                return Response::json(200, page).withHeader(
+                    "Link", "<" + origin + "/v1/rooms?max=1000&cursor=2>; rel=next");
             if (++second == 1)
-                return Response::json(200, R"({"items":[{"id":"b","title":"B"}]})")
-                    .cutOffAfter(9);
+                return Response::json(200, R"({"items":[{"id":"b","title":"B"}]})").cutOffAfter(9);
             return Response::json(200, R"({"items":[{"id":"b","title":"B","type":"group"}]})");
         });
         QSignalSpy pages(client(), &WebexClient::roomsPageFetched);

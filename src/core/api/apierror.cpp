@@ -51,9 +51,8 @@ QDateTime httpDate(const QString &text, const QDateTime &now)
     static const QString time = QStringLiteral("(\\d{2}):(\\d{2}):(\\d{2})");
     const auto options = QRegularExpression::CaseInsensitiveOption;
     // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
-    static const QRegularExpression imf(QStringLiteral("^%1, (\\d{2}) %2 (\\d{4}) %3 GMT$")
-                                            .arg(day, month, time),
-                                        options);
+    static const QRegularExpression imf(
+        QStringLiteral("^%1, (\\d{2}) %2 (\\d{4}) %3 GMT$").arg(day, month, time), options);
     // obsolete RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
     static const QRegularExpression rfc850(
         QStringLiteral("^%1, (\\d{2})-%2-(\\d{2}) %3 GMT$").arg(longDay, month, time), options);
@@ -64,27 +63,24 @@ QDateTime httpDate(const QString &text, const QDateTime &now)
     const QString simple = text.simplified();
     QRegularExpressionMatch m = imf.match(simple);
     if (m.hasMatch())
-        return utcDateTime(m.captured(3).toInt(), monthNumber(m.captured(2)),
-                           m.captured(1).toInt(), m.captured(4).toInt(), m.captured(5).toInt(),
-                           m.captured(6).toInt());
+        return utcDateTime(m.captured(3).toInt(), monthNumber(m.captured(2)), m.captured(1).toInt(),
+                           m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
     m = rfc850.match(simple);
     if (m.hasMatch()) {
         // Two digits of the year: RFC 9110 says a date more than 50 years ahead is the most
         // recent past year with those digits.
         const int century = now.date().year() - now.date().year() % 100;
-        QDateTime when =
-            utcDateTime(century + m.captured(3).toInt(), monthNumber(m.captured(2)),
-                        m.captured(1).toInt(), m.captured(4).toInt(), m.captured(5).toInt(),
-                        m.captured(6).toInt());
+        QDateTime when = utcDateTime(century + m.captured(3).toInt(), monthNumber(m.captured(2)),
+                                     m.captured(1).toInt(), m.captured(4).toInt(),
+                                     m.captured(5).toInt(), m.captured(6).toInt());
         if (when.isValid() && when > now.addYears(50))
             when = when.addYears(-100);
         return when;
     }
     m = asctime.match(simple);
     if (m.hasMatch())
-        return utcDateTime(m.captured(6).toInt(), monthNumber(m.captured(1)),
-                           m.captured(2).toInt(), m.captured(3).toInt(), m.captured(4).toInt(),
-                           m.captured(5).toInt());
+        return utcDateTime(m.captured(6).toInt(), monthNumber(m.captured(1)), m.captured(2).toInt(),
+                           m.captured(3).toInt(), m.captured(4).toInt(), m.captured(5).toInt());
     return {};
 }
 
@@ -224,8 +220,8 @@ QString ApiError::userMessage() const
         break;
     case Kind::RateLimited:
         if (retryAfterSeconds >= 2 * 3600)
-            sentence = tr("Webex is receiving too many requests; try again in %n hour(s).",
-                          nullptr, (retryAfterSeconds + 3599) / 3600);
+            sentence = tr("Webex is receiving too many requests; try again in %n hour(s).", nullptr,
+                          (retryAfterSeconds + 3599) / 3600);
         else if (retryAfterSeconds >= 120)
             sentence = tr("Webex is receiving too many requests; try again in %n minute(s).",
                           nullptr, (retryAfterSeconds + 59) / 60);
@@ -268,8 +264,7 @@ QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) c
                                withSeconds(locale.timeFormat(QLocale::ShortFormat)));
     } else {
         constexpr qint64 MinuteMs = 60 * 1000;
-        const qint64 roundedUp =
-            (retryAt.toMSecsSinceEpoch() + MinuteMs - 1) / MinuteMs * MinuteMs;
+        const qint64 roundedUp = (retryAt.toMSecsSinceEpoch() + MinuteMs - 1) / MinuteMs * MinuteMs;
         when = locale.toString(QDateTime::fromMSecsSinceEpoch(roundedUp).toLocalTime().time(),
                                QLocale::ShortFormat);
     }

@@ -89,7 +89,11 @@ template <typename T> QList<T> parseItems(const QJsonArray &array, const char *w
 class SendOnceBody : public QIODevice
 {
 public:
-    explicit SendOnceBody(QByteArray data) : m_data(std::move(data)) { open(ReadOnly); }
+    // Unbuffered, as QBuffer: readData then reads at pos(), not ahead of it.
+    explicit SendOnceBody(QByteArray data) : m_data(std::move(data))
+    {
+        open(ReadOnly | Unbuffered);
+    }
     bool isSequential() const override { return false; } // a known size: Qt reads it directly
     qint64 size() const override { return m_data.size(); }
     bool seek(qint64 position) override
@@ -144,6 +148,7 @@ std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByt
 struct WebexClient::Endpoint
 {
     enum class Method { Get, Post };
+    // Which call it is, for retryWaiting and retryStarted.
     CallKind kind = CallKind::Me;
     // What a new call does to a running call of the same endpoint and key.
     enum class OnSameKey {
@@ -213,7 +218,7 @@ struct WebexClient::Call
     ApiError authError;        // the 401 it got, while it waits for a new access token
     bool renewedToken = false; // a 401 is answered with one renewal, not a loop
     bool cancelled = false;
-    bool tooLarge = false; // the answer passed the endpoint's maxBodyBytes and was cut off
+    bool tooLarge = false;     // the answer passed the endpoint's maxBodyBytes and was cut off
     bool stoppedEarly = false; // paged: more next links came, but they seemed never to end
 
     template <typename T> [[nodiscard]] T &contextAs() { return *std::any_cast<T>(&context); }

@@ -50,7 +50,7 @@ public:
     void setAccessTokenRenewal(bool enabled) { m_renewal = enabled; }
     void abandonWaitingCalls();
 
-    void fetchMe();       // GET people/me; a new call replaces a running one
+    void fetchMe(); // GET people/me; a new call replaces a running one
     // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next"; a new call cancels a
     // running one. A server whose next links never end (a page seen before, or more than
     // 1000 pages) is not followed further: the call ends with what it has, not complete.
@@ -183,7 +183,8 @@ private:
     [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);
     // The next page's URL, or empty: with *error set (refused), or with the call's
     // stoppedEarly set (endless pages).
-    [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next, ApiError *error) const;
+    [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
+                                       ApiError *error) const;
     [[nodiscard]] int scaledDelay(int milliseconds) const;
 
     ApiBase m_base;
