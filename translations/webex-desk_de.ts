@@ -176,6 +176,36 @@
         <source>Tracking ID: %1</source>
         <translation>Tracking-ID: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n hour(s).</source>
+        <translation>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Stunde erneut.</numerusform>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Stunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Minute erneut.</numerusform>
+            <numerusform>Webex erhält zu viele Anfragen; versuchen Sie es in %n Minuten erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection to Webex broke off before the whole answer arrived.</source>
+        <translation>Die Verbindung zu Webex brach ab, bevor die ganze Antwort angekommen war.</translation>
+    </message>
+    <message>
+        <source>Webex asks us to wait; trying again at %1.</source>
+        <translation>Webex bittet uns zu warten; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex is having trouble; trying again at %1.</source>
+        <translation>Webex hat Probleme; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>The connection to Webex failed; trying again at %1.</source>
+        <translation>Die Verbindung zu Webex ist fehlgeschlagen; neuer Versuch um %1.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -250,6 +280,13 @@
     <message>
         <source>Your message was not sent. %1</source>
         <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) shown; the rest could not be loaded: %1</source>
+        <translation>
+            <numerusform>%Ln Nachricht angezeigt; der Rest konnte nicht geladen werden: %1</numerusform>
+            <numerusform>%Ln Nachrichten angezeigt; der Rest konnte nicht geladen werden: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -491,6 +528,10 @@
     <message>
         <source>Presenting</source>
         <translation>Präsentiert</translation>
+    </message>
+    <message>
+        <source>Your profile is not loaded yet.</source>
+        <translation>Ihr Profil ist noch nicht geladen.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1051,20 @@
         <source>Your spaces could not be refreshed. %1</source>
         <translation>Ihre Bereiche konnten nicht aktualisiert werden. %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln space(s) loaded; Webex kept sending more pages, so the rest were not loaded.</source>
+        <translation>
+            <numerusform>%Ln Bereich geladen; Webex schickte immer weitere Seiten, daher wurde der Rest nicht geladen.</numerusform>
+            <numerusform>%Ln Bereiche geladen; Webex schickte immer weitere Seiten, daher wurde der Rest nicht geladen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your spaces loaded; the rest could not be loaded: %1</source>
+        <translation>
+            <numerusform>%Ln Ihrer Bereiche geladen; der Rest konnte nicht geladen werden: %1</numerusform>
+            <numerusform>%Ln Ihrer Bereiche geladen; der Rest konnte nicht geladen werden: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StartupOptions</name>
@@ -1067,6 +1122,14 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Loading</source>
         <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>&amp;Jetzt wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1201,14 +1264,6 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Webex pointed the next page of spaces to another server (%1); it was not followed, so your sign-in is not sent there.</source>
         <translation>Webex hat die nächste Seite der Bereiche auf einen anderen Server verwiesen (%1); dem wurde nicht gefolgt, damit Ihre Anmeldung nicht dorthin gesendet wird.</translation>
-    </message>
-    <message>
-        <source>Webex kept sending more pages of teams; stopped after page %1.</source>
-        <translation>Webex hat immer weitere Seiten mit Teams gesendet; nach Seite %1 wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Webex kept sending more pages of spaces; stopped after page %1.</source>
-        <translation>Webex hat immer weitere Seiten mit Bereichen gesendet; nach Seite %1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Webex sent a larger answer than Webex Desk accepts here (more than %1 MB); it was not read.</source>

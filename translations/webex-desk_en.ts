@@ -10,6 +10,20 @@
             <numerusform>Webex is receiving too many requests; try again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n hour(s).</source>
+        <translation>
+            <numerusform>Webex is receiving too many requests; try again in %n hour.</numerusform>
+            <numerusform>Webex is receiving too many requests; try again in %n hours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webex is receiving too many requests; try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Webex is receiving too many requests; try again in %n minute.</numerusform>
+            <numerusform>Webex is receiving too many requests; try again in %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -18,6 +32,16 @@
         <translation>
             <numerusform>This message is too long for Webex. Shorten it by about %n character.</numerusform>
             <numerusform>This message is too long for Webex. Shorten it by about %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationController</name>
+    <message numerus="yes">
+        <source>%Ln message(s) shown; the rest could not be loaded: %1</source>
+        <translation>
+            <numerusform>%Ln message shown; the rest could not be loaded: %1</numerusform>
+            <numerusform>%Ln messages shown; the rest could not be loaded: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -70,6 +94,23 @@
         <translation>
             <numerusform>%1 of %n space</numerusform>
             <numerusform>%1 of %n spaces</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpacesController</name>
+    <message numerus="yes">
+        <source>%Ln space(s) loaded; Webex kept sending more pages, so the rest were not loaded.</source>
+        <translation>
+            <numerusform>%Ln space loaded; Webex kept sending more pages, so the rest were not loaded.</numerusform>
+            <numerusform>%Ln spaces loaded; Webex kept sending more pages, so the rest were not loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your spaces loaded; the rest could not be loaded: %1</source>
+        <translation>
+            <numerusform>%Ln of your spaces loaded; the rest could not be loaded: %1</numerusform>
+            <numerusform>%Ln of your spaces loaded; the rest could not be loaded: %1</numerusform>
         </translation>
     </message>
 </context>

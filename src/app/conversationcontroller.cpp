@@ -7,6 +7,7 @@
 #include "model/person.h"
 #include "model/room.h"
 #include "model/roomlistmodel.h"
+#include "statebanner.h"
 
 #include <QUuid>
 
@@ -17,8 +18,13 @@ ConversationController::ConversationController(MessagesPane *pane, RoomListModel
     m_pane->setAvatarCache(avatars);
     connect(m_pane, &MessagesPane::olderRequested, this,
             &ConversationController::loadOlderMessages);
-    connect(m_pane, &MessagesPane::retryRequested, this,
-            [this] { loadMessages(m_messagesBefore); });
+    connect(m_pane, &MessagesPane::retryRequested, this, [this] {
+        // While the page waits for its next attempt, the button says "Retry now".
+        if (m_waiting && m_client)
+            m_client->retryNow();
+        else
+            loadMessages(m_messagesBefore);
+    });
     connect(m_pane, &MessagesPane::sendRequested, this, &ConversationController::sendMessage);
 }
 
@@ -39,6 +45,8 @@ void ConversationController::begin(WebexClient *client)
     connect(client, &WebexClient::messagesFailed, this, &ConversationController::onMessagesFailed);
     connect(client, &WebexClient::messageSent, this, &ConversationController::onMessageSent);
     connect(client, &WebexClient::sendFailed, this, &ConversationController::onSendFailed);
+    connect(client, &WebexClient::retryWaiting, this, &ConversationController::onRetryWaiting);
+    connect(client, &WebexClient::retryStarted, this, &ConversationController::onRetryStarted);
     m_pane->setModel(m_messages);
 }
 
@@ -56,6 +64,7 @@ void ConversationController::end()
     m_people = nullptr;
     m_myPersonId.clear();
     m_openRoomId.clear();
+    m_waiting = false;
     m_sending.clear();
     m_failedTags.clear();
 }
@@ -94,6 +103,7 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     }
     m_openRoomId = roomId;
     m_newestWanted = false;
+    m_waiting = false;
     m_failedTags.clear();
     const int row = m_rooms->rowOf(roomId);
     const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
@@ -131,6 +141,7 @@ void ConversationController::loadMessages(const QString &beforeMessageId)
     if (!m_client || m_openRoomId.isEmpty())
         return;
     m_messagesBefore = beforeMessageId;
+    m_waiting = false;
     if (beforeMessageId.isEmpty())
         m_pane->showLoading();
     else
@@ -162,6 +173,7 @@ void ConversationController::onMessagesFetched(const QString &roomId,
 {
     if (roomId != m_openRoomId || !m_messages)
         return; // an answer for a space that is no longer open
+    m_waiting = false;
     m_messages->addPage(newestFirst, hasOlder);
     m_pane->setLoadingOlder(false);
     m_pane->showLoaded();
@@ -174,7 +186,34 @@ void ConversationController::onMessagesFailed(const QString &roomId, const ApiEr
 {
     if (roomId != m_openRoomId)
         return;
-    m_pane->showProblem(error.userMessage());
+    m_waiting = false;
+    const int shown = m_messages ? m_messages->rowCount() : 0;
+    if (shown == 0)
+        m_pane->showProblem(error.userMessage());
+    else
+        // Messages are shown; a page more (older ones, or the newest) did not come.
+        m_pane->showIncomplete(
+            tr("%Ln message(s) shown; the rest could not be loaded: %1", nullptr, shown)
+                .arg(error.userMessage()));
+}
+
+void ConversationController::onRetryWaiting(WebexClient::CallKind call, const QString &roomId,
+                                            const QDateTime &retryAt, const ApiError &reason)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (call != WebexClient::CallKind::Messages || roomId != m_openRoomId ||
+        now.msecsTo(retryAt) < StateBanner::ShortestWaitSaidMs)
+        return;
+    m_waiting = true;
+    m_pane->showWaiting(reason.waitSentence(retryAt, now));
+}
+
+void ConversationController::onRetryStarted(WebexClient::CallKind call, const QString &roomId)
+{
+    if (call != WebexClient::CallKind::Messages || roomId != m_openRoomId || !m_waiting)
+        return;
+    m_waiting = false;
+    m_pane->showLoading();
 }
 
 void ConversationController::sendMessage(const QString &markdown)

@@ -1,6 +1,7 @@
 #pragma once
 
-// Complete types: QPointer needs them.
+// Complete types: QPointer needs them (and WebexClient::CallKind).
+#include "api/webexclient.h"
 #include "model/messagelistmodel.h"
 #include "model/peopledirectory.h"
 
@@ -15,7 +16,6 @@ class Message;
 class MessagesPane;
 class Person;
 class RoomListModel;
-class WebexClient;
 
 // The open space in the messages pane: its newest messages when it opens, older ones as the
 // person scrolls up, the newest again when the space has new activity; what the person writes,
@@ -62,6 +62,9 @@ private:
     void onPeopleChanged(const QStringList &personIds);
     void onMessagesFetched(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder);
     void onMessagesFailed(const QString &roomId, const ApiError &error);
+    void onRetryWaiting(WebexClient::CallKind call, const QString &roomId, const QDateTime &retryAt,
+                        const ApiError &reason);
+    void onRetryStarted(WebexClient::CallKind call, const QString &roomId);
     void onMessageSent(const QString &clientTag, const Message &message);
     void onSendFailed(const QString &clientTag, const ApiError &error);
 
@@ -75,6 +78,7 @@ private:
     QDateTime m_openRoomActivity; // to tell whether a refresh brought new messages
     QString m_messagesBefore;     // the page asked for last, for Retry
     bool m_newestWanted = false;  // a refresh came while an older page was loading
+    bool m_waiting = false;       // the open space's page waits for its next attempt
     struct Draft
     {
         QString roomId;

@@ -262,6 +262,13 @@ void MainWindow::showProfileLoading()
     m_ui->profileBanner->clear();
 }
 
+void MainWindow::showProfileWaiting(const QString &sentence)
+{
+    // Not "Loading": nothing is being loaded until the time the banner gives.
+    m_ui->nameLabel->setText(tr("Your profile is not loaded yet."));
+    m_ui->profileBanner->showWaiting(sentence);
+}
+
 QString MainWindow::presenceText(const QString &status)
 {
     // Webex's presence values, in words.

@@ -46,6 +46,8 @@ public:
     void showProfile(const Person &person);
     void showProfileProblem(const QString &message);
     void showProfileLoading();
+    // people/me waits before Webex is asked again; `sentence` says until when (Retry now).
+    void showProfileWaiting(const QString &sentence);
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
     void showNotice(const QString &message);
     // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.

@@ -136,6 +136,11 @@ void MessagesPane::showLoading()
     m_banner->showLoading(tr("Loading messages…"));
 }
 
+void MessagesPane::showWaiting(const QString &sentence)
+{
+    m_banner->showWaiting(sentence);
+}
+
 void MessagesPane::showLoaded()
 {
     m_loaded = true;
@@ -148,6 +153,12 @@ void MessagesPane::showProblem(const QString &message)
 {
     setLoadingOlder(false);
     m_banner->showError(tr("The messages could not be loaded. %1").arg(message));
+}
+
+void MessagesPane::showIncomplete(const QString &sentence)
+{
+    setLoadingOlder(false);
+    m_banner->showError(sentence);
 }
 
 void MessagesPane::setLoadingOlder(bool loading)
@@ -165,7 +176,9 @@ void MessagesPane::setClockInterval(int milliseconds)
 
 void MessagesPane::updateEmpty()
 {
-    if (!m_loaded || !m_messages || m_banner->state() == StateBanner::State::Error)
+    const StateBanner::State state = m_banner->state();
+    if (!m_loaded || !m_messages ||
+        (state != StateBanner::State::Hidden && state != StateBanner::State::Empty))
         return;
     if (m_messages->rowCount() == 0)
         m_banner->showEmpty(tr("No messages here yet. Write the first one below."));

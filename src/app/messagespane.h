@@ -39,8 +39,12 @@ public:
     void showNoRoom();
     void showRoom(const QString &title, const QString &postingNote);
     void showLoading();
+    // A page waits before Webex is asked again; `sentence` says until when.
+    void showWaiting(const QString &sentence);
     void showLoaded();
     void showProblem(const QString &message);
+    // Some messages are shown, a page more could not be loaded: `sentence` says why (Retry).
+    void showIncomplete(const QString &sentence);
     void setLoadingOlder(bool loading);
     [[nodiscard]] bool isLoadingOlder() const { return m_loadingOlder; }
 

@@ -4,11 +4,18 @@
 #include "api/webexclient.h"
 #include "mainwindow.h"
 #include "model/person.h"
+#include "statebanner.h"
 
 ProfileController::ProfileController(MainWindow *window, QObject *parent)
     : QObject(parent), m_window(window)
 {
-    connect(m_window, &MainWindow::profileRetryRequested, this, &ProfileController::load);
+    connect(m_window, &MainWindow::profileRetryRequested, this, [this] {
+        // While people/me waits for its next attempt, the button says "Retry now".
+        if (m_waiting && m_client)
+            m_client->retryNow();
+        else
+            load();
+    });
 }
 
 // Out of line: WebexClient is complete here.
@@ -19,11 +26,31 @@ void ProfileController::begin(WebexClient *client)
     end();
     m_client = client;
     connect(client, &WebexClient::meFetched, this, [this](const Person &me) {
+        m_waiting = false;
         m_window->showProfile(me);
         emit profileShown(me);
     });
-    connect(client, &WebexClient::meFailed, this,
-            [this](const ApiError &error) { m_window->showProfileProblem(error.userMessage()); });
+    connect(client, &WebexClient::meFailed, this, [this](const ApiError &error) {
+        m_waiting = false;
+        m_window->showProfileProblem(error.userMessage());
+    });
+    connect(client, &WebexClient::retryWaiting, this,
+            [this](WebexClient::CallKind call, const QString &, const QDateTime &retryAt,
+                   const ApiError &reason) {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                if (call != WebexClient::CallKind::Me ||
+                    now.msecsTo(retryAt) < StateBanner::ShortestWaitSaidMs)
+                    return;
+                m_waiting = true;
+                m_window->showProfileWaiting(reason.waitSentence(retryAt, now));
+            });
+    connect(client, &WebexClient::retryStarted, this,
+            [this](WebexClient::CallKind call, const QString &) {
+                if (call != WebexClient::CallKind::Me || !m_waiting)
+                    return;
+                m_waiting = false;
+                m_window->showProfileLoading();
+            });
 }
 
 void ProfileController::end()
@@ -31,12 +58,14 @@ void ProfileController::end()
     if (m_client)
         m_client->disconnect(this);
     m_client = nullptr;
+    m_waiting = false;
 }
 
 void ProfileController::load()
 {
     if (!m_client)
         return;
+    m_waiting = false;
     m_window->showProfileLoading();
     m_client->fetchMe();
 }

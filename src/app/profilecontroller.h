@@ -8,7 +8,8 @@ class Person;
 class WebexClient;
 
 // Who is signed in, in the main window's header: name, e-mail, presence and picture
-// (GET people/me), with Retry when it could not be loaded.
+// (GET people/me), with Retry when it could not be loaded, and until when it waits (with
+// Retry now) when Webex asks us to wait.
 class ProfileController : public QObject
 {
     Q_OBJECT
@@ -30,4 +31,5 @@ signals:
 private:
     MainWindow *m_window;
     QPointer<WebexClient> m_client;
+    bool m_waiting = false; // people/me waits for its next attempt, and the header says so
 };

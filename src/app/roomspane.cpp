@@ -143,6 +143,7 @@ void RoomsPane::setTeams(const QList<Team> &teams)
 void RoomsPane::showLoading(int loadedSoFar)
 {
     m_loading = true;
+    m_failed = false;
     // Webex does not say how many spaces there are, so the progress counts up.
     const QString text = loadedSoFar == 0
                              ? tr("Loading your spaces…")
@@ -151,10 +152,16 @@ void RoomsPane::showLoading(int loadedSoFar)
     m_count->setText(text);
 }
 
+void RoomsPane::showWaiting(const QString &sentence)
+{
+    m_banner->showWaiting(sentence);
+}
+
 void RoomsPane::showLoaded(int total)
 {
     Q_UNUSED(total); // the model holds them all now: the count is read from it
     m_loading = false;
+    m_failed = false;
     m_banner->clear();
     updateNoMatch();
 }
@@ -162,8 +169,20 @@ void RoomsPane::showLoaded(int total)
 void RoomsPane::showProblem(const QString &message)
 {
     m_loading = false;
+    m_failed = true;
     m_banner->showError(tr("Your spaces could not be loaded. %1").arg(message));
     m_count->setText(tr("Your spaces could not be loaded."));
+}
+
+void RoomsPane::showIncomplete(const QString &sentence, bool retryable)
+{
+    m_loading = false;
+    m_failed = false;
+    if (retryable)
+        m_banner->showError(sentence);
+    else
+        m_banner->showNotice(sentence);
+    updateNoMatch(); // the count of what is listed
 }
 
 void RoomsPane::focusFilter()
@@ -200,7 +219,7 @@ void RoomsPane::applyTeam(int comboIndex)
 
 void RoomsPane::updateCount()
 {
-    if (!m_rooms || m_loading || m_banner->state() == StateBanner::State::Error)
+    if (!m_rooms || m_loading || m_failed)
         return; // the label says what is going on instead
     const int total = m_rooms->rowCount();
     const int shown = m_presentation->rowCount();
@@ -216,8 +235,9 @@ void RoomsPane::updateCount()
 void RoomsPane::updateNoMatch()
 {
     updateCount();
-    if (!m_rooms || m_banner->state() == StateBanner::State::Error ||
-        m_banner->state() == StateBanner::State::Loading)
+    // Only "no match" comes and goes with the filter; anything else the banner says stays.
+    const StateBanner::State state = m_banner->state();
+    if (!m_rooms || (state != StateBanner::State::Hidden && state != StateBanner::State::Empty))
         return;
     const bool filtered = m_rooms->rowCount() > 0 && m_presentation->rowCount() == 0;
     if (filtered)

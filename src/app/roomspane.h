@@ -30,8 +30,14 @@ public:
     void setTeams(const QList<Team> &teams);
 
     void showLoading(int loadedSoFar);
+    // The loading waits before Webex is asked again; `sentence` says until when.
+    void showWaiting(const QString &sentence);
     void showLoaded(int total);
+    // Nothing could be loaded.
     void showProblem(const QString &message);
+    // Some spaces are listed, not all: `sentence` says how many and why; with Retry when
+    // trying again may bring the rest.
+    void showIncomplete(const QString &sentence, bool retryable);
 
     void focusFilter();
     // How often relative times are redrawn; a minute by default.
@@ -72,6 +78,7 @@ private:
     RoomPresentationModel *m_presentation;
     RoomListModel *m_rooms = nullptr;
     bool m_loading = false;
+    bool m_failed = false; // nothing could be loaded: the count label says so
     QAction *m_clearFilter = nullptr;
     QAction *m_searchIcon = nullptr;
 };

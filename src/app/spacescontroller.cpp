@@ -6,6 +6,7 @@
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "roomspane.h"
+#include "statebanner.h"
 
 namespace {
 // Often enough that a new message shows within a minute, rarely enough that 10,000 spaces cost
@@ -21,7 +22,14 @@ SpacesController::SpacesController(RoomsPane *pane, QObject *parent)
         if (m_client && m_complete)
             m_client->fetchRecentRooms();
     });
-    connect(m_pane, &RoomsPane::retryRequested, this, &SpacesController::loadRooms);
+    connect(m_pane, &RoomsPane::retryRequested, this, [this] {
+        // While the list waits for its next attempt, the button says "Retry now": the pages
+        // so far are kept and the waiting one goes at once.
+        if (m_waiting && m_client)
+            m_client->retryNow();
+        else
+            loadRooms();
+    });
     connect(m_rooms.get(), &RoomListModel::lastSeenChanged, this,
             [this] { m_seen.save(m_rooms->lastSeen()); });
     m_pane->setModel(m_rooms.get());
@@ -42,6 +50,8 @@ void SpacesController::begin(WebexClient *client, const QString &accountKey, boo
     connect(client, &WebexClient::roomsFetched, this, &SpacesController::onRoomsDone);
     connect(client, &WebexClient::roomsFailed, this, &SpacesController::onRoomsFailed);
     connect(client, &WebexClient::recentRoomsFetched, this, &SpacesController::onRecentRooms);
+    connect(client, &WebexClient::retryWaiting, this, &SpacesController::onRetryWaiting);
+    connect(client, &WebexClient::retryStarted, this, &SpacesController::onRetryStarted);
     connect(client, &WebexClient::teamsFetched, m_pane, &RoomsPane::setTeams);
     connect(client, &WebexClient::teamsFailed, this, [this](const ApiError &error) {
         // Teams only narrow the list down: say it, but do not stand in the way.
@@ -59,6 +69,8 @@ void SpacesController::end(bool forgetSeen)
     m_client = nullptr;
     m_refreshTimer.stop();
     m_complete = false;
+    m_waiting = false;
+    m_refreshWaiting = false;
     if (forgetSeen)
         m_seen.forget();
     m_seen.close();
@@ -83,6 +95,7 @@ void SpacesController::loadRooms()
     if (!m_client)
         return;
     m_complete = false;
+    m_waiting = false;
     m_refreshTimer.stop();
     m_pane->showLoading(m_rooms->rowCount());
     m_client->fetchAllRooms();
@@ -94,22 +107,67 @@ void SpacesController::onRoomsPage(const QList<Room> &rooms)
     m_pane->showLoading(m_rooms->rowCount());
 }
 
-void SpacesController::onRoomsDone(int total)
+void SpacesController::onRoomsDone(int total, bool complete)
 {
-    m_complete = true;
-    m_pane->showLoaded(total);
+    m_complete = true; // as complete as it gets: quiet refreshes from now on
+    m_waiting = false;
+    if (complete)
+        m_pane->showLoaded(total);
+    else
+        // Asking again would only follow the same endless pages: no Retry.
+        m_pane->showIncomplete(tr("%Ln space(s) loaded; Webex kept sending more pages, so the "
+                                  "rest were not loaded.",
+                                  nullptr, m_rooms->rowCount()),
+                               false);
     m_refreshTimer.start();
     emit roomsLoaded(total);
 }
 
 void SpacesController::onRoomsFailed(const ApiError &error)
 {
+    m_refreshWaiting = false;
     if (m_complete) {
         // A quiet refresh failed: the list on screen is still good; the next one may work.
         emit notice(tr("Your spaces could not be refreshed. %1").arg(error.userMessage()));
         return;
     }
-    m_pane->showProblem(error.userMessage());
+    m_waiting = false;
+    const int listed = m_rooms->rowCount();
+    if (listed == 0)
+        m_pane->showProblem(error.userMessage());
+    else
+        // Pages before the failure are listed: say how many, and why not the rest.
+        m_pane->showIncomplete(
+            tr("%Ln of your spaces loaded; the rest could not be loaded: %1", nullptr, listed)
+                .arg(error.userMessage()),
+            true);
+}
+
+void SpacesController::onRetryWaiting(WebexClient::CallKind call, const QString &,
+                                      const QDateTime &retryAt, const ApiError &reason)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (now.msecsTo(retryAt) < StateBanner::ShortestWaitSaidMs)
+        return; // a short pause: "Loading" stays true enough
+    if (call == WebexClient::CallKind::Rooms) {
+        m_waiting = true;
+        m_pane->showWaiting(reason.waitSentence(retryAt, now));
+    } else if (call == WebexClient::CallKind::RecentRooms) {
+        // The list is there; only news waits. The status bar says until when.
+        m_refreshWaiting = true;
+        emit notice(reason.waitSentence(retryAt, now));
+    }
+}
+
+void SpacesController::onRetryStarted(WebexClient::CallKind call, const QString &)
+{
+    if (call == WebexClient::CallKind::Rooms && m_waiting) {
+        m_waiting = false;
+        m_pane->showLoading(m_rooms->rowCount());
+    } else if (call == WebexClient::CallKind::RecentRooms && m_refreshWaiting) {
+        m_refreshWaiting = false;
+        emit notice(QString());
+    }
 }
 
 void SpacesController::refresh()
@@ -128,6 +186,7 @@ void SpacesController::refresh()
 void SpacesController::onRecentRooms(const QList<Room> &rooms)
 {
     m_rooms->appendRooms(rooms); // known spaces are updated in place, new ones inserted
+    m_refreshWaiting = false;
     emit notice(QString());
     for (const Room &room : rooms)
         emit roomActivity(room.id, room.lastActivity);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/webexclient.h" // WebexClient::CallKind
 #include "store/seenspaces.h"
 
 #include <QDateTime>
@@ -14,12 +15,12 @@ class ApiError;
 class Room;
 class RoomListModel;
 class RoomsPane;
-class WebexClient;
 
 // The person's spaces in the rooms pane: all of them page by page at the start of a session,
 // then a quiet refresh of the first page (newest activity) every minute and on F5; the teams,
 // for the pane's team filter; and when each space was last seen (SeenSpaces), for the
-// new-activity marks.
+// new-activity marks. Says until when the list waits when Webex asks us to wait, and how
+// many spaces are listed and why not the rest when the list is not whole.
 class SpacesController : public QObject
 {
     Q_OBJECT
@@ -58,8 +59,11 @@ signals:
 private:
     void loadRooms();
     void onRoomsPage(const QList<Room> &rooms);
-    void onRoomsDone(int total);
+    void onRoomsDone(int total, bool complete);
     void onRoomsFailed(const ApiError &error);
+    void onRetryWaiting(WebexClient::CallKind call, const QString &key, const QDateTime &retryAt,
+                        const ApiError &reason);
+    void onRetryStarted(WebexClient::CallKind call, const QString &key);
     void onRecentRooms(const QList<Room> &rooms);
 
     RoomsPane *m_pane;
@@ -68,5 +72,7 @@ private:
     SeenSpaces m_seen;
     QPointer<WebexClient> m_client;
     QTimer m_refreshTimer;
-    bool m_complete = false; // the full list arrived; refreshes are quiet from then on
+    bool m_complete = false;       // the full list arrived; refreshes are quiet from then on
+    bool m_waiting = false;        // the full list waits for its next attempt (the pane says so)
+    bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
 };

@@ -50,6 +50,16 @@ void StateBanner::showLoading(const QString &text)
     show(State::Loading, text);
 }
 
+void StateBanner::showWaiting(const QString &text)
+{
+    show(State::Waiting, text);
+}
+
+void StateBanner::showNotice(const QString &text)
+{
+    show(State::Notice, text);
+}
+
 void StateBanner::showEmpty(const QString &text)
 {
     show(State::Empty, text);
@@ -77,7 +87,14 @@ void StateBanner::show(State state, const QString &text)
     // Screen readers read the banner as one thing: what is going on, and that Retry exists.
     setAccessibleName(text);
     m_busy->setVisible(state == State::Loading);
-    m_retry->setVisible(state == State::Error);
+    m_retry->setVisible(state == State::Error || state == State::Waiting);
+    if (state == State::Waiting) {
+        m_retry->setText(tr("Retry &now"));
+        m_retry->setAccessibleName(tr("Retry now"));
+    } else {
+        m_retry->setText(tr("&Retry"));
+        m_retry->setAccessibleName(tr("Retry"));
+    }
     updateIcon();
     setVisible(state != State::Hidden);
 }

@@ -6,22 +6,30 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 
-// What a pane says while it has nothing to show: loading (with a busy bar), empty, or an error
-// with a Retry button that asks to run the failed request again. Hidden when the content is
-// there. One widget for the profile, the spaces and the messages, so they all look and read
-// (and are tested) alike.
+// What a pane says while it has nothing (or not everything) to show: loading (with a busy
+// bar), waiting before Webex is asked again (with "Retry now"), empty, a notice about what is
+// shown (a list that is not whole), or an error with a Retry button that asks to run the failed
+// request again. Hidden when the content is there. One widget for the profile, the spaces and
+// the messages, so they all look and read (and are tested) alike. Both buttons are one, and
+// emit retryRequested: the controller knows whether that means "again" or "now".
 class StateBanner : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class State { Hidden, Loading, Empty, Error };
+    enum class State { Hidden, Loading, Waiting, Empty, Notice, Error };
     Q_ENUM(State)
+
+    // A wait shorter than this is not worth a sentence: the place keeps saying "Loading".
+    static constexpr int ShortestWaitSaidMs = 3000;
 
     explicit StateBanner(QWidget *parent = nullptr);
 
     void showLoading(const QString &text);
+    // A call waits for its next attempt (ApiError::waitSentence); the button says Retry now.
+    void showWaiting(const QString &text);
     void showEmpty(const QString &text);
+    void showNotice(const QString &text);
     void showError(const QString &text);
     void clear();
 

@@ -27,6 +27,7 @@
 #include <QListView>
 #include <QPalette>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -104,6 +105,7 @@ private slots:
     void composerRestoresAFailedDraft();
     void composerRefusesTooLongMessages();
     void stateBannerRetry();
+    void stateBannerWaitingAndNotice();
     void iconsAreEmbeddedAndTinted();
     void aDarkPaletteIsFollowedAtOnce();
     void avatarInitialsUntilThePictureArrives();
@@ -361,6 +363,39 @@ void TestAppWidgets::stateBannerRetry()
     QCOMPARE(retry.count(), 1);
     banner.clear();
     QVERIFY(banner.isHidden());
+}
+
+void TestAppWidgets::stateBannerWaitingAndNotice()
+{
+    StateBanner banner;
+    QSignalSpy retry(&banner, &StateBanner::retryRequested);
+    auto *busy = banner.findChild<QProgressBar *>();
+    QVERIFY(busy);
+
+    // Waiting: nothing moves until the time given, and the one button asks now.
+    banner.showWaiting(QStringLiteral("Webex asks us to wait; trying again at 15:05."));
+    QCOMPARE(banner.state(), StateBanner::State::Waiting);
+    QVERIFY(busy->isHidden());
+    QVERIFY(!banner.retryButton()->isHidden());
+    QCOMPARE(banner.retryButton()->text(), StateBanner::tr("Retry &now"));
+    QCOMPARE(banner.accessibleName(),
+             QStringLiteral("Webex asks us to wait; trying again at 15:05."));
+    banner.retryButton()->click();
+    QCOMPARE(retry.count(), 1);
+
+    // A notice: words only.
+    banner.showNotice(QStringLiteral("5,000 spaces loaded; ..."));
+    QCOMPARE(banner.state(), StateBanner::State::Notice);
+    QVERIFY(banner.retryButton()->isHidden());
+    QVERIFY(busy->isHidden());
+    QVERIFY(!banner.isHidden());
+
+    // An error after a wait: the button is Retry again.
+    banner.showError(QStringLiteral("Broken"));
+    QCOMPARE(banner.retryButton()->text(), StateBanner::tr("&Retry"));
+    banner.showLoading(QStringLiteral("Loading"));
+    QVERIFY(banner.retryButton()->isHidden());
+    QVERIFY(!busy->isHidden());
 }
 
 void TestAppWidgets::iconsAreEmbeddedAndTinted()

@@ -112,6 +112,12 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
     emit requestReceived();
     if (response.status == 0)
         return; // hold the connection open and silent
+    if (response.closeAtOnce) {
+        socket->abort();
+        m_buffers.remove(socket);
+        socket->deleteLater();
+        return;
+    }
 
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";
@@ -119,7 +125,8 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
     out += "Connection: close\r\n";
     for (const auto &header : response.headers)
         out += header.first + ": " + header.second + "\r\n";
-    out += "\r\n" + response.body;
+    out += "\r\n" +
+           (response.cutBodyAfter >= 0 ? response.body.left(response.cutBodyAfter) : response.body);
     socket->write(out);
     socket->disconnectFromHost();
 }

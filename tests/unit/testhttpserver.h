@@ -46,6 +46,11 @@ public:
         int status = 200; // 0: never answer (for timeouts)
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
+        // Faults. cutBodyAfter >= 0: Content-Length announces the whole body, but only this
+        // many bytes of it are sent before the connection closes (an answer cut off).
+        // closeAtOnce: the connection closes without a byte of answer (a reset).
+        qsizetype cutBodyAfter = -1;
+        bool closeAtOnce = false;
 
         static Response json(int status, const QByteArray &body)
         {
@@ -59,6 +64,17 @@ public:
         {
             headers.append(qMakePair(name, value));
             return *this;
+        }
+        Response &cutOffAfter(qsizetype bytes)
+        {
+            cutBodyAfter = bytes;
+            return *this;
+        }
+        static Response reset()
+        {
+            Response r;
+            r.closeAtOnce = true;
+            return r;
         }
     };
 

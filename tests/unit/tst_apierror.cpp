@@ -1,7 +1,10 @@
 #include "api/apierror.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QTest>
+#include <QTimeZone>
 
 namespace {
 
@@ -166,6 +169,133 @@ private slots:
         QCOMPARE(error.message, QStringLiteral("qt text"));
         QVERIFY(error.userMessage().contains(QStringLiteral("qt text")));
         QVERIFY(!error.userMessage().contains(QStringLiteral("Tracking ID")));
+    }
+
+    void retryAfterInEveryForm_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("seconds");
+        // now is Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110's own example date) in these rows.
+        QTest::newRow("delay-seconds") << QByteArray("120") << 120;
+        QTest::newRow("zero") << QByteArray("0") << 0;
+        QTest::newRow("spaces around") << QByteArray("  7 ") << 7;
+        QTest::newRow("leading zeros") << QByteArray("0007") << 7;
+        QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:50:37 GMT") << 60;
+        QTest::newRow("IMF-fixdate, any case") << QByteArray("sun, 06 NOV 1994 08:50:37 gmt") << 60;
+        QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:51:37 GMT") << 120;
+        QTest::newRow("asctime, one-digit day") << QByteArray("Sun Nov  6 08:52:37 1994") << 180;
+        QTest::newRow("asctime, two-digit day")
+            << QByteArray("Mon Nov 07 08:49:37 1994") << 24 * 3600;
+        QTest::newRow("a leap second") << QByteArray("Sun, 06 Nov 1994 08:49:60 GMT") << 22;
+        QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << 0;
+        QTest::newRow("RFC 850, past century") << QByteArray("Sunday, 06-Nov-44 08:49:37 GMT")
+                                               << 0; // 1944: more than 50 years ahead as 2044
+        QTest::newRow("huge delay")
+            << QByteArray("99999999999999999999999") << ApiError::RetryAfterCeilingSeconds;
+        QTest::newRow("more than a day")
+            << QByteArray("100000") << ApiError::RetryAfterCeilingSeconds;
+        QTest::newRow("far date") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT")
+                                  << ApiError::RetryAfterCeilingSeconds;
+        QTest::newRow("negative") << QByteArray("-5") << -1;
+        QTest::newRow("plus sign") << QByteArray("+5") << -1;
+        QTest::newRow("fraction") << QByteArray("1.5") << -1;
+        QTest::newRow("unit") << QByteArray("5s") << -1;
+        QTest::newRow("garbage") << QByteArray("soon") << -1;
+        QTest::newRow("empty") << QByteArray("   ") << -1;
+        QTest::newRow("not GMT") << QByteArray("Sun, 06 Nov 1994 08:50:37 CET") << -1;
+        QTest::newRow("no such day") << QByteArray("Sun, 31 Feb 1994 08:50:37 GMT") << -1;
+        QTest::newRow("no such month") << QByteArray("Sun, 06 Foo 1994 08:50:37 GMT") << -1;
+        QTest::newRow("no such hour") << QByteArray("Sun, 06 Nov 1994 25:50:37 GMT") << -1;
+        QTest::newRow("ISO 8601") << QByteArray("1994-11-06T08:50:37Z") << -1;
+    }
+
+    void retryAfterInEveryForm()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, seconds);
+        const QDateTime now(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc());
+        QCOMPARE(ApiError::parseRetryAfter(value, now), seconds);
+    }
+
+    void rfc850TwoDigitYearsFollowTheFiftyYearRule()
+    {
+        // In 2030, "94" is 2094 (64 years ahead: too far) so 1994; "70" is 2070 (40 years).
+        const QDateTime now(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc());
+        QCOMPARE(ApiError::parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", now), 0);
+        QCOMPARE(ApiError::parseRetryAfter("Tuesday, 01-Jan-30 00:01:00 GMT", now), 60);
+        QCOMPARE(ApiError::parseRetryAfter("Tuesday, 01-Jan-70 00:00:00 GMT", now),
+                 ApiError::RetryAfterCeilingSeconds);
+    }
+
+    void aBodyCutOffIsNotBadJson()
+    {
+        // Status and headers came, then "Connection closed" before the announced end.
+        FakeReply cut(200, QNetworkReply::RemoteHostClosedError,
+                      QStringLiteral("Connection closed"));
+        const ApiError error = ApiError::fromReply(&cut, R"({"items":[)");
+        QCOMPARE(error.kind, ApiError::Kind::CutOff);
+        QCOMPARE(error.networkError, int(QNetworkReply::RemoteHostClosedError));
+        QVERIFY(error.userMessage().contains(QStringLiteral("broke off")));
+
+        // Closed before any answer: a failed connection, not a cut-off answer.
+        FakeReply reset(0, QNetworkReply::RemoteHostClosedError,
+                        QStringLiteral("Connection closed"));
+        QCOMPARE(ApiError::fromReply(&reset, {}).kind, ApiError::Kind::Network);
+
+        // A 500 cut off is still a 500.
+        FakeReply server(500, QNetworkReply::RemoteHostClosedError);
+        QCOMPARE(ApiError::fromReply(&server, {}).kind, ApiError::Kind::Http);
+
+        // Complete, but not JSON: no error here (the endpoint's parser says Parse).
+        FakeReply whole(200, QNetworkReply::NoError);
+        QCOMPARE(ApiError::fromReply(&whole, R"({"items":[)").kind, ApiError::Kind::None);
+    }
+
+    void longRateLimitsAreSaidInMinutesOrHours()
+    {
+        ApiError error;
+        error.kind = ApiError::Kind::RateLimited;
+        error.httpStatus = 429;
+        error.retryAfterSeconds = 30;
+        QVERIFY(error.userMessage().contains(QStringLiteral("30 second")));
+        error.retryAfterSeconds = 3601;
+        QVERIFY(error.userMessage().contains(QStringLiteral("61 minute")));
+        error.retryAfterSeconds = 24 * 3600;
+        QVERIFY(error.userMessage().contains(QStringLiteral("24 hour")));
+    }
+
+    void waitSentenceSaysWhenInLocalTime()
+    {
+        const QLocale saved;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // "HH:mm"
+        const QDateTime now = QDateTime(QDate(2024, 5, 1), QTime(14, 4, 10)).toUTC();
+        ApiError rate;
+        rate.kind = ApiError::Kind::RateLimited;
+        // An hour away, at hh:mm:10: rounded up to the next minute, never earlier than the retry.
+        QCOMPARE(rate.waitSentence(now.addSecs(3600), now),
+                 QStringLiteral("Webex asks us to wait; trying again at 15:05."));
+        // On the minute: that minute.
+        QCOMPARE(rate.waitSentence(now.addSecs(50), now),
+                 QStringLiteral("Webex asks us to wait; trying again at 14:05:00."));
+        // Less than a minute away: with seconds.
+        QCOMPARE(rate.waitSentence(now.addSecs(20), now),
+                 QStringLiteral("Webex asks us to wait; trying again at 14:04:30."));
+
+        ApiError server;
+        server.kind = ApiError::Kind::Http;
+        server.httpStatus = 503;
+        QCOMPARE(server.waitSentence(now.addSecs(120), now),
+                 QStringLiteral("Webex is having trouble; trying again at 14:07."));
+        ApiError network;
+        network.kind = ApiError::Kind::CutOff;
+        QCOMPARE(network.waitSentence(now.addSecs(5), now),
+                 QStringLiteral("The connection to Webex failed; trying again at 14:04:15."));
+
+        // A locale with a 12-hour clock keeps its own form.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const QString american = rate.waitSentence(now.addSecs(20), now);
+        QLocale::setDefault(saved);
+        QVERIFY2(american.contains(QStringLiteral("2:04:30")), qPrintable(american));
     }
 
     void parseError()

@@ -29,6 +29,8 @@ bool WebexClientFixture::startServerAndClient()
     m_client->setAccessToken(QStringLiteral("test-token"));
     // Keep retries quick; the tests assert on the delays the client reports, scaled alike.
     m_client->setRetryDelayScale(0.02);
+    // The whole backoff, no jitter: delays the tests can name (the jitter has tests of its own).
+    m_client->setJitterSource([] { return 1.0; });
     return true;
 }
 

@@ -6,9 +6,92 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace {
+
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// 1 to 12 for "Jan" to "Dec" in any case, 0 for anything else. HTTP dates are English,
+// whatever the locale.
+int monthNumber(const QString &name)
+{
+    static const QStringList months = {
+        QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"), QStringLiteral("apr"),
+        QStringLiteral("may"), QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"),
+        QStringLiteral("sep"), QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
+    return int(months.indexOf(name.toLower())) + 1;
+}
+
+QDateTime utcDateTime(int year, int month, int day, int hour, int minute, int second)
+{
+    const QDate date(year, month, day);
+    // A leap second (60) is allowed by the grammar; QTime knows none.
+    const QTime time(hour, minute, qMin(second, 59));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, QTimeZone::utc());
+}
+
+// An HTTP-date (RFC 9110 section 5.6.7) in any of its three forms, or an invalid QDateTime.
+// Lenient where the RFC asks recipients to be (case, runs of spaces); the day name is checked
+// for form only, since the date says which day it is.
+QDateTime httpDate(const QString &text, const QDateTime &now)
+{
+    static const QString day = QStringLiteral("(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)");
+    static const QString longDay =
+        QStringLiteral("(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)");
+    static const QString month = QStringLiteral("([A-Za-z]{3})");
+    static const QString time = QStringLiteral("(\\d{2}):(\\d{2}):(\\d{2})");
+    const auto options = QRegularExpression::CaseInsensitiveOption;
+    // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+    static const QRegularExpression imf(
+        QStringLiteral("^%1, (\\d{2}) %2 (\\d{4}) %3 GMT$").arg(day, month, time), options);
+    // obsolete RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
+    static const QRegularExpression rfc850(
+        QStringLiteral("^%1, (\\d{2})-%2-(\\d{2}) %3 GMT$").arg(longDay, month, time), options);
+    // obsolete asctime: "Sun Nov  6 08:49:37 1994" (the runs of spaces are collapsed below)
+    static const QRegularExpression asctime(
+        QStringLiteral("^%1 %2 (\\d{1,2}) %3 (\\d{4})$").arg(day, month, time), options);
+
+    const QString simple = text.simplified();
+    QRegularExpressionMatch m = imf.match(simple);
+    if (m.hasMatch())
+        return utcDateTime(m.captured(3).toInt(), monthNumber(m.captured(2)), m.captured(1).toInt(),
+                           m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+    m = rfc850.match(simple);
+    if (m.hasMatch()) {
+        // Two digits of the year: RFC 9110 says a date more than 50 years ahead is the most
+        // recent past year with those digits.
+        const int century = now.date().year() - now.date().year() % 100;
+        QDateTime when = utcDateTime(century + m.captured(3).toInt(), monthNumber(m.captured(2)),
+                                     m.captured(1).toInt(), m.captured(4).toInt(),
+                                     m.captured(5).toInt(), m.captured(6).toInt());
+        if (when.isValid() && when > now.addYears(50))
+            when = when.addYears(-100);
+        return when;
+    }
+    m = asctime.match(simple);
+    if (m.hasMatch())
+        return utcDateTime(m.captured(6).toInt(), monthNumber(m.captured(1)), m.captured(2).toInt(),
+                           m.captured(3).toInt(), m.captured(4).toInt(), m.captured(5).toInt());
+    return {};
+}
+
+// The locale's short time with seconds added ("HH:mm" -> "HH:mm:ss", "h:mm AP" ->
+// "h:mm:ss AP"), for a time only seconds away.
+QString withSeconds(QString format)
+{
+    if (!format.contains(QLatin1String("ss")))
+        format.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    return format;
+}
 
 bool isTlsError(QNetworkReply::NetworkError error)
 {
@@ -28,23 +111,25 @@ bool isTimeoutError(QNetworkReply::NetworkError error)
 
 int ApiError::parseRetryAfter(const QByteArray &value)
 {
+    return parseRetryAfter(value, QDateTime::currentDateTimeUtc());
+}
+
+int ApiError::parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return -1;
-    bool ok = false;
-    const int seconds = trimmed.toInt(&ok);
-    if (ok)
-        return seconds < 0 ? -1 : seconds;
-
-    // The HTTP-date form, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
-                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    // delay-seconds = 1*DIGIT: no sign, no fraction, no unit. Any number of digits, so a
+    // huge one is read as "very long", not as an overflow.
+    if (std::all_of(trimmed.cbegin(), trimmed.cend(), isAsciiDigit)) {
+        if (trimmed.size() > 9)
+            return RetryAfterCeilingSeconds;
+        return qMin(trimmed.toInt(), RetryAfterCeilingSeconds);
+    }
+    const QDateTime when = httpDate(QString::fromLatin1(trimmed), now);
     if (!when.isValid())
         return -1;
-    // The literal GMT leaves the parsed time in local time; pin it to UTC.
-    when = QDateTime(when.date(), when.time(), QTimeZone(0));
-    const qint64 delta = QDateTime::currentDateTimeUtc().secsTo(when);
-    return delta < 0 ? 0 : int(qMin<qint64>(delta, 24 * 3600));
+    return int(qBound(qint64(0), now.secsTo(when), qint64(RetryAfterCeilingSeconds)));
 }
 
 ApiError ApiError::parseError(const QString &what)
@@ -91,10 +176,16 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
     if (reply->hasRawHeader("Retry-After"))
         error.retryAfterSeconds = parseRetryAfter(reply->rawHeader("Retry-After"));
 
+    error.networkError = int(networkError);
     if (error.httpStatus == 429 || (error.httpStatus == 423 && error.retryAfterSeconds >= 0)) {
         error.kind = Kind::RateLimited;
     } else if (error.httpStatus >= 400) {
         error.kind = Kind::Http;
+    } else if (error.httpStatus > 0 && networkError == QNetworkReply::RemoteHostClosedError) {
+        // The status line and headers came, then the connection closed before the announced
+        // end (Content-Length, or the last chunk): Qt says "closed" only then. A body that
+        // ends at the close by design has no announced end, and reads as complete.
+        error.kind = Kind::CutOff;
     } else if (networkError == QNetworkReply::NoError) {
         if (error.httpStatus == 0 || (error.httpStatus >= 200 && error.httpStatus < 300))
             return error; // Kind::None, keeps nothing else worth reporting.
@@ -128,10 +219,20 @@ QString ApiError::userMessage() const
         sentence = tr("Webex did not answer in time. Try again later.");
         break;
     case Kind::RateLimited:
-        sentence = retryAfterSeconds > 0
-                       ? tr("Webex is receiving too many requests; try again in %n second(s).",
-                            nullptr, retryAfterSeconds)
-                       : tr("Webex is receiving too many requests; try again shortly.");
+        if (retryAfterSeconds >= 2 * 3600)
+            sentence = tr("Webex is receiving too many requests; try again in %n hour(s).", nullptr,
+                          (retryAfterSeconds + 3599) / 3600);
+        else if (retryAfterSeconds >= 120)
+            sentence = tr("Webex is receiving too many requests; try again in %n minute(s).",
+                          nullptr, (retryAfterSeconds + 59) / 60);
+        else if (retryAfterSeconds > 0)
+            sentence = tr("Webex is receiving too many requests; try again in %n second(s).",
+                          nullptr, retryAfterSeconds);
+        else
+            sentence = tr("Webex is receiving too many requests; try again shortly.");
+        break;
+    case Kind::CutOff:
+        sentence = tr("The connection to Webex broke off before the whole answer arrived.");
         break;
     case Kind::Parse:
         sentence = tr("Webex sent an answer this version of Webex Desk does not understand.");
@@ -152,6 +253,29 @@ QString ApiError::userMessage() const
     }
 
     return sentence + details();
+}
+
+QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) const
+{
+    const QLocale locale;
+    QString when;
+    if (now.secsTo(retryAt) < 60) {
+        when = locale.toString(retryAt.toLocalTime().time(),
+                               withSeconds(locale.timeFormat(QLocale::ShortFormat)));
+    } else {
+        constexpr qint64 MinuteMs = 60 * 1000;
+        const qint64 roundedUp = (retryAt.toMSecsSinceEpoch() + MinuteMs - 1) / MinuteMs * MinuteMs;
+        when = locale.toString(QDateTime::fromMSecsSinceEpoch(roundedUp).toLocalTime().time(),
+                               QLocale::ShortFormat);
+    }
+    switch (kind) {
+    case Kind::RateLimited:
+        return tr("Webex asks us to wait; trying again at %1.").arg(when);
+    case Kind::Http:
+        return tr("Webex is having trouble; trying again at %1.").arg(when);
+    default:
+        return tr("The connection to Webex failed; trying again at %1.").arg(when);
+    }
 }
 
 QString ApiError::details() const

@@ -5,6 +5,7 @@
 #include <QString>
 
 class QByteArray;
+class QDateTime;
 class QNetworkReply;
 
 // One small value type for every failure of a Webex call: what went wrong, the HTTP status,
@@ -23,19 +24,29 @@ public:
         Http,        ///< Webex answered with an HTTP error status.
         RateLimited, ///< 429 (or 423 with Retry-After): try again after retryAfterSeconds.
         Parse,       ///< The answer arrived but was not what Webex sends.
+        CutOff,      ///< The answer began (status and headers) but broke off before its end.
     };
 
     Kind kind = Kind::None;
     int httpStatus = 0;         ///< 0 when there was no HTTP answer.
     QString message;            ///< Webex's message, else Qt's errorString().
     QString trackingId;         ///< The body's trackingId, else the trackingid response header.
-    int retryAfterSeconds = -1; ///< From Retry-After; -1 when absent.
+    int retryAfterSeconds = -1; ///< From Retry-After; -1 when absent or unreadable.
+    /// QNetworkReply::NetworkError as reported by Qt (0: none), for the retry rules: a refused
+    /// connection, a reset and a cut-off answer are told apart by it.
+    int networkError = 0;
 
     [[nodiscard]] bool isError() const { return kind != Kind::None; }
 
     // A translated sentence a person understands, plain text (the caller escapes it for HTML),
     // followed by Webex's message and "Tracking ID: ..." when present.
     [[nodiscard]] QString userMessage() const;
+    // While a call waits for its next attempt because of this error: "Webex asks us to wait;
+    // trying again at 14:05." (a rate limit) or "Webex is having trouble; trying again at
+    // 14:05." (anything else), in local time. A time less than a minute from `now` is given
+    // with seconds; a later one is rounded up to the minute, so the retry never comes after
+    // the time said.
+    [[nodiscard]] QString waitSentence(const QDateTime &retryAt, const QDateTime &now) const;
     // " Details: <Webex's message> Tracking ID: <id>", for sentences composed elsewhere;
     // empty when there is neither.
     [[nodiscard]] QString details() const;
@@ -47,8 +58,14 @@ public:
 
     [[nodiscard]] static ApiError parseError(const QString &what);
 
-    // Retry-After as delta seconds or an HTTP date (RFC 9110); -1 when absent or unreadable.
+    // Retry-After (RFC 9110 section 10.2.3) in seconds from `now`: delay-seconds, or an
+    // HTTP-date in any of its three forms (IMF-fixdate, obsolete RFC 850, asctime). A date in
+    // the past gives 0; more than RetryAfterCeilingSeconds (a day) gives
+    // RetryAfterCeilingSeconds; -1 when
+    // absent or unreadable (a negative number, a fraction, an unknown date form).
     [[nodiscard]] static int parseRetryAfter(const QByteArray &value);
+    [[nodiscard]] static int parseRetryAfter(const QByteArray &value, const QDateTime &now);
+    static constexpr int RetryAfterCeilingSeconds = 24 * 3600;
 };
 
 Q_DECLARE_METATYPE(ApiError)

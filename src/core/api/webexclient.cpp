@@ -1,8 +1,9 @@
 // How to add an endpoint (edit message, delete message, files, devices, ...): declare its public
 // method and signals in webexclient.h; everything else goes in one section of this file, like
 // the "---- people/me" one below:
-//   1. an Endpoint (WebexClient::Endpoint::Xxx): method, where it sends the token, whether a
-//      5xx is retried (GET yes, POST no), whether it waits for a token renewal after a 401,
+//   1. an Endpoint (WebexClient::Endpoint::Xxx): its CallKind, method, where it sends the
+//      token, whether it is idempotent (GET yes, POST no: RetryPolicy repeats a POST only when it
+//      surely was not applied), whether it waits for a token renewal after a 401,
 //      paging (pageSize != 0 follows Link rel="next"), what a second call with the same key
 //      does, the handler that parses the answer and emits the signal, and the failure emitter;
 //   2. the public method: builds the URL (and body), refuses bad arguments with failLater, and
@@ -15,6 +16,7 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,8 +28,10 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
 #include <any>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 namespace {
@@ -39,11 +43,6 @@ constexpr int MaxPages = 1000;
 QString loggable(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
-}
-
-bool isRetryableServerError(int status)
-{
-    return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
 // The items array of a list answer, or an error naming what was expected.
@@ -81,6 +80,46 @@ template <typename T> QList<T> parseItems(const QJsonArray &array, const char *w
     return out;
 }
 
+// The body of a request that must not be applied twice (POST messages), readable once and
+// never rewound. Qt's HTTP/1.1 layer sends a request again by itself when the connection closes
+// before any byte of the answer (QHttpNetworkConnectionChannel's reconnect attempts), whatever
+// its method, though the server may have applied it by then. To send it again Qt must rewind
+// the body; this one refuses, so the reply fails with ContentReSendError instead and the
+// message is not posted twice behind our back.
+class SendOnceBody : public QIODevice
+{
+public:
+    // Unbuffered, as QBuffer: readData then reads at pos(), not ahead of it.
+    explicit SendOnceBody(QByteArray data) : m_data(std::move(data))
+    {
+        open(ReadOnly | Unbuffered);
+    }
+    bool isSequential() const override { return false; } // a known size: Qt reads it directly
+    qint64 size() const override { return m_data.size(); }
+    bool seek(qint64 position) override
+    {
+        if (position < m_furthest)
+            return false; // a rewind: Qt means to send it again
+        return QIODevice::seek(position);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, m_data.size() - pos());
+        if (count <= 0)
+            return count == 0 ? 0 : -1;
+        std::memcpy(data, m_data.constData() + pos(), size_t(count));
+        m_furthest = qMax(m_furthest, pos() + count);
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_furthest = 0; // how far Qt has read
+};
+
 // What sendMessage's call carries to its answer.
 struct OutgoingMessage
 {
@@ -109,6 +148,8 @@ std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByt
 struct WebexClient::Endpoint
 {
     enum class Method { Get, Post };
+    // Which call it is, for retryWaiting and retryStarted.
+    CallKind kind = CallKind::Me;
     // What a new call does to a running call of the same endpoint and key.
     enum class OnSameKey {
         RunsAlongside,   ///< both go on (batches of people, messages sent)
@@ -127,9 +168,10 @@ struct WebexClient::Endpoint
     // False for images: they live on a CDN, which gets no token, no TrackingID, and no
     // redirect to a less safe URL.
     bool toApi = true;
-    // A 5xx or a timeout of a POST may come after Webex applied it; repeating it could post
-    // twice, so only a refused connection (nothing sent) is repeated then.
-    bool retriedAfterServerError = true;
+    // A 5xx, a reset or a timeout of a POST may come after Webex applied it; repeating it could
+    // post twice, so a call that is not idempotent is repeated only when RetryPolicy says it
+    // surely was not applied (a 429, a refused connection).
+    bool idempotent = true;
     bool waitsForTokenRenewal = true; // after a 401, when renewal is on
     // The most an answer may hold: a server that sends more is cut off and the call fails
     // (it is not retried: the same answer would come again). Generous for what Webex sends
@@ -140,9 +182,8 @@ struct WebexClient::Endpoint
     // Non-zero: Link rel="next" is followed (same origin only, at most MaxPages), and this is
     // the max= asked for again when Webex sends a next link with max=null.
     int pageSize = 0;
-    // For paged endpoints, in the WebexClient translation context (%1: host; %1: page).
+    // For paged endpoints, in the WebexClient translation context (%1: host).
     const char *nextPageElsewhereText = nullptr;
-    const char *endlessPagesText = nullptr;
     Handler handle = nullptr;
     Finisher finishPages = nullptr;
     FailureEmitter emitFailure = nullptr;
@@ -169,8 +210,7 @@ struct WebexClient::Call
     QUrl requestedUrl;   // what the caller asked for (images are reported under it)
     QByteArray postBody; // for a POST
     QByteArray trackingId;
-    int rateLimitRetries = 0;
-    int serverErrorRetries = 0;
+    RetryPolicy::Counts retries; // of this page, for a paged call
     int page = 0;
     QSet<QUrl> visited; // pages already fetched, to refuse a paging loop
     QPointer<QNetworkReply> reply;
@@ -178,7 +218,8 @@ struct WebexClient::Call
     ApiError authError;        // the 401 it got, while it waits for a new access token
     bool renewedToken = false; // a 401 is answered with one renewal, not a loop
     bool cancelled = false;
-    bool tooLarge = false; // the answer passed the endpoint's maxBodyBytes and was cut off
+    bool tooLarge = false;     // the answer passed the endpoint's maxBodyBytes and was cut off
+    bool stoppedEarly = false; // paged: more next links came, but they seemed never to end
 
     template <typename T> [[nodiscard]] T &contextAs() { return *std::any_cast<T>(&context); }
     template <typename T> [[nodiscard]] const T &contextAs() const
@@ -241,16 +282,9 @@ void WebexClient::setRetryDelayScale(double scale)
     m_retryDelayScale = scale > 0 ? scale : 0.0;
 }
 
-int WebexClient::baseRetryDelayMs(const ApiError &error, int attempt)
+void WebexClient::setJitterSource(std::function<double()> source)
 {
-    if (error.kind == ApiError::Kind::RateLimited) {
-        // Webex's SDKs wait 15 s when the header is missing and at least 1 s otherwise; an hour
-        // caps a server that asks for something absurd.
-        const int seconds =
-            error.retryAfterSeconds < 0 ? 15 : qBound(1, error.retryAfterSeconds, 3600);
-        return seconds * 1000;
-    }
-    return 1000 << qBound(0, attempt - 1, 10); // 1 s, 2 s, 4 s, ...
+    m_retryPolicy.setRandomSource(std::move(source));
 }
 
 int WebexClient::scaledDelay(int milliseconds) const
@@ -262,6 +296,7 @@ int WebexClient::scaledDelay(int milliseconds) const
 
 const WebexClient::Endpoint WebexClient::Endpoint::Me = [] {
     Endpoint e;
+    e.kind = CallKind::Me;
     e.maxBodyBytes = 1LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
@@ -296,12 +331,11 @@ void WebexClient::fetchMe()
 
 const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
     Endpoint e;
+    e.kind = CallKind::Rooms;
     e.pageSize = RoomsPageSize;
     e.nextPageElsewhereText = QT_TRANSLATE_NOOP(
         "WebexClient", "Webex pointed the next page of spaces to another server (%1); it was not "
                        "followed, so your sign-in is not sent there.");
-    e.endlessPagesText = QT_TRANSLATE_NOOP(
-        "WebexClient", "Webex kept sending more pages of spaces; stopped after page %1.");
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
@@ -314,7 +348,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
         return true;
     };
     e.finishPages = [](WebexClient &client, Call &call) {
-        emit client.roomsFetched(call.contextAs<int>());
+        emit client.roomsFetched(call.contextAs<int>(), !call.stoppedEarly);
     };
     e.emitFailure = [](WebexClient &client, const Call &, const ApiError &error) {
         emit client.roomsFailed(error);
@@ -337,6 +371,7 @@ void WebexClient::fetchAllRooms()
 
 const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
     Endpoint e;
+    e.kind = CallKind::RecentRooms;
     e.maxBodyBytes = 4LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
@@ -366,13 +401,12 @@ void WebexClient::fetchRecentRooms()
 
 const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
     Endpoint e;
+    e.kind = CallKind::Teams;
     e.maxBodyBytes = 8LL * 1024 * 1024;
     e.pageSize = TeamsPageSize;
     e.nextPageElsewhereText = QT_TRANSLATE_NOOP(
         "WebexClient", "Webex pointed the next page of teams to another server (%1); it was not "
                        "followed, so your sign-in is not sent there.");
-    e.endlessPagesText = QT_TRANSLATE_NOOP(
-        "WebexClient", "Webex kept sending more pages of teams; stopped after page %1.");
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Team>> items = client.itemsOrFail<Team>(
@@ -408,6 +442,7 @@ void WebexClient::fetchTeams()
 
 const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
     Endpoint e;
+    e.kind = CallKind::Messages;
     e.maxBodyBytes = 8LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
                   const QByteArray &body) {
@@ -449,9 +484,10 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
 
 const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     Endpoint e;
+    e.kind = CallKind::Send;
     e.maxBodyBytes = 1LL * 1024 * 1024;
     e.method = Method::Post;
-    e.retriedAfterServerError = false;
+    e.idempotent = false;
     e.onSameKey = OnSameKey::RunsAlongside;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
@@ -512,6 +548,7 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
 
 const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
     Endpoint e;
+    e.kind = CallKind::People;
     e.maxBodyBytes = 4LL * 1024 * 1024;
     e.onSameKey = OnSameKey::RunsAlongside;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
@@ -559,6 +596,7 @@ void WebexClient::fetchPeople(const QStringList &personIds)
 
 const WebexClient::Endpoint WebexClient::Endpoint::Image = [] {
     Endpoint e;
+    e.kind = CallKind::Image;
     e.maxBodyBytes = 8LL * 1024 * 1024;
     e.toApi = false;
     e.waitsForTokenRenewal = false; // no token was sent
@@ -699,7 +737,13 @@ void WebexClient::send(const CallPtr &call)
         qCDebug(lcApi) << "POST" << loggable(call->url) << call->postBody.size() << "bytes";
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json; charset=utf-8"));
-        reply = m_network->post(request, call->postBody);
+        if (call->endpoint->idempotent) {
+            reply = m_network->post(request, call->postBody);
+        } else {
+            auto *body = new SendOnceBody(call->postBody);
+            reply = m_network->post(request, body);
+            body->setParent(reply);
+        }
     }
     call->reply = reply;
     call->tooLarge = false;
@@ -744,8 +788,7 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
         qCInfo(lcApi) << (endpoint.method == Endpoint::Method::Get ? "GET" : "POST")
                       << loggable(call->url) << "failed: HTTP" << error.httpStatus << reply->error()
                       << "tracking ID" << error.trackingId;
-        const bool notDelivered = reply->error() == QNetworkReply::ConnectionRefusedError;
-        if (!waitForNewToken(call, error) && !scheduleRetry(call, error, notDelivered))
+        if (!waitForNewToken(call, error) && !scheduleRetry(call, error))
             fail(call, error);
         return;
     }
@@ -766,38 +809,70 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     endpoint.finishPages(*this, *call);
 }
 
-bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered)
+bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error)
 {
-    int *retries = nullptr;
-    if (error.kind == ApiError::Kind::RateLimited)
-        retries = &call->rateLimitRetries; // refused before it was applied: safe for a POST too
-    else if (!call->endpoint->retriedAfterServerError)
-        // Only a connection that was never made is certainly safe to repeat.
-        retries = notDelivered ? &call->serverErrorRetries : nullptr;
-    else if (error.kind == ApiError::Kind::Http && isRetryableServerError(error.httpStatus))
-        retries = &call->serverErrorRetries;
-    if (!retries || *retries >= MaxRetries)
+    const RetryPolicy::Cause cause = RetryPolicy::causeOf(error);
+    if (!call->retries.allow(cause))
         return false;
+    if (!call->endpoint->idempotent && !RetryPolicy::surelyNotApplied(error))
+        return false;
+    const std::optional<int> wait = m_retryPolicy.delayMs(error, call->retries.failures + 1);
+    if (!wait) {
+        qCInfo(lcApi) << "Not waiting" << error.retryAfterSeconds << "s for" << loggable(call->url);
+        return false;
+    }
+    call->retries.count(cause);
 
-    ++*retries;
-    const int delay = scaledDelay(baseRetryDelayMs(error, *retries));
+    const int delay = scaledDelay(*wait);
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
     // A coarse timer may fire up to 5 % early; Retry-After is a minimum.
     timer->setTimerType(Qt::PreciseTimer);
     call->retryTimer = timer;
     connect(timer, &QTimer::timeout, this, [this, call, timer] {
-        timer->deleteLater();
-        if (call->cancelled || call->retryTimer != timer)
-            return;
-        call->retryTimer = nullptr;
-        send(call);
+        if (!call->cancelled && call->retryTimer == timer)
+            startRetry(call);
     });
     timer->start(delay);
-    qCInfo(lcApi) << "Retrying" << loggable(call->url) << "in" << delay << "ms, attempt"
-                  << *retries;
+    qCInfo(lcApi) << "Retrying" << loggable(call->url) << "in" << delay << "ms; retries so far"
+                  << call->retries.rateLimits << "rate limits," << call->retries.failures
+                  << "failures";
+    const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+    // A receiver may cancel the call or delete us.
+    const QPointer<WebexClient> self(this);
     emit retryScheduled(call->requestedUrl, error, delay);
+    if (self && !call->cancelled)
+        emit retryWaiting(call->endpoint->kind, call->key, retryAt, error);
     return true;
+}
+
+void WebexClient::startRetry(const CallPtr &call)
+{
+    if (QTimer *timer = call->retryTimer) {
+        call->retryTimer = nullptr;
+        timer->stop();
+        timer->deleteLater();
+    }
+    send(call);
+    emit retryStarted(call->endpoint->kind, call->key);
+}
+
+void WebexClient::retryNow()
+{
+    const QList<CallPtr> calls = m_calls;
+    const QPointer<WebexClient> self(this);
+    for (const CallPtr &call : calls) {
+        if (!self)
+            return; // a receiver of retryStarted deleted us
+        if (call->retryTimer && !call->cancelled)
+            startRetry(call);
+    }
+}
+
+bool WebexClient::hasWaitingRetries() const
+{
+    return std::any_of(m_calls.cbegin(), m_calls.cend(),
+                       [](const CallPtr &call) { return !call->retryTimer.isNull(); });
 }
 
 void WebexClient::finishCall(const CallPtr &call)
@@ -828,13 +903,14 @@ bool WebexClient::followNextPage(const CallPtr &call, QNetworkReply *reply)
 
     ApiError error;
     const QUrl checked = checkedNextPage(call, next, &error);
+    if (call->stoppedEarly)
+        return false; // the end, as far as we go
     if (checked.isEmpty()) {
         fail(call, error);
         return true; // handled: failed
     }
     call->url = checked;
-    call->rateLimitRetries = 0;
-    call->serverErrorRetries = 0;
+    call->retries = {};
     send(call);
     return true;
 }
@@ -865,9 +941,12 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
         url.setQuery(query);
     }
 
+    // A page seen before (a cursor that does not move) or more pages than anyone has: the
+    // pages would never end. What came so far is kept, and the call ends there.
     if (call->visited.contains(url) || call->page >= MaxPages) {
-        *error = ApiError::parseError(
-            QCoreApplication::translate("WebexClient", endpoint.endlessPagesText).arg(call->page));
+        qCWarning(lcApi) << "Stopped following next-page links after page" << call->page << "of"
+                         << loggable(url);
+        call->stoppedEarly = true;
         return {};
     }
     return url;

@@ -4,17 +4,20 @@
 // Signal arguments are included, not forward-declared: moc needs complete types to register
 // them as metatypes, and every receiver needs them anyway.
 #include "api/apierror.h"
+#include "api/retrypolicy.h"
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
 #include "model/team.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,13 +25,18 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 // The Webex REST client: one owner for every call, reporting results as parsed values and
-// failures as ApiError, never as a silent log line. Retries rate limits (429, Retry-After) and
-// transient server errors (500/502/503/504) on QTimer, never blocking.
+// failures as ApiError, never as a silent log line. Retries what RetryPolicy allows (rate
+// limits, server errors, failed connections and cut-off answers of GETs) on QTimer, never
+// blocking, and says when a call waits (retryWaiting) and when it goes again (retryStarted).
 class WebexClient : public QObject
 {
     Q_OBJECT
 
 public:
+    // What a call is, for retryWaiting and retryStarted: which place in the app waits.
+    enum class CallKind { Me, Rooms, RecentRooms, Teams, Messages, Send, People, Image };
+    Q_ENUM(CallKind)
+
     WebexClient(const ApiBase &base, QNetworkAccessManager *network, QObject *parent = nullptr);
     ~WebexClient() override;
 
@@ -42,10 +50,13 @@ public:
     void setAccessTokenRenewal(bool enabled) { m_renewal = enabled; }
     void abandonWaitingCalls();
 
-    void fetchMe();       // GET people/me; a new call replaces a running one
-    void fetchAllRooms(); // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next";
-                          // a new call cancels a running one
+    void fetchMe(); // GET people/me; a new call replaces a running one
+    // GET rooms?max=1000&sortBy=lastactivity, following Link rel="next"; a new call cancels a
+    // running one. A server whose next links never end (a page seen before, or more than
+    // 1000 pages) is not followed further: the call ends with what it has, not complete.
+    void fetchAllRooms();
     // GET teams (all pages) -> teamsFetched / teamsFailed; a new call replaces a running one.
+    // Endless pages end the call with what it has, as for the spaces.
     void fetchTeams();
     // GET messages?roomId&max=50[&beforeMessage] -> messagesFetched / messagesFailed; a new call
     // for the same room replaces a running one (calls for other rooms go on).
@@ -80,12 +91,15 @@ public:
     // "Retry-After: 15" takes milliseconds. 1.0 in production; negative values count as 0.
     void setRetryDelayScale(double scale);
     [[nodiscard]] double retryDelayScale() const { return m_retryDelayScale; }
+    // The backoff's jitter: a number in [0, 1] per retry (RetryPolicy::setRandomSource). Tests
+    // give a fixed one; random by default.
+    void setJitterSource(std::function<double()> source);
 
-    // The unscaled delay before the next attempt: Retry-After (at least 1 s, 15 s when absent)
-    // for rate limits, 1 s, 2 s, 4 s for server errors. attempt counts from 1.
-    [[nodiscard]] static int baseRetryDelayMs(const ApiError &error, int attempt);
+    // Every call waiting for its next attempt goes now (the person's "Retry now"); each emits
+    // retryStarted. A rate limit that still holds answers 429 again, and the call waits again.
+    void retryNow();
+    [[nodiscard]] bool hasWaitingRetries() const;
 
-    static constexpr int MaxRetries = 3;
     static constexpr int RoomsPageSize = 1000;
     static constexpr int TeamsPageSize = 1000;
     static constexpr int MessagesPageSize = 50;
@@ -98,7 +112,8 @@ signals:
     void meFailed(const ApiError &error);
 
     void roomsPageFetched(const QList<Room> &rooms, int pageNumber); // pageNumber from 1
-    void roomsFetched(int totalRooms);
+    // complete: false when the paging was stopped because Webex kept sending more pages.
+    void roomsFetched(int totalRooms, bool complete);
     void roomsFailed(const ApiError &error);
 
     void teamsFetched(const QList<Team> &teams);
@@ -128,6 +143,13 @@ signals:
 
     // A retry was scheduled after delayMs (already scaled); lets the UI say "rate limited".
     void retryScheduled(const QUrl &url, const ApiError &reason, int delayMs);
+    // The same, for the UI: a call of this kind waits until retryAt (UTC) because of `reason`.
+    // `key` tells which one where several run: the room id of a messages call, else empty
+    // (an image's URL for images).
+    void retryWaiting(WebexClient::CallKind call, const QString &key, const QDateTime &retryAt,
+                      const ApiError &reason);
+    // Its wait is over (the time came, or retryNow()): the attempt is on its way.
+    void retryStarted(WebexClient::CallKind call, const QString &key);
 
 private:
     // What one kind of request is (method, paging, retries, its handler): see webexclient.cpp.
@@ -141,9 +163,10 @@ private:
     void send(const CallPtr &call);
     void onFinished(const CallPtr &call, QNetworkReply *reply);
     [[nodiscard]] bool waitForNewToken(const CallPtr &call, const ApiError &error);
-    // notDelivered: the request surely never reached Webex (connection refused), so even a
-    // POST may be sent again.
-    [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error, bool notDelivered);
+    // Schedules the next attempt if RetryPolicy allows one (true), or leaves it to fail.
+    [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error);
+    // The waiting call goes now: its timer fired, or retryNow().
+    void startRetry(const CallPtr &call);
     void finishCall(const CallPtr &call);
     void cancelCall(const CallPtr &call);
     void failLater(const CallPtr &call, const ApiError &error);
@@ -156,8 +179,10 @@ private:
                                                       const QString &listName,
                                                       const char *itemName);
     // Paged endpoints: sends the next page (true), fails on a bad link (true), or says it was
-    // the last page (false).
+    // the last page (false; stoppedEarly when the links seemed never to end).
     [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);
+    // The next page's URL, or empty: with *error set (refused), or with the call's
+    // stoppedEarly set (endless pages).
     [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
                                        ApiError *error) const;
     [[nodiscard]] int scaledDelay(int milliseconds) const;
@@ -167,6 +192,7 @@ private:
     QString m_accessToken;
     int m_transferTimeoutMs = 30000;
     double m_retryDelayScale = 1.0;
+    RetryPolicy m_retryPolicy;
     QList<CallPtr> m_calls;
     QList<CallPtr> m_waitingForToken;
     bool m_renewal = false;
