@@ -116,21 +116,26 @@ private slots:
     // holding the text goes, here the one address, not the person.
     void theInnermostListEntryGoes()
     {
-        const QByteArray body = "{\"items\":[{\"id\":\"p\",\"emails\":[\"a@example.com\",\"b\xFF"
-                                "@example.com\"]},{\"id\":\"q\",\"ti\xFFtle\":1},{\"id\":\"r\"}]}";
-        QTest::ignoreMessage(QtWarningMsg, leftOut);
-        QTest::ignoreMessage(QtWarningMsg, leftOut);
+        // Person p: two of its members change (emails, phones), with members before, between
+        // and after them that do not.
+        const QByteArray body =
+            "{\"items\":[{\"id\":\"p\",\"aaa\":1,\"emails\":[\"a@example.com\","
+            "\"b\xFF@example.com\"],\"nick\":\"P\",\"phones\":[\"\xC3\",\"+1\"],"
+            "\"zzz\":[2]},{\"id\":\"q\",\"ti\xFFtle\":1},{\"id\":\"r\"}]}";
+        for (int i = 0; i < 3; ++i)
+            QTest::ignoreMessage(QtWarningMsg, leftOut);
         QTest::ignoreMessage(QtWarningMsg, repairedLine);
         const QJsonDocument document = JsonBody::parse(body);
         QCOMPARE(idsOf(document), QStringList({QStringLiteral("p"), QStringLiteral("r")}));
-        const QJsonArray emails = document.object()
-                                      .value(QLatin1String("items"))
-                                      .toArray()
-                                      .at(0)
-                                      .toObject()
-                                      .value(QLatin1String("emails"))
-                                      .toArray();
-        QCOMPARE(emails, QJsonArray({QStringLiteral("a@example.com")}));
+        const QJsonObject p =
+            document.object().value(QLatin1String("items")).toArray().at(0).toObject();
+        QCOMPARE(p.value(QLatin1String("emails")).toArray(),
+                 QJsonArray({QStringLiteral("a@example.com")}));
+        QCOMPARE(p.value(QLatin1String("phones")).toArray(), QJsonArray({QStringLiteral("+1")}));
+        QCOMPARE(p.value(QLatin1String("aaa")).toInt(), 1);
+        QCOMPARE(p.value(QLatin1String("nick")).toString(), QStringLiteral("P"));
+        QCOMPARE(p.value(QLatin1String("zzz")).toArray(), QJsonArray({2}));
+        QCOMPARE(p.size(), 6);
     }
 
     // Noncharacters the server sent itself (as UTF-8 or escaped) are its text: the mark is one
