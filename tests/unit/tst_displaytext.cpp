@@ -269,6 +269,23 @@ private slots:
         QCOMPARE(DisplayText::singleLine(once), once);
     }
 
+    // Shown again at every paint, a clean value comes back shared; anything else is cleaned
+    // exactly as through a view.
+    void oneLineTextIsNotCopied()
+    {
+        const QString clean = QString::fromUtf8("Caf\xC3\xA9 Z\xC3\xBCrich \xF0\x9F\x98\x80");
+        QCOMPARE(DisplayText::singleLine(clean).constData(), clean.constData());
+        for (const QString &text :
+             {QStringLiteral(" lead"), QStringLiteral("trail "), QStringLiteral("two  spaces"),
+              QStringLiteral("tab\there"), QString::fromUtf16(u"nbsp\u00A0here"),
+              QString::fromUtf16(u"rlo\u202Ehere"), QString(QChar(0xD800)) + QStringLiteral("x"),
+              QString(DisplayText::MaxLength + 1, QLatin1Char('x')), QStringLiteral(" "), QString(),
+              clean}) {
+            QCOMPARE(DisplayText::singleLine(text, Placeholder),
+                     DisplayText::singleLine(QStringView(text), Placeholder));
+        }
+    }
+
     void isolatedWrapsTheCleanedTextInFsiAndPdi()
     {
         const QString hebrew = QString::fromUtf8("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");

@@ -46,7 +46,38 @@ qsizetype cutBefore(const QString &text, qsizetype end)
     return QChar::isLowSurrogate(text.at(end).unicode()) ? end - 1 : end;
 }
 
+// True when singleLine() would give `text` back unchanged: short enough, only shown
+// characters and single spaces between them, surrogates in pairs. No copy is needed then.
+bool isOneLineAlready(QStringView text, qsizetype maxLength)
+{
+    if (text.size() > maxLength)
+        return false;
+    bool afterSpace = true; // no space at the start
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() &&
+            QChar::isLowSurrogate(text.at(i + 1).unicode()))
+            c = QChar::surrogateToUcs4(text.at(i), text.at(++i));
+        else if (QChar::isSurrogate(c))
+            return false;
+        const Kind kind = kindOf(c);
+        if (kind == Kind::Removed || (kind == Kind::Space && (c != u' ' || afterSpace)))
+            return false;
+        afterSpace = kind == Kind::Space;
+    }
+    return !afterSpace || text.isEmpty(); // no space at the end
+}
+
 } // namespace
+
+QString singleLine(const QString &text, const QString &placeholder, qsizetype maxLength)
+{
+    // Values are cleaned when read; shown again and again (every paint of a row), they are
+    // given back as they are, shared, without a copy.
+    if (isOneLineAlready(text, qMax<qsizetype>(maxLength, 2)))
+        return text.isEmpty() ? placeholder : text;
+    return singleLine(QStringView(text), placeholder, maxLength);
+}
 
 QString singleLine(QStringView text, const QString &placeholder, qsizetype maxLength)
 {

@@ -40,6 +40,9 @@ constexpr char16_t PopDirectionalIsolate = u'\u2069';
 
 [[nodiscard]] QString singleLine(QStringView text, const QString &placeholder = {},
                                  qsizetype maxLength = MaxLength);
+// The same; a text that is one line already comes back shared, without a copy.
+[[nodiscard]] QString singleLine(const QString &text, const QString &placeholder = {},
+                                 qsizetype maxLength = MaxLength);
 
 // singleLine(text, placeholder) between FSI (U+2068) and PDI (U+2069), for a server string
 // placed inside one of our sentences ("Open space: %1"): whatever direction it has stays inside

@@ -310,11 +310,13 @@ QString RoomListModel::displayTitle(const Room &room)
 {
     // Titles are cleaned when read (Room::fromJson); again here, which costs little on at most
     // DisplayText::MaxLength characters, for spaces that came from elsewhere.
-    return DisplayText::singleLine(
-        room.title, room.kind == Room::Kind::Direct
-                        ? QCoreApplication::translate("RoomListModel", "Unnamed person",
-                                                      "a one-to-one space whose title is blank")
-                        : QCoreApplication::translate("RoomListModel", "Untitled space"));
+    const QString title = DisplayText::singleLine(room.title);
+    if (!title.isEmpty())
+        return title;
+    return room.kind == Room::Kind::Direct
+               ? QCoreApplication::translate("RoomListModel", "Unnamed person",
+                                             "a one-to-one space whose title is blank")
+               : QCoreApplication::translate("RoomListModel", "Untitled space");
 }
 
 bool RoomListModel::hasNewActivity(const Room &room) const
