@@ -56,10 +56,12 @@ bool isOneLineAlready(QStringView text, qsizetype maxLength)
     for (qsizetype i = 0; i < text.size(); ++i) {
         char32_t c = text.at(i).unicode();
         if (QChar::isHighSurrogate(c) && i + 1 < text.size() &&
-            QChar::isLowSurrogate(text.at(i + 1).unicode()))
-            c = QChar::surrogateToUcs4(text.at(i), text.at(++i));
-        else if (QChar::isSurrogate(c))
+            QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
             return false;
+        }
         const Kind kind = kindOf(c);
         if (kind == Kind::Removed || (kind == Kind::Space && (c != u' ' || afterSpace)))
             return false;
