@@ -642,6 +642,10 @@
         <source>No messages here yet. Write the first one below.</source>
         <translation>Hier gibt es noch keine Nachrichten. Schreiben Sie unten die erste.</translation>
     </message>
+    <message>
+        <source>Untitled space</source>
+        <translation>Unbenannter Bereich</translation>
+    </message>
 </context>
 <context>
     <name>OAuthErrorText</name>
@@ -686,6 +690,13 @@
     </message>
 </context>
 <context>
+    <name>ProfileController</name>
+    <message>
+        <source>Your profile could not be read: Webex sent it without a name or an e-mail address.</source>
+        <translation>Ihr Profil konnte nicht gelesen werden: Webex hat es ohne Namen und ohne E-Mail-Adresse gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message>
         <source>just now</source>
@@ -720,6 +731,18 @@
     <message>
         <source>A space without an id was received.</source>
         <translation>Es wurde ein Bereich ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomListModel</name>
+    <message>
+        <source>Unnamed person</source>
+        <comment>a one-to-one space whose title is blank</comment>
+        <translation>Person ohne Namen</translation>
+    </message>
+    <message>
+        <source>Untitled space</source>
+        <translation>Unbenannter Bereich</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1202,10 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>A team without an id was received.</source>
         <translation>Es wurde ein Team ohne ID empfangen.</translation>
+    </message>
+    <message>
+        <source>Unnamed team</source>
+        <translation>Unbenanntes Team</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "composer.h"
 
+#include "model/displaytext.h"
 #include "themedicons.h"
 
 #include <QFontMetrics>
@@ -54,8 +55,9 @@ Composer::Composer(QWidget *parent)
 
 void Composer::setRoomTitle(const QString &title)
 {
-    m_edit->setPlaceholderText(title.isEmpty() ? tr("Write a message")
-                                               : tr("Write a message to %1").arg(title));
+    m_edit->setPlaceholderText(title.isEmpty()
+                                   ? tr("Write a message")
+                                   : tr("Write a message to %1").arg(DisplayText::isolated(title)));
     m_edit->setAccessibleDescription(
         tr("Enter sends, Shift+Enter starts a new line; markdown is allowed"));
 }

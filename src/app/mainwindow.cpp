@@ -2,6 +2,7 @@
 
 #include "avatarcache.h"
 #include "messagespane.h"
+#include "model/displaytext.h"
 #include "model/person.h"
 #include "roomspane.h"
 #include "statebanner.h"
@@ -33,6 +34,9 @@ MainWindow::MainWindow(QWidget *parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.4);
     nameFont.setBold(true);
     m_ui->nameLabel->setFont(nameFont);
+    // Names and addresses are chosen by other people (and Webex): never read as markup.
+    m_ui->nameLabel->setTextFormat(Qt::PlainText);
+    m_ui->emailLabel->setTextFormat(Qt::PlainText);
     m_ui->profileBanner->setObjectName(QStringLiteral("profileBanner"));
 
     connect(m_ui->signInButton, &QPushButton::clicked, this, &MainWindow::signInRequested);
@@ -229,16 +233,18 @@ void MainWindow::saveLayout() const
 void MainWindow::showProfile(const Person &person)
 {
     m_ui->profileBanner->clear();
-    m_displayName = person.displayName.isEmpty() ? person.primaryEmail() : person.displayName;
+    m_displayName = person.shownName();
     m_ui->nameLabel->setText(m_displayName);
-    m_ui->emailLabel->setText(person.primaryEmail());
+    m_ui->emailLabel->setText(DisplayText::singleLine(person.primaryEmail()));
     const QString presence = presenceText(person.status);
     m_ui->presenceLabel->setText(presence);
     m_ui->presenceLabel->setVisible(!presence.isEmpty());
-    m_ui->avatarLabel->setAccessibleName(tr("Profile picture of %1").arg(m_displayName));
+    // Isolated (FSI...PDI): a right-to-left name neither reorders our words nor is reordered.
+    m_ui->avatarLabel->setAccessibleName(
+        tr("Profile picture of %1").arg(DisplayText::isolated(m_displayName)));
     m_avatarUrl = person.avatar;
     showAvatar();
-    setWindowTitle(tr("%1 — Webex Desk").arg(m_displayName));
+    setWindowTitle(tr("%1 — Webex Desk").arg(DisplayText::isolated(m_displayName)));
 }
 
 void MainWindow::showAvatar()

@@ -4,6 +4,7 @@
 #include "composer.h"
 #include "messageitemdelegate.h"
 #include "messagelistview.h"
+#include "model/displaytext.h"
 #include "model/messagelistmodel.h"
 #include "statebanner.h"
 
@@ -119,12 +120,15 @@ void MessagesPane::showRoom(const QString &title, const QString &postingNote)
     m_loaded = false;
     m_loadingOlder = false;
     m_olderLabel->setVisible(false);
-    m_title->setText(title);
-    m_title->setAccessibleName(tr("Open space: %1").arg(title));
+    // The rooms list gives the title cleaned already; cleaned again (cheap, and the same) for
+    // any other caller, and isolated inside our sentences.
+    const QString shown = DisplayText::singleLine(title, tr("Untitled space"));
+    m_title->setText(shown);
+    m_title->setAccessibleName(tr("Open space: %1").arg(DisplayText::isolated(shown)));
     m_postingNote->setText(postingNote);
     m_postingNote->setVisible(!postingNote.isEmpty());
     m_composer->setVisible(true);
-    m_composer->setRoomTitle(title);
+    m_composer->setRoomTitle(shown);
     m_composer->clearProblem();
     m_keepFromBottom = -1;
     m_atBottom = true;

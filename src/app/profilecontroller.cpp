@@ -2,6 +2,7 @@
 
 #include "api/apierror.h"
 #include "api/webexclient.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "model/person.h"
 #include "statebanner.h"
@@ -27,6 +28,15 @@ void ProfileController::begin(WebexClient *client)
     m_client = client;
     connect(client, &WebexClient::meFetched, this, [this](const Person &me) {
         m_waiting = false;
+        // Without a name or an address (absent, blank, or of the wrong JSON type) the header
+        // would be empty and say nothing: say that the profile could not be read instead.
+        if (me.shownName().isEmpty()) {
+            qCWarning(lcApi) << "people/me came without a display name or an e-mail address";
+            m_window->showProfileProblem(
+                tr("Your profile could not be read: Webex sent it without a name or an e-mail "
+                   "address."));
+            return;
+        }
         m_window->showProfile(me);
         emit profileShown(me);
     });

@@ -1,14 +1,17 @@
 #include "roompresentationmodel.h"
 
+#include "model/displaytext.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "relativetime.h"
+
+#include <QTextDocument>
 
 void RoomPresentationModel::setTeams(const QList<Team> &teams)
 {
     m_teamNames.clear();
     for (const Team &team : teams)
-        m_teamNames.insert(team.id, team.name);
+        m_teamNames.insert(team.id, team.shownName());
     if (rowCount() > 0)
         emit dataChanged(
             index(0, 0), index(rowCount() - 1, 0),
@@ -25,6 +28,9 @@ QVariant RoomPresentationModel::data(const QModelIndex &index, int role) const
     case DetailTextRole:
         return detailText(index);
     case Qt::ToolTipRole:
+        // A tooltip with a tag in its first line is shown as rich text: a team named
+        // "<img src=...>" would be drawn as one. Escaped, it reads as written.
+        return Qt::convertFromPlainText(description(index));
     case Qt::AccessibleDescriptionRole:
         return description(index);
     default:
@@ -46,7 +52,7 @@ QString RoomPresentationModel::detailText(const QModelIndex &index) const
     parts << (index.data(RoomListModel::IsDirectRole).toBool() ? tr("Direct") : tr("Space"));
     const QString team = data(index, TeamNameRole).toString();
     if (!team.isEmpty())
-        parts << team;
+        parts << DisplayText::isolated(team); // its direction stays inside, ours outside
     if (index.data(RoomListModel::LockedRole).toBool())
         parts << tr("Locked");
     if (index.data(RoomListModel::ReadOnlyRole).toBool())

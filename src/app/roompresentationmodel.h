@@ -9,14 +9,16 @@ class Team;
 // what only the app knows how to say: the team's name, and a sentence a screen reader reads
 // for each row ("Space · Design · Locked · New activity · 5 min ago", as the description and
 // the tooltip), so locked, read-only and announcement-only spaces are not marked by an icon
-// alone. Titles (the accessible name) pass through unchanged.
+// alone. Titles (the accessible name) pass through as RoomListModel gives them (one line, a
+// placeholder when blank); the team's name is isolated (FSI...PDI) inside the sentence, and
+// the tooltip is the sentence escaped, never markup.
 class RoomPresentationModel : public QIdentityProxyModel
 {
     Q_OBJECT
 
 public:
     enum Roles {
-        TeamNameRole = Qt::UserRole + 500, /**< The team's name, empty when none or unknown. */
+        TeamNameRole = Qt::UserRole + 500, /**< Team::shownName(), empty when none or unknown. */
         DetailTextRole,                    /**< The second line: kind, team, marks. */
     };
     Q_ENUM(Roles)

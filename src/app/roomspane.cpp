@@ -133,7 +133,7 @@ void RoomsPane::setTeams(const QList<Team> &teams)
     m_team->clear();
     m_team->addItem(tr("All teams"), QString());
     for (const Team &team : teams)
-        m_team->addItem(team.name, team.id);
+        m_team->addItem(team.shownName(), team.id);
     const int again = m_team->findData(chosen);
     m_team->setCurrentIndex(again < 0 ? 0 : again);
     m_team->setVisible(!teams.isEmpty());
@@ -201,8 +201,9 @@ void RoomsPane::open(const QModelIndex &index)
     if (!index.isValid())
         return;
     m_view->setCurrentIndex(index);
+    // The title as the row shows it (a placeholder when blank), for the pane's header.
     emit roomOpened(index.data(RoomListModel::IdRole).toString(),
-                    index.data(RoomListModel::TitleRole).toString());
+                    index.data(Qt::DisplayRole).toString());
 }
 
 void RoomsPane::applyKind(int comboIndex)

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
+#include "model/person.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "roomitemdelegate.h"
@@ -17,6 +18,7 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
@@ -110,6 +112,9 @@ private slots:
     void aDarkPaletteIsFollowedAtOnce();
     void avatarInitialsUntilThePictureArrives();
     void messagesPaneShowsRowsOfAModel();
+    void spacesListShowsAndSaysServerTextAsOneLine();
+    void windowTitleAndProfileHeaderShowOneLine();
+    void messagesPaneHeaderShowsOneLine();
 };
 
 void TestAppWidgets::presentationModelPassesTheTester()
@@ -507,6 +512,133 @@ void TestAppWidgets::messagesPaneShowsRowsOfAModel()
     // The newest message (at the bottom) is in view.
     QTRY_VERIFY(
         pane.view()->viewport()->rect().intersects(pane.view()->visualRect(messages.index(29, 0))));
+}
+
+// Titles and team names are chosen by other people. In the list they are one line of plain
+// text, for the eye and for a screen reader alike (the accessible name stopped at a NUL); the
+// team's name inside our sentence is isolated; the tooltip is never read as markup.
+void TestAppWidgets::spacesListShowsAndSaysServerTextAsOneLine()
+{
+    const QChar fsi(0x2068);
+    const QChar pdi(0x2069);
+    RoomListModel rooms;
+    RoomsPane pane;
+    pane.setModel(&rooms);
+    Room spoof = room(QStringLiteral("r1"), QString::fromUtf16(u"invoice\u202Efdp.exe"), 1);
+    spoof.teamId = QStringLiteral("t1");
+    Room broken = room(QStringLiteral("r2"), QStringLiteral("Line one\nLine two"), 2);
+    broken.title.insert(4, QChar(0));
+    broken.teamId = QStringLiteral("t2");
+    Room blank = room(QStringLiteral("r3"), QStringLiteral("\t \n"), 3);
+    rooms.appendRooms({spoof, broken, blank});
+    Team named;
+    named.id = QStringLiteral("t1");
+    named.name = QString::fromUtf16(u"Ops\u202E\n<img src=\"file:///etc/x.png\">");
+    Team unnamed;
+    unnamed.id = QStringLiteral("t2");
+    pane.setTeams({named, unnamed});
+    pane.resize(400, 300);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+
+    QAbstractItemModel *shown = pane.view()->model();
+    const QModelIndex first = shown->index(0, 0);
+    QCOMPARE(first.data().toString(), QStringLiteral("invoicefdp.exe"));
+    QCOMPARE(shown->index(1, 0).data().toString(), QStringLiteral("Line one Line two"));
+    QCOMPARE(shown->index(2, 0).data().toString(), QStringLiteral("Untitled space"));
+    const QString team = fsi + QStringLiteral("Ops <img src=\"file:///etc/x.png\">") + pdi;
+    QCOMPARE(first.data(RoomPresentationModel::DetailTextRole).toString(),
+             QStringLiteral("Space · ") + team);
+    QVERIFY(first.data(Qt::AccessibleDescriptionRole).toString().contains(team));
+    const QString tooltip = first.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("&lt;img")) &&
+                 !tooltip.contains(QStringLiteral("<img")),
+             qPrintable(tooltip));
+    QVERIFY(shown->index(1, 0)
+                .data(RoomPresentationModel::DetailTextRole)
+                .toString()
+                .contains(fsi + QStringLiteral("Unnamed team") + pdi));
+    auto *teams = pane.findChild<QComboBox *>(QStringLiteral("roomTeam"));
+    QVERIFY(teams);
+    QCOMPARE(teams->itemText(1), QStringLiteral("Ops <img src=\"file:///etc/x.png\">"));
+    QCOMPARE(teams->itemText(2), QStringLiteral("Unnamed team"));
+
+    // What a screen reader is given: the rows' accessible names, NUL and all gone.
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(pane.view());
+    QVERIFY(list);
+    QStringList names;
+    for (int i = 0; i < list->childCount(); ++i)
+        names << list->child(i)->text(QAccessible::Name);
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("invoicefdp.exe"), QStringLiteral("Line one Line two"),
+                          QStringLiteral("Untitled space")}));
+
+    // Opening the blank one names it as the row does.
+    QSignalSpy opened(&pane, &RoomsPane::roomOpened);
+    pane.view()->setFocus();
+    pane.view()->setCurrentIndex(shown->index(2, 0));
+    QTest::keyClick(pane.view(), Qt::Key_Return);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(1).toString(), QStringLiteral("Untitled space"));
+}
+
+// The person's name goes into the window title and the header: one line, cut to a sane length
+// (a name of megabytes took the X11 connection down), isolated inside "%1 — Webex Desk", and
+// never read as markup.
+void TestAppWidgets::windowTitleAndProfileHeaderShowOneLine()
+{
+    const QChar fsi(0x2068);
+    const QChar pdi(0x2069);
+    MainWindow window;
+    Person me;
+    me.id = QStringLiteral("me");
+    me.displayName = QString::fromUtf16(u"<b>Mallory</b>\n\u202Egnp.exe") + QChar(0) +
+                     QString(5 * 1024 * 1024, QLatin1Char('M'));
+    me.emails = QStringList{QStringLiteral("mallory@example.com\r\nBcc: x")};
+    window.showProfile(me);
+    const QString title = window.windowTitle();
+    QVERIFY2(title.startsWith(fsi + QStringLiteral("<b>Mallory</b> gnp.exeMMM")),
+             qPrintable(title));
+    QVERIFY(title.endsWith(QString(QChar(0x2026)) + pdi + QStringLiteral(" — Webex Desk")));
+    QVERIFY(title.size() <= 200 + 2 + int(QStringLiteral(" — Webex Desk").size()));
+    auto *name = window.findChild<QLabel *>(QStringLiteral("nameLabel"));
+    auto *email = window.findChild<QLabel *>(QStringLiteral("emailLabel"));
+    QCOMPARE(name->text(), title.mid(1, title.indexOf(pdi) - 1));
+    QCOMPARE(name->textFormat(), Qt::PlainText);
+    QCOMPARE(email->text(), QStringLiteral("mallory@example.com Bcc: x"));
+    QCOMPARE(email->textFormat(), Qt::PlainText);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("avatarLabel"))
+                ->accessibleName()
+                .contains(fsi + name->text() + pdi));
+
+    // An address stands in for a missing name.
+    Person quiet;
+    quiet.id = QStringLiteral("q");
+    quiet.displayName = QStringLiteral(" \u202E ");
+    quiet.emails = QStringList{QStringLiteral("quiet@example.com")};
+    window.showProfile(quiet);
+    QCOMPARE(window.windowTitle(),
+             fsi + QStringLiteral("quiet@example.com") + pdi + QStringLiteral(" — Webex Desk"));
+}
+
+void TestAppWidgets::messagesPaneHeaderShowsOneLine()
+{
+    const QChar fsi(0x2068);
+    const QChar pdi(0x2069);
+    MessagesPane pane;
+    pane.showRoom(QString::fromUtf16(u"Design\u202E\nreview"), QString());
+    auto *title = pane.findChild<QLabel *>(QStringLiteral("roomTitle"));
+    QVERIFY(title);
+    QCOMPARE(title->text(), QStringLiteral("Design review"));
+    QCOMPARE(title->accessibleName(),
+             QStringLiteral("Open space: ") + fsi + QStringLiteral("Design review") + pdi);
+    auto *editor = pane.findChild<QPlainTextEdit *>();
+    QVERIFY(editor);
+    QCOMPARE(editor->placeholderText(),
+             QStringLiteral("Write a message to ") + fsi + QStringLiteral("Design review") + pdi);
+
+    pane.showRoom(QStringLiteral(" \n "), QString());
+    QCOMPARE(title->text(), QStringLiteral("Untitled space"));
 }
 
 QTEST_MAIN(TestAppWidgets)

@@ -306,6 +306,23 @@ private slots:
         QCOMPARE(error.message, QStringLiteral("no items"));
     }
 
+    // Webex's message is placed in our sentence: one paragraph, cut to a sane length, isolated
+    // (FSI...PDI) so an override in it cannot turn our words or the tracking ID around.
+    void webexsWordsAreIsolatedInOurSentence()
+    {
+        FakeReply reply(400, QNetworkReply::ProtocolInvalidOperationError);
+        QByteArray body = "{\"message\":\"Bad\\u202e request\\n";
+        body += QByteArray(1024 * 1024, 'x');
+        body += "\",\"trackingId\":\"T\\u202e1\\n\"}";
+        const ApiError error = ApiError::fromReply(&reply, body);
+        const QString text = error.userMessage();
+        QVERIFY2(text.contains(QStringLiteral("Details: \u2068Bad request xxx")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("x\u2026\u2069 Tracking ID: T1")));
+        QVERIFY(!text.contains(QChar(0x202E)));
+        QVERIFY(!text.contains(QLatin1Char('\n')));
+        QVERIFY(text.size() < 1000);
+    }
+
     void variantRoundTrip()
     {
         ApiError error = ApiError::parseError(QStringLiteral("x"));

@@ -53,6 +53,37 @@ private slots:
         QTest::newRow("date only") << QStringLiteral("2016-04-21") << QDateTime();
         QTest::newRow("garbage") << QStringLiteral("yesterday") << QDateTime();
         QTest::newRow("bad month") << QStringLiteral("2016-13-21T19:12:48Z") << QDateTime();
+        // Past the milliseconds, digits are dropped, not rounded into the next second (or year).
+        QTest::newRow("micros truncated")
+            << QStringLiteral("2016-04-21T19:12:48.9999Z") << utc(2016, 4, 21, 19, 12, 48, 999);
+        QTest::newRow("last moment of 9999")
+            << QStringLiteral("9999-12-31T23:59:59.9999") << utc(9999, 12, 31, 23, 59, 59, 999);
+        // An offset that moves the time out of the years toString() can write: refused.
+        QTest::newRow("offset into 10000")
+            << QStringLiteral("9999-12-31T23:30:00-01:00") << QDateTime();
+        QTest::newRow("offset before year 1")
+            << QStringLiteral("0001-01-01T00:30:00+01:00") << QDateTime();
+    }
+
+    // Whatever parse() accepts, toString() writes, and it reads back as the same time.
+    void everyParsedTimePrints_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *text :
+             {"9999-12-31T23:59:59.9999", "9999-12-31T23:59:59.999999999Z",
+              "9999-12-31T23:59:59,9999+00:00", "9999-12-31T22:59:59.9999-01:00",
+              "0001-01-01T00:00:00Z", "0001-01-01T01:00:00.0001+01:00", "2016-04-21T19:12:48.5"})
+            QTest::newRow(text) << QString::fromLatin1(text);
+    }
+
+    void everyParsedTimePrints()
+    {
+        QFETCH(QString, text);
+        const QDateTime parsed = WebexTime::parse(text);
+        QVERIFY(parsed.isValid());
+        const QString printed = WebexTime::toString(parsed);
+        QVERIFY(!printed.isEmpty());
+        QCOMPARE(WebexTime::parse(printed), parsed);
     }
 
     void time()

@@ -339,6 +339,45 @@ private slots:
         QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
     }
 
+    // What a row shows and a screen reader reads is one line of plain text: no override, no
+    // NUL (which ended the accessible name), no line break; a blank title has a placeholder.
+    // Rooms made here (not through Room::fromJson) carry the raw text, so this is the model's
+    // own cleaning.
+    void displayAndAccessibleTextAreCleaned()
+    {
+        Room spoof = room(QStringLiteral("a"), 3);
+        spoof.title = QString::fromUtf16(u"invoice\u202Efdp.exe");
+        Room broken = room(QStringLiteral("b"), 2);
+        broken.title = QStringLiteral("Design") + QChar(0) + QStringLiteral(" review\nsecond line");
+        Room blank = room(QStringLiteral("c"), 1);
+        blank.title = QStringLiteral(" \n\t ");
+        Room blankDirect = room(QStringLiteral("d"), 0, Room::Kind::Direct);
+        blankDirect.title.clear();
+        Room huge = room(QStringLiteral("e"), -1);
+        huge.title = QString(5 * 1024 * 1024, QLatin1Char('x'));
+        m_model->appendRooms({spoof, broken, blank, blankDirect, huge});
+
+        const auto shown = [this](int row, int role) {
+            return m_model->data(m_model->index(row), role).toString();
+        };
+        for (const int role :
+             {int(Qt::DisplayRole), int(Qt::AccessibleTextRole), int(Qt::ToolTipRole)}) {
+            QCOMPARE(shown(0, role), QStringLiteral("invoicefdp.exe"));
+            QCOMPARE(shown(1, role), QStringLiteral("Design review second line"));
+            QCOMPARE(shown(2, role), QStringLiteral("Untitled space"));
+            QCOMPARE(shown(3, role), QStringLiteral("Unnamed person"));
+            QCOMPARE(shown(4, role).size(), qsizetype(200));
+            QVERIFY(shown(4, role).endsWith(QChar(0x2026)));
+        }
+        QCOMPARE(shown(0, RoomListModel::TitleRole), QStringLiteral("invoicefdp.exe"));
+        QCOMPARE(shown(2, RoomListModel::TitleRole), QString()); // the title itself: blank
+        // Search finds what is shown, the placeholder included.
+        QCOMPARE(shown(1, RoomListModel::FoldedTitleRole),
+                 RoomFilterProxyModel::foldForSearch(QStringLiteral("Design review second line")));
+        QCOMPARE(shown(2, RoomListModel::FoldedTitleRole),
+                 RoomFilterProxyModel::foldForSearch(QStringLiteral("Untitled space")));
+    }
+
     void clearResets()
     {
         m_model->appendRooms({room(QStringLiteral("a"), 1), room(QStringLiteral("b"), 2)});

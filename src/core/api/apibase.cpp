@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QStringList>
 
 namespace {
 
@@ -17,6 +18,29 @@ QString withoutTrailingSlashes(QString path)
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     return path;
+}
+
+// RFC 3986's remove_dot_segments (5.2.4) on an absolute path, segment by segment. Not
+// QUrl::NormalizePathSegments: Qt 6.4's turns "/./.a/b" into "//b" and that into "/b", so a base
+// URL saved with a session would not be the one it was saved for when read back.
+QString withoutDotSegments(const QString &path)
+{
+    const QStringList segments = path.split(QLatin1Char('/'));
+    QStringList kept;
+    kept.reserve(segments.size());
+    // segments[0] is what comes before the first slash: empty for an absolute path.
+    for (qsizetype i = 1; i < segments.size(); ++i) {
+        const QString &segment = segments.at(i);
+        if (segment == QLatin1String("."))
+            continue;
+        if (segment == QLatin1String("..")) {
+            if (!kept.isEmpty())
+                kept.removeLast();
+            continue;
+        }
+        kept.append(segment);
+    }
+    return kept.isEmpty() ? QString() : QLatin1Char('/') + kept.join(QLatin1Char('/'));
 }
 
 } // namespace
@@ -79,9 +103,12 @@ std::optional<ApiBase> ApiBase::fromUserInput(const QString &text, QString *erro
                        "::1); use https for “%1”.")
                         .arg(url.host()));
 
-    QUrl normalised = url.adjusted(QUrl::NormalizePathSegments);
+    // On the encoded path, so that an encoded slash (%2F) stays one and is not read as a
+    // separator: the same URL comes out however often it goes through here.
+    QUrl normalised = url;
     normalised.setScheme(scheme);
-    normalised.setPath(withoutTrailingSlashes(normalised.path()));
+    normalised.setPath(withoutTrailingSlashes(withoutDotSegments(url.path(QUrl::FullyEncoded))),
+                       QUrl::StrictMode);
     if (error)
         error->clear();
     return ApiBase(normalised);
@@ -108,8 +135,11 @@ QUrl ApiBase::endpoint(const QString &path, const QUrlQuery &query) const
     while (relative.startsWith(QLatin1Char('/')))
         relative.remove(0, 1);
 
+    // Joined encoded: the decoded path would turn an encoded slash of the base into a separator.
     QUrl url = m_url;
-    url.setPath(m_url.path() + QLatin1Char('/') + relative);
+    url.setPath(m_url.path(QUrl::FullyEncoded) + QLatin1Char('/') +
+                    QString::fromLatin1(QUrl::toPercentEncoding(relative, "/")),
+                QUrl::StrictMode);
     if (!query.isEmpty())
         url.setQuery(query);
     return url;

@@ -18,7 +18,8 @@ public:
     // Accepts https URLs; plain http only for loopback hosts (localhost, 127.0.0.0/8, ::1), so a
     // bearer token never crosses a network in clear text. Rejects anything else (no scheme, other
     // schemes, userinfo, query or fragment, empty host) with a translated sentence in *error.
-    // A trailing slash is tolerated.
+    // A trailing slash is tolerated; "." and ".." segments are resolved (RFC 3986, 5.2.4), so
+    // baseUrl().toString(QUrl::FullyEncoded), read back through here, gives the same base.
     [[nodiscard]] static std::optional<ApiBase> fromUserInput(const QString &text,
                                                               QString *error = nullptr);
 

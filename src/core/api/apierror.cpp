@@ -1,5 +1,7 @@
 #include "api/apierror.h"
 
+#include "model/displaytext.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -281,9 +283,10 @@ QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) c
 QString ApiError::details() const
 {
     QString text;
+    // Webex's words in ours: one paragraph, of a sane length, their direction kept inside.
     if (!message.isEmpty())
-        text += QLatin1Char(' ') + tr("Details: %1").arg(message);
+        text += QLatin1Char(' ') + tr("Details: %1").arg(DisplayText::isolated(message, {}, 500));
     if (!trackingId.isEmpty())
-        text += QLatin1Char(' ') + tr("Tracking ID: %1").arg(trackingId);
+        text += QLatin1Char(' ') + tr("Tracking ID: %1").arg(DisplayText::singleLine(trackingId));
     return text;
 }

@@ -12,6 +12,7 @@
 // know which endpoint it is running.
 #include "api/webexclient.h"
 
+#include "api/jsonbody.h"
 #include "api/linkheader.h"
 #include "logging.h"
 
@@ -49,7 +50,7 @@ QString loggable(const QUrl &url)
 std::optional<QJsonArray> itemsOf(const QByteArray &body, const QString &what, ApiError *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonDocument document = JsonBody::parse(body, &parseError); // one bad string: one item
     const QJsonValue items = document.object().value(QLatin1String("items"));
     if (document.isObject() && items.isArray())
         return items.toArray();
@@ -300,7 +301,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Me = [] {
     e.maxBodyBytes = 1LL * 1024 * 1024;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        const QJsonDocument document = QJsonDocument::fromJson(body);
+        const QJsonDocument document = JsonBody::parse(body);
         QString why;
         const std::optional<Person> me =
             document.isObject() ? Person::fromJson(document.object(), &why) : std::nullopt;
@@ -491,7 +492,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     e.onSameKey = OnSameKey::RunsAlongside;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        const QJsonDocument document = QJsonDocument::fromJson(body);
+        const QJsonDocument document = JsonBody::parse(body);
         QString why;
         const std::optional<Message> message =
             document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;

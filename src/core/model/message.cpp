@@ -1,5 +1,6 @@
 #include "model/message.h"
 
+#include "model/displaytext.h"
 #include "model/jsonfields.h"
 #include "model/webextime.h"
 
@@ -25,7 +26,8 @@ std::optional<Message> Message::fromJson(const QJsonObject &o, QString *error)
     m.markdown = string(o, QLatin1String("markdown"));
     m.html = string(o, QLatin1String("html"));
     m.personId = string(o, QLatin1String("personId"));
-    m.personEmail = string(o, QLatin1String("personEmail"));
+    // Shown as the sender's name until the name is known: one line, like the name.
+    m.personEmail = DisplayText::singleLine(string(o, QLatin1String("personEmail")));
     m.parentId = string(o, QLatin1String("parentId"));
     const QJsonArray files = array(o, QLatin1String("files"));
     for (const QJsonValue &file : files) {

@@ -25,7 +25,8 @@ public:
     QString markdown;    ///< The markdown as written, empty when sent as plain text.
     QString html;        ///< Webex's rendering of markdown; untrusted, see SafeHtml.
     QString personId;    ///< The sender.
-    QString personEmail; ///< The sender's address, shown while the name is not known yet.
+    QString personEmail; ///< The sender's address, shown while the name is not known yet;
+                         ///< one line (DisplayText::singleLine).
     QString parentId;    ///< The thread's first message, empty outside threads.
     QStringList files;   ///< Attachment URLs (they need the access token to download).
     QDateTime created;   ///< UTC; invalid when absent.

@@ -1,6 +1,7 @@
 #include "model/person.h"
 
 #include "logging.h"
+#include "model/displaytext.h"
 #include "model/jsonfields.h"
 #include "model/webextime.h"
 
@@ -19,10 +20,12 @@ std::optional<Person> Person::fromJson(const QJsonObject &o, QString *error)
             *error = QCoreApplication::translate("Person", "A person without an id was received.");
         return std::nullopt;
     }
-    p.displayName = string(o, QLatin1String("displayName"));
-    p.nickName = string(o, QLatin1String("nickName"));
-    p.firstName = string(o, QLatin1String("firstName"));
-    p.lastName = string(o, QLatin1String("lastName"));
+    // Names and addresses are shown in one line (the header, beside each message, the window
+    // title): cleaned here, once, so a name of megabytes is cut before anything else copies it.
+    p.displayName = DisplayText::singleLine(string(o, QLatin1String("displayName")));
+    p.nickName = DisplayText::singleLine(string(o, QLatin1String("nickName")));
+    p.firstName = DisplayText::singleLine(string(o, QLatin1String("firstName")));
+    p.lastName = DisplayText::singleLine(string(o, QLatin1String("lastName")));
     p.orgId = string(o, QLatin1String("orgId"));
     p.type = string(o, QLatin1String("type"));
     p.status = string(o, QLatin1String("status"));
@@ -30,8 +33,9 @@ std::optional<Person> Person::fromJson(const QJsonObject &o, QString *error)
 
     const QJsonArray emails = array(o, QLatin1String("emails"));
     for (const QJsonValue &email : emails) {
-        if (email.isString() && !email.toString().isEmpty())
-            p.emails.append(email.toString());
+        const QString address = DisplayText::singleLine(email.toString());
+        if (!address.isEmpty())
+            p.emails.append(address);
     }
 
     const QJsonArray phones = array(o, QLatin1String("phoneNumbers"));
@@ -71,6 +75,14 @@ std::optional<Person> Person::fromJson(const QJsonObject &o, QString *error)
 QString Person::primaryEmail() const
 {
     return emails.isEmpty() ? QString() : emails.constFirst();
+}
+
+QString Person::shownName() const
+{
+    // Cleaned again: a Person may have been made elsewhere than fromJson. Cheap on at most
+    // DisplayText::MaxLength characters.
+    const QString name = DisplayText::singleLine(displayName);
+    return name.isEmpty() ? DisplayText::singleLine(primaryEmail()) : name;
 }
 
 bool Person::hasStatus() const

@@ -29,6 +29,9 @@ public:
                                                         QString *error = nullptr);
 
     QString id;
+    // The names and the addresses are one line each, cleaned by DisplayText::singleLine (no
+    // bidi overrides, controls or breaks; at most DisplayText::MaxLength long); empty when
+    // Webex sent none, or nothing printable.
     QString displayName;
     QString nickName;
     QString firstName;
@@ -47,7 +50,10 @@ public:
     bool loginEnabled = false;
 
     [[nodiscard]] QString primaryEmail() const; ///< The first address, or empty.
-    [[nodiscard]] bool hasStatus() const;       ///< Presence is only sent for some people.
+    // What to call this person in one line: the display name, else the first address; empty
+    // when Webex sent neither (the caller says so, or puts its own placeholder).
+    [[nodiscard]] QString shownName() const;
+    [[nodiscard]] bool hasStatus() const; ///< Presence is only sent for some people.
 };
 
 Q_DECLARE_METATYPE(Person)

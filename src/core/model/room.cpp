@@ -1,6 +1,7 @@
 #include "model/room.h"
 
 #include "logging.h"
+#include "model/displaytext.h"
 #include "model/jsonfields.h"
 #include "model/webextime.h"
 
@@ -18,7 +19,9 @@ std::optional<Room> Room::fromJson(const QJsonObject &o, QString *error)
             *error = QCoreApplication::translate("Room", "A space without an id was received.");
         return std::nullopt;
     }
-    r.title = string(o, QLatin1String("title"));
+    // Shown in one line everywhere (the list, the header, sentences): cleaned once, here,
+    // before the list folds it for search.
+    r.title = DisplayText::singleLine(string(o, QLatin1String("title")));
     r.teamId = string(o, QLatin1String("teamId"));
     r.creatorId = string(o, QLatin1String("creatorId"));
     r.ownerId = string(o, QLatin1String("ownerId"));

@@ -22,7 +22,7 @@ public:
                                                       QString *error = nullptr);
 
     QString id;
-    QString title;
+    QString title;  ///< One line (DisplayText::singleLine); may be empty: see RoomListModel.
     QString teamId; ///< Empty unless the space belongs to a team.
     QString creatorId;
     QString ownerId;

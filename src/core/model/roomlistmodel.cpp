@@ -1,9 +1,11 @@
 #include "model/roomlistmodel.h"
 
 #include "logging.h"
+#include "model/displaytext.h"
 #include "model/roomfilterproxymodel.h"
 #include "model/sortedinsertion.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QUrl>
 
@@ -98,8 +100,9 @@ void RoomListModel::reorderWith(const QList<Room> &updates)
         const Room *fresh = freshById.value(room.id);
         if (!fresh)
             others.append(std::move(room));
-        else if (fresh->title != room.title)
-            m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(fresh->title));
+        else if (fresh->title != room.title || fresh->kind != room.kind)
+            m_foldedTitles.insert(room.id,
+                                  RoomFilterProxyModel::foldForSearch(displayTitle(*fresh)));
     }
     QList<Room> updated = updates;
     std::sort(updated.begin(), updated.end(), isBefore);
@@ -131,8 +134,8 @@ void RoomListModel::updateRoom(const Room &room)
     const int row = rowOf(room.id);
     if (row < 0)
         return;
-    if (m_rooms.at(row).title != room.title)
-        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(room.title));
+    if (m_rooms.at(row).title != room.title || m_rooms.at(row).kind != room.kind)
+        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(displayTitle(room)));
     m_rooms[row] = room;
 
     const auto begin = m_rooms.begin();
@@ -169,7 +172,7 @@ void RoomListModel::insertSorted(QList<Room> rooms)
     // Known before any row is announced: a view or the filter may read the new rows at once.
     for (const Room &room : std::as_const(rooms)) {
         m_ids.insert(room.id);
-        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(room.title));
+        m_foldedTitles.insert(room.id, RoomFilterProxyModel::foldForSearch(displayTitle(room)));
     }
     const auto same = [](const Room &room) { return room; };
 
@@ -226,8 +229,9 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
     case Qt::ToolTipRole:
+        return displayTitle(room);
     case TitleRole:
-        return room.title;
+        return DisplayText::singleLine(room.title);
     case IdRole:
         return room.id;
     case KindRole:
@@ -300,6 +304,19 @@ int RoomListModel::rowOf(const QString &id) const
             return row;
     }
     return -1;
+}
+
+QString RoomListModel::displayTitle(const Room &room)
+{
+    // Titles are cleaned when read (Room::fromJson); again here, which costs little on at most
+    // DisplayText::MaxLength characters, for spaces that came from elsewhere.
+    const QString title = DisplayText::singleLine(room.title);
+    if (!title.isEmpty())
+        return title;
+    return room.kind == Room::Kind::Direct
+               ? QCoreApplication::translate("RoomListModel", "Unnamed person",
+                                             "a one-to-one space whose title is blank")
+               : QCoreApplication::translate("RoomListModel", "Untitled space");
 }
 
 bool RoomListModel::hasNewActivity(const Room &room) const

@@ -20,6 +20,9 @@ class RoomListModel : public QAbstractListModel
     Q_OBJECT
 
 public:
+    // Titles are one line (DisplayText::singleLine). TitleRole is the title itself, empty when
+    // blank; Qt::DisplayRole, Qt::AccessibleTextRole and Qt::ToolTipRole give it as a row shows
+    // it (displayTitle): "Untitled space" when blank, "Unnamed person" for a direct space.
     enum Roles {
         IdRole = Qt::UserRole + 1, /**< The space's Webex ID (QString). */
         TitleRole,                 /**< The title; for direct spaces the other person's name. */
@@ -40,7 +43,7 @@ public:
                               direct space the other person is only known through
                               GET memberships, which this model does not do. The view
                               shows initials of the title instead. */
-        FoldedTitleRole, /**< The title folded for search (RoomFilterProxyModel::
+        FoldedTitleRole, /**< The shown title folded for search (RoomFilterProxyModel::
                               foldForSearch), computed once per title, not per keystroke. */
     };
     Q_ENUM(Roles)
@@ -75,6 +78,9 @@ public:
     [[nodiscard]] const Room &roomRef(int row) const { return m_rooms.at(row); }
     [[nodiscard]] QString foldedTitleAt(int row) const;
     [[nodiscard]] int rowOf(const QString &id) const; ///< -1 when absent.
+
+    // The title as a row shows it: one line, a placeholder when blank.
+    [[nodiscard]] static QString displayTitle(const Room &room);
 
     // The model's sort order: true when a belongs above b.
     [[nodiscard]] static bool isBefore(const Room &a, const Room &b);

@@ -17,9 +17,12 @@ public:
                                                       QString *error = nullptr);
 
     QString id;
-    QString name;
+    QString name; ///< One line (DisplayText::singleLine); may be empty.
     QString description;
     QDateTime created; ///< UTC; invalid when absent.
+
+    // The name as a list or a filter shows it: "Unnamed team" when blank.
+    [[nodiscard]] QString shownName() const;
 };
 
 Q_DECLARE_METATYPE(Team)

@@ -18,6 +18,10 @@ QDateTime parse(const QString &text)
         return {};
 
     QString iso = trimmed;
+    // Digits past the milliseconds are dropped, not rounded: Qt rounds ".9999" up to the next
+    // second, which turned 9999-12-31T23:59:59.9999 into the year 10000.
+    if (match.capturedLength(2) > 4)
+        iso.remove(match.capturedStart(2) + 4, match.capturedLength(2) - 4);
     if (match.capturedLength(3) == 0)
         iso += QLatin1Char('Z');
     else if (iso.endsWith(QLatin1Char('z')))
@@ -26,7 +30,13 @@ QDateTime parse(const QString &text)
     const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODateWithMs);
     if (!parsed.isValid())
         return {};
-    return parsed.toUTC();
+    // Only what toString() can write back (years 1 to 9999 in UTC; an offset can push a time
+    // past either end): a time that prints as nothing would be sent as an empty "before=".
+    const QDateTime utc = parsed.toUTC();
+    const int year = utc.date().year();
+    if (year < 1 || year > 9999)
+        return {};
+    return utc;
 }
 
 QString toString(const QDateTime &time)
