@@ -3,7 +3,6 @@
 #include "model/characterreferencetable.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -123,9 +122,17 @@ template <typename View> std::optional<Reference> readReference(View text, qsize
 
 void appendNumeric(QByteArray *out, char32_t c)
 {
-    char digits[16];
-    const int length = std::snprintf(digits, sizeof digits, "&#%u;", unsigned(c));
-    out->append(digits, length);
+    char buffer[16];
+    char *end = buffer + sizeof buffer;
+    char *at = end;
+    *--at = ';';
+    do {
+        *--at = char('0' + c % 10);
+        c /= 10;
+    } while (c);
+    *--at = '#';
+    *--at = '&';
+    out->append(at, end - at);
 }
 
 void appendCharacter(QString *out, char32_t c)

@@ -105,6 +105,9 @@ struct Reader
     SafeHtmlWriter *writer = nullptr;
     std::vector<bool> open; // per libxml2 element outside dropped content: was it written?
     int dropped = 0;        // libxml2 elements open inside content being dropped
+    // libxml2 reports text in small pieces (each character reference alone): they are joined
+    // here and written at the next element, or when a few KiB have gathered.
+    QByteArray pendingText;
 
     static Reader *of(void *context)
     {
@@ -115,6 +118,14 @@ struct Reader
     {
         if (writer->isCut())
             xmlStopParser(context);
+    }
+
+    void flush()
+    {
+        if (pendingText.isEmpty())
+            return;
+        writer->text(QString::fromUtf8(pendingText));
+        pendingText.clear();
     }
 
     // The href of an <a>: the first one, as libxml2 decoded it. Its quotes arrive as characters
@@ -139,6 +150,7 @@ struct Reader
     static void startElement(void *context, const xmlChar *name, const xmlChar **attributes)
     {
         Reader *r = of(context);
+        r->flush();
         if (r->dropped > 0) {
             ++r->dropped;
             return;
@@ -176,6 +188,7 @@ struct Reader
     static void endElement(void *context, const xmlChar *)
     {
         Reader *r = of(context);
+        r->flush();
         if (r->dropped > 0) {
             --r->dropped;
             return;
@@ -193,8 +206,11 @@ struct Reader
         Reader *r = of(context);
         if (r->dropped > 0)
             return;
-        r->writer->text(QString::fromUtf8(reinterpret_cast<const char *>(text), length));
-        r->stopIfCut();
+        r->pendingText.append(reinterpret_cast<const char *>(text), length);
+        if (r->pendingText.size() >= 4096) {
+            r->flush();
+            r->stopIfCut();
+        }
     }
 
     static void ignoreError(void *, xmlErrorPtr) {}
@@ -237,6 +253,7 @@ void parse(const QByteArray &html, SafeHtmlWriter *writer)
                                     HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(context);
+    reader.flush();
     if (context->myDoc)
         xmlFreeDoc(context->myDoc);
     context->myDoc = nullptr;

@@ -1,6 +1,5 @@
 #include "model/libxmlhtmlinput.h"
 
-#include <cstdio>
 
 namespace {
 
@@ -17,6 +16,27 @@ bool isAsciiLetter(unsigned char c)
 bool isBlank(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The reference a character is written as where libxml2 must not see it as itself.
+const char *reference(unsigned char c)
+{
+    switch (c) {
+    case '"':
+        return "&#34;";
+    case '\'':
+        return "&#39;";
+    case ' ':
+        return "&#32;";
+    case '\t':
+        return "&#9;";
+    case '\n':
+        return "&#10;";
+    case '\r':
+        return "&#13;";
+    default: // '>'
+        return "&#62;";
+    }
 }
 
 bool isNameStart(unsigned char c)
@@ -37,6 +57,14 @@ public:
     QByteArray run()
     {
         while (m_at < m_in.size()) {
+            // Text: bytes that need no rewriting go over in one piece.
+            qsizetype plain = m_at;
+            while (plain < m_in.size() && !needsALook(byte(plain)))
+                ++plain;
+            m_out.append(m_in.data() + m_at, plain - m_at);
+            m_at = plain;
+            if (atEnd())
+                break;
             if (m_in[m_at] == '<' && m_at + 1 < m_in.size() && isAsciiLetter(byte(m_at + 1)))
                 startTag();
             else
@@ -47,6 +75,10 @@ public:
 
 private:
     unsigned char byte(qsizetype at) const { return static_cast<unsigned char>(m_in[at]); }
+    static bool needsALook(unsigned char c)
+    {
+        return c == '<' || c == '"' || c == '\'' || c == 0xEF || (c < 0x20 && !isBlank(c));
+    }
     bool atEnd() const { return m_at >= m_in.size(); }
 
     // Copies (or, when !keep, skips) one character, rewriting what libxml2 must not see. Inside
@@ -67,8 +99,7 @@ private:
         if (!keep)
             return;
         if (c == '"' || c == '\'' || (quoted && (isBlank(c) || c == '>'))) {
-            char reference[8];
-            m_out.append(reference, std::snprintf(reference, sizeof reference, "&#%d;", c));
+            m_out.append(reference(c));
         } else if (c < 0x20 && !isBlank(c)) {
             m_out.append(replacement, 3);
         } else {

@@ -21,8 +21,10 @@ class SafeHtml
 {
 public:
     // Input past these sizes is cut before it is parsed. Webex refuses messages over 7439 bytes
-    // of markdown, so real messages are far below them.
-    static constexpr qsizetype MaxHtmlInputBytes = 256 * 1024;
+    // of markdown, so real messages are far below them (its HTML of such a message, every
+    // character escaped, is under 50 KB). libxml2 spends up to about 0.15 us a byte on hostile
+    // HTML (an error for each of 30,000 stray end tags), so 128 KiB is at most about 20 ms.
+    static constexpr qsizetype MaxHtmlInputBytes = 128 * 1024;
     // md4c spends up to about a microsecond a byte on hostile markdown ("[" repeated): 32 KiB,
     // four times Webex's limit, keeps that to tens of milliseconds.
     static constexpr qsizetype MaxMarkdownInputBytes = 32 * 1024;
