@@ -131,9 +131,8 @@ private slots:
     void theLargestMessageIsShown()
     {
         // The largest SafeHtml returns (cut with its note), shortened and then whole.
-        m_model->addPage({message(QStringLiteral("huge"),
-                                  QStringLiteral("<p>x</p>").repeated(100000))},
-                         false);
+        m_model->addPage(
+            {message(QStringLiteral("huge"), QStringLiteral("<p>x</p>").repeated(100000))}, false);
         settle();
         const QModelIndex row = m_model->index(0);
         QVERIFY(m_delegate->isShortened(row));

@@ -373,6 +373,8 @@ private slots:
             << QString::fromUtf8("<p><a href=\"https://b.example/\">https://a.example/</a></p>");
         QTest::newRow("NUL") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))
                              << QString::fromUtf8("<p>a\uFFFDb</p>");
+        QTest::newRow("empty link target") << QString::fromUtf8("[x]() [y](<>) ![](<>)")
+                                           << QString::fromUtf8("<p>x y </p>");
     }
 
     void markdown()

@@ -1,6 +1,5 @@
 #include "model/libxmlhtmlinput.h"
 
-
 namespace {
 
 // libxml2's HTML_PARSER_BUFFER_SIZE: htmlParseHTMLName reads at most this many characters, and
