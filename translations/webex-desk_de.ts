@@ -551,6 +551,10 @@
         <source>Sending…</source>
         <translation>Wird gesendet …</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mehr anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>MessageListModel</name>
@@ -872,6 +876,17 @@
     <message>
         <source>Clear</source>
         <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>SafeHtml</name>
+    <message>
+        <source>(Message shortened: the rest is too long to show.)</source>
+        <translation>(Nachricht gekürzt: Der Rest ist zu lang, um ihn anzuzeigen.)</translation>
+    </message>
+    <message>
+        <source>(Message shortened: the rest is nested too deeply to show.)</source>
+        <translation>(Nachricht gekürzt: Der Rest ist zu tief verschachtelt, um ihn anzuzeigen.)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "avatarcache.h"
 #include "inerttextdocument.h"
 #include "model/messagelistmodel.h"
+#include "model/safehtml.h"
 #include "relativetime.h"
 #include "themedicons.h"
 
@@ -19,12 +20,21 @@ namespace {
 constexpr int Padding = 6;
 constexpr int AvatarSize = 32;
 constexpr int Gap = 8;
-// Laid-out documents kept: a screenful many times over, a small fraction of a big history.
-constexpr int CachedDocuments = 400;
+// The caches count in units of about half a KiB of HTML, each entry at least one: 800 hold 400
+// or more ordinary messages (a screenful many times over, a small fraction of a big history),
+// or a few of the largest SafeHtml returns (128 KiB, 257 units), never hundreds of those.
+constexpr int CacheUnits = 800;
+int cacheCost(const QString &html)
+{
+    return 1 + int(html.size() / 512);
+}
+// The href of "Show more": not a URL anything opens (isOpenableLink refuses it).
+const QLatin1String ShowMoreHref("#webexdesk-show-more");
 } // namespace
 
 MessageItemDelegate::MessageItemDelegate(AvatarCache *avatars, QObject *parent)
-    : QStyledItemDelegate(parent), m_avatars(avatars), m_documents(CachedDocuments)
+    : QStyledItemDelegate(parent), m_avatars(avatars), m_documents(CacheUnits),
+      m_previews(CacheUnits)
 {}
 
 MessageItemDelegate::~MessageItemDelegate() = default;
@@ -54,10 +64,64 @@ QString MessageItemDelegate::statusText(const QModelIndex &index)
     return {};
 }
 
+QString MessageItemDelegate::messageKey(const QModelIndex &index)
+{
+    const QString id = index.data(MessageListModel::IdRole).toString();
+    return id.isEmpty()
+               ? QStringLiteral("pending:") + index.data(MessageListModel::ClientTagRole).toString()
+               : id;
+}
+
+bool MessageItemDelegate::isShowMoreLink(const QUrl &url)
+{
+    return url == QUrl(ShowMoreHref);
+}
+
+QString MessageItemDelegate::bodyHtml(const QModelIndex &index, bool *shortened) const
+{
+    const QString html = index.data(MessageListModel::SafeHtmlRole).toString();
+    if (shortened)
+        *shortened = false;
+    if (m_shownWhole.contains(messageKey(index)))
+        return html;
+    const QString *cached = m_previews.object(html);
+    QString preview;
+    if (cached) {
+        preview = *cached;
+    } else {
+        bool whole = true;
+        preview = SafeHtml::preview(html, &whole);
+        if (whole)
+            preview.clear();
+        m_previews.insert(html, new QString(preview), std::min(cacheCost(html), CacheUnits));
+    }
+    if (preview.isEmpty())
+        return html;
+    if (shortened)
+        *shortened = true;
+    return preview + QLatin1String("<p><a href=\"") + ShowMoreHref + QLatin1String("\">") +
+           tr("Show more").toHtmlEscaped() + QLatin1String("</a></p>");
+}
+
+bool MessageItemDelegate::isShortened(const QModelIndex &index) const
+{
+    bool shortened = false;
+    (void)bodyHtml(index, &shortened);
+    return shortened;
+}
+
+void MessageItemDelegate::showWhole(const QModelIndex &index)
+{
+    if (!index.isValid() || !isShortened(index))
+        return;
+    m_shownWhole.insert(messageKey(index));
+    emit sizeHintChanged(index);
+}
+
 QTextDocument *MessageItemDelegate::document(const QModelIndex &index, int width,
                                              const QFont &font) const
 {
-    const QString html = index.data(MessageListModel::SafeHtmlRole).toString();
+    const QString html = bodyHtml(index);
     const QString key =
         QString::number(width) + QLatin1Char('|') + font.key() + QLatin1Char('|') + html;
     if (QTextDocument *cached = m_documents.object(key))
@@ -68,7 +132,8 @@ QTextDocument *MessageItemDelegate::document(const QModelIndex &index, int width
     document->setUndoRedoEnabled(false);
     document->setHtml(html);
     document->setTextWidth(width);
-    m_documents.insert(key, document);
+    // Never more than the whole cache: QCache would delete the document at once.
+    m_documents.insert(key, document, std::min(cacheCost(key), CacheUnits));
     return document;
 }
 
@@ -185,6 +250,10 @@ bool MessageItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton) {
             const QUrl link = linkAt(option, index, mouse->position().toPoint());
+            if (isShowMoreLink(link)) {
+                showWhole(index);
+                return true;
+            }
             if (isOpenableLink(link)) {
                 QDesktopServices::openUrl(link);
                 return true;

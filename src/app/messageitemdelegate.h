@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCache>
+#include <QSet>
 #include <QStyledItemDelegate>
 
 class AvatarCache;
@@ -14,6 +15,12 @@ class QTextDocument;
 // and an undo stack for each of hundreds of messages and scrolls badly. The documents are
 // InertTextDocument (never load images or files), fed only SafeHtml's sanitised output; links
 // open in the system browser (http, https, mailto only).
+//
+// Layout happens on the UI thread, so no row may take longer than about a frame to lay out: a
+// long message shows only its beginning (SafeHtml::preview, a few milliseconds at most) and a
+// "Show more" link; clicking it (or showWhole) lays out the whole message, which SafeHtml's own
+// limits keep to tens of milliseconds (docs/BENCHMARKS.md, bench_sanitiser). The document cache
+// is bounded by the size of what it holds, not only by the number of documents.
 class MessageItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -32,6 +39,11 @@ public:
                               const QPoint &viewportPos) const;
     [[nodiscard]] static bool isOpenableLink(const QUrl &url);
 
+    // Whether the row shows only the beginning of its message, with "Show more".
+    [[nodiscard]] bool isShortened(const QModelIndex &index) const;
+    // Shows the whole message of a row from now on (what "Show more" does).
+    void showWhole(const QModelIndex &index);
+
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
@@ -46,6 +58,10 @@ private:
         QRect body;
         QRect status;
     };
+    // What the row shows: the message, or its beginning and the "Show more" link.
+    [[nodiscard]] QString bodyHtml(const QModelIndex &index, bool *shortened = nullptr) const;
+    [[nodiscard]] static QString messageKey(const QModelIndex &index);
+    [[nodiscard]] static bool isShowMoreLink(const QUrl &url);
     [[nodiscard]] QTextDocument *document(const QModelIndex &index, int width,
                                           const QFont &font) const;
     [[nodiscard]] Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index,
@@ -55,4 +71,7 @@ private:
 
     AvatarCache *m_avatars;
     mutable QCache<QString, QTextDocument> m_documents;
+    // SafeHtml::preview of long messages (an empty string: the whole message fits).
+    mutable QCache<QString, QString> m_previews;
+    QSet<QString> m_shownWhole; // messageKey of the rows whose "Show more" was clicked
 };
