@@ -1,6 +1,7 @@
 #include "model/message.h"
 #include "model/safehtml.h"
 
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -373,8 +374,8 @@ private slots:
             << QString::fromUtf8("<p><a href=\"https://b.example/\">https://a.example/</a></p>");
         QTest::newRow("NUL") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"))
                              << QString::fromUtf8("<p>a\uFFFDb</p>");
-        QTest::newRow("empty link target") << QString::fromUtf8("[x]() [y](<>) ![](<>)")
-                                           << QString::fromUtf8("<p>x y </p>");
+        QTest::newRow("empty link target")
+            << QString::fromUtf8("[x]() [y](<>) ![](<>)") << QString::fromUtf8("<p>x y </p>");
     }
 
     void markdown()
@@ -681,6 +682,112 @@ private slots:
         for (std::thread &thread : threads)
             thread.join();
         QCOMPARE(mismatches.load(), 0);
+    }
+
+    void randomMarkupComesOutAllowed()
+    {
+        // Random HTML and markdown from pieces chosen to confuse (quotes, comments, scripts,
+        // references, links with every scheme, deep and broken nesting): whatever comes out
+        // holds only the allow-list, at most 32 levels deep, within the limits, and every link
+        // may be opened.
+        static const QStringList pieces{"<a href=\"https://e.example/x\">",
+                                        "<a href='javascript:alert(1)'>",
+                                        "<a href=",
+                                        "</a>",
+                                        "<b>",
+                                        "</b>",
+                                        "<i>",
+                                        "</i>",
+                                        "<p>",
+                                        "</p>",
+                                        "<ul>",
+                                        "<li>",
+                                        "</li>",
+                                        "<ol>",
+                                        "<blockquote>",
+                                        "</blockquote>",
+                                        "<pre>",
+                                        "<code>",
+                                        "<br>",
+                                        "<br/>",
+                                        "<script>",
+                                        "</script>",
+                                        "<style>",
+                                        "<svg>",
+                                        "<img src=x onerror=y>",
+                                        "<iframe>",
+                                        "<!--",
+                                        "-->",
+                                        "<!DOCTYPE x>",
+                                        "<?x?>",
+                                        "\"",
+                                        "'",
+                                        "=",
+                                        " ",
+                                        "\n",
+                                        "\n\n",
+                                        ">",
+                                        "<",
+                                        "&",
+                                        "&amp;",
+                                        "&hearts;",
+                                        "&#0;",
+                                        "&#x110000;",
+                                        "&lt;b&gt;",
+                                        "&NotNestedGreaterGreater;",
+                                        "*",
+                                        "**",
+                                        "_",
+                                        "`",
+                                        "```",
+                                        "~~",
+                                        "[",
+                                        "]",
+                                        "(",
+                                        ")",
+                                        "](https://e.example/m)",
+                                        "](javascript:x)",
+                                        "![",
+                                        "> ",
+                                        "- ",
+                                        "1. ",
+                                        "# ",
+                                        "https://bare.example/p?q=1",
+                                        "mailto:a@b.c",
+                                        "data:text/html,x",
+                                        "\u00E9",
+                                        "\U0001F600",
+                                        "\u202E",
+                                        "text",
+                                        QString(QChar(0)),
+                                        QString(QChar(1))};
+        QRandomGenerator random(20241129);
+        for (int round = 0; round < 3000; ++round) {
+            QString input;
+            const int count = random.bounded(1, 120);
+            for (int i = 0; i < count; ++i)
+                input += pieces.at(random.bounded(int(pieces.size())));
+            for (const QString &out :
+                 {SafeHtml::fromWebexHtml(input), SafeHtml::fromMarkdown(input),
+                  SafeHtml::fromPlainText(input)}) {
+                QString bad;
+                QVERIFY2(onlyAllowedMarkup(out, &bad),
+                         qPrintable(bad + QStringLiteral(" from ") + input));
+                QVERIFY2(nestingDepth(out) <= SafeHtml::MaxNesting, qPrintable(input));
+                QVERIFY(out.size() <= SafeHtml::MaxOutputLength + 200);
+                for (const QUrl &link : SafeHtml::links(out)) {
+                    const QString scheme = link.scheme();
+                    QVERIFY2(scheme == QLatin1String("https") || scheme == QLatin1String("http") ||
+                                 scheme == QLatin1String("mailto"),
+                             qPrintable(link.toString()));
+                }
+                bool whole = false;
+                const QString preview = SafeHtml::preview(out, &whole);
+                QVERIFY2(onlyAllowedMarkup(preview, &bad), qPrintable(bad));
+                if (whole)
+                    QCOMPARE(preview, out);
+            }
+        }
     }
 };
 

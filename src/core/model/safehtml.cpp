@@ -70,7 +70,8 @@ QString SafeHtml::preview(const QString &safeHtml, bool *whole)
     QString out = HtmlSanitiser::sanitise(safeHtml, SafeHtmlWriter::Limits::forPreview(), &cut);
     if (whole)
         *whole = !cut;
-    return out;
+    // Whole: the text itself (read again, libxml2 may nest odd markup differently).
+    return cut ? out : safeHtml;
 }
 
 QString SafeHtml::forMessage(const Message &m)

@@ -81,7 +81,8 @@ public:
 
     // The beginning of rich text made by the functions above, small enough to lay out within a
     // frame (the Preview limits), cut where the first limit is reached, without a note; *whole
-    // is set to whether nothing was left out. MessageItemDelegate shows this with "Show more".
+    // is set to whether nothing was left out, and then safeHtml itself is returned.
+    // MessageItemDelegate shows a preview that is not whole with "Show more".
     [[nodiscard]] static QString preview(const QString &safeHtml, bool *whole);
 
     // The sentence that ends a message cut by a limit, in the user's language.
