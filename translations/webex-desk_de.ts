@@ -611,6 +611,10 @@
         <source>Copy Link Address</source>
         <translation>Link-Adresse kopieren</translation>
     </message>
+    <message>
+        <source>Show Whole Message</source>
+        <translation>Ganze Nachricht anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>MessagesPane</name>

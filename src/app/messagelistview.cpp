@@ -1,6 +1,7 @@
 #include "messagelistview.h"
 
 #include "messageitemdelegate.h"
+#include "model/displaytext.h"
 #include "model/messagelistmodel.h"
 
 #include <QClipboard>
@@ -111,9 +112,22 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
     QAction *copy = menu->addAction(tr("Copy Text"));
     connect(copy, &QAction::triggered, this,
             [index = QPersistentModelIndex(index)] { copyText(index); });
+    // The keyboard's way to the row's "Show more" link, which only the mouse can click.
+    auto *delegate = qobject_cast<MessageItemDelegate *>(itemDelegateForIndex(index));
+    if (delegate && delegate->isShortened(index)) {
+        QAction *more = menu->addAction(tr("Show Whole Message"));
+        connect(more, &QAction::triggered, this,
+                [this, delegate = QPointer<MessageItemDelegate>(delegate),
+                 index = QPersistentModelIndex(index)] {
+                    if (delegate && index.isValid()) {
+                        delegate->showWhole(index);
+                        scrollTo(index);
+                    }
+                });
+    }
     for (const QUrl &url : linksOf(index)) {
         menu->addSeparator();
-        QAction *open = menu->addAction(tr("Open Link %1").arg(menuText(url)));
+        QAction *open = menu->addAction(tr("Open Link %1").arg(DisplayText::isolated(menuText(url))));
         open->setToolTip(url.toDisplayString());
         connect(open, &QAction::triggered, this, [url] { openLink(url); });
         QAction *copyAddress = menu->addAction(tr("Copy Link Address"));

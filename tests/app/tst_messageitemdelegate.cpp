@@ -4,10 +4,12 @@
 
 #include "avatarcache.h"
 #include "messageitemdelegate.h"
+#include "messagelistview.h"
 #include "model/messagelistmodel.h"
 #include "model/safehtml.h"
 
 #include <QDesktopServices>
+#include <QMenu>
 #include <QListView>
 #include <QScrollBar>
 #include <QTest>
@@ -140,6 +142,50 @@ private slots:
         settle();
         QVERIFY(!m_delegate->isShortened(row));
         QVERIFY(m_view->visualRect(row).height() > 1000 * m_view->fontMetrics().height());
+    }
+
+    void theKeyboardShowsTheWholeMessageFromTheContextMenu()
+    {
+        // The message list as the app has it: the Menu key's context menu offers what the
+        // mouse gets from "Show more", and only for a shortened message.
+        MessageListView view;
+        auto *delegate = new MessageItemDelegate(m_avatars.get(), &view);
+        view.setItemDelegate(delegate);
+        view.setModel(m_model.get());
+        view.resize(700, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QString lines;
+        for (int i = 0; i < 300; ++i)
+            lines += QStringLiteral("line %1<br>").arg(i);
+        m_model->addPage({message(QStringLiteral("short"), QStringLiteral("<p>hi</p>")),
+                          message(QStringLiteral("long"), lines)},
+                         false);
+        settle();
+        const QString showWhole = QStringLiteral("Show Whole Message");
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex index = m_model->index(row);
+            const bool shortened = delegate->isShortened(index);
+            QCOMPARE(shortened, m_model->data(index, MessageListModel::IdRole) ==
+                                    QStringLiteral("long"));
+            view.setFocus();
+            view.setCurrentIndex(index);
+            QTest::keyClick(&view, Qt::Key_Menu);
+            QTRY_VERIFY(view.openMenu());
+            QMenu *menu = view.openMenu();
+            QAction *whole = nullptr;
+            for (QAction *a : menu->actions())
+                if (a->text() == showWhole)
+                    whole = a;
+            QCOMPARE(whole != nullptr, shortened);
+            if (whole) {
+                whole->trigger();
+                settle();
+                QVERIFY(!delegate->isShortened(index));
+            }
+            menu->close();
+            settle();
+        }
     }
 
 private:
