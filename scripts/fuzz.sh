@@ -106,7 +106,7 @@ for target in "${targets[@]}"; do
     echo
     echo "=== $target: exit $status; the report (full log: $logs/$target.log)"
     # From the first report line (sanitizer, broken property, libFuzzer's own) to the end.
-    awk '/^==[0-9]+==|property failed|^qFatal|ALARM: working on the last Unit|out-of-memory|deadly signal/ {p=1} p' \
+    awk '/^==[0-9]+==|property failed|runtime error|^qFatal|ALARM: working on the last Unit|out-of-memory|deadly signal/ {p=1} p' \
         "$logs/$target.log" | head -80
     for finding in "${findings[@]}"; do
         echo "--- finding: $finding ($(stat -c %s "$finding") bytes), base64:"
