@@ -7,10 +7,11 @@
 
 // Known to fail today (issue 10), both round trips of the normalising:
 // - `http://localhost/./.a/b` normalises to `http://localhost//b` and that to
-//   `http://localhost/b` (Qt 6.4's NormalizePathSegments): corpus/apibase/finding-normalise-twice
-// - `http://[::1]/]%2F///%20F///` is accepted and printed as `http://[::1]/]//// F`, which is
-//   refused as not a valid URL (the path is decoded by path() and set back with setPath(), so
-//   %2F became a separator and %20 a space): corpus/apibase/finding-printed-form-refused
+//   `http://localhost/b` (Qt 6.4's NormalizePathSegments), so a session saved for it is read
+//   back for another base: corpus/apibase/finding-normalise-twice
+// - `http://[::1]/]%2F///%20F///` is shown as `http://[::1]/]//// F` (QUrl::toString()), which
+//   is refused as not a valid URL: the path is decoded by path() and set back with setPath(),
+//   so %2F became a separator and %20 a space: corpus/apibase/finding-printed-form-refused
 // The fix is made elsewhere; set this to 1 when it is merged, so both are checked from then on.
 #ifndef WEBEXDESK_FUZZ_APIBASE_ROUND_TRIP
 #define WEBEXDESK_FUZZ_APIBASE_ROUND_TRIP 0
@@ -47,13 +48,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(base->isSameOrigin(people), people.toString());
     FUZZ_CHECK(people.path().endsWith(QLatin1String("/people/me")), people.toString());
 
+    // The form a saved session keeps (StoredSession: FullyEncoded) is accepted again...
+    const QString stored = url.toString(QUrl::FullyEncoded);
+    QString storedError;
+    const std::optional<ApiBase> reread = ApiBase::fromUserInput(stored, &storedError);
+    FUZZ_CHECK(reread.has_value(), stored + QStringLiteral(" refused: ") + storedError);
 #if WEBEXDESK_FUZZ_APIBASE_ROUND_TRIP
-    // What it prints is accepted again...
-    QString againError;
-    const std::optional<ApiBase> again = ApiBase::fromUserInput(shown, &againError);
-    FUZZ_CHECK(again.has_value(), shown + QStringLiteral(" refused: ") + againError);
-    // ...and is the same base: normalising is done once.
-    FUZZ_CHECK(*again == *base, shown + QStringLiteral(" became ") + again->baseUrl().toString());
+    // ...as the same base: normalising is done once.
+    FUZZ_CHECK(*reread == *base,
+               stored + QStringLiteral(" became ") + reread->baseUrl().toString(QUrl::FullyEncoded));
+    // And the form shown to people is accepted as the same base too.
+    QString shownError;
+    const std::optional<ApiBase> fromShown = ApiBase::fromUserInput(shown, &shownError);
+    FUZZ_CHECK(fromShown.has_value() && *fromShown == *base,
+               shown + QStringLiteral(" refused or changed: ") + shownError);
 #endif
     return 0;
 }
