@@ -51,7 +51,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-}"
 dictionary() {
     local name="$1"
     case "$name" in
-        json_*) name=json ;;
+        json_* | jsonbody) name=json ;;
         apierror | tokenreply) name=reply ;;
     esac
     [ -f "tests/fuzz/dict/$name.dict" ] && echo "-dict=tests/fuzz/dict/$name.dict"
