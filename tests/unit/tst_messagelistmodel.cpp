@@ -234,7 +234,9 @@ private slots:
         const QModelIndex row = m_model->index(0);
         QCOMPARE(row.data(MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("p1@example.com"));
-        QCOMPARE(row.data(Qt::DisplayRole).toString(), QStringLiteral("p1@example.com: text 1"));
+        // The sender isolated (FSI...PDI) inside "%1: %2".
+        QCOMPARE(row.data(Qt::DisplayRole).toString(),
+                 QStringLiteral("\u2068p1@example.com\u2069: text 1"));
         QVERIFY(row.data(MessageListModel::SenderAvatarRole).toUrl().isEmpty());
 
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -249,7 +251,7 @@ private slots:
         QCOMPARE(row.data(MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("Ada Lovelace"));
         QCOMPARE(row.data(Qt::AccessibleTextRole).toString(),
-                 QStringLiteral("Ada Lovelace: text 1"));
+                 QStringLiteral("\u2068Ada Lovelace\u2069: text 1"));
         QCOMPARE(row.data(MessageListModel::SenderAvatarRole).toUrl(),
                  QUrl(QStringLiteral("https://avatars.example/ada")));
 

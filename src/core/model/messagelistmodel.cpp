@@ -1,6 +1,7 @@
 #include "model/messagelistmodel.h"
 
 #include "logging.h"
+#include "model/displaytext.h"
 #include "model/safehtml.h"
 #include "model/sortedinsertion.h"
 
@@ -240,10 +241,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole: {
         const QString text = m.text.isEmpty() ? m.markdown : m.text;
         const QString sender = senderName(entry);
+        // The sender's name is someone else's text inside our "%1: %2": isolated, so a
+        // right-to-left name cannot reorder the message after it.
         return sender.isEmpty() ? text
                                 : QCoreApplication::translate("MessageListModel", "%1: %2",
                                                               "sender: message text")
-                                      .arg(sender, text);
+                                      .arg(DisplayText::isolated(sender), text);
     }
     case Qt::AccessibleDescriptionRole:
         return description(entry);
