@@ -249,6 +249,29 @@ private slots:
         // Complete, but not JSON: no error here (the endpoint's parser says Parse).
         FakeReply whole(200, QNetworkReply::NoError);
         QCOMPARE(ApiError::fromReply(&whole, R"({"items":[)").kind, ApiError::Kind::None);
+        FakeReply announcedWhole(200, QNetworkReply::NoError);
+        announcedWhole.header("Content-Length", "10");
+        QCOMPARE(ApiError::fromReply(&announcedWhole, R"({"items":[)").kind,
+                 ApiError::Kind::None);
+    }
+
+    void fewerBytesThanAnnouncedIsACutOffEvenWithoutAnError()
+    {
+        // Qt at times takes a close that comes with the last bytes for the end of the answer.
+        FakeReply shorter(200, QNetworkReply::NoError);
+        shorter.header("Content-Length", "1000");
+        QCOMPARE(ApiError::fromReply(&shorter, R"({"items":[)").kind, ApiError::Kind::CutOff);
+
+        // A compressed answer's length counts other bytes than the inflated body Qt gives.
+        FakeReply compressed(200, QNetworkReply::NoError);
+        compressed.header("Content-Length", "1000");
+        compressed.header("Content-Encoding", "gzip");
+        QCOMPARE(ApiError::fromReply(&compressed, R"({"items":[)").kind, ApiError::Kind::None);
+
+        // A length that is not a number says nothing.
+        FakeReply garbage(200, QNetworkReply::NoError);
+        garbage.header("Content-Length", "lots");
+        QCOMPARE(ApiError::fromReply(&garbage, R"({"items":[)").kind, ApiError::Kind::None);
     }
 
     void longRateLimitsAreSaidInMinutesOrHours()

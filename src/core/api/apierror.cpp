@@ -15,6 +15,20 @@
 
 namespace {
 
+// Fewer bytes than the Content-Length announced. Only for an answer sent as it is: Qt inflates
+// a compressed one, whose announced length is then of other bytes.
+bool isShorterThanAnnounced(const QNetworkReply *reply, const QByteArray &body)
+{
+    if (reply->operation() == QNetworkAccessManager::HeadOperation)
+        return false; // the length of a body that is never sent
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return false;
+    bool ok = false;
+    const qint64 announced = reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    return ok && announced >= 0 && body.size() < announced;
+}
+
 bool isAsciiDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -187,6 +201,11 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
         // The status line and headers came, then the connection closed before the announced
         // end (Content-Length, or the last chunk): Qt says "closed" only then. A body that
         // ends at the close by design has no announced end, and reads as complete.
+        error.kind = Kind::CutOff;
+    } else if (networkError == QNetworkReply::NoError && error.httpStatus > 0 &&
+               isShorterThanAnnounced(reply, body)) {
+        // The same cut-off, when Qt saw the close as the end of the answer: it does so at
+        // times, when the close arrives together with the last bytes.
         error.kind = Kind::CutOff;
     } else if (networkError == QNetworkReply::NoError) {
         if (error.httpStatus == 0 || (error.httpStatus >= 200 && error.httpStatus < 300))
