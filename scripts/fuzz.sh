@@ -44,7 +44,6 @@ logs="$run/logs"
 mkdir -p "$logs"
 # Reports with stacks; UBSan already stops at the first finding (-fno-sanitize-recover).
 export UBSAN_OPTIONS="print_stacktrace=1"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}"
 
 # The dictionary of a target: its own, else the one of its family (json_* share json.dict,
 # the two HTTP answers share reply.dict).
