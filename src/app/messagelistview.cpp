@@ -127,7 +127,8 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
     }
     for (const QUrl &url : linksOf(index)) {
         menu->addSeparator();
-        QAction *open = menu->addAction(tr("Open Link %1").arg(DisplayText::isolated(menuText(url))));
+        QAction *open =
+            menu->addAction(tr("Open Link %1").arg(DisplayText::isolated(menuText(url))));
         open->setToolTip(url.toDisplayString());
         connect(open, &QAction::triggered, this, [url] { openLink(url); });
         QAction *copyAddress = menu->addAction(tr("Copy Link Address"));

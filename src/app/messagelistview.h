@@ -12,7 +12,8 @@
 //   the oldest one loaded (which would scroll to the top and load older messages).
 // - Enter on the current message opens its link when it has one, or shows a menu of its links.
 // - The context menu (right click, Menu key, Shift+F10) offers Copy Text, Show Whole Message
-//   for a message shown shortened, and, for each link, Open Link and Copy Link Address. Ctrl+C copies the text as well.
+//   for a message shown shortened, and, for each link, Open Link and Copy Link Address. Ctrl+C
+//   copies the text as well.
 // - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
 //   the pane decides whether any are loaded.
 //

@@ -9,8 +9,8 @@
 #include "model/safehtml.h"
 
 #include <QDesktopServices>
-#include <QMenu>
 #include <QListView>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTest>
 
@@ -166,8 +166,8 @@ private slots:
         for (int row = 0; row < 2; ++row) {
             const QModelIndex index = m_model->index(row);
             const bool shortened = delegate->isShortened(index);
-            QCOMPARE(shortened, m_model->data(index, MessageListModel::IdRole) ==
-                                    QStringLiteral("long"));
+            QCOMPARE(shortened,
+                     m_model->data(index, MessageListModel::IdRole) == QStringLiteral("long"));
             view.setFocus();
             view.setCurrentIndex(index);
             QTest::keyClick(&view, Qt::Key_Menu);

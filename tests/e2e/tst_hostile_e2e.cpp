@@ -542,10 +542,10 @@ void TestHostileEndToEnd::titlesWithBidiAndControlCharactersAreShownClean()
     QCOMPARE(list->model()->rowCount(), Rooms);
     verifyAliveAndResponsive();
 
-    // What a cleaned title looks like (DisplayText): bidi controls and C0/C1 controls neutralised, newlines as spaces, a
-    // neutral placeholder for a blank title. Checked here: the shown text (display and
-    // accessible text) without the FSI...PDI isolation has no bidi control and no control
-    // character, keeps what follows a NUL or a newline, is not blank and has no surrounding
+    // What a cleaned title looks like (DisplayText): bidi controls and C0/C1 controls neutralised,
+    // newlines as spaces, a neutral placeholder for a blank title. Checked here: the shown text
+    // (display and accessible text) without the FSI...PDI isolation has no bidi control and no
+    // control character, keeps what follows a NUL or a newline, is not blank and has no surrounding
     // spaces.
     for (int i = 0; i < titles.size(); ++i) {
         const HostileContent::Title &title = titles.at(i);

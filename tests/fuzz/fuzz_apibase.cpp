@@ -49,8 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const std::optional<ApiBase> reread = ApiBase::fromUserInput(stored, &storedError);
     FUZZ_CHECK(reread.has_value(), stored + QStringLiteral(" refused: ") + storedError);
     // ...as the same base: normalising is done once.
-    FUZZ_CHECK(*reread == *base,
-               stored + QStringLiteral(" became ") + reread->baseUrl().toString(QUrl::FullyEncoded));
+    FUZZ_CHECK(*reread == *base, stored + QStringLiteral(" became ") +
+                                     reread->baseUrl().toString(QUrl::FullyEncoded));
     // The form shown to people (QUrl::toString) is not promised to read back: it decodes %20 to a
     // space, and fromUserInput reads strictly on purpose (a base with a space is refused with a
     // sentence, not guessed at). The stored form above is the one read back.

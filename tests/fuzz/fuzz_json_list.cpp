@@ -19,8 +19,7 @@
 
 namespace {
 
-template<typename T>
-QList<T> itemsOf(const QJsonArray &array)
+template <typename T> QList<T> itemsOf(const QJsonArray &array)
 {
     QList<T> out;
     for (const QJsonValue &value : array) {
@@ -70,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     messageModel.setRoom(messages.isEmpty() ? QString() : messages.constFirst().roomId);
     messageModel.addPage(messages, true);
     messageModel.setSenders(people);
-    FUZZ_CHECK(messageModel.rowCount() <= messages.size(), QString::number(messageModel.rowCount()));
+    FUZZ_CHECK(messageModel.rowCount() <= messages.size(),
+               QString::number(messageModel.rowCount()));
     readEveryRole(messageModel);
     return 0;
 }

@@ -14,10 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     // The avatar is fetched without a token and shown: http(s) with a host, or nothing.
     const QUrl &avatar = person->avatar;
-    FUZZ_CHECK(avatar.isEmpty() ||
-                   (avatar.isValid() && !avatar.host().isEmpty() &&
-                    (avatar.scheme() == QLatin1String("https") ||
-                     avatar.scheme() == QLatin1String("http"))),
+    FUZZ_CHECK(avatar.isEmpty() || (avatar.isValid() && !avatar.host().isEmpty() &&
+                                    (avatar.scheme() == QLatin1String("https") ||
+                                     avatar.scheme() == QLatin1String("http"))),
                avatar.toString());
     for (const QString &email : person->emails)
         FUZZ_CHECK(!email.isEmpty(), person->id);

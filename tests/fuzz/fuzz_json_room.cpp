@@ -15,8 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Fuzz::checkUtc(room->lastActivity);
     Fuzz::checkUtc(room->created);
     // "direct" (any case) is a one-to-one space; everything else a group.
-    const bool direct = document.object().value(QLatin1String("type")).toString().compare(
-                            QLatin1String("direct"), Qt::CaseInsensitive) == 0;
+    const bool direct = document.object()
+                            .value(QLatin1String("type"))
+                            .toString()
+                            .compare(QLatin1String("direct"), Qt::CaseInsensitive) == 0;
     FUZZ_CHECK((room->kind == Room::Kind::Direct) == direct, room->id);
     return 0;
 }

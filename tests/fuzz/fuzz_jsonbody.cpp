@@ -38,8 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!text.contains(QChar(mark)))
             continue;
         const QString escape = QStringLiteral("\\u") + QString::number(mark, 16);
-        FUZZ_CHECK(sent.contains(QChar(mark)) || sent.contains(escape, Qt::CaseInsensitive),
-                   shown);
+        FUZZ_CHECK(sent.contains(QChar(mark)) || sent.contains(escape, Qt::CaseInsensitive), shown);
     }
     return 0;
 }
