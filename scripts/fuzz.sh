@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Usage: bash scripts/fuzz.sh [SECONDS] [TARGET...]
-# Builds the "fuzz" preset (clang, libFuzzer, AddressSanitizer + UndefinedBehaviorSanitizer)
-# and fuzzes each target of tests/fuzz (all, or the TARGETs named, e.g. messagehtml) for
+# Builds the fuzz programs of the "asan" preset (clang, libFuzzer, AddressSanitizer +
+# UndefinedBehaviorSanitizer; the same build as scripts/test-sanitizers.sh) and fuzzes each target of tests/fuzz (all, or the TARGETs named, e.g. messagehtml) for
 # SECONDS each (default 60), as many at a time as there are cores (WEBEXDESK_FUZZ_JOBS).
 # Each starts from its checked-in corpus (tests/fuzz/corpus/<target>) and what earlier runs
-# here found (build-fuzz/fuzz-corpus/<target>: kept, never checked in), with its dictionary.
+# here found (build-asan/fuzz-corpus/<target>: kept, never checked in), with its dictionary.
 # A crash, a broken property, a leak, an input slower than 10 s or one over 2 GB is a
-# finding: saved in build-fuzz/findings/<time>/<target>/, printed (the report, the input in
+# finding: saved in build-asan/findings/<time>/<target>/, printed (the report, the input in
 # base64 and how to replay it), and the exit status is 1.
 # To keep a finding as a regression test: copy it to tests/fuzz/corpus/<target>/ under a name
 # that says what it is, fix the cause, and run `ctest -L fuzz` (docs/RELIABILITY.md).
@@ -22,10 +22,10 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
 fi
 
 bash "$here/install-deps.sh"
-[ -f build-fuzz/CMakeCache.txt ] || cmake --preset fuzz
-cmake --build --preset fuzz -j"$(nproc)"
+[ -f build-asan/CMakeCache.txt ] || cmake --preset asan
+cmake --build --preset fuzzers -j"$(nproc)"
 
-programs=build-fuzz/tests/fuzz
+programs=build-asan/tests/fuzz
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     for program in "$programs"/fuzz_*; do
@@ -39,7 +39,7 @@ for target in "${targets[@]}"; do
     fi
 done
 
-run="build-fuzz/findings/$(date +%Y%m%d-%H%M%S)"
+run="build-asan/findings/$(date +%Y%m%d-%H%M%S)"
 logs="$run/logs"
 mkdir -p "$logs"
 # Reports with stacks; UBSan already stops at the first finding (-fno-sanitize-recover).
@@ -59,7 +59,7 @@ dictionary() {
 
 fuzz_one() {
     local target="$1"
-    local found="build-fuzz/fuzz-corpus/$target"
+    local found="build-asan/fuzz-corpus/$target"
     mkdir -p "$found" "$run/$target"
     local status=0
     # shellcheck disable=SC2046 # the dictionary option is one word or none
@@ -84,7 +84,7 @@ printf '%-16s %12s %8s  %s\n' target executions corpus result
 for target in "${targets[@]}"; do
     status="$(cat "$logs/$target.status")"
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$target.log" | tail -1)"
-    corpus="$(find "build-fuzz/fuzz-corpus/$target" "tests/fuzz/corpus/$target" -type f | wc -l)"
+    corpus="$(find "build-asan/fuzz-corpus/$target" "tests/fuzz/corpus/$target" -type f | wc -l)"
     findings=("$run/$target"/*)
     [ -e "${findings[0]}" ] || findings=()
     if [ "$status" -eq 0 ] && [ ${#findings[@]} -eq 0 ]; then

@@ -17,6 +17,9 @@ constexpr int RefreshIntervalMs = 60 * 1000;
 SpacesController::SpacesController(RoomsPane *pane, QObject *parent)
     : QObject(parent), m_pane(pane), m_rooms(std::make_unique<RoomListModel>()), m_seen(&m_settings)
 {
+    // One shot, armed again when a refresh has its answer: refreshes are an interval apart
+    // however slow an answer is, and never two in flight.
+    m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
         if (m_client && m_complete)
@@ -129,6 +132,7 @@ void SpacesController::onRoomsFailed(const ApiError &error)
     if (m_complete) {
         // A quiet refresh failed: the list on screen is still good; the next one may work.
         emit notice(tr("Your spaces could not be refreshed. %1").arg(error.userMessage()));
+        m_refreshTimer.start();
         return;
     }
     m_waiting = false;
@@ -178,9 +182,9 @@ void SpacesController::refresh()
         loadRooms(); // nothing complete to refresh: load it all (again)
         return;
     }
+    // A manual refresh counts as one: the next quiet one is a full interval after its answer.
+    m_refreshTimer.stop();
     m_client->fetchRecentRooms();
-    // A manual refresh counts as one: the next quiet one is a full interval away.
-    m_refreshTimer.start();
 }
 
 void SpacesController::onRecentRooms(const QList<Room> &rooms)
@@ -190,4 +194,5 @@ void SpacesController::onRecentRooms(const QList<Room> &rooms)
     emit notice(QString());
     for (const Room &room : rooms)
         emit roomActivity(room.id, room.lastActivity);
+    m_refreshTimer.start();
 }

@@ -32,7 +32,10 @@ int intOption(const QCommandLineParser &parser, const QCommandLineOption &option
 // wait for it that works on every OS (QSocketNotifier does not watch pipes on Windows).
 void quitWhenStandardInputCloses(QCoreApplication *app)
 {
-    QThread *reader = QThread::create([] {
+    // Kept in a static, so the thread stays reachable for the process's life (LeakSanitizer
+    // does not take it for a leak); see below.
+    static QThread *reader = nullptr;
+    reader = QThread::create([] {
         char ignored[256];
         while (std::cin.read(ignored, sizeof ignored) || std::cin.gcount() > 0) {
         }
