@@ -56,8 +56,11 @@ void ConversationController::end()
     if (m_client)
         m_client->disconnect(this);
     m_pane->setModel(nullptr);
-    if (m_messages)
+    if (m_messages) {
+        // It may still hand back a page before it is deleted: not to this session any more.
+        m_messages->disconnect(this);
         m_messages->deleteLater();
+    }
     if (m_people)
         m_people->deleteLater();
     m_client = nullptr;
@@ -188,6 +191,8 @@ void ConversationController::onMessagesFetched(const QString &roomId,
 
 void ConversationController::onPageAdded()
 {
+    if (!m_messages)
+        return;
     // The model merges pages in the order they were added.
     if (!m_pagesOlder.isEmpty() && m_pagesOlder.takeFirst())
         m_pane->setLoadingOlder(false);
