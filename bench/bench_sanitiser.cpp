@@ -7,19 +7,27 @@
 // layout: an InertTextDocument laid out as MessageItemDelegate does it (setHtml, a text width,
 //   the height) for a typical message and for the largest outputs the sanitiser can produce, with
 //   the ratio to the typical one. A frame is 16 ms.
+// pageOfHostileMessages: the UI thread's longest stall while MessageListModel takes a page of 50
+//   messages of the slowest shape, sanitised on the UI thread (as before issue 10) and off it
+//   (as now), and the ratio.
+#include "frametimes.h"
+
+#include "avatarcache.h"
 #include "inerttextdocument.h"
+#include "messageitemdelegate.h"
+#include "model/messagelistmodel.h"
+#include "model/messagesanitiser.h"
 #include "model/safehtml.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QListView>
+#include <QThreadPool>
 #include <QtTest>
 
 #include <algorithm>
 #include <functional>
-
-#if defined(Q_OS_UNIX)
-#include <time.h>
-#endif
+#include <limits>
 
 namespace {
 
@@ -152,48 +160,25 @@ qsizetype scalingBase(Kind kind)
     return 0;
 }
 
-qint64 threadCpuNanoseconds()
+// The fastest of `runs` runs (the others waited for a core or a cache), wall and CPU each.
+FrameTimes::Time fastest(const std::function<void()> &work, int runs)
 {
-#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
-    timespec now{};
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
-        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
-#endif
-    return -1;
-}
-
-struct Best
-{
-    double cpuMs = 1e300;
-    double wallMs = 1e300;
-};
-
-// The fastest of `runs` runs (the others waited for a core or a cache).
-Best best(const std::function<void()> &work, int runs)
-{
-    Best b;
+    FrameTimes times;
     for (int i = 0; i < runs; ++i) {
-        QElapsedTimer wall;
-        const qint64 cpu = threadCpuNanoseconds();
-        wall.start();
+        times.start();
         work();
-        b.wallMs = std::min(b.wallMs, wall.nsecsElapsed() / 1e6);
-        b.cpuMs = std::min(b.cpuMs, (threadCpuNanoseconds() - cpu) / 1e6);
+        times.stop();
     }
-    return b;
-}
-
-QByteArray ms(double value)
-{
-    return QByteArray::number(value, 'f', value < 1 ? 3 : 1) + " ms";
+    return times.fastest();
 }
 
 // MessageItemDelegate::document: what one row costs the first time it is shown.
 struct LaidOut
 {
-    double setHtmlMs;
-    double layoutMs;
+    qint64 setHtmlNs;
+    qint64 layoutNs;
     double height;
+    [[nodiscard]] qint64 totalNs() const { return setHtmlNs + layoutNs; }
 };
 
 // CPU time of the thread: on a machine shared with other jobs, wall time also counts waiting.
@@ -203,13 +188,13 @@ LaidOut layOut(const QString &html, int width)
     document.setDefaultFont(QGuiApplication::font());
     document.setDocumentMargin(0);
     document.setUndoRedoEnabled(false);
-    qint64 start = threadCpuNanoseconds();
+    qint64 start = FrameTimes::threadCpuNanoseconds();
     document.setHtml(html);
-    const double setHtml = (threadCpuNanoseconds() - start) / 1e6;
-    start = threadCpuNanoseconds();
+    const qint64 setHtml = FrameTimes::threadCpuNanoseconds() - start;
+    start = FrameTimes::threadCpuNanoseconds();
     document.setTextWidth(width);
     const double height = document.size().height();
-    return {setHtml, (threadCpuNanoseconds() - start) / 1e6, height};
+    return {setHtml, FrameTimes::threadCpuNanoseconds() - start, height};
 }
 
 QString typicalMessage()
@@ -218,6 +203,122 @@ QString typicalMessage()
         "<p>Morning all! The <b>release notes</b> for 4.2 are up: "
         "<a href=\"https://example.com/notes/4.2\">https://example.com/notes/4.2</a>. "
         "Please look at the <code>migration</code> section before Friday &mdash; thanks!</p>"));
+}
+
+// A page of the slowest shape for the sanitiser (253 <b>, then </i> to the HTML input limit:
+// about 20 ms each), newest first, as GET messages?max=50 would bring it.
+QList<Message> hostilePage(int count)
+{
+    const QString html = repeated(QStringLiteral("</i>"), SafeHtml::MaxHtmlInputBytes,
+                                  QStringLiteral("<b>").repeated(253));
+    const QDateTime epoch = QDateTime::currentDateTimeUtc().addDays(-1);
+    QList<Message> page;
+    for (int n = count; n >= 1; --n) {
+        Message m;
+        m.id = QStringLiteral("hostile-%1").arg(n);
+        m.roomId = QStringLiteral("bench");
+        m.html = html;
+        m.text = QStringLiteral("text %1").arg(n);
+        m.personId = QStringLiteral("someone");
+        m.created = epoch.addSecs(n);
+        page.append(m);
+    }
+    return page;
+}
+
+// Ticks every millisecond on the UI thread and keeps the time between two ticks: the longest
+// is the longest the event loop was held, what a person feels as a frozen window.
+class EventLoopProbe
+{
+public:
+    EventLoopProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            m_gaps.stop();
+            m_gaps.start();
+        });
+    }
+    void start()
+    {
+        m_gaps.start();
+        m_timer.start();
+    }
+    void stop()
+    {
+        m_timer.stop();
+        m_gaps.stop();
+    }
+    [[nodiscard]] const FrameTimes &gaps() const { return m_gaps; }
+
+private:
+    QTimer m_timer;
+    FrameTimes m_gaps;
+};
+
+struct PageAdded
+{
+    FrameTimes::Time longestStall; // of the UI thread, from adding the page until drawn
+    qint64 rowsInAfterNs = 0;      // from adding the page until its rows were in the model
+    int rows = 0;
+};
+
+// One page added to a new MessageListModel (shown in a list view with the app's delegate when
+// `shown`), with the probe running, until its rows are in and drawn. `onUiThread` is how it was
+// before issue 10: every message sanitised on the UI thread, in one go, when the page arrives
+// (the model's own work then only looks the results up). Otherwise the model does it all.
+PageAdded addHostilePage(const QList<Message> &page, bool onUiThread, bool shown)
+{
+    const auto sanitisedBefore = std::make_shared<QHash<QString, SanitisedMessage>>();
+    auto *sanitiser =
+        onUiThread
+            ? new MessageSanitiser(
+                  [sanitisedBefore](const Message &m) { return sanitisedBefore->value(m.id); },
+                  QThreadPool::globalInstance())
+            : new MessageSanitiser();
+    MessageListModel model(sanitiser);
+    model.setRoom(QStringLiteral("bench"));
+    AvatarCache avatars;
+    std::unique_ptr<QListView> view;
+    if (shown) {
+        view = std::make_unique<QListView>();
+        view->setUniformItemSizes(false);
+        view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+        view->setItemDelegate(new MessageItemDelegate(&avatars, view.get()));
+        view->setModel(&model);
+        view->resize(800, 600);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()))
+            return {};
+    }
+    QSignalSpy added(&model, &MessageListModel::pageAdded);
+    EventLoopProbe probe;
+    QElapsedTimer clock;
+    probe.start();
+    QTimer::singleShot(0, &model, [&] {
+        clock.start();
+        if (onUiThread) {
+            for (const Message &m : page)
+                sanitisedBefore->insert(m.id, SanitisedMessage::of(m));
+        }
+        model.addPage(page, false);
+    });
+    if (!added.wait(120000))
+        return {};
+    PageAdded out;
+    out.rowsInAfterNs = clock.nsecsElapsed();
+    out.rows = model.rowCount();
+    QTest::qWait(200); // the view's delayed layout and its paint
+    probe.stop();
+    out.longestStall = probe.gaps().longest();
+    return out;
+}
+
+qint64 median(QList<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 } // namespace
@@ -232,6 +333,8 @@ private slots:
     void sanitise();
     void layout_data();
     void layout();
+    void pageOfHostileMessages_data();
+    void pageOfHostileMessages();
 };
 
 void BenchSanitiser::scaling()
@@ -242,15 +345,17 @@ void BenchSanitiser::scaling()
         const QString large = shape.make(4 * n);
         const QString huge = shape.make(1024 * 1024);
         qsizetype outputSize = 0;
-        const Best atN = best([&] { outputSize = sanitised(shape.kind, small).size(); }, 7);
-        const Best at4N = best([&] { sanitised(shape.kind, large); }, 5);
-        const Best atHuge = best([&] { sanitised(shape.kind, huge); }, 3);
+        const FrameTimes::Time atN =
+            fastest([&] { outputSize = sanitised(shape.kind, small).size(); }, 7);
+        const FrameTimes::Time at4N = fastest([&] { sanitised(shape.kind, large); }, 5);
+        const FrameTimes::Time atHuge = fastest([&] { sanitised(shape.kind, huge); }, 3);
         qInfo().noquote().nospace()
-            << shape.name << ": n=" << small.size() << " " << ms(atN.cpuMs)
-            << ", 4n=" << large.size() << " " << ms(at4N.cpuMs) << ", ratio "
-            << QByteArray::number(at4N.cpuMs / atN.cpuMs, 'f', 1) << "; 1 MiB " << ms(atHuge.cpuMs)
-            << " (cpu; wall " << ms(atN.wallMs) << ", " << ms(at4N.wallMs) << ", "
-            << ms(atHuge.wallMs) << "); output at n " << outputSize << " chars";
+            << shape.name << ": n=" << small.size() << " " << FrameTimes::ms(atN.cpu)
+            << ", 4n=" << large.size() << " " << FrameTimes::ms(at4N.cpu) << ", ratio "
+            << QByteArray::number(double(at4N.cpu) / double(atN.cpu), 'f', 1) << "; 1 MiB "
+            << FrameTimes::ms(atHuge.cpu) << " (cpu; wall " << FrameTimes::ms(atN.wall) << ", "
+            << FrameTimes::ms(at4N.wall) << ", " << FrameTimes::ms(atHuge.wall) << "); output at n "
+            << outputSize << " chars";
     }
 }
 
@@ -332,41 +437,38 @@ void BenchSanitiser::layout()
     constexpr int width = 600; // a message column of a window 1000 px wide
     bool whole = true;
     const QString preview = SafeHtml::preview(html, &whole);
-    static QSet<QByteArray> reported;
-    if (!reported.contains(QTest::currentDataTag())) {
-        reported.insert(QTest::currentDataTag());
-        static const double typical = [] {
-            double fastest = 1e300;
-            for (int i = 0; i < 20; ++i) {
-                const LaidOut once = layOut(typicalMessage(), width);
-                fastest = std::min(fastest, once.setHtmlMs + once.layoutMs);
-            }
-            return fastest;
+    if (FrameTimes::firstCall()) {
+        static const qint64 typical = [] {
+            qint64 fastestNs = std::numeric_limits<qint64>::max();
+            for (int i = 0; i < 20; ++i)
+                fastestNs = std::min(fastestNs, layOut(typicalMessage(), width).totalNs());
+            return fastestNs;
         }();
         // The slowest of three: what a person may wait for.
         const auto slowest = [&](const QString &text) {
             LaidOut worst{0, 0, 0};
             for (int i = 0; i < 3; ++i) {
                 const LaidOut once = layOut(text, width);
-                if (once.setHtmlMs + once.layoutMs > worst.setHtmlMs + worst.layoutMs)
+                if (once.totalNs() > worst.totalNs())
                     worst = once;
             }
             return worst;
         };
         const LaidOut full = slowest(html);
         const LaidOut shown = whole ? full : slowest(preview);
-        const double fullMs = full.setHtmlMs + full.layoutMs;
-        const double shownMs = shown.setHtmlMs + shown.layoutMs;
+        const auto timesTypical = [](qint64 ns) {
+            return QByteArray::number(double(ns) / double(typical), 'f', 0);
+        };
         qInfo().noquote().nospace()
             << QTest::currentDataTag() << ": whole message " << html.size() << " chars, setHtml "
-            << ms(full.setHtmlMs) << " + layout " << ms(full.layoutMs) << " = " << ms(fullMs)
-            << " (" << QByteArray::number(fullMs / typical, 'f', 0) << "x typical), "
-            << int(full.height) << " px; "
+            << FrameTimes::ms(full.setHtmlNs) << " + layout " << FrameTimes::ms(full.layoutNs)
+            << " = " << FrameTimes::ms(full.totalNs()) << " (" << timesTypical(full.totalNs())
+            << "x typical), " << int(full.height) << " px; "
             << (whole ? QByteArray("no preview needed")
                       : QByteArray("preview ") + QByteArray::number(preview.size()) + " chars, " +
-                            ms(shownMs) + " (" + QByteArray::number(shownMs / typical, 'f', 0) +
+                            FrameTimes::ms(shown.totalNs()) + " (" + timesTypical(shown.totalNs()) +
                             "x typical), " + QByteArray::number(int(shown.height)) + " px")
-            << "; typical message " << ms(typical);
+            << "; typical message " << FrameTimes::ms(typical);
     }
     // What the delegate lays out before anyone asks for more.
     const QString &shown = whole ? html : preview;
@@ -374,6 +476,52 @@ void BenchSanitiser::layout()
     {
         layOut(shown, width);
     }
+}
+
+void BenchSanitiser::pageOfHostileMessages_data()
+{
+    QTest::addColumn<bool>("shown");
+    QTest::newRow("model alone") << false;
+    QTest::newRow("model in a list view with the app's delegate") << true;
+}
+
+// Not a QBENCHMARK: the UI thread's longest stall while a page of 50 messages of the slowest
+// shape is added, sanitised on the UI thread as before issue 10 and by the model now (off the
+// UI thread), five times each, alternately; the medians and their ratio.
+void BenchSanitiser::pageOfHostileMessages()
+{
+    QFETCH(bool, shown);
+    constexpr int Count = 50;
+    constexpr int Runs = 5;
+    const QList<Message> page = hostilePage(Count);
+    QList<qint64> beforeWall, beforeCpu, beforeRowsIn, nowWall, nowCpu, nowRowsIn;
+    for (int run = 0; run < Runs; ++run) {
+        for (const bool onUiThread : {true, false}) {
+            const PageAdded once = addHostilePage(page, onUiThread, shown);
+            QCOMPARE(once.rows, Count);
+            (onUiThread ? beforeWall : nowWall).append(once.longestStall.wall);
+            (onUiThread ? beforeCpu : nowCpu).append(once.longestStall.cpu);
+            (onUiThread ? beforeRowsIn : nowRowsIn).append(once.rowsInAfterNs);
+        }
+    }
+    const auto list = [](const QList<qint64> &values) {
+        QByteArrayList out;
+        for (qint64 value : values)
+            out.append(FrameTimes::ms(value));
+        return out.join(", ");
+    };
+    qInfo().noquote().nospace()
+        << QTest::currentDataTag() << ", " << Count << " messages, " << QThread::idealThreadCount()
+        << " cores: longest stall of the UI thread, wall (cpu), median of " << Runs
+        << ": sanitised on the UI thread (before) " << FrameTimes::ms(median(beforeWall)) << " ("
+        << FrameTimes::ms(median(beforeCpu)) << "), by the model off it (now) "
+        << FrameTimes::ms(median(nowWall)) << " (" << FrameTimes::ms(median(nowCpu)) << "); ratio "
+        << QByteArray::number(double(median(beforeWall)) / median(nowWall), 'f', 0) << " (cpu "
+        << QByteArray::number(double(median(beforeCpu)) / std::max<qint64>(1, median(nowCpu)), 'f',
+                              0)
+        << "). Each run, wall: before " << list(beforeWall) << "; now " << list(nowWall)
+        << ". Rows in after (median): before " << FrameTimes::ms(median(beforeRowsIn)) << ", now "
+        << FrameTimes::ms(median(nowRowsIn));
 }
 
 QTEST_MAIN(BenchSanitiser)

@@ -11,21 +11,39 @@
 #endif
 
 namespace {
-QByteArray ms(qint64 nanoseconds)
-{
-    return QByteArray::number(double(nanoseconds) / 1e6, 'f', 2) + QByteArrayLiteral(" ms");
-}
-
 QByteArray describe(QList<qint64> values)
 {
     std::sort(values.begin(), values.end());
     const qsizetype n = values.size();
     const qint64 total = std::accumulate(values.cbegin(), values.cend(), qint64(0));
-    return QByteArrayLiteral("mean ") + ms(total / n) + QByteArrayLiteral(", p95 ") +
-           ms(values.at(std::min(n - 1, n * 95 / 100))) + QByteArrayLiteral(", max ") +
-           ms(values.last());
+    return QByteArrayLiteral("mean ") + FrameTimes::ms(total / n) + QByteArrayLiteral(", p95 ") +
+           FrameTimes::ms(values.at(std::min(n - 1, n * 95 / 100))) + QByteArrayLiteral(", max ") +
+           FrameTimes::ms(values.last());
 }
 } // namespace
+
+QByteArray FrameTimes::ms(qint64 nanoseconds)
+{
+    const double value = double(nanoseconds) / 1e6;
+    const int decimals = value < 1 ? 3 : value < 10 ? 2 : 1;
+    return QByteArray::number(value, 'f', decimals) + QByteArrayLiteral(" ms");
+}
+
+FrameTimes::Time FrameTimes::longest() const
+{
+    if (m_wall.isEmpty())
+        return {};
+    return {*std::max_element(m_wall.cbegin(), m_wall.cend()),
+            m_cpu.contains(-1) ? -1 : *std::max_element(m_cpu.cbegin(), m_cpu.cend())};
+}
+
+FrameTimes::Time FrameTimes::fastest() const
+{
+    if (m_wall.isEmpty())
+        return {};
+    return {*std::min_element(m_wall.cbegin(), m_wall.cend()),
+            m_cpu.contains(-1) ? -1 : *std::min_element(m_cpu.cbegin(), m_cpu.cend())};
+}
 
 qint64 FrameTimes::threadCpuNanoseconds()
 {

@@ -15,8 +15,24 @@ public:
     void stop();
     [[nodiscard]] int count() const { return int(m_wall.size()); }
 
-    // "n=700 wall mean 0.84 ms, p95 1.10 ms, max 2.31 ms; cpu mean 0.80 ms, p95 ..., max ..."
+    // "n=700 wall mean 0.840 ms, p95 1.10 ms, max 12.3 ms; cpu mean 0.800 ms, p95 ..., max ..."
     [[nodiscard]] QByteArray summary() const;
+
+    // One time in nanoseconds, both ways; cpu is -1 where the platform has no thread CPU clock.
+    struct Time
+    {
+        qint64 wall = 0;
+        qint64 cpu = -1;
+    };
+    // The slowest and the fastest of the times taken (each of wall and cpu on its own); {0, -1}
+    // when none was taken.
+    [[nodiscard]] Time longest() const;
+    [[nodiscard]] Time fastest() const;
+
+    // "0.062 ms", "4.50 ms", "19.3 ms": three significant digits or so.
+    [[nodiscard]] static QByteArray ms(qint64 nanoseconds);
+    // CPU time of the calling thread, -1 where the platform cannot tell.
+    [[nodiscard]] static qint64 threadCpuNanoseconds();
 
     // True on the first call for the running test function and data row. Qt Test calls a
     // benchmark function again and again until its figure is stable; the per-frame passes and
@@ -24,8 +40,6 @@ public:
     [[nodiscard]] static bool firstCall();
 
 private:
-    [[nodiscard]] static qint64 threadCpuNanoseconds();
-
     QElapsedTimer m_timer;
     qint64 m_cpuStart = 0;
     QList<qint64> m_wall; // nanoseconds

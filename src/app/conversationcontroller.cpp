@@ -38,6 +38,7 @@ void ConversationController::begin(WebexClient *client)
     m_messages = new MessageListModel(this);
     connect(m_messages, &MessageListModel::sendersWanted, this,
             &ConversationController::onSendersWanted);
+    connect(m_messages, &MessageListModel::pageAdded, this, &ConversationController::onPageAdded);
     connect(m_people, &PeopleDirectory::peopleChanged, this,
             &ConversationController::onPeopleChanged);
     connect(client, &WebexClient::messagesFetched, this,
@@ -55,8 +56,11 @@ void ConversationController::end()
     if (m_client)
         m_client->disconnect(this);
     m_pane->setModel(nullptr);
-    if (m_messages)
+    if (m_messages) {
+        // It may still hand back a page before it is deleted: not to this session any more.
+        m_messages->disconnect(this);
         m_messages->deleteLater();
+    }
     if (m_people)
         m_people->deleteLater();
     m_client = nullptr;
@@ -65,6 +69,8 @@ void ConversationController::end()
     m_myPersonId.clear();
     m_openRoomId.clear();
     m_waiting = false;
+    m_pagesOlder.clear();
+    m_failureAfterPages.reset();
     m_sending.clear();
     m_failedTags.clear();
 }
@@ -104,6 +110,8 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     m_openRoomId = roomId;
     m_newestWanted = false;
     m_waiting = false;
+    m_pagesOlder.clear();
+    m_failureAfterPages.reset();
     m_failedTags.clear();
     const int row = m_rooms->rowOf(roomId);
     const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
@@ -174,10 +182,27 @@ void ConversationController::onMessagesFetched(const QString &roomId,
     if (roomId != m_openRoomId || !m_messages)
         return; // an answer for a space that is no longer open
     m_waiting = false;
+    // Sanitised off the UI thread: the pane keeps saying "Loading messages…" (or loading older
+    // ones) until the model has merged the page (onPageAdded). While older messages load, no
+    // other page is asked for (loadNewestMessages waits), so this is the older page.
+    m_pagesOlder.append(m_pane->isLoadingOlder());
     m_messages->addPage(newestFirst, hasOlder);
-    m_pane->setLoadingOlder(false);
+}
+
+void ConversationController::onPageAdded()
+{
+    if (!m_messages)
+        return;
+    // The model merges pages in the order they were added.
+    if (!m_pagesOlder.isEmpty() && m_pagesOlder.takeFirst())
+        m_pane->setLoadingOlder(false);
     m_pane->showLoaded();
-    emit messagesShown(roomId);
+    emit messagesShown(m_openRoomId);
+    if (m_failureAfterPages && m_messages->pagesInFlight() == 0) {
+        const ApiError error = *m_failureAfterPages;
+        m_failureAfterPages.reset();
+        showFailure(error);
+    }
     if (m_newestWanted)
         loadNewestMessages();
 }
@@ -187,6 +212,15 @@ void ConversationController::onMessagesFailed(const QString &roomId, const ApiEr
     if (roomId != m_openRoomId)
         return;
     m_waiting = false;
+    if (m_messages && m_messages->pagesInFlight() > 0) {
+        m_failureAfterPages = error;
+        return;
+    }
+    showFailure(error);
+}
+
+void ConversationController::showFailure(const ApiError &error)
+{
     const int shown = m_messages ? m_messages->rowCount() : 0;
     if (shown == 0)
         m_pane->showProblem(error.userMessage());

@@ -1,6 +1,7 @@
 #pragma once
 
-// Complete types: QPointer needs them (and WebexClient::CallKind).
+// Complete types: QPointer needs them (and WebexClient::CallKind, std::optional<ApiError>).
+#include "api/apierror.h"
 #include "api/webexclient.h"
 #include "model/messagelistmodel.h"
 #include "model/peopledirectory.h"
@@ -10,7 +11,8 @@
 #include <QObject>
 #include <QPointer>
 
-class ApiError;
+#include <optional>
+
 class AvatarCache;
 class Message;
 class MessagesPane;
@@ -61,7 +63,9 @@ private:
     void onSendersWanted(const QStringList &personIds);
     void onPeopleChanged(const QStringList &personIds);
     void onMessagesFetched(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder);
+    void onPageAdded();
     void onMessagesFailed(const QString &roomId, const ApiError &error);
+    void showFailure(const ApiError &error);
     void onRetryWaiting(WebexClient::CallKind call, const QString &roomId, const QDateTime &retryAt,
                         const ApiError &reason);
     void onRetryStarted(WebexClient::CallKind call, const QString &roomId);
@@ -79,6 +83,12 @@ private:
     QString m_messagesBefore;     // the page asked for last, for Retry
     bool m_newestWanted = false;  // a refresh came while an older page was loading
     bool m_waiting = false;       // the open space's page waits for its next attempt
+    // For each page the model is sanitising, in order: whether it is an older one (the pane
+    // says it loads older messages until that page is shown).
+    QList<bool> m_pagesOlder;
+    // A page failed while others were still being sanitised: said once they are shown, with
+    // their count (a page merged after it would otherwise clear the sentence).
+    std::optional<ApiError> m_failureAfterPages;
     struct Draft
     {
         QString roomId;

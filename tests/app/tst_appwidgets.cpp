@@ -499,7 +499,9 @@ void TestAppWidgets::messagesPaneShowsRowsOfAModel()
         m.created = QDateTime::currentDateTimeUtc().addSecs(-60LL * i);
         page.append(m);
     }
+    QSignalSpy added(&messages, &MessageListModel::pageAdded);
     messages.addPage(page, true);
+    QVERIFY(added.wait()); // sanitised off the UI thread, then merged
     pane.showLoaded();
     QCOMPARE(pane.banner()->state(), StateBanner::State::Hidden);
     QCOMPARE(pane.view()->model()->rowCount(), 30);

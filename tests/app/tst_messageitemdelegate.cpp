@@ -12,6 +12,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -82,8 +83,7 @@ private slots:
 
     void shortMessagesAreShownWhole()
     {
-        m_model->addPage({message(QStringLiteral("m1"), QStringLiteral("<p>hello <b>all</b></p>"))},
-                         false);
+        addPage({message(QStringLiteral("m1"), QStringLiteral("<p>hello <b>all</b></p>"))}, false);
         settle();
         QVERIFY(!m_delegate->isShortened(m_model->index(0)));
     }
@@ -94,7 +94,7 @@ private slots:
         QString lines;
         for (int i = 0; i < 300; ++i)
             lines += QStringLiteral("line %1<br>").arg(i);
-        m_model->addPage({message(QStringLiteral("long"), lines)}, false);
+        addPage({message(QStringLiteral("long"), lines)}, false);
         settle();
         const QModelIndex row = m_model->index(0);
         QVERIFY(m_delegate->isShortened(row));
@@ -120,7 +120,7 @@ private slots:
         QString html = QStringLiteral("<p><a href=\"https://e.example/first\">first</a></p>");
         for (int i = 0; i < 200; ++i)
             html += QStringLiteral("<p>paragraph %1</p>").arg(i);
-        m_model->addPage({message(QStringLiteral("links"), html)}, false);
+        addPage({message(QStringLiteral("links"), html)}, false);
         settle();
         const QModelIndex row = m_model->index(0);
         QVERIFY(m_delegate->isShortened(row));
@@ -133,8 +133,8 @@ private slots:
     void theLargestMessageIsShown()
     {
         // The largest SafeHtml returns (cut with its note), shortened and then whole.
-        m_model->addPage(
-            {message(QStringLiteral("huge"), QStringLiteral("<p>x</p>").repeated(100000))}, false);
+        addPage({message(QStringLiteral("huge"), QStringLiteral("<p>x</p>").repeated(100000))},
+                false);
         settle();
         const QModelIndex row = m_model->index(0);
         QVERIFY(m_delegate->isShortened(row));
@@ -158,9 +158,9 @@ private slots:
         QString lines;
         for (int i = 0; i < 300; ++i)
             lines += QStringLiteral("line %1<br>").arg(i);
-        m_model->addPage({message(QStringLiteral("short"), QStringLiteral("<p>hi</p>")),
-                          message(QStringLiteral("long"), lines)},
-                         false);
+        addPage({message(QStringLiteral("short"), QStringLiteral("<p>hi</p>")),
+                 message(QStringLiteral("long"), lines)},
+                false);
         settle();
         const QString showWhole = QStringLiteral("Show Whole Message");
         for (int row = 0; row < 2; ++row) {
@@ -189,6 +189,14 @@ private slots:
     }
 
 private:
+    // Adds a page and waits until the model has merged it (it is sanitised off this thread).
+    void addPage(const QList<Message> &newestFirst, bool hasOlder)
+    {
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        m_model->addPage(newestFirst, hasOlder);
+        QVERIFY(added.wait());
+    }
+
     // A point of the viewport over the link to url in row, or a null point.
     QPoint linkPoint(const QModelIndex &row, const QUrl &url) const
     {

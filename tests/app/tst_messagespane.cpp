@@ -116,6 +116,8 @@ private slots:
 private:
     // A pane showing a loaded space with these messages (newest first), in a window of its own.
     void showSpace(const QList<Message> &newestFirst, bool hasOlder, int height = 400);
+    // Adds a page to the model and waits until it is merged.
+    void addPage(const QList<Message> &newestFirst, bool hasOlder);
     [[nodiscard]] MessageListView *view() const { return m_pane->view(); }
     void focusView();
     // The current message at `row` and the view at the top, reached without asking for older
@@ -157,10 +159,18 @@ void TestMessagesPane::showSpace(const QList<Message> &newestFirst, bool hasOlde
     m_model->setRoom(QStringLiteral("room"));
     m_pane->showRoom(QStringLiteral("Design"), QString());
     m_pane->showLoading();
-    // In AppController's order: the page into the model, then the pane told it has loaded.
-    m_model->addPage(newestFirst, hasOlder);
+    // In ConversationController's order: the page into the model, then, once the model has
+    // merged it (it is sanitised off the UI thread), the pane told it has loaded.
+    addPage(newestFirst, hasOlder);
     m_pane->setLoadingOlder(false);
     m_pane->showLoaded();
+}
+
+void TestMessagesPane::addPage(const QList<Message> &newestFirst, bool hasOlder)
+{
+    QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+    m_model->addPage(newestFirst, hasOlder);
+    QVERIFY(added.wait());
 }
 
 void TestMessagesPane::focusView()
@@ -352,9 +362,14 @@ void TestMessagesPane::shortFirstPageAsksForOlderOncePerPage()
     settle();
     QCOMPARE(older.count(), 1); // the same page is not asked for again
 
-    // AppController's answer: loading, then the page. Nothing more is asked while it loads.
+    // ConversationController's answer: loading, then the page, sanitised and merged. Nothing
+    // more is asked while it loads.
     m_pane->setLoadingOlder(true);
+    QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
     m_model->addPage(page(QStringLiteral("older"), 2, 100), true);
+    settle();
+    QCOMPARE(older.count(), 1);
+    QTRY_COMPARE(added.count(), 1);
     settle();
     QCOMPARE(older.count(), 1);
     m_pane->setLoadingOlder(false);
@@ -363,7 +378,7 @@ void TestMessagesPane::shortFirstPageAsksForOlderOncePerPage()
     QTRY_COMPARE(older.count(), 2);
 
     m_pane->setLoadingOlder(true);
-    m_model->addPage(page(QStringLiteral("oldest"), 2, 200), false);
+    addPage(page(QStringLiteral("oldest"), 2, 200), false);
     m_pane->setLoadingOlder(false);
     m_pane->showLoaded();
     settle();

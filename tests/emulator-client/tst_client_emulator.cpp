@@ -134,12 +134,13 @@ private slots:
                     if (room == model.roomId())
                         model.addPage(page, hasOlder);
                 });
-        QSignalSpy fetched(m_client.get(), &WebexClient::messagesFetched);
+        // Each page is sanitised off this thread after it arrives; pageAdded says it is in.
+        QSignalSpy added(&model, &MessageListModel::pageAdded);
         QSignalSpy failed(m_client.get(), &WebexClient::messagesFailed);
 
         const qsizetype mark = m_emulator->requestedUrls().size();
         m_client->fetchMessages(roomId);
-        QVERIFY(fetched.wait());
+        QVERIFY(added.wait());
         QCOMPARE(model.rowCount(), 50);
         QVERIFY(model.hasOlder());
         const QString newestId = model.index(49).data(MessageListModel::IdRole).toString();
@@ -149,7 +150,7 @@ private slots:
             const QString oldest = model.oldestMessageId();
             const int before = model.rowCount();
             m_client->fetchMessages(roomId, oldest);
-            QVERIFY(fetched.wait());
+            QVERIFY(added.wait());
             ++pages;
             QVERIFY(model.rowCount() > before || !model.hasOlder());
             // The older page went on top: the previously oldest message moved down.
@@ -281,7 +282,9 @@ private slots:
         QVERIFY(fetched.wait());
         const QList<Message> page = fetched.first().at(1).value<QList<Message>>();
         QCOMPARE(page.first().id, message.id);
+        QSignalSpy added(&model, &MessageListModel::pageAdded);
         model.addPage(page, fetched.first().at(2).toBool());
+        QVERIFY(added.wait());
         QCOMPARE(model.rowOf(message.id), model.rowCount() - 1);
         QCOMPARE(model.rowCount(), std::min(before + 1, 50));
     }

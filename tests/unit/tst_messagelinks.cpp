@@ -2,6 +2,7 @@
 #include "model/messagelistmodel.h"
 #include "model/safehtml.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
 
@@ -108,7 +109,9 @@ private slots:
                                              "<a href=\"javascript:x()\">no</a> "
                                              "<a href=\"mailto:b@example.com\">b</a></p>"));
         two.created = two.created.addSecs(60);
+        QSignalSpy added(&model, &MessageListModel::pageAdded);
         model.addPage({two, message(QStringLiteral("M1"), QStringLiteral("<p>plain</p>"))}, false);
+        QVERIFY(added.wait()); // sanitised off this thread
         QCOMPARE(model.rowCount(), 2);
 
         const QModelIndex plain = model.index(0);
@@ -151,9 +154,12 @@ private slots:
                                     QStringLiteral("see https://pending.example/ and "
                                                    "https://second.example/"));
         model.confirmPending(QStringLiteral("t1"), confirmed);
+        // The links of what was written until Webex's copy is sanitised off this thread.
         QCOMPARE(model.index(0).data(MessageListModel::LinksRole).value<QList<QUrl>>(),
-                 urls({QStringLiteral("https://pending.example/"),
-                       QStringLiteral("https://second.example/")}));
+                 urls({QStringLiteral("https://pending.example/")}));
+        QTRY_COMPARE(model.index(0).data(MessageListModel::LinksRole).value<QList<QUrl>>(),
+                     urls({QStringLiteral("https://pending.example/"),
+                           QStringLiteral("https://second.example/")}));
     }
 };
 

@@ -66,6 +66,17 @@ private:
     std::unique_ptr<MessageListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 
+    // Adds a page and waits until the model has merged it (it is sanitised off this thread):
+    // exactly one pageAdded, and not from inside addPage.
+    [[nodiscard]] bool addPage(const QList<Message> &newestFirst, bool hasOlder)
+    {
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        m_model->addPage(newestFirst, hasOlder);
+        if (!added.isEmpty())
+            return false;
+        return added.wait(10000) && added.size() == 1 && m_model->pagesInFlight() == 0;
+    }
+
 private slots:
     void init()
     {
@@ -84,14 +95,14 @@ private slots:
     void olderPagesGoOnTop()
     {
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-        m_model->addPage(page(101, 150), true);
+        QVERIFY(addPage(page(101, 150), true));
         QCOMPARE(rows(*m_model), ids(101, 150));
         QVERIFY(m_model->hasOlder());
         QCOMPARE(m_model->oldestMessageId(), QStringLiteral("M101"));
 
-        m_model->addPage(page(51, 100), true);
+        QVERIFY(addPage(page(51, 100), true));
         QCOMPARE(rows(*m_model), ids(51, 150));
-        m_model->addPage(page(1, 50), false);
+        QVERIFY(addPage(page(1, 50), false));
         QCOMPARE(rows(*m_model), ids(1, 150));
         QVERIFY(!m_model->hasOlder());
         QCOMPARE(m_model->oldestMessageId(), QStringLiteral("M1"));
@@ -105,65 +116,65 @@ private slots:
 
     void newerPagesGoAtTheBottomAndKeepHasOlder()
     {
-        m_model->addPage(page(51, 100), true);
+        QVERIFY(addPage(page(51, 100), true));
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         // A refresh of the newest 50: overlaps 30, adds 20, says "more" -- about its own end.
-        m_model->addPage(page(71, 120), true);
+        QVERIFY(addPage(page(71, 120), true));
         QCOMPARE(rows(*m_model), ids(51, 120));
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 50);
         QVERIFY(m_model->hasOlder());
         // A refresh that says "no more" does not change what is known of the far end either.
-        m_model->addPage(page(101, 121), false);
+        QVERIFY(addPage(page(101, 121), false));
         QVERIFY(m_model->hasOlder());
         QCOMPARE(rows(*m_model), ids(51, 121));
     }
 
     void duplicatesIgnored()
     {
-        m_model->addPage(page(1, 10), false);
+        QVERIFY(addPage(page(1, 10), false));
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-        m_model->addPage(page(1, 10), false);
-        m_model->addPage({message(3), message(3)}, false);
+        QVERIFY(addPage(page(1, 10), false));
+        QVERIFY((addPage({message(3), message(3)}, false)));
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(rows(*m_model), ids(1, 10));
     }
 
     void gapIsFilledInOrder()
     {
-        m_model->addPage({message(10), message(1)}, true);
-        m_model->addPage(page(4, 6), true);
+        QVERIFY((addPage({message(10), message(1)}, true)));
+        QVERIFY(addPage(page(4, 6), true));
         QCOMPARE(rows(*m_model), QStringList({"M1", "M4", "M5", "M6", "M10"}));
     }
 
     void otherRoomsMessagesIgnored()
     {
-        m_model->addPage({message(1, QStringLiteral("OTHER"))}, false);
+        QVERIFY(addPage({message(1, QStringLiteral("OTHER"))}, false));
         QCOMPARE(m_model->rowCount(), 0);
     }
 
     void setRoomClears()
     {
-        m_model->addPage(page(1, 5), true);
+        QVERIFY(addPage(page(1, 5), true));
         m_model->setRoom(QStringLiteral("R2"));
         QCOMPARE(m_model->roomId(), QStringLiteral("R2"));
         QCOMPARE(m_model->rowCount(), 0);
         QVERIFY(!m_model->hasOlder());
         QVERIFY(m_model->oldestMessageId().isEmpty());
-        m_model->addPage({message(1, QStringLiteral("R2"))}, false);
+        QVERIFY(addPage({message(1, QStringLiteral("R2"))}, false));
         QCOMPARE(m_model->rowCount(), 1); // the same id is new in another room
     }
 
     void emptyFirstPage()
     {
-        m_model->addPage({}, false);
+        QVERIFY(addPage({}, false));
         QCOMPARE(m_model->rowCount(), 0);
         QVERIFY(!m_model->hasOlder());
     }
 
     void pendingThenConfirmed()
     {
-        m_model->addPage(page(1, 3), false);
+        QVERIFY(addPage(page(1, 3), false));
         m_model->addPending(QStringLiteral("t1"), QStringLiteral("**hi**"), QStringLiteral("ME"));
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "tag:t1"}));
         const QModelIndex pending = m_model->index(3);
@@ -173,11 +184,12 @@ private slots:
         QCOMPARE(pending.data(MessageListModel::SenderIdRole).toString(), QStringLiteral("ME"));
 
         // A page that arrives meanwhile goes above the pending row.
-        m_model->addPage({message(4)}, false);
+        QVERIFY(addPage({message(4)}, false));
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "M4", "tag:t1"}));
 
         Message server = message(5);
         server.personId = QStringLiteral("ME");
+        server.html = QStringLiteral("<p><b>hi</b> <a href=\"https://w.example/\">w</a></p>");
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->confirmPending(QStringLiteral("t1"), server);
         QCOMPARE(rows(*m_model), ids(1, 5));
@@ -185,24 +197,35 @@ private slots:
         const QModelIndex confirmed = m_model->index(4);
         QVERIFY(!confirmed.data(MessageListModel::PendingRole).toBool());
         QCOMPARE(confirmed.data(MessageListModel::ClientTagRole).toString(), QStringLiteral("t1"));
+        // What was written stays until Webex's copy is sanitised off this thread; then that.
+        QCOMPARE(confirmed.data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p><b>hi</b></p>"));
+        QVERIFY(confirmed.data(MessageListModel::LinksRole).value<QList<QUrl>>().isEmpty());
+        QTRY_COMPARE(changed.size(), 2);
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(MessageListModel::SafeHtmlRole));
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 4);
+        QCOMPARE(confirmed.data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p><b>hi</b> <a href=\"https://w.example/\">w</a></p>"));
+        QCOMPARE(confirmed.data(MessageListModel::LinksRole).value<QList<QUrl>>(),
+                 QList<QUrl>{QUrl(QStringLiteral("https://w.example/"))});
 
         // The same message in a later page is not shown twice.
-        m_model->addPage(page(1, 5), false);
+        QVERIFY(addPage(page(1, 5), false));
         QCOMPARE(rows(*m_model), ids(1, 5));
     }
 
     void confirmedAfterARefreshBroughtItIsNotDuplicated()
     {
-        m_model->addPage(page(1, 2), false);
+        QVERIFY(addPage(page(1, 2), false));
         m_model->addPending(QStringLiteral("t1"), QStringLiteral("hi"), QStringLiteral("ME"));
-        m_model->addPage({message(3)}, false); // this is the pending message, already stored
+        QVERIFY(addPage({message(3)}, false)); // this is the pending message, already stored
         m_model->confirmPending(QStringLiteral("t1"), message(3));
         QCOMPARE(rows(*m_model), ids(1, 3));
     }
 
     void twoPendingConfirmedOutOfOrder()
     {
-        m_model->addPage(page(1, 2), false);
+        QVERIFY(addPage(page(1, 2), false));
         m_model->addPending(QStringLiteral("a"), QStringLiteral("first"), QStringLiteral("ME"));
         m_model->addPending(QStringLiteral("b"), QStringLiteral("second"), QStringLiteral("ME"));
         m_model->confirmPending(QStringLiteral("b"), message(4));
@@ -230,7 +253,7 @@ private slots:
 
     void senderNameFromSetSendersElseEmail()
     {
-        m_model->addPage({message(1)}, false); // sent by P1
+        QVERIFY(addPage({message(1)}, false)); // sent by P1
         const QModelIndex row = m_model->index(0);
         QCOMPARE(row.data(MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("p1@example.com"));
@@ -265,7 +288,7 @@ private slots:
     {
         QSignalSpy wanted(m_model.get(), &MessageListModel::sendersWanted);
         // Messages 1..7 are sent by P1, P2, P0, P1, ...: three people, each asked for once.
-        m_model->addPage(page(1, 7), true);
+        QVERIFY(addPage(page(1, 7), true));
         QCOMPARE(wanted.size(), 1);
         QStringList asked = wanted.first().first().toStringList();
         asked.sort();
@@ -277,7 +300,7 @@ private slots:
         p1.displayName = QStringLiteral("Ada");
         m_model->setSenders({p1});
         wanted.clear();
-        m_model->addPage(page(8, 10), true); // P2, P0, P1
+        QVERIFY(addPage(page(8, 10), true)); // P2, P0, P1
         QCOMPARE(wanted.size(), 1);
         asked = wanted.first().first().toStringList();
         asked.sort();
@@ -290,8 +313,8 @@ private slots:
         p2.id = QStringLiteral("P2");
         m_model->setSenders({p0, p2});
         wanted.clear();
-        m_model->addPage(page(11, 13), true);
-        m_model->addPage(page(11, 13), true);
+        QVERIFY(addPage(page(11, 13), true));
+        QVERIFY(addPage(page(11, 13), true));
         QCOMPARE(wanted.size(), 0);
     }
 
@@ -315,7 +338,7 @@ private slots:
     void setSendersChangesOnlyTheirRowsAndSurvivesSetRoom()
     {
         // P1 sent rows 0 and 3 (messages 1 and 4); rows 1 and 2 are P2's and P0's.
-        m_model->addPage(page(1, 4), false);
+        QVERIFY(addPage(page(1, 4), false));
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         Person p1;
         p1.id = QStringLiteral("P1");
@@ -337,7 +360,7 @@ private slots:
         // nobody is asked for.
         m_model->setRoom(QStringLiteral("R2"));
         QSignalSpy wanted(m_model.get(), &MessageListModel::sendersWanted);
-        m_model->addPage({message(7, QStringLiteral("R2"))}, false); // P1
+        QVERIFY(addPage({message(7, QStringLiteral("R2"))}, false)); // P1
         QCOMPARE(wanted.size(), 0);
         QCOMPARE(m_model->index(0).data(MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("Ada"));
@@ -349,7 +372,7 @@ private slots:
     {
         Message m = message(1);
         m.html = QStringLiteral("<p onclick=x>hi<img src=https://t/x.png></p>");
-        m_model->addPage({m}, false);
+        QVERIFY(addPage({m}, false));
         QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
                  QStringLiteral("<p>hi</p>"));
         QCOMPARE(m_model->index(0).data(MessageListModel::CreatedRole).toDateTime(), m.created);

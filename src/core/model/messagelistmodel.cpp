@@ -11,10 +11,26 @@
 
 #include <algorithm>
 
-MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
+MessageListModel::MessageListModel(QObject *parent)
+    : MessageListModel(new MessageSanitiser(), parent)
+{}
+
+MessageListModel::MessageListModel(MessageSanitiser *sanitiser, QObject *parent)
+    : QAbstractListModel(parent), m_sanitiser(sanitiser)
+{
+    m_sanitiser->setParent(this);
+    connect(m_sanitiser, &MessageSanitiser::ready, this, &MessageListModel::onSanitised);
+}
+
+// The sanitiser goes with the model (a child): the work in flight is cancelled and its results,
+// which only the sanitiser's watchers could deliver, reach nothing.
+MessageListModel::~MessageListModel() = default;
 
 void MessageListModel::setRoom(const QString &roomId)
 {
+    m_sanitiser->cancelAll();
+    m_pages.clear();
+    m_confirmedMessages.clear();
     beginResetModel();
     m_roomId = roomId;
     m_entries.clear();
@@ -22,6 +38,12 @@ void MessageListModel::setRoom(const QString &roomId)
     m_hasOlder = false;
     m_anyPage = false;
     endResetModel();
+}
+
+bool MessageListModel::isOfThisRoom(const Message &message) const
+{
+    // A late answer for the space shown before must not mix into this one.
+    return m_roomId.isEmpty() || message.roomId.isEmpty() || message.roomId == m_roomId;
 }
 
 int MessageListModel::firstPendingRow() const
@@ -37,12 +59,54 @@ int MessageListModel::firstPendingRow() const
 
 void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
 {
+    // Only what could become a row is sanitised: this space's messages, each id once, none
+    // shown already. Shown ids stay shown until setRoom(), which drops this page, so whatever
+    // the merge finds new is among them.
+    PageInFlight page;
+    page.newestFirst = newestFirst;
+    page.hasOlder = hasOlder;
+    QSet<QString> seen;
+    for (const Message &message : newestFirst) {
+        if (!isOfThisRoom(message) || message.id.isEmpty() || m_ids.contains(message.id) ||
+            seen.contains(message.id))
+            continue;
+        seen.insert(message.id);
+        page.sanitised.append(message);
+    }
+    const quint64 batch = m_sanitiser->submit(page.sanitised);
+    const QList<Message> toAnnounce = page.sanitised;
+    m_pages.insert(batch, std::move(page));
+    announceUnknownSenders(toAnnounce);
+}
+
+void MessageListModel::onSanitised(quint64 batch, const QList<SanitisedMessage> &results)
+{
+    if (const auto page = m_pages.constFind(batch); page != m_pages.cend()) {
+        const PageInFlight taken = *page;
+        m_pages.erase(page);
+        mergePage(taken, results);
+        emit pageAdded();
+    } else if (const auto confirmed = m_confirmedMessages.constFind(batch);
+               confirmed != m_confirmedMessages.cend()) {
+        const QString messageId = *confirmed;
+        m_confirmedMessages.erase(confirmed);
+        if (!results.isEmpty())
+            replaceConfirmedHtml(messageId, results.constFirst());
+    }
+}
+
+void MessageListModel::mergePage(const PageInFlight &page, const QList<SanitisedMessage> &results)
+{
+    QHash<QString, SanitisedMessage> sanitised;
+    sanitised.reserve(page.sanitised.size());
+    for (qsizetype i = 0; i < page.sanitised.size() && i < results.size(); ++i)
+        sanitised.insert(page.sanitised.at(i).id, results.at(i));
+
     QList<Message> fresh;
-    fresh.reserve(newestFirst.size());
+    fresh.reserve(page.sanitised.size());
     QDateTime pageOldest;
-    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
-        // A late answer for the space shown before must not mix into this one.
-        if (!m_roomId.isEmpty() && !it->roomId.isEmpty() && it->roomId != m_roomId)
+    for (auto it = page.newestFirst.crbegin(); it != page.newestFirst.crend(); ++it) {
+        if (!isOfThisRoom(*it))
             continue;
         if (!pageOldest.isValid() || (it->created.isValid() && it->created < pageOldest))
             pageOldest = it->created;
@@ -59,12 +123,12 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
     const QDateTime shownOldest =
         confirmedCount > 0 ? m_entries.first().message.created : QDateTime();
     bool reachesBack = true;
-    if (m_anyPage && newestFirst.isEmpty())
-        reachesBack = !hasOlder; // nothing came, so nothing older either
+    if (m_anyPage && page.newestFirst.isEmpty())
+        reachesBack = !page.hasOlder; // nothing came, so nothing older either
     else if (m_anyPage)
         reachesBack = !shownOldest.isValid() || pageOldest <= shownOldest;
     if (reachesBack)
-        m_hasOlder = hasOlder;
+        m_hasOlder = page.hasOlder;
     m_anyPage = true;
 
     // Oldest first; stable so messages with the same time keep Webex's order.
@@ -81,10 +145,14 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
         SortedInsertion::runsOf(m_entries, firstPendingRow(), fresh, sentBefore);
     SortedInsertion::insertRuns(
         m_entries, fresh, runs,
-        [](const Message &message) {
+        [&sanitised](const Message &message) {
             Entry entry;
             entry.message = message;
-            setSafeHtml(&entry, SafeHtml::forMessage(message));
+            const auto done = sanitised.constFind(message.id);
+            // Every new message was sanitised (see addPage); this thread does it only if that
+            // promise is ever broken, rather than show a row without its text.
+            Q_ASSERT(done != sanitised.cend());
+            entry.sanitised = done != sanitised.cend() ? *done : SanitisedMessage::of(message);
             return entry;
         },
         [this](int first, int last, const auto &insert) {
@@ -92,8 +160,18 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
             insert();
             endInsertRows();
         });
-    announceUnknownSenders(fresh);
     qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
+}
+
+void MessageListModel::replaceConfirmedHtml(const QString &messageId,
+                                            const SanitisedMessage &sanitised)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    m_entries[row].sanitised = sanitised;
+    emit dataChanged(index(row), index(row),
+                     {SafeHtmlRole, LinksRole, Qt::AccessibleDescriptionRole});
 }
 
 QString MessageListModel::oldestMessageId() const
@@ -118,7 +196,8 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     entry.message.markdown = markdown;
     entry.message.personId = myPersonId;
     entry.message.created = QDateTime::currentDateTimeUtc();
-    setSafeHtml(&entry, SafeHtml::fromMarkdown(markdown));
+    entry.sanitised.safeHtml = SafeHtml::fromMarkdown(markdown);
+    entry.sanitised.links = SafeHtml::links(entry.sanitised.safeHtml);
     const int row = int(m_entries.size());
     beginInsertRows(QModelIndex(), row, row);
     m_entries.append(entry);
@@ -142,8 +221,10 @@ void MessageListModel::confirmPending(const QString &clientTag, const Message &m
     Entry confirmed;
     confirmed.message = message;
     confirmed.clientTag = clientTag;
-    setSafeHtml(&confirmed, SafeHtml::forMessage(message));
+    // What the person wrote, as shown while it was sent, until Webex's copy is sanitised.
+    confirmed.sanitised = m_entries.at(row).sanitised;
     m_ids.insert(message.id);
+    m_confirmedMessages.insert(m_sanitiser->submit({message}), message.id);
 
     const int firstPending = firstPendingRow();
     const bool newest =
@@ -204,12 +285,6 @@ QString MessageListModel::senderName(const Entry &entry) const
     return entry.message.personEmail;
 }
 
-void MessageListModel::setSafeHtml(Entry *entry, const QString &safeHtml)
-{
-    entry->safeHtml = safeHtml;
-    entry->links = SafeHtml::links(safeHtml);
-}
-
 QString MessageListModel::description(const Entry &entry)
 {
     QStringList parts;
@@ -217,9 +292,9 @@ QString MessageListModel::description(const Entry &entry)
         parts << QCoreApplication::translate("MessageListModel", "Sent %1", "%1: date and time")
                      .arg(QLocale().toString(entry.message.created.toLocalTime(),
                                              QLocale::ShortFormat));
-    if (!entry.links.isEmpty())
+    if (!entry.sanitised.links.isEmpty())
         parts << QCoreApplication::translate("MessageListModel", "%n link(s)", nullptr,
-                                             int(entry.links.size()));
+                                             int(entry.sanitised.links.size()));
     if (!entry.sendError.isEmpty())
         parts
             << QCoreApplication::translate("MessageListModel", "Not sent: %1").arg(entry.sendError);
@@ -255,7 +330,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return m.text.isEmpty() ? m.markdown : m.text;
     case SafeHtmlRole:
-        return entry.safeHtml;
+        return entry.sanitised.safeHtml;
     case SenderIdRole:
         return m.personId;
     case SenderNameRole:
@@ -273,7 +348,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case ClientTagRole:
         return entry.clientTag;
     case LinksRole:
-        return QVariant::fromValue(entry.links);
+        return QVariant::fromValue(entry.sanitised.links);
     default:
         return {};
     }

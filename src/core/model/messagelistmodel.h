@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/message.h"
+#include "model/messagesanitiser.h"
 #include "model/person.h"
 
 #include <QAbstractListModel>
@@ -11,9 +12,13 @@
 #include <QUrl>
 
 // One space's messages, oldest at the top, for the message view. Pages from
-// WebexClient::messagesFetched are merged as they arrive: older pages with row inserts at the
-// top, newer ones at the bottom, so the view keeps its scroll position. Messages being sent are
-// shown at once (PendingRole) and replaced by the server's copy when it confirms them.
+// WebexClient::messagesFetched are merged: older pages with row inserts at the top, newer ones
+// at the bottom, so the view keeps its scroll position. Each page is sanitised (SafeHtml) on a
+// thread pool first (MessageSanitiser): a page of hostile messages costs the UI thread nothing
+// but the insert. Its rows appear all at once when it is ready, never half drawn, and pages
+// appear in the order they were added, whichever finishes first (pageAdded() says when).
+// Messages being sent are shown at once (PendingRole) and replaced by the server's copy when it
+// confirms them.
 // A model never starts I/O: senders it does not know are announced with sendersWanted(), and
 // whoever looks people up (the controller, through PeopleDirectory) answers with setSenders().
 class MessageListModel : public QAbstractListModel
@@ -38,23 +43,36 @@ public:
     Q_ENUM(Roles)
 
     explicit MessageListModel(QObject *parent = nullptr);
+    // Sanitises through `sanitiser` (the model becomes its parent) instead of one of its own:
+    // for tests that hold the work back or watch it.
+    explicit MessageListModel(MessageSanitiser *sanitiser, QObject *parent = nullptr);
+    ~MessageListModel() override;
 
-    // Switches to another space (or none) and clears the model. The known senders are kept:
-    // people do not change between spaces.
+    // Switches to another space (or none) and clears the model. Pages still being sanitised are
+    // dropped: nothing of the space shown before appears in this one. The known senders are
+    // kept: people do not change between spaces.
     void setRoom(const QString &roomId);
     [[nodiscard]] QString roomId() const { return m_roomId; }
 
-    // Merges one page as WebexClient delivers it (newest first). Messages older than everything
-    // shown go on top (beginInsertRows at 0), newer ones at the bottom; duplicates by id are
-    // ignored. hasOlder is only taken from a page that reached further back (or the first one).
+    // Takes one page as WebexClient delivers it (newest first) and sanitises it off this thread;
+    // it is merged later, after every page added before it, and pageAdded() follows (never from
+    // inside this call). Messages older than everything shown go on top (beginInsertRows at 0),
+    // newer ones at the bottom, in one insert per place; duplicates by id are ignored. hasOlder
+    // is only taken from a page that reached further back (or the first one). The page's unknown
+    // senders are asked for at once (sendersWanted), so their names come while it is sanitised.
     void addPage(const QList<Message> &newestFirst, bool hasOlder);
+    // Pages added and not merged yet.
+    [[nodiscard]] int pagesInFlight() const { return int(m_pages.size()); }
+    // Of the pages merged: hasOlder() and oldestMessageId() know nothing of pages in flight.
     [[nodiscard]] bool hasOlder() const { return m_hasOlder; }
     [[nodiscard]] QString oldestMessageId() const; ///< For fetchMessages(beforeMessageId).
 
-    // A message just handed to WebexClient::sendMessage, shown at the bottom as pending.
+    // A message just handed to WebexClient::sendMessage, shown at the bottom as pending at once
+    // (its markdown is sanitised on this thread: the person's own text, at most a few ms).
     void addPending(const QString &clientTag, const QString &markdown, const QString &myPersonId);
-    // Webex accepted it: the row becomes the server's message (or is dropped if that message
-    // already arrived with a page).
+    // Webex accepted it: the row becomes the server's message at once (or is dropped if that
+    // message already arrived with a page). It shows what was written until the server's copy,
+    // sanitised off this thread, replaces it (dataChanged of SafeHtmlRole and LinksRole).
     void confirmPending(const QString &clientTag, const Message &message);
     // Sending failed: the row stays, marked with error (the composer keeps the draft).
     void failPending(const QString &clientTag, const QString &error);
@@ -81,6 +99,10 @@ signals:
     // Messages arrived (a page, a pending message) whose senders the model has no Person for;
     // each id once per call. Answer with setSenders() when they are known.
     void sendersWanted(const QStringList &personIds);
+    // A page given to addPage() is merged: its new rows are in (there may be none: all known,
+    // or an empty page) and hasOlder() is up to date. Once per addPage(), in the same order;
+    // never for a page dropped by setRoom().
+    void pageAdded();
 
 private:
     struct Entry
@@ -88,18 +110,32 @@ private:
         Message message;
         QString clientTag;
         QString sendError;
-        QString safeHtml;  // rendered once: sanitising is too slow for every paint
-        QList<QUrl> links; // taken from safeHtml once, for the same reason
+        SanitisedMessage sanitised; // once: sanitising is too slow for every paint
         bool pending = false;
+    };
+
+    // A page handed to the sanitiser: all of it, for the merge, and the messages sanitised
+    // (those that could become rows), whose results come back in the same order.
+    struct PageInFlight
+    {
+        QList<Message> newestFirst;
+        QList<Message> sanitised;
+        bool hasOlder = false;
     };
 
     [[nodiscard]] QString senderName(const Entry &entry) const;
     [[nodiscard]] static QString description(const Entry &entry);
-    static void setSafeHtml(Entry *entry, const QString &safeHtml);
+    [[nodiscard]] bool isOfThisRoom(const Message &message) const;
+    void onSanitised(quint64 batch, const QList<SanitisedMessage> &results);
+    void mergePage(const PageInFlight &page, const QList<SanitisedMessage> &results);
+    void replaceConfirmedHtml(const QString &messageId, const SanitisedMessage &sanitised);
     void announceUnknownSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
-    QHash<QString, Person> m_senders; // person id -> person, across spaces
+    MessageSanitiser *m_sanitiser;
+    QHash<quint64, PageInFlight> m_pages;        // sanitiser batch -> page
+    QHash<quint64, QString> m_confirmedMessages; // sanitiser batch -> confirmed message id
+    QHash<QString, Person> m_senders;            // person id -> person, across spaces
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;
