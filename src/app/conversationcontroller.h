@@ -69,8 +69,7 @@ private:
     void onSendFailed(const QString &clientTag, const ApiError &error);
     // A message sent waits before it is sent again (its row and the composer say until when),
     // or, forgotten, no longer waits: it is on its way, sent, or failed.
-    void onSendWaiting(const QString &clientTag, const QDateTime &retryAt,
-                       const QString &sentence);
+    void onSendWaiting(const QString &clientTag, const QDateTime &retryAt, const QString &sentence);
     void forgetSendWait(const QString &clientTag);
     // The composer says the wait of the open space's message that waits longest, or nothing.
     void showSendWaits();
@@ -99,5 +98,5 @@ private:
         QString sentence;
     };
     QHash<QString, SendWait> m_sendWaits; // client tag -> its wait, while it waits
-    QStringList m_failedTags;        // failed rows of the open space, dropped at the next send
+    QStringList m_failedTags;             // failed rows of the open space, dropped at the next send
 };

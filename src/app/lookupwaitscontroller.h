@@ -1,13 +1,13 @@
 #pragma once
 
 #include "api/webexclient.h" // WebexClient::CallKind
-#include "mainwindow.h"          // QPointer needs the complete type
+#include "mainwindow.h"      // QPointer needs the complete type
 
 #include <QDateTime>
 #include <QHash>
-#include <QPair>
 #include <QList>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QSet>
 
@@ -58,7 +58,7 @@ private:
 
     QPointer<MainWindow> m_window;
     QList<QPointer<WebexClient>> m_clients;
-    QHash<Key, Wait> m_waits;                // calls waiting now
-    QSet<Key> m_said;                        // calls whose wait was said, until they end
-    QSet<int> m_failedAfterWait;             // kinds (CallKind) whose note shows
+    QHash<Key, Wait> m_waits;    // calls waiting now
+    QSet<Key> m_said;            // calls whose wait was said, until they end
+    QSet<int> m_failedAfterWait; // kinds (CallKind) whose note shows
 };

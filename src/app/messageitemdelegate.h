@@ -81,6 +81,6 @@ private:
     mutable QCache<QString, QTextDocument> m_documents;
     // SafeHtml::preview of long messages (an empty string: the whole message fits).
     mutable QCache<QString, QString> m_previews;
-    QSet<QString> m_shownWhole; // messageKey of the rows whose "Show more" was clicked
+    QSet<QString> m_shownWhole;            // messageKey of the rows whose "Show more" was clicked
     QHash<QString, QString> m_sendWaiting; // client tag -> the sentence its row shows
 };

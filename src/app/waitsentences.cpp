@@ -19,33 +19,37 @@ QString WaitSentences::sending(const ApiError &reason, const QDateTime &retryAt,
 QString WaitSentences::lookup(WebexClient::CallKind call, const ApiError &reason,
                               const QDateTime &retryAt, const QDateTime &now)
 {
-    const QString when = ApiError::waitTime(retryAt, now);
-    const bool rateLimited = reason.kind == ApiError::Kind::RateLimited;
-    const bool server = reason.kind == ApiError::Kind::Http;
+    // Of three sentences, the one for what went wrong, as ApiError::waitSentence chooses.
+    const auto byReason = [&reason](const QString &rateLimited, const QString &server,
+                                    const QString &connection) {
+        if (reason.kind == ApiError::Kind::RateLimited)
+            return rateLimited;
+        return reason.kind == ApiError::Kind::Http ? server : connection;
+    };
+    QString sentence;
     switch (call) {
     case WebexClient::CallKind::Teams:
-        return (rateLimited ? tr("Webex asks us to wait before loading your teams; trying again "
-                                 "at %1.")
-                : server    ? tr("Webex is having trouble loading your teams; trying again at %1.")
-                            : tr("The connection to Webex failed while loading your teams; trying "
-                                 "again at %1."))
-            .arg(when);
+        sentence = byReason(
+            tr("Webex asks us to wait before loading your teams; trying again at %1."),
+            tr("Webex is having trouble loading your teams; trying again at %1."),
+            tr("The connection to Webex failed while loading your teams; trying again at %1."));
+        break;
     case WebexClient::CallKind::People:
-        return (rateLimited ? tr("Webex asks us to wait before loading names; trying again at %1.")
-                : server    ? tr("Webex is having trouble loading names; trying again at %1.")
-                            : tr("The connection to Webex failed while loading names; trying "
-                                 "again at %1."))
-            .arg(when);
+        sentence =
+            byReason(tr("Webex asks us to wait before loading names; trying again at %1."),
+                     tr("Webex is having trouble loading names; trying again at %1."),
+                     tr("The connection to Webex failed while loading names; trying again at %1."));
+        break;
     case WebexClient::CallKind::Image:
-        return (rateLimited ? tr("Webex asks us to wait before loading pictures; trying again at "
-                                 "%1.")
-                : server    ? tr("Webex is having trouble loading pictures; trying again at %1.")
-                            : tr("The connection to Webex failed while loading pictures; trying "
-                                 "again at %1."))
-            .arg(when);
+        sentence = byReason(
+            tr("Webex asks us to wait before loading pictures; trying again at %1."),
+            tr("Webex is having trouble loading pictures; trying again at %1."),
+            tr("The connection to Webex failed while loading pictures; trying again at %1."));
+        break;
     default:
-        return {};
+        return {}; // said in a place of its own
     }
+    return sentence.arg(ApiError::waitTime(retryAt, now));
 }
 
 QString WaitSentences::lookupFailed(WebexClient::CallKind call)

@@ -67,13 +67,13 @@ const QByteArray teamsJson = R"({"items":[{"id":"T1","name":"Team one"}]})";
 // What Webex answers to a message sent: the message.
 QByteArray sentJson(const QString &text)
 {
-    const QJsonObject message{{QStringLiteral("id"), QStringLiteral("SENT1")},
-                              {QStringLiteral("roomId"), QStringLiteral("R1")},
-                              {QStringLiteral("text"), text},
-                              {QStringLiteral("personId"), QStringLiteral("ME")},
-                              {QStringLiteral("personEmail"), QStringLiteral("t@example.com")},
-                              {QStringLiteral("created"),
-                               QStringLiteral("2024-01-03T00:00:00.000Z")}};
+    const QJsonObject message{
+        {QStringLiteral("id"), QStringLiteral("SENT1")},
+        {QStringLiteral("roomId"), QStringLiteral("R1")},
+        {QStringLiteral("text"), text},
+        {QStringLiteral("personId"), QStringLiteral("ME")},
+        {QStringLiteral("personEmail"), QStringLiteral("t@example.com")},
+        {QStringLiteral("created"), QStringLiteral("2024-01-03T00:00:00.000Z")}};
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
@@ -330,8 +330,9 @@ void TestSendingAndLookupWaits::aRateLimitedSendSaysWhenInTheComposerAndSendNowS
     m_server->setHandler([&posts](const Request &request) {
         const QString path = request.url().path();
         if (request.method == "POST" && path == QLatin1String("/v1/messages"))
-            return ++posts == 1 ? rateLimited()
-                                : Response::json(200, sentJson(QStringLiteral("See you at **ten**")));
+            return ++posts == 1
+                       ? rateLimited()
+                       : Response::json(200, sentJson(QStringLiteral("See you at **ten**")));
         if (path == QLatin1String("/v1/rooms"))
             return Response::json(200, roomsJson);
         if (path == QLatin1String("/v1/messages"))
@@ -472,7 +473,8 @@ void TestSendingAndLookupWaits::aWaitingSendIsSaidInItsOwnSpaceOnly()
     m_server->setHandler([&posts](const Request &request) {
         const QString path = request.url().path();
         if (request.method == "POST")
-            return ++posts == 1 ? rateLimited() : Response::json(200, sentJson(QStringLiteral("In R1")));
+            return ++posts == 1 ? rateLimited()
+                                : Response::json(200, sentJson(QStringLiteral("In R1")));
         if (path == QLatin1String("/v1/rooms"))
             return Response::json(200, roomsJson);
         if (path == QLatin1String("/v1/messages"))

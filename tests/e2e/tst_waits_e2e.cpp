@@ -52,7 +52,8 @@ QStringList timesAnHourFromNow()
 
 bool saysOneOf(const QString &text, const QString &start, const QStringList &times)
 {
-    return text.startsWith(start) && std::any_of(times.cbegin(), times.cend(), [&](const QString &t) {
+    return text.startsWith(start) &&
+           std::any_of(times.cbegin(), times.cend(), [&](const QString &t) {
                return text.endsWith(QStringLiteral(" at %1.").arg(t));
            });
 }
@@ -111,8 +112,7 @@ std::unique_ptr<AppController> TestWaitsEndToEnd::startSignedIn()
     QSignalSpy profileShown(controller->profile(), &ProfileController::profileShown);
     controller->start();
     controller->mainWindow()->resize(1000, 700);
-    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && !profileShown.isEmpty(); },
-                         WaitMs))
+    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && !profileShown.isEmpty(); }, WaitMs))
         return nullptr;
     return controller;
 }
@@ -200,10 +200,9 @@ void TestWaitsEndToEnd::aRateLimitedSendSaysSoAndSendNowSendsItOnce()
     // Send now: sent, once; the sentence goes.
     QTest::mouseClick(waiting->retryButton(), Qt::LeftButton);
     QVERIFY(composer->sendWaiting().isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(!messages->index(messages->rowCount() - 1, 0)
-                                  .data(MessageListModel::PendingRole)
-                                  .toBool(),
-                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !messages->index(messages->rowCount() - 1, 0).data(MessageListModel::PendingRole).toBool(),
+        WaitMs);
     QCOMPARE(posts(), (QList<int>{429, 200}));
     QCOMPARE(emulator()->messageCount(roomId), before + 1);
     QVERIFY(messages->index(messages->rowCount() - 1, 0)
