@@ -266,6 +266,14 @@
             <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Send no&amp;w</source>
+        <translation>Jetzt sen&amp;den</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
 </context>
 <context>
     <name>ConversationController</name>
@@ -1243,6 +1251,65 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>The token response contains no access token.</source>
         <translation>Die Token-Antwort enthält kein Zugriffstoken.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitSentences</name>
+    <message>
+        <source>Webex asks us to wait; sending at %1.</source>
+        <translation>Webex bittet uns zu warten; gesendet wird um %1.</translation>
+    </message>
+    <message>
+        <source>Webex is having trouble; sending at %1.</source>
+        <translation>Webex hat Probleme; gesendet wird um %1.</translation>
+    </message>
+    <message>
+        <source>The connection to Webex failed; sending at %1.</source>
+        <translation>Die Verbindung zu Webex ist fehlgeschlagen; gesendet wird um %1.</translation>
+    </message>
+    <message>
+        <source>Webex asks us to wait before loading your teams; trying again at %1.</source>
+        <translation>Webex bittet uns zu warten, bevor Ihre Teams geladen werden; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex is having trouble loading your teams; trying again at %1.</source>
+        <translation>Webex hat Probleme beim Laden Ihrer Teams; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>The connection to Webex failed while loading your teams; trying again at %1.</source>
+        <translation>Die Verbindung zu Webex ist beim Laden Ihrer Teams fehlgeschlagen; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex asks us to wait before loading names; trying again at %1.</source>
+        <translation>Webex bittet uns zu warten, bevor Namen geladen werden; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex is having trouble loading names; trying again at %1.</source>
+        <translation>Webex hat Probleme beim Laden von Namen; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>The connection to Webex failed while loading names; trying again at %1.</source>
+        <translation>Die Verbindung zu Webex ist beim Laden von Namen fehlgeschlagen; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex asks us to wait before loading pictures; trying again at %1.</source>
+        <translation>Webex bittet uns zu warten, bevor Bilder geladen werden; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Webex is having trouble loading pictures; trying again at %1.</source>
+        <translation>Webex hat Probleme beim Laden von Bildern; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>The connection to Webex failed while loading pictures; trying again at %1.</source>
+        <translation>Die Verbindung zu Webex ist beim Laden von Bildern fehlgeschlagen; neuer Versuch um %1.</translation>
+    </message>
+    <message>
+        <source>Some names could not be loaded; their e-mail addresses are shown instead.</source>
+        <translation>Einige Namen konnten nicht geladen werden; stattdessen werden die E-Mail-Adressen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Some pictures could not be loaded; initials are shown instead.</source>
+        <translation>Einige Bilder konnten nicht geladen werden; stattdessen werden Initialen angezeigt.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "conversationcontroller.h"
 #include "demoemulatorprocess.h"
 #include "firstrundialog.h"
+#include "lookupwaitscontroller.h"
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "profilecontroller.h"
@@ -44,6 +45,7 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
       m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
       m_mainWindow(std::make_unique<MainWindow>()),
       m_profile(new ProfileController(m_mainWindow.get(), this)),
+      m_lookupWaits(new LookupWaitsController(m_mainWindow.get(), this)),
       m_session(new SessionController(store ? store : m_ownStore.get(), m_mainWindow.get(),
                                       &m_network, this))
 {
@@ -147,6 +149,10 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
         m_spaces->load();
     });
     m_avatars->begin(api);
+    // The teams, names and pictures say in the status bar when they wait.
+    m_lookupWaits->end();
+    m_lookupWaits->watch(m_client);
+    m_lookupWaits->watch(m_avatars->downloads());
     m_profile->begin(m_client);
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
@@ -154,6 +160,7 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
 
 void AppController::onSessionStopped(bool byUser)
 {
+    m_lookupWaits->end();
     if (m_client) {
         m_client->cancelAll();
         m_client->deleteLater();

@@ -11,6 +11,7 @@
 class AvatarCache;
 class ConversationController;
 class DemoEmulatorProcess;
+class LookupWaitsController;
 class MainWindow;
 class ProfileController;
 class SessionController;
@@ -48,6 +49,7 @@ public:
     [[nodiscard]] MainWindow *mainWindow() const { return m_mainWindow.get(); }
     [[nodiscard]] SessionController *session() const { return m_session; }
     [[nodiscard]] ProfileController *profile() const { return m_profile; }
+    [[nodiscard]] LookupWaitsController *lookupWaits() const { return m_lookupWaits; }
     [[nodiscard]] SpacesController *spaces();
     [[nodiscard]] ConversationController *conversation();
     // The demo's emulator process while the demo runs, else null.
@@ -74,6 +76,7 @@ private:
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
     ProfileController *m_profile;
+    LookupWaitsController *m_lookupWaits;
     SessionController *m_session;
     std::unique_ptr<DemoEmulatorProcess> m_demo;
     QPointer<WebexClient> m_client; // the session's API client

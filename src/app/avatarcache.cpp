@@ -49,6 +49,11 @@ void AvatarCache::begin(const ApiBase &api)
             [this](const QUrl &url, const ApiError &) { imageFailed(url); });
 }
 
+WebexClient *AvatarCache::downloads() const
+{
+    return m_client;
+}
+
 void AvatarCache::end()
 {
     if (!m_client)

@@ -37,6 +37,10 @@ public:
     // no Authorization, https or loopback only). end(): downloads stop; what is kept stays.
     void begin(const ApiBase &api);
     void end();
+    // The client the pictures come through during a session (null outside one), for whoever
+    // says when they wait (LookupWaitsController). A picture that fails, after its retries,
+    // keeps its initials and is not asked for again in the session.
+    [[nodiscard]] WebexClient *downloads() const;
 
     // The picture for `url`, or initials of `name` while it is not there. Asks for it once.
     [[nodiscard]] QPixmap avatar(const QUrl &url, const QString &name, int size,

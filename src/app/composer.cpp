@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "model/displaytext.h"
+#include "statebanner.h"
 #include "themedicons.h"
 
 #include <QFontMetrics>
@@ -17,7 +18,7 @@ constexpr int VisibleLines = 3;
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_send(new QPushButton(tr("Se&nd"), this)),
-      m_problem(new QLabel(this))
+      m_problem(new QLabel(this)), m_waiting(new StateBanner(this))
 {
     m_edit->setObjectName(QStringLiteral("composerEdit"));
     m_edit->setAccessibleName(tr("Message"));
@@ -38,12 +39,18 @@ Composer::Composer(QWidget *parent)
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_problem->setVisible(false);
 
+    m_waiting->setObjectName(QStringLiteral("composerWaiting"));
+    // Not "Se&nd"'s N, nor the messages banner's "Retry &now".
+    m_waiting->setWaitingAction(tr("Send no&w"), tr("Send now"));
+    connect(m_waiting, &StateBanner::retryRequested, this, &Composer::sendNowRequested);
+
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_edit, 1);
     row->addWidget(m_send, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_waiting);
     layout->addWidget(m_problem);
     layout->addLayout(row);
 
@@ -58,8 +65,17 @@ void Composer::setRoomTitle(const QString &title)
     m_edit->setPlaceholderText(title.isEmpty()
                                    ? tr("Write a message")
                                    : tr("Write a message to %1").arg(DisplayText::isolated(title)));
-    m_edit->setAccessibleDescription(
-        tr("Enter sends, Shift+Enter starts a new line; markdown is allowed"));
+    updateDescription();
+}
+
+void Composer::updateDescription()
+{
+    const QString keys = tr("Enter sends, Shift+Enter starts a new line; markdown is allowed");
+    // While a message waits, whoever is in the field hears why it is not sent yet.
+    const QString waiting = sendWaiting();
+    const QString description = waiting.isEmpty() ? keys : waiting + QLatin1Char(' ') + keys;
+    // The setter tells screen readers it changed (QAccessible::DescriptionChanged).
+    m_edit->setAccessibleDescription(description);
 }
 
 QString Composer::text() const
@@ -95,6 +111,22 @@ void Composer::showProblem(const QString &reason)
 void Composer::clearProblem()
 {
     showProblem({});
+}
+
+void Composer::showSendWaiting(const QString &sentence)
+{
+    if (sentence == sendWaiting())
+        return;
+    if (sentence.isEmpty())
+        m_waiting->clear();
+    else
+        m_waiting->showWaiting(sentence); // its accessible name: the sentence
+    updateDescription();
+}
+
+QString Composer::sendWaiting() const
+{
+    return m_waiting->state() == StateBanner::State::Waiting ? m_waiting->text() : QString();
 }
 
 void Composer::send()

@@ -5,10 +5,12 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class StateBanner;
 
 // Writing a message: Enter sends, Shift+Enter starts a new line, markdown is sent as written.
 // The text leaves the field when sent (the message shows in the list at once); if sending
-// fails, restoreDraft() puts it back and says why, so nothing typed is lost.
+// fails, restoreDraft() puts it back and says why, so nothing typed is lost. While a message
+// sent waits for Webex (a rate limit), showSendWaiting() says until when, with Send now.
 class Composer : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,13 @@ public:
     void restoreDraft(const QString &text, const QString &reason);
     void showProblem(const QString &reason);
     void clearProblem();
+    // A message sent from here waits before it is sent again: `sentence` says until when
+    // ("Webex asks us to wait; sending at 14:05."), above the field, with Send now
+    // (sendNowRequested); empty: nothing waits. Screen readers hear it: the line's accessible
+    // name is the sentence, as every StateBanner's, and the field's description carries it.
+    void showSendWaiting(const QString &sentence);
+    [[nodiscard]] QString sendWaiting() const;
+    [[nodiscard]] StateBanner *sendWaitingBanner() const { return m_waiting; }
 
     [[nodiscard]] QString text() const;
     void setText(const QString &text);
@@ -34,6 +43,8 @@ public:
 
 signals:
     void sendRequested(const QString &markdown);
+    // Send now: the waiting message goes at once.
+    void sendNowRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -42,8 +53,10 @@ protected:
 private:
     void tintIcons();
     void send();
+    void updateDescription();
 
     QPlainTextEdit *m_edit;
     QPushButton *m_send;
     QLabel *m_problem;
+    StateBanner *m_waiting;
 };

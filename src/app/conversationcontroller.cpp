@@ -8,6 +8,7 @@
 #include "model/room.h"
 #include "model/roomlistmodel.h"
 #include "statebanner.h"
+#include "waitsentences.h"
 
 #include <QUuid>
 
@@ -26,6 +27,12 @@ ConversationController::ConversationController(MessagesPane *pane, RoomListModel
             loadMessages(m_messagesBefore);
     });
     connect(m_pane, &MessagesPane::sendRequested, this, &ConversationController::sendMessage);
+    // Send now: the waiting message goes at once (with every other waiting call: a rate limit
+    // holds for all of them). Only a call that waits goes, so it is never sent twice.
+    connect(m_pane, &MessagesPane::sendNowRequested, this, [this] {
+        if (m_client)
+            m_client->retryNow();
+    });
 }
 
 ConversationController::~ConversationController() = default;
@@ -73,6 +80,9 @@ void ConversationController::end()
     m_failureAfterPages.reset();
     m_sending.clear();
     m_failedTags.clear();
+    const QStringList waiting = m_sendWaits.keys();
+    for (const QString &tag : waiting)
+        forgetSendWait(tag);
 }
 
 void ConversationController::setMe(const Person &me)
@@ -123,6 +133,7 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
         note = tr("Announcements only: only moderators can post in this space.");
     m_messages->setRoom(roomId);
     m_pane->showRoom(title, note);
+    showSendWaits(); // a message sent here earlier may still wait
     loadMessages({});
     m_rooms->markSeen(roomId, QDateTime::currentDateTimeUtc());
 }
@@ -231,23 +242,63 @@ void ConversationController::showFailure(const ApiError &error)
                 .arg(error.userMessage()));
 }
 
-void ConversationController::onRetryWaiting(WebexClient::CallKind call, const QString &roomId,
+void ConversationController::onRetryWaiting(WebexClient::CallKind call, const QString &key,
                                             const QDateTime &retryAt, const ApiError &reason)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (call != WebexClient::CallKind::Messages || roomId != m_openRoomId ||
-        now.msecsTo(retryAt) < StateBanner::ShortestWaitSaidMs)
+    if (now.msecsTo(retryAt) < StateBanner::ShortestWaitSaidMs)
+        return; // a short pause: "Loading" and "Sending" stay true enough
+    if (call == WebexClient::CallKind::Send) {
+        onSendWaiting(key, retryAt, WaitSentences::sending(reason, retryAt, now));
+        return;
+    }
+    if (call != WebexClient::CallKind::Messages || key != m_openRoomId)
         return;
     m_waiting = true;
     m_pane->showWaiting(reason.waitSentence(retryAt, now));
 }
 
-void ConversationController::onRetryStarted(WebexClient::CallKind call, const QString &roomId)
+void ConversationController::onRetryStarted(WebexClient::CallKind call, const QString &key)
 {
-    if (call != WebexClient::CallKind::Messages || roomId != m_openRoomId || !m_waiting)
+    if (call == WebexClient::CallKind::Send) {
+        forgetSendWait(key); // on its way: "Sending…" again
+        return;
+    }
+    if (call != WebexClient::CallKind::Messages || key != m_openRoomId || !m_waiting)
         return;
     m_waiting = false;
     m_pane->showLoading();
+}
+
+void ConversationController::onSendWaiting(const QString &clientTag, const QDateTime &retryAt,
+                                           const QString &sentence)
+{
+    const auto draft = m_sending.constFind(clientTag);
+    if (draft == m_sending.cend())
+        return; // not sent from here, or from an earlier session
+    m_sendWaits.insert(clientTag, {draft->roomId, retryAt, sentence});
+    if (draft->roomId != m_openRoomId)
+        return; // said when its space is opened again
+    m_pane->setRowSendWaiting(clientTag, sentence);
+    showSendWaits();
+}
+
+void ConversationController::forgetSendWait(const QString &clientTag)
+{
+    if (m_sendWaits.remove(clientTag) == 0)
+        return;
+    m_pane->setRowSendWaiting(clientTag, {});
+    showSendWaits();
+}
+
+void ConversationController::showSendWaits()
+{
+    const SendWait *latest = nullptr;
+    for (auto it = m_sendWaits.cbegin(); it != m_sendWaits.cend(); ++it) {
+        if (it->roomId == m_openRoomId && (!latest || it->retryAt > latest->retryAt))
+            latest = &it.value();
+    }
+    m_pane->showSendWaiting(latest ? latest->sentence : QString());
 }
 
 void ConversationController::sendMessage(const QString &markdown)
@@ -266,6 +317,7 @@ void ConversationController::sendMessage(const QString &markdown)
 
 void ConversationController::onMessageSent(const QString &clientTag, const Message &message)
 {
+    forgetSendWait(clientTag);
     const Draft draft = m_sending.take(clientTag);
     if (m_messages && draft.roomId == m_openRoomId)
         m_messages->confirmPending(clientTag, message);
@@ -273,6 +325,7 @@ void ConversationController::onMessageSent(const QString &clientTag, const Messa
 
 void ConversationController::onSendFailed(const QString &clientTag, const ApiError &error)
 {
+    forgetSendWait(clientTag);
     const Draft draft = m_sending.take(clientTag);
     if (!m_messages || draft.roomId != m_openRoomId)
         return;

@@ -66,11 +66,17 @@ private:
     void onPageAdded();
     void onMessagesFailed(const QString &roomId, const ApiError &error);
     void showFailure(const ApiError &error);
-    void onRetryWaiting(WebexClient::CallKind call, const QString &roomId, const QDateTime &retryAt,
+    void onRetryWaiting(WebexClient::CallKind call, const QString &key, const QDateTime &retryAt,
                         const ApiError &reason);
-    void onRetryStarted(WebexClient::CallKind call, const QString &roomId);
+    void onRetryStarted(WebexClient::CallKind call, const QString &key);
     void onMessageSent(const QString &clientTag, const Message &message);
     void onSendFailed(const QString &clientTag, const ApiError &error);
+    // A message sent waits before it is sent again (its row and the composer say until when),
+    // or, forgotten, no longer waits: it is on its way, sent, or failed.
+    void onSendWaiting(const QString &clientTag, const QDateTime &retryAt, const QString &sentence);
+    void forgetSendWait(const QString &clientTag);
+    // The composer says the wait of the open space's message that waits longest, or nothing.
+    void showSendWaits();
 
     MessagesPane *m_pane;
     RoomListModel *m_rooms;
@@ -95,5 +101,12 @@ private:
         QString text;
     };
     QHash<QString, Draft> m_sending; // client tag -> what was sent
-    QStringList m_failedTags;        // failed rows of the open space, dropped at the next send
+    struct SendWait
+    {
+        QString roomId;
+        QDateTime retryAt;
+        QString sentence;
+    };
+    QHash<QString, SendWait> m_sendWaits; // client tag -> its wait, while it waits
+    QStringList m_failedTags;             // failed rows of the open space, dropped at the next send
 };

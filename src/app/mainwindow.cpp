@@ -21,12 +21,17 @@ const QString SplitterKey = QStringLiteral("MainWindow/splitter");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_noticeLabel(new QLabel(this))
+    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_noticeLabel(new QLabel(this)),
+      m_lookupBanner(new StateBanner(this))
 {
     m_ui->setupUi(this);
     m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
     m_noticeLabel->setWordWrap(true);
     m_ui->statusBar->addWidget(m_noticeLabel, 1);
+    // Apart from the notices, which others replace (a refresh clears its own every minute).
+    m_lookupBanner->setObjectName(QStringLiteral("lookupBanner"));
+    m_ui->statusBar->addWidget(m_lookupBanner, 1);
+    connect(m_lookupBanner, &StateBanner::retryRequested, this, &MainWindow::lookupRetryRequested);
     QFont titleFont = m_ui->welcomeTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
     m_ui->welcomeTitle->setFont(titleFont);
@@ -173,6 +178,22 @@ void MainWindow::setSignedIn(bool signedIn)
 void MainWindow::showNotice(const QString &message)
 {
     m_noticeLabel->setText(message);
+}
+
+void MainWindow::showLookupWaiting(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        m_lookupBanner->clear();
+    else
+        m_lookupBanner->showWaiting(sentence);
+}
+
+void MainWindow::showLookupNote(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        m_lookupBanner->clear();
+    else
+        m_lookupBanner->showNotice(sentence);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

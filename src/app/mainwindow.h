@@ -50,6 +50,12 @@ public:
     void showProfileWaiting(const QString &sentence);
     // A lasting remark about the app itself (no keychain, renewal trouble), in the status bar.
     void showNotice(const QString &message);
+    // A look-up behind the panes (teams, names, pictures) waits before Webex is asked again:
+    // the status bar says what and until when, with Retry now (lookupRetryRequested).
+    void showLookupWaiting(const QString &sentence);
+    // What shows instead of what a look-up could not load, in the status bar; empty: nothing.
+    void showLookupNote(const QString &sentence);
+    [[nodiscard]] StateBanner *lookupBanner() const { return m_lookupBanner; }
     // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
     void bringToFront();
 
@@ -66,6 +72,7 @@ signals:
     void aboutRequested();
     void refreshRequested();
     void profileRetryRequested();
+    void lookupRetryRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -84,6 +91,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     class QLabel *m_noticeLabel;
+    StateBanner *m_lookupBanner;
     QString m_displayName;
     QUrl m_avatarUrl;
     bool m_firstFrameWatched = false;

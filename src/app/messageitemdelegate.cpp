@@ -54,14 +54,26 @@ int MessageItemDelegate::textWidth(const QStyleOptionViewItem &option)
     return qMax(80, width - 2 * Padding - AvatarSize - Gap);
 }
 
-QString MessageItemDelegate::statusText(const QModelIndex &index)
+QString MessageItemDelegate::statusText(const QModelIndex &index) const
 {
     const QString error = index.data(MessageListModel::SendErrorRole).toString();
     if (!error.isEmpty())
         return tr("Not sent: %1").arg(error);
-    if (index.data(MessageListModel::PendingRole).toBool())
-        return tr("Sending…");
+    if (index.data(MessageListModel::PendingRole).toBool()) {
+        const QString waiting =
+            m_sendWaiting.value(index.data(MessageListModel::ClientTagRole).toString());
+        return waiting.isEmpty() ? tr("Sending…") : waiting;
+    }
     return {};
+}
+
+void MessageItemDelegate::setSendWaiting(const QString &clientTag, const QString &sentence)
+{
+    if (sentence.isEmpty())
+        m_sendWaiting.remove(clientTag);
+    else
+        m_sendWaiting.insert(clientTag, sentence);
+    // One line either way: the row's height stays, it only repaints (the pane asks).
 }
 
 QString MessageItemDelegate::messageKey(const QModelIndex &index)

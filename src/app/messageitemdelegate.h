@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCache>
+#include <QHash>
 #include <QSet>
 #include <QStyledItemDelegate>
 
@@ -44,6 +45,14 @@ public:
     // Shows the whole message of a row from now on (what "Show more" does).
     void showWhole(const QModelIndex &index);
 
+    // A message being sent waits before it is sent again (a rate limit): its row says
+    // `sentence` ("Webex asks us to wait; sending at 14:05.") instead of "Sending…"; empty: it
+    // no longer waits. By the message's client tag.
+    void setSendWaiting(const QString &clientTag, const QString &sentence);
+    // What a row says below its text: why it was not sent, that it waits, "Sending…", or
+    // nothing.
+    [[nodiscard]] QString statusText(const QModelIndex &index) const;
+
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
@@ -67,11 +76,11 @@ private:
     [[nodiscard]] Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index,
                                 const QRect &rect) const;
     [[nodiscard]] static int textWidth(const QStyleOptionViewItem &option);
-    [[nodiscard]] static QString statusText(const QModelIndex &index);
 
     AvatarCache *m_avatars;
     mutable QCache<QString, QTextDocument> m_documents;
     // SafeHtml::preview of long messages (an empty string: the whole message fits).
     mutable QCache<QString, QString> m_previews;
-    QSet<QString> m_shownWhole; // messageKey of the rows whose "Show more" was clicked
+    QSet<QString> m_shownWhole;            // messageKey of the rows whose "Show more" was clicked
+    QHash<QString, QString> m_sendWaiting; // client tag -> the sentence its row shows
 };

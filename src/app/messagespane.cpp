@@ -60,6 +60,7 @@ MessagesPane::MessagesPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_composer);
     connect(m_composer, &Composer::sendRequested, this, &MessagesPane::sendRequested);
+    connect(m_composer, &Composer::sendNowRequested, this, &MessagesPane::sendNowRequested);
 
     connect(m_banner, &StateBanner::retryRequested, this, &MessagesPane::retryRequested);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -130,6 +131,7 @@ void MessagesPane::showRoom(const QString &title, const QString &postingNote)
     m_composer->setVisible(true);
     m_composer->setRoomTitle(shown);
     m_composer->clearProblem();
+    m_composer->showSendWaiting({}); // another space's messages: the controller says its own
     m_keepFromBottom = -1;
     m_atBottom = true;
     m_olderAskedBefore.clear();
@@ -269,4 +271,18 @@ void MessagesPane::focusComposer()
 void MessagesPane::restoreDraft(const QString &text, const QString &reason)
 {
     m_composer->restoreDraft(text, reason);
+}
+
+void MessagesPane::showSendWaiting(const QString &sentence)
+{
+    m_composer->showSendWaiting(sentence);
+}
+
+void MessagesPane::setRowSendWaiting(const QString &clientTag, const QString &sentence)
+{
+    auto *delegate = qobject_cast<MessageItemDelegate *>(m_view->itemDelegate());
+    if (!delegate)
+        return; // no avatar cache given, so no message delegate: rows say nothing of sending
+    delegate->setSendWaiting(clientTag, sentence);
+    m_view->viewport()->update();
 }

@@ -53,6 +53,12 @@ public:
     void focusComposer();
     // A message that was not sent: its text goes back into the composer, with why.
     void restoreDraft(const QString &text, const QString &reason);
+    // A message sent in this space waits before it is sent again: the composer says
+    // `sentence`, with Send now (sendNowRequested); empty: none waits.
+    void showSendWaiting(const QString &sentence);
+    // The row of the message sent with `clientTag` says it waits (`sentence`), or, empty,
+    // "Sending…" again.
+    void setRowSendWaiting(const QString &clientTag, const QString &sentence);
 
     [[nodiscard]] MessageListView *view() const { return m_view; }
     [[nodiscard]] Composer *composer() const { return m_composer; }
@@ -61,6 +67,8 @@ public:
 signals:
     // The person sent what they wrote (the composer's Enter or Send button).
     void sendRequested(const QString &markdown);
+    // Send now, in the composer: the waiting messages go at once.
+    void sendNowRequested();
     void olderRequested();
     void retryRequested();
 

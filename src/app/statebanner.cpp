@@ -55,6 +55,14 @@ void StateBanner::showWaiting(const QString &text)
     show(State::Waiting, text);
 }
 
+void StateBanner::setWaitingAction(const QString &text, const QString &accessibleName)
+{
+    m_waitingActionText = text;
+    m_waitingActionName = accessibleName;
+    if (m_state == State::Waiting)
+        show(m_state, m_text->text());
+}
+
 void StateBanner::showNotice(const QString &text)
 {
     show(State::Notice, text);
@@ -85,12 +93,15 @@ void StateBanner::show(State state, const QString &text)
     m_state = state;
     m_text->setText(text);
     // Screen readers read the banner as one thing: what is going on, and that Retry exists.
+    // The setter tells them it changed (QAccessible::NameChanged), so a new sentence is heard
+    // without the focus moving to it.
     setAccessibleName(text);
     m_busy->setVisible(state == State::Loading);
     m_retry->setVisible(state == State::Error || state == State::Waiting);
     if (state == State::Waiting) {
-        m_retry->setText(tr("Retry &now"));
-        m_retry->setAccessibleName(tr("Retry now"));
+        m_retry->setText(m_waitingActionText.isEmpty() ? tr("Retry &now") : m_waitingActionText);
+        m_retry->setAccessibleName(m_waitingActionName.isEmpty() ? tr("Retry now")
+                                                                 : m_waitingActionName);
     } else {
         m_retry->setText(tr("&Retry"));
         m_retry->setAccessibleName(tr("Retry"));

@@ -26,8 +26,12 @@ public:
     explicit StateBanner(QWidget *parent = nullptr);
 
     void showLoading(const QString &text);
-    // A call waits for its next attempt (ApiError::waitSentence); the button says Retry now.
+    // A call waits for its next attempt (ApiError::waitSentence); the button says Retry now,
+    // or what setWaitingAction gave.
     void showWaiting(const QString &text);
+    // What the button says while waiting where "Retry now" is not the word (the composer's
+    // "Send now"): its text, with a mnemonic, and its accessible name.
+    void setWaitingAction(const QString &text, const QString &accessibleName);
     void showEmpty(const QString &text);
     void showNotice(const QString &text);
     void showError(const QString &text);
@@ -52,4 +56,6 @@ private:
     QProgressBar *m_busy;
     QPushButton *m_retry;
     State m_state = State::Hidden;
+    QString m_waitingActionText;
+    QString m_waitingActionName;
 };

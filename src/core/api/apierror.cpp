@@ -276,19 +276,21 @@ QString ApiError::userMessage() const
     return sentence + details();
 }
 
-QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) const
+QString ApiError::waitTime(const QDateTime &retryAt, const QDateTime &now)
 {
     const QLocale locale;
-    QString when;
-    if (now.secsTo(retryAt) < 60) {
-        when = locale.toString(retryAt.toLocalTime().time(),
+    if (now.secsTo(retryAt) < 60)
+        return locale.toString(retryAt.toLocalTime().time(),
                                withSeconds(locale.timeFormat(QLocale::ShortFormat)));
-    } else {
-        constexpr qint64 MinuteMs = 60 * 1000;
-        const qint64 roundedUp = (retryAt.toMSecsSinceEpoch() + MinuteMs - 1) / MinuteMs * MinuteMs;
-        when = locale.toString(QDateTime::fromMSecsSinceEpoch(roundedUp).toLocalTime().time(),
-                               QLocale::ShortFormat);
-    }
+    constexpr qint64 MinuteMs = 60 * 1000;
+    const qint64 roundedUp = (retryAt.toMSecsSinceEpoch() + MinuteMs - 1) / MinuteMs * MinuteMs;
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(roundedUp).toLocalTime().time(),
+                           QLocale::ShortFormat);
+}
+
+QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) const
+{
+    const QString when = waitTime(retryAt, now);
     switch (kind) {
     case Kind::RateLimited:
         return tr("Webex asks us to wait; trying again at %1.").arg(when);

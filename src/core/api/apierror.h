@@ -47,6 +47,9 @@ public:
     // with seconds; a later one is rounded up to the minute, so the retry never comes after
     // the time said.
     [[nodiscard]] QString waitSentence(const QDateTime &retryAt, const QDateTime &now) const;
+    // The time alone, as waitSentence gives it ("14:05", "14:04:35"), for sentences of the
+    // app's own that say what waits (sending a message, loading names).
+    [[nodiscard]] static QString waitTime(const QDateTime &retryAt, const QDateTime &now);
     // " Details: <Webex's message> Tracking ID: <id>", for sentences composed elsewhere;
     // empty when there is neither.
     [[nodiscard]] QString details() const;

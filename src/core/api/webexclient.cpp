@@ -481,7 +481,7 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
     send(call);
 }
 
-// ---- POST messages -> messageSent / sendFailed. Context: OutgoingMessage.
+// ---- POST messages -> messageSent / sendFailed. Key: the client tag. Context: OutgoingMessage.
 
 const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     Endpoint e;
@@ -520,7 +520,9 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
 {
     const QJsonObject body{{QStringLiteral("roomId"), roomId},
                            {QStringLiteral("markdown"), markdown}};
-    const CallPtr call = startCall(Endpoint::Send, m_base.endpoint(QStringLiteral("messages")));
+    // Keyed by the tag (the calls run alongside all the same), so a wait names its message.
+    const CallPtr call =
+        startCall(Endpoint::Send, m_base.endpoint(QStringLiteral("messages")), clientTag);
     call->context = OutgoingMessage{roomId, clientTag};
     call->postBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
 

@@ -144,8 +144,8 @@ signals:
     // A retry was scheduled after delayMs (already scaled); lets the UI say "rate limited".
     void retryScheduled(const QUrl &url, const ApiError &reason, int delayMs);
     // The same, for the UI: a call of this kind waits until retryAt (UTC) because of `reason`.
-    // `key` tells which one where several run: the room id of a messages call, else empty
-    // (an image's URL for images).
+    // `key` tells which one where several run: the room id of a messages call, the client tag
+    // of a message sent, an image's URL; else empty.
     void retryWaiting(WebexClient::CallKind call, const QString &key, const QDateTime &retryAt,
                       const ApiError &reason);
     // Its wait is over (the time came, or retryNow()): the attempt is on its way.
