@@ -15,4 +15,20 @@ QByteArray roomsJson(const QStringList &ids)
     return out + "]}";
 }
 
+QByteArray listJson(const QList<QByteArray> &entries)
+{
+    QByteArray out = "{\"items\":[";
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i)
+            out += ',';
+        out += entries.at(i);
+    }
+    return out + "]}";
+}
+
+QByteArray spaceJson(const QByteArray &id, const QByteArray &title)
+{
+    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\"}";
+}
+
 } // namespace WebexAnswers

@@ -4,6 +4,7 @@
 // tst_unit_webexclientitems; every byte sequence: tests/fuzz/fuzz_json_list.)
 
 #include "api/listbody.h"
+#include "webexanswers.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -13,21 +14,7 @@
 // hold them, and moc misreads multi-line raw strings.
 namespace {
 
-QByteArray page(const QList<QByteArray> &entries)
-{
-    QByteArray out = "{\"items\":[";
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (i)
-            out += ',';
-        out += entries.at(i);
-    }
-    return out + "]}";
-}
-
-QByteArray space(const QByteArray &id, const QByteArray &title)
-{
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"type\":\"group\"}";
-}
+using namespace WebexAnswers;
 
 template <typename T> QStringList idsOf(const QList<T> &values)
 {
@@ -48,8 +35,8 @@ class TestListBody : public QObject
 private slots:
     void aPageOfSpacesIsReadInItsOrder()
     {
-        const ListBody<Room> list =
-            ListBody<Room>::read(page({space("a", "One"), space("b", "Two"), space("c", "Three")}));
+        const ListBody<Room> list = ListBody<Room>::read(
+            listJson({spaceJson("a", "One"), spaceJson("b", "Two"), spaceJson("c", "Three")}));
         QVERIFY(list.isList());
         QVERIFY(list.jsonError().isEmpty());
         QCOMPARE(idsOf(list.items()),
@@ -72,8 +59,9 @@ private slots:
     // counted, with its position and why, and logged without its content.
     void entriesThatAreNoSpaceAreSkippedWithTheirReason()
     {
-        const QByteArray body = page({"{\"id\":5,\"title\":\"secret title\"}", space("a", "One"),
-                                      "\"just text\"", "{\"id\":null}", space("c", "Three"), "[]"});
+        const QByteArray body =
+            listJson({"{\"id\":5,\"title\":\"secret title\"}", spaceJson("a", "One"),
+                      "\"just text\"", "{\"id\":null}", spaceJson("c", "Three"), "[]"});
         for (int i : {0, 2, 3, 5})
             QTest::ignoreMessage(
                 QtWarningMsg, QRegularExpression(QStringLiteral("^Skipping space %1 : ").arg(i)));
@@ -97,8 +85,8 @@ private slots:
     // out before the entries are read, so the positions of skipped entries count without it.
     void aTitleThatIsNotUtf8CostsOnlyItsSpace()
     {
-        const QByteArray body = page({space("a", "One"), space("b", "T\xFF\xFEwo"),
-                                      "{\"title\":\"no id\"}", space("c", "Three")});
+        const QByteArray body = listJson({spaceJson("a", "One"), spaceJson("b", "T\xFF\xFEwo"),
+                                          "{\"title\":\"no id\"}", spaceJson("c", "Three")});
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
                                                "Leaving out entry 1 of a list: its text is not "
                                                "valid UTF-8")));
@@ -192,7 +180,7 @@ private slots:
         QByteArray body = "{\"items\":[";
         for (int i = 0; i < Bad; ++i)
             body += "{},";
-        body += space("a", "Last") + "]}";
+        body += spaceJson("a", "Last") + "]}";
         // Every one is logged; this test is about what is kept, so the log is muted.
         QLoggingCategory::setFilterRules(QStringLiteral("webexdesk.api.warning=false"));
         const ListBody<Room> list = ListBody<Room>::read(body);
