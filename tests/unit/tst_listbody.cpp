@@ -120,6 +120,23 @@ private slots:
         QCOMPARE(list.skippedCount(), qsizetype(0));
     }
 
+    // Found by fuzzing: JSON keeps the last of two equal keys, so invalid text in the value a
+    // later duplicate replaces is never read and costs nothing; in the value kept, it costs the
+    // entry.
+    void invalidUtf8UnderADuplicateKeyCountsOnlyWhereItIsRead()
+    {
+        const QByteArray body = listJson({"{\"id\":\"a\",\"title\":\"T\xFF\",\"title\":\"Fine\"}",
+                                          "{\"id\":\"b\",\"title\":\"Good\",\"title\":\"B\xFF\"}"});
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("entry 1 of a list")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("Invalid UTF-8 in an answer")));
+        const ListBody<Room> list = ListBody<Room>::read(body);
+        QVERIFY(list.isList());
+        QCOMPARE(idsOf(list.items()), QStringList{QStringLiteral("a")});
+        QCOMPARE(list.items().constFirst().title, QStringLiteral("Fine"));
+        QCOMPARE(list.leftOutForInvalidUtf8(), 1);
+    }
+
     // What WebexClient fails the call with ("The list of spaces is not {"items": [...]} (...)"):
     // the parser's message when it is not JSON, nothing when it is JSON of another shape.
     void whatIsNoListSaysWhy_data()
