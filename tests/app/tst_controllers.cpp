@@ -5,7 +5,6 @@
 
 #include "api/apibase.h"
 #include "api/webexclient.h"
-#include "avatarcache.h"
 #include "conversationcontroller.h"
 #include "demoemulatorprocess.h"
 #include "mainwindow.h"
@@ -15,17 +14,17 @@
 #include "model/roomlistmodel.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
+#include "shownprofile.h"
 #include "spacescontroller.h"
 #include "statebanner.h"
 #include "webexemulator.h"
+#include "workspacepanes.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 
 namespace {
@@ -38,7 +37,6 @@ class TestControllers : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
     void init();
     void cleanup();
 
@@ -65,42 +63,28 @@ private:
 
     std::unique_ptr<WebexEmulator> m_emulator;
     QNetworkAccessManager m_network;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<AvatarCache> m_avatars;
-    std::unique_ptr<SpacesController> m_spaces;
-    std::unique_ptr<ConversationController> m_conversation;
+    std::unique_ptr<WorkspacePanes> m_panes;
+    // Short for m_panes'.
+    MainWindow *m_window = nullptr;
+    SpacesController *m_spaces = nullptr;
+    ConversationController *m_conversation = nullptr;
 };
-
-void TestControllers::initTestCase()
-{
-    // QSettings() of SpacesController: the test's own folder, emptied per test.
-    QStandardPaths::setTestModeEnabled(true);
-}
 
 void TestControllers::init()
 {
-    QSettings().clear();
     m_emulator = std::make_unique<WebexEmulator>(EmulatorOptions{
         QStringLiteral("Cclient0000controllers"), QStringLiteral("secret-controllers"),
         QStringLiteral("http://localhost:5000/auth/cisco/callback"), RoomCount});
     QVERIFY(m_emulator->listen());
-    m_window = std::make_unique<MainWindow>();
-    m_avatars = std::make_unique<AvatarCache>();
-    m_window->setAvatarCache(m_avatars.get());
-    m_spaces = std::make_unique<SpacesController>(m_window->roomsPane());
-    m_conversation = std::make_unique<ConversationController>(
-        m_window->messagesPane(), m_spaces->roomModel(), m_avatars.get());
-    m_window->resize(1000, 700);
-    m_window->show();
-    m_window->showWorkspace();
+    m_panes = std::make_unique<WorkspacePanes>();
+    m_window = m_panes->window();
+    m_spaces = m_panes->spaces();
+    m_conversation = m_panes->conversation();
 }
 
 void TestControllers::cleanup()
 {
-    m_conversation.reset();
-    m_window.reset();
-    m_spaces.reset();
-    m_avatars.reset();
+    m_panes.reset();
     m_emulator.reset();
 }
 
@@ -133,13 +117,13 @@ QString TestControllers::beginAndOpenSpace(int minimum)
     WebexClient *client = newClient();
     m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
     m_conversation->begin(client);
-    if (!loadSpaces(m_spaces.get()))
+    if (!loadSpaces(m_spaces))
         return {};
     const QString roomId =
         minimum > 0 ? roomWithMessages(minimum) : m_emulator->roomIds().constFirst();
     if (roomId.isEmpty())
         return {};
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    QSignalSpy shown(m_conversation, &ConversationController::messagesShown);
     m_conversation->openRoom(roomId, QStringLiteral("A space"));
     return shown.wait(WaitMs) ? roomId : QString();
 }
@@ -147,7 +131,7 @@ QString TestControllers::beginAndOpenSpace(int minimum)
 void TestControllers::spacesLoadAllPagesAndTeamsIntoThePane()
 {
     m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     m_spaces->load();
     QVERIFY(loaded.wait(WaitMs));
     QCOMPARE(loaded.first().first().toInt(), RoomCount);
@@ -163,10 +147,10 @@ void TestControllers::spacesLoadAllPagesAndTeamsIntoThePane()
 void TestControllers::spacesRefreshAsksForTheFirstPageOnlyAndReportsActivity()
 {
     m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
-    QVERIFY(loadSpaces(m_spaces.get()));
+    QVERIFY(loadSpaces(m_spaces));
     const QString roomId = m_emulator->roomIds().constLast();
     QVERIFY(m_emulator->postFromSomeoneElse(roomId, QStringLiteral("Are you there?")));
-    QSignalSpy activity(m_spaces.get(), &SpacesController::roomActivity);
+    QSignalSpy activity(m_spaces, &SpacesController::roomActivity);
     const int before = m_emulator->requestCount(QStringLiteral("/v1/rooms"));
     m_spaces->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!activity.isEmpty(), WaitMs);
@@ -185,7 +169,7 @@ void TestControllers::spacesKeepSeenTimesPerAccountAndForgetThemOnSignOut()
 {
     const QString account = QStringLiteral("127.0.0.1");
     m_spaces->begin(newClient(), account, false);
-    QVERIFY(loadSpaces(m_spaces.get()));
+    QVERIFY(loadSpaces(m_spaces));
     const QString roomId = m_emulator->roomIds().constFirst();
     const QDateTime when = QDateTime::currentDateTimeUtc();
     m_spaces->roomModel()->markSeen(roomId, when);
@@ -210,7 +194,7 @@ void TestControllers::spacesFailureShowsInThePaneWithRetry()
     m_spaces->load();
     auto *banner = m_window->roomsPane()->banner();
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), WaitMs);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     emit m_window->roomsPane()->retryRequested();
     QVERIFY(loaded.wait(WaitMs));
     QCOMPARE(m_spaces->roomModel()->rowCount(), RoomCount);
@@ -255,7 +239,7 @@ void TestControllers::conversationLoadsNewestOnActivityOfTheOpenSpaceOnly()
 {
     const QString roomId = beginAndOpenSpace(0);
     QVERIFY(!roomId.isEmpty());
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    QSignalSpy shown(m_conversation, &ConversationController::messagesShown);
     const int asked = m_emulator->requestCount(QStringLiteral("/v1/messages"));
     const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(5);
 
@@ -289,15 +273,14 @@ void TestControllers::conversationFailedSendPutsTheTextBack()
 
 void TestControllers::profileShowsNameAndTellsWhoIsSignedIn()
 {
-    ProfileController profile(m_window.get());
+    ProfileController profile(m_window);
     profile.begin(newClient());
     QSignalSpy shown(&profile, &ProfileController::profileShown);
     profile.load();
     QVERIFY(shown.wait(WaitMs));
     QCOMPARE(shown.first().first().value<Person>().displayName, m_emulator->userDisplayName());
-    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("nameLabel"))->text(),
-             m_emulator->userDisplayName());
-    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("avatarLabel"))->pixmap().isNull());
+    QCOMPARE(ShownProfile::name(*m_window), m_emulator->userDisplayName());
+    QVERIFY(!ShownProfile::picture(*m_window)->pixmap().isNull());
 }
 
 void TestControllers::demoEmulatorProcessStartsAndServesItsOwnIntegration()

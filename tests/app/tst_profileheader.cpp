@@ -1,19 +1,16 @@
 // The main window's profile header (ProfileController) against answers of people/me that cannot
 // be shown as they are: fields of the wrong JSON type, fields missing or blank, text that is
 // not UTF-8. The header says the profile could not be read, with Retry, instead of staying
-// empty; Retry against a good answer shows it. Against the small test server of the unit tests,
-// which sends exactly the bytes written here (the emulator only sends well-formed profiles).
+// empty; Retry against a good answer shows it. Against a ScriptedWebex, which sends exactly the
+// bytes written here (the emulator only sends well-formed profiles).
 
-#include "api/apibase.h"
-#include "api/webexclient.h"
 #include "mainwindow.h"
 #include "model/person.h"
 #include "profilecontroller.h"
+#include "scriptedwebex.h"
+#include "shownprofile.h"
 #include "statebanner.h"
-#include "testhttpserver.h"
 
-#include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -40,14 +37,7 @@ private slots:
     void anAddressStandsInForAMissingName();
 
 private:
-    [[nodiscard]] QLabel *label(const char *name) const
-    {
-        return m_window->findChild<QLabel *>(QLatin1String(name));
-    }
-
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<WebexClient> m_client;
+    std::unique_ptr<ScriptedWebex> m_webex;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ProfileController> m_profile;
     QByteArray m_answer;
@@ -55,30 +45,22 @@ private:
 
 void TestProfileHeader::init()
 {
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
-    m_server->setHandler([this](const TestHttpServer::Request &) {
-        return TestHttpServer::Response::json(200, m_answer);
+    m_webex = std::make_unique<ScriptedWebex>();
+    QVERIFY(m_webex->start());
+    m_webex->server()->setHandler([this](const ScriptedWebex::Request &) {
+        return ScriptedWebex::Response::json(200, m_answer);
     });
-    const std::optional<ApiBase> base =
-        ApiBase::fromUserInput(m_server->url(QStringLiteral("/v1")).toString());
-    QVERIFY(base);
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<WebexClient>(*base, m_network.get());
-    m_client->setAccessToken(QStringLiteral("test-token"));
     m_window = std::make_unique<MainWindow>();
     m_window->showWorkspace();
     m_profile = std::make_unique<ProfileController>(m_window.get());
-    m_profile->begin(m_client.get());
+    m_profile->begin(m_webex->client());
 }
 
 void TestProfileHeader::cleanup()
 {
     m_profile.reset();
     m_window.reset();
-    m_client.reset();
-    m_network.reset();
-    m_server.reset();
+    m_webex.reset();
 }
 
 void TestProfileHeader::unreadableProfileSaysSoWithRetry_data()
@@ -125,8 +107,8 @@ void TestProfileHeader::unreadableProfileSaysSoWithRetry()
     m_profile->load();
     QTRY_COMPARE_WITH_TIMEOUT(banner->state(), StateBanner::State::Error, WaitMs);
     QVERIFY2(banner->text().contains(says), qPrintable(banner->text()));
-    QCOMPARE(label("nameLabel")->text(), QStringLiteral("Your profile could not be loaded."));
-    QVERIFY(label("emailLabel")->text().isEmpty());
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Your profile could not be loaded."));
+    QVERIFY(ShownProfile::email(*m_window).isEmpty());
     QVERIFY(banner->retryButton()->isVisibleTo(m_window.get()));
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Webex Desk"));
     QVERIFY(shown.isEmpty());
@@ -135,8 +117,8 @@ void TestProfileHeader::unreadableProfileSaysSoWithRetry()
     m_answer = GoodProfile;
     banner->retryButton()->click();
     QVERIFY(shown.wait(WaitMs));
-    QCOMPARE(label("nameLabel")->text(), QStringLiteral("Ada Lovelace"));
-    QCOMPARE(label("emailLabel")->text(), QStringLiteral("ada@example.com"));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Ada Lovelace"));
+    QCOMPARE(ShownProfile::email(*m_window), QStringLiteral("ada@example.com"));
     QCOMPARE(banner->state(), StateBanner::State::Hidden);
 }
 
@@ -147,7 +129,7 @@ void TestProfileHeader::anAddressStandsInForAMissingName()
     QSignalSpy shown(m_profile.get(), &ProfileController::profileShown);
     m_profile->load();
     QVERIFY(shown.wait(WaitMs));
-    QCOMPARE(label("nameLabel")->text(), QStringLiteral("ada@example.com"));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("ada@example.com"));
     QCOMPARE(m_window->profileBanner()->state(), StateBanner::State::Hidden);
 }
 

@@ -1,13 +1,11 @@
 // What the header, the spaces and the messages say while Webex makes us wait ("Webex asks us to
 // wait; trying again at 3:05 PM." with Retry now), and when a list is not whole ("2 of your
-// spaces loaded; the rest could not be loaded: ..."). The controllers with their real panes,
-// against the unit tests' scripted TestHttpServer, which can answer 429 with any Retry-After,
-// fail any page, or never stop paging (the emulator does none of these on purpose).
+// spaces loaded; the rest could not be loaded: ..."). The controllers with their real panes
+// (WorkspacePanes), against a ScriptedWebex, which can answer 429 with any Retry-After, fail
+// any page, or never stop paging (the emulator does none of these on purpose).
 
-#include "api/apibase.h"
 #include "api/apierror.h"
 #include "api/webexclient.h"
-#include "avatarcache.h"
 #include "conversationcontroller.h"
 #include "mainwindow.h"
 #include "messagespane.h"
@@ -15,19 +13,19 @@
 #include "model/roomlistmodel.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
+#include "scriptedwebex.h"
+#include "shownprofile.h"
 #include "spacescontroller.h"
 #include "statebanner.h"
-#include "testhttpserver.h"
 #include "translations.h"
+#include "webexanswers.h"
+#include "workspacepanes.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -37,21 +35,7 @@ namespace {
 
 using Request = TestHttpServer::Request;
 using Response = TestHttpServer::Response;
-
-const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@example.com"]})";
-
-QByteArray roomsJson(const QStringList &ids)
-{
-    QByteArray out = "{\"items\":[";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            out += ',';
-        out += "{\"id\":\"" + ids.at(i).toUtf8() + "\",\"title\":\"Room " + ids.at(i).toUtf8() +
-               "\",\"type\":\"group\",\"lastActivity\":\"2024-01-0" + QByteArray::number(i + 1) +
-               "T00:00:00.000Z\"}";
-    }
-    return out + "]}";
-}
+using namespace WebexAnswers;
 
 QByteArray messagesJson(const QStringList &ids)
 {
@@ -107,20 +91,18 @@ private:
     // The retryWaiting of a call that waited, once the controllers have seen it.
     [[nodiscard]] static QDateTime waitedUntil(QSignalSpy &waiting);
 
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<AvatarCache> m_avatars;
-    std::unique_ptr<SpacesController> m_spaces;
-    std::unique_ptr<ConversationController> m_conversation;
+    std::unique_ptr<ScriptedWebex> m_webex;
+    std::unique_ptr<WorkspacePanes> m_panes;
     std::unique_ptr<ProfileController> m_profile;
-    std::unique_ptr<WebexClient> m_client;
+    // Short for m_panes' and m_webex's.
+    MainWindow *m_window = nullptr;
+    SpacesController *m_spaces = nullptr;
+    ConversationController *m_conversation = nullptr;
+    TestHttpServer *m_server = nullptr;
 };
 
 void TestWaitsAndPartialLists::initTestCase()
 {
-    // SpacesController's QSettings: the test's own folder, emptied per test.
-    QStandardPaths::setTestModeEnabled(true);
     // English plurals ("3 spaces") and an American clock ("3:05 PM").
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QVERIFY(Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
@@ -128,42 +110,29 @@ void TestWaitsAndPartialLists::initTestCase()
 
 void TestWaitsAndPartialLists::init()
 {
-    QSettings().clear();
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_window = std::make_unique<MainWindow>();
-    m_avatars = std::make_unique<AvatarCache>();
-    m_window->setAvatarCache(m_avatars.get());
-    m_spaces = std::make_unique<SpacesController>(m_window->roomsPane());
-    m_conversation = std::make_unique<ConversationController>(
-        m_window->messagesPane(), m_spaces->roomModel(), m_avatars.get());
-    m_profile = std::make_unique<ProfileController>(m_window.get());
-    m_window->resize(1000, 700);
-    m_window->show();
-    m_window->showWorkspace();
+    m_webex = std::make_unique<ScriptedWebex>();
+    QVERIFY(m_webex->start());
+    m_server = m_webex->server();
+    m_panes = std::make_unique<WorkspacePanes>();
+    m_window = m_panes->window();
+    m_spaces = m_panes->spaces();
+    m_conversation = m_panes->conversation();
+    m_profile = std::make_unique<ProfileController>(m_window);
 }
 
 void TestWaitsAndPartialLists::cleanup()
 {
     m_profile.reset();
-    m_conversation.reset();
-    m_window.reset();
-    m_spaces.reset();
-    m_avatars.reset();
-    m_client.reset();
-    m_network.reset();
-    m_server.reset();
+    m_panes.reset();
+    m_webex.reset();
 }
 
 WebexClient *TestWaitsAndPartialLists::newClient()
 {
-    m_client = std::make_unique<WebexClient>(
-        *ApiBase::fromUserInput(m_server->url(QStringLiteral("/v1")).toString()), m_network.get());
-    m_client->setAccessToken(QStringLiteral("test-token"));
-    m_client->setJitterSource([] { return 1.0; });
+    WebexClient *client = m_webex->client();
+    client->setJitterSource([] { return 1.0; });
     // Real delays: a Retry-After of an hour waits an hour, unless someone says "Retry now".
-    return m_client.get();
+    return client;
 }
 
 QDateTime TestWaitsAndPartialLists::waitedUntil(QSignalSpy &waiting)
@@ -188,7 +157,6 @@ void TestWaitsAndPartialLists::profileSaysUntilWhenItWaitsAndRetryNowLoadsIt()
     QVERIFY(retryAt.isValid());
 
     // Not "Loading your profile..." for an hour: the header says until when.
-    auto *name = m_window->findChild<QLabel *>(QStringLiteral("nameLabel"));
     StateBanner *banner = m_window->profileBanner();
     QCOMPARE(banner->state(), StateBanner::State::Waiting);
     QCOMPARE(banner->text(), expectedWait(ApiError::Kind::RateLimited, retryAt));
@@ -196,16 +164,16 @@ void TestWaitsAndPartialLists::profileSaysUntilWhenItWaitsAndRetryNowLoadsIt()
              qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral(" PM.")) ||
             banner->text().contains(QStringLiteral(" AM.")));
-    QCOMPARE(name->text(), QStringLiteral("Your profile is not loaded yet."));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Your profile is not loaded yet."));
     QVERIFY(banner->retryButton()->isVisible());
     QCOMPARE(banner->retryButton()->text(), QStringLiteral("Retry &now"));
 
     // Retry now: asked at once, "Loading" meanwhile, then the profile.
     banner->retryButton()->click();
-    QCOMPARE(name->text(), QStringLiteral("Loading your profile…"));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Loading your profile…"));
     QVERIFY(shown.wait());
     QCOMPARE(count, 2);
-    QCOMPARE(name->text(), QStringLiteral("Test User"));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Test User"));
     QCOMPARE(banner->state(), StateBanner::State::Hidden);
 }
 
@@ -222,7 +190,7 @@ void TestWaitsAndPartialLists::spacesSayUntilWhenTheyWaitThenLoadingWhenTheRetry
     WebexClient *client = newClient();
     m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
     QSignalSpy waiting(client, &WebexClient::retryWaiting);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     m_spaces->load();
     const QDateTime retryAt = waitedUntil(waiting);
     QVERIFY(retryAt.isValid());
@@ -256,7 +224,7 @@ void TestWaitsAndPartialLists::messagesSayUntilWhenTheyWait()
     WebexClient *client = newClient();
     m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
     m_conversation->begin(client);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     m_spaces->load();
     QVERIFY(loaded.wait());
 
@@ -268,7 +236,7 @@ void TestWaitsAndPartialLists::messagesSayUntilWhenTheyWait()
 
     // Retry: this time Webex asks for an hour, and the pane says until when.
     QSignalSpy waiting(client, &WebexClient::retryWaiting);
-    QSignalSpy shown(m_conversation.get(), &ConversationController::messagesShown);
+    QSignalSpy shown(m_conversation, &ConversationController::messagesShown);
     banner->retryButton()->click();
     const QDateTime retryAt = waitedUntil(waiting);
     QVERIFY(retryAt.isValid());
@@ -320,8 +288,7 @@ void TestWaitsAndPartialLists::aShortWaitKeepsSayingLoading()
     QVERIFY(waitedUntil(waiting).isValid());
     // Too short to be worth a sentence.
     QCOMPARE(m_window->profileBanner()->state(), StateBanner::State::Hidden);
-    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("nameLabel"))->text(),
-             QStringLiteral("Loading your profile…"));
+    QCOMPARE(ShownProfile::name(*m_window), QStringLiteral("Loading your profile…"));
     QVERIFY(shown.wait());
 }
 
@@ -358,7 +325,7 @@ void TestWaitsAndPartialLists::spacesLoadedBeforeAFailureAreCountedWithTheReason
     QCOMPARE(count->text(), QStringLiteral("2 spaces"));
 
     // Retry loads it all.
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     banner->retryButton()->click();
     QVERIFY(loaded.wait());
     QCOMPARE(m_spaces->roomModel()->rowCount(), 3);
@@ -381,7 +348,7 @@ void TestWaitsAndPartialLists::spacesOfEndlessPagesAreCountedWithoutRetry()
     });
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Stopped following")));
     m_spaces->begin(newClient(), QStringLiteral("127.0.0.1"), false);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     m_spaces->load();
     QVERIFY(loaded.wait());
     StateBanner *banner = m_window->roomsPane()->banner();
@@ -416,7 +383,7 @@ void TestWaitsAndPartialLists::messagesShownBeforeAFailedPageAreCountedWithTheRe
     WebexClient *client = newClient();
     m_spaces->begin(client, QStringLiteral("127.0.0.1"), false);
     m_conversation->begin(client);
-    QSignalSpy loaded(m_spaces.get(), &SpacesController::roomsLoaded);
+    QSignalSpy loaded(m_spaces, &SpacesController::roomsLoaded);
     m_spaces->load();
     QVERIFY(loaded.wait());
     m_conversation->openRoom(QStringLiteral("R1"), QStringLiteral("Room R1"));

@@ -23,6 +23,7 @@
 #include "model/safehtml.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
+#include "shownprofile.h"
 #include "spacescontroller.h"
 #include "startupoptions.h"
 #include "statebanner.h"
@@ -315,10 +316,7 @@ private:
     bool waitForSpacesOrProblem();
 
     [[nodiscard]] MainWindow *window() const { return m_app->mainWindow(); }
-    [[nodiscard]] QString nameShown() const
-    {
-        return window()->findChild<QLabel *>(QStringLiteral("nameLabel"))->text();
-    }
+    [[nodiscard]] QString nameShown() const { return ShownProfile::name(*window()); }
 
     std::unique_ptr<EmulatorProgram> m_webex;
     std::unique_ptr<MemorySessionStore> m_store;
@@ -437,7 +435,7 @@ void TestHostileEndToEnd::displayNameJustUnderTheLimitIsShortened()
     // window title's " — Webex Desk", "Profile picture of ") add a few dozen.
     constexpr int ElidedLength = 200;
     constexpr int WithOurWords = ElidedLength + 40;
-    const QLabel *avatar = window()->findChild<QLabel *>(QStringLiteral("avatarLabel"));
+    const QLabel *avatar = ShownProfile::picture(*window());
     QVERIFY(avatar);
     QVERIFY2(nameShown().size() <= ElidedLength, qPrintable(QString::number(nameShown().size())));
     QVERIFY(nameShown().endsWith(QChar(0x2026)));

@@ -1,13 +1,15 @@
 // A whole list answer ({"items": [...]}) as WebexClient reads one (rooms, teams, people,
-// messages), and what the app's item models make of the rooms and messages in it: every row,
-// every role, as the views and the accessibility tree read them.
+// messages): ListBody, the very reading WebexClient runs on every page; then what the app's item
+// models make of the rooms and messages in it: every row, every role, as the views and the
+// accessibility tree read them.
 //
-// The reading is written out here as webexclient.cpp does it (its helpers are private to that
-// file): the document, its items array, each object through T::fromJson, a bad one skipped.
-// Once WebexClient reads bodies through a class of its own, call that instead.
+// What must hold: ListBody keeps exactly the entries T::fromJson accepts, in order, and accounts
+// for every other one (skipped, with a reason, or left out for invalid UTF-8); what is not
+// {"items": [...]} is no list, with the parser's message when it is not JSON.
 
 #include "jsonmodel.h"
 
+#include "api/listbody.h"
 #include "model/message.h"
 #include "model/messagelistmodel.h"
 #include "model/person.h"
@@ -16,19 +18,93 @@
 #include "model/team.h"
 
 #include <QJsonArray>
+#include <QJsonParseError>
+
+#include <algorithm>
 
 namespace {
 
-template <typename T> QList<T> itemsOf(const QJsonArray &array)
+template <typename T> QStringList idsOf(const QList<T> &values)
 {
-    QList<T> out;
+    QStringList ids;
+    for (const T &value : values)
+        ids.append(value.id);
+    return ids;
+}
+
+// A list read through JsonBody's repair, against the body as Qt reads it once every invalid
+// sequence is U+FFFD: the same entries, less those left out for the invalid text (at most
+// leftOutForInvalidUtf8: that also counts entries of inner lists), in the same order. Not "at
+// least one left out": text in a value a later duplicate key replaces is never read.
+template <typename T>
+void checkAgainstLossyReading(const ListBody<T> &list, const QByteArray &body, const QString &shown)
+{
+    const QJsonDocument lossy = QJsonDocument::fromJson(QString::fromUtf8(body).toUtf8());
+    const QJsonValue items = lossy.object().value(QLatin1String("items"));
+    FUZZ_CHECK(lossy.isObject() && items.isArray(), shown);
+    const QJsonArray array = items.toArray();
+    const qsizetype leftOut = array.size() - list.items().size() - list.skippedCount();
+    FUZZ_CHECK(leftOut >= 0 && leftOut <= list.leftOutForInvalidUtf8(), shown);
+    qsizetype next = 0; // the kept items are in the lossy list, in order
+    for (const QJsonValue &value : array) {
+        if (next < list.items().size() && value.isObject() &&
+            value.toObject().value(QLatin1String("id")).toString() == list.items().at(next).id)
+            ++next;
+    }
+    FUZZ_CHECK(next == list.items().size(), shown);
+}
+
+// ListBody<T> of the body, checked against Qt's own reading where Qt can read it (valid UTF-8)
+// and against T::fromJson entry by entry (whose promises jsonmodel.h checks).
+template <typename T> QList<T> checkedList(const QByteArray &body)
+{
+    const ListBody<T> list = ListBody<T>::read(body);
+    const QString shown = QString::fromUtf8(body.left(200).toBase64());
+
+    // What is kept: objects with an id, and the reasons kept for what is not, in order, bounded.
+    for (const T &item : list.items())
+        FUZZ_CHECK(!item.id.isEmpty(), shown);
+    FUZZ_CHECK(list.firstSkipped().size() == std::min(list.skippedCount(), ListBody<T>::KeptSkips),
+               shown);
+    qsizetype previous = -1;
+    for (const typename ListBody<T>::Skipped &skipped : list.firstSkipped()) {
+        FUZZ_CHECK(skipped.index > previous && !skipped.reason.isEmpty(), shown);
+        previous = skipped.index;
+    }
+    if (!list.isList()) {
+        FUZZ_CHECK(list.items().isEmpty() && list.skippedCount() == 0, shown);
+        FUZZ_CHECK(list.leftOutForInvalidUtf8() == 0, shown);
+    }
+
+    QJsonParseError plainError{};
+    const QJsonDocument plain = QJsonDocument::fromJson(body, &plainError);
+    if (plainError.error == QJsonParseError::IllegalUTF8String) {
+        if (list.isList())
+            checkAgainstLossyReading(list, body, shown);
+        return list.items();
+    }
+    if (plainError.error != QJsonParseError::NoError) {
+        FUZZ_CHECK(!list.isList() && !list.jsonError().isEmpty(), shown); // the call fails
+        return list.items();
+    }
+
+    // Valid JSON: nothing left out for UTF-8, and the list is what Qt reads, entry by entry.
+    FUZZ_CHECK(list.leftOutForInvalidUtf8() == 0 && list.jsonError().isEmpty(), shown);
+    const QJsonValue items = plain.object().value(QLatin1String("items"));
+    FUZZ_CHECK(list.isList() == (plain.isObject() && items.isArray()), shown);
+    if (!list.isList())
+        return list.items(); // the call fails with "The list of ... is not {"items": [...]}"
+    const QJsonArray array = items.toArray();
+    QStringList accepted;
     for (const QJsonValue &value : array) {
         if (!value.isObject())
             continue;
-        if (std::optional<T> item = Fuzz::checkedFromJson<T>(value.toObject()))
-            out.append(*item);
+        if (const std::optional<T> item = Fuzz::checkedFromJson<T>(value.toObject()))
+            accepted.append(item->id);
     }
-    return out;
+    FUZZ_CHECK(idsOf(list.items()) == accepted, shown);
+    FUZZ_CHECK(list.items().size() + list.skippedCount() == array.size(), shown);
+    return list.items();
 }
 
 // Every role of every row, as a view and a screen reader ask for them.
@@ -48,16 +124,11 @@ void readEveryRole(const QAbstractItemModel &model)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(Fuzz::bytes(data, size));
-    const QJsonValue items = document.object().value(QLatin1String("items"));
-    if (!document.isObject() || !items.isArray())
-        return 0; // the call fails with "The list of ... is not {"items": [...]}"
-    const QJsonArray array = items.toArray();
-
-    const QList<Room> rooms = itemsOf<Room>(array);
-    const QList<Team> teams = itemsOf<Team>(array);
-    const QList<Person> people = itemsOf<Person>(array);
-    const QList<Message> messages = itemsOf<Message>(array);
+    const QByteArray body = Fuzz::bytes(data, size);
+    const QList<Room> rooms = checkedList<Room>(body);
+    const QList<Team> teams = checkedList<Team>(body);
+    const QList<Person> people = checkedList<Person>(body);
+    const QList<Message> messages = checkedList<Message>(body);
     Q_UNUSED(teams)
 
     RoomListModel roomModel;

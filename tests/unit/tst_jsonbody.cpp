@@ -1,4 +1,5 @@
 #include "api/jsonbody.h"
+#include "webexanswers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,21 +11,7 @@
 // hold them, and moc misreads multi-line raw strings.
 namespace {
 
-QByteArray page(const QList<QByteArray> &items)
-{
-    QByteArray out = "{\"items\":[";
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (i)
-            out += ',';
-        out += items.at(i);
-    }
-    return out + "]}";
-}
-
-QByteArray space(const QByteArray &id, const QByteArray &title)
-{
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\"}";
-}
+using namespace WebexAnswers;
 
 QStringList idsOf(const QJsonDocument &document)
 {
@@ -47,8 +34,8 @@ class TestJsonBody : public QObject
 private slots:
     void validBodyIsReadAsQtReadsIt()
     {
-        const QByteArray body =
-            page({space("a", "Caf\xC3\xA9"), space("b", "\xF0\x9F\x98\x80 \xE2\x82\xAC")});
+        const QByteArray body = listJson(
+            {spaceJson("a", "Caf\xC3\xA9"), spaceJson("b", "\xF0\x9F\x98\x80 \xE2\x82\xAC")});
         QJsonParseError error;
         const QJsonDocument document = JsonBody::parse(body, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -58,8 +45,8 @@ private slots:
     // The case: one title that is not UTF-8 cost the whole page of spaces.
     void oneInvalidTitleCostsOnlyItsSpace()
     {
-        const QByteArray body =
-            page({space("a", "One"), space("b", "T\xFF\xFEwo"), space("c", "Three")});
+        const QByteArray body = listJson(
+            {spaceJson("a", "One"), spaceJson("b", "T\xFF\xFEwo"), spaceJson("c", "Three")});
         QJsonParseError qtError;
         QVERIFY(QJsonDocument::fromJson(body, &qtError).isNull()); // what Qt alone does
         QCOMPARE(qtError.error, QJsonParseError::IllegalUTF8String);
@@ -99,8 +86,9 @@ private slots:
     void everyKindOfInvalidSequenceIsCaught()
     {
         QFETCH(QByteArray, bad);
-        const QByteArray body = page({space("a", "\xE2\x82\xAC"), space("b", "x" + bad + "y"),
-                                      space("c", "\xF0\x9F\x98\x80")});
+        const QByteArray body =
+            listJson({spaceJson("a", "\xE2\x82\xAC"), spaceJson("b", "x" + bad + "y"),
+                      spaceJson("c", "\xF0\x9F\x98\x80")});
         QTest::ignoreMessage(QtWarningMsg, leftOut);
         QTest::ignoreMessage(QtWarningMsg, repairedLine);
         const QJsonDocument document = JsonBody::parse(body);
@@ -142,8 +130,9 @@ private slots:
     // it did not send, so their entries stay, unchanged.
     void theMarkIsOneTheBodyDoesNotHold()
     {
-        const QByteArray body = page({space("a", "\xEF\xB7\x90"), space("b", "\xFF"),
-                                      space("c", "\\uFDD1\\ufdd2"), space("d", "\xEF\xB7\x93")});
+        const QByteArray body =
+            listJson({spaceJson("a", "\xEF\xB7\x90"), spaceJson("b", "\xFF"),
+                      spaceJson("c", "\\uFDD1\\ufdd2"), spaceJson("d", "\xEF\xB7\x93")});
         QTest::ignoreMessage(QtWarningMsg, leftOut);
         QTest::ignoreMessage(QtWarningMsg, repairedLine);
         const QJsonDocument document = JsonBody::parse(body);
@@ -159,7 +148,7 @@ private slots:
         QByteArray all;
         for (int i = 0; i < 32; ++i)
             all += "\\u" + QByteArray::number(0xFDD0 + i, 16);
-        const QByteArray body = page({space("a", all), space("b", "\xFF")});
+        const QByteArray body = listJson({spaceJson("a", all), spaceJson("b", "\xFF")});
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refused whole")));
         QJsonParseError error;
         QVERIFY(JsonBody::parse(body, &error).isNull());
@@ -214,7 +203,7 @@ private slots:
         QStringList expected;
         for (int i = 0; i < 20000; ++i) {
             const QByteArray id = QByteArray::number(i);
-            items.append(space(id, i % 2 ? "bad \xC3" : "good \xC3\xA9"));
+            items.append(spaceJson(id, i % 2 ? "bad \xC3" : "good \xC3\xA9"));
             if (i % 2 == 0)
                 expected.append(QString::fromLatin1(id));
         }
@@ -227,7 +216,7 @@ private slots:
                 leftOutLines += text.contains(QLatin1String("Leaving out entry"));
                 refusedLines += text.contains(QLatin1String("refused"));
             });
-        const QJsonDocument document = JsonBody::parse(page(items));
+        const QJsonDocument document = JsonBody::parse(listJson(items));
         qInstallMessageHandler(previous);
         QCOMPARE(leftOutLines, 10000);
         QCOMPARE(refusedLines, 0);

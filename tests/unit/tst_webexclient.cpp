@@ -3,6 +3,7 @@
 #include "api/webexclient.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "webexanswers.h"
 #include "webexclientfixture.h"
 
 #include <QNetworkAccessManager>
@@ -12,26 +13,13 @@
 
 namespace {
 
-const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@example.com"]})";
+using namespace WebexAnswers;
 
 // people/me with this display name (plain ASCII, no escaping needed).
 QByteArray profileNamed(const QByteArray &name)
 {
     return QByteArray("{\"id\":\"ME\",\"displayName\":\"") + name +
            QByteArray("\",\"emails\":[\"t@example.com\"]}");
-}
-
-QByteArray roomsJson(const QStringList &ids)
-{
-    QByteArray out = "{\"items\":[";
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (i)
-            out += ',';
-        out += "{\"id\":\"" + ids.at(i).toUtf8() + "\",\"title\":\"Room " + ids.at(i).toUtf8() +
-               "\",\"type\":\"group\",\"lastActivity\":\"2024-01-0" + QByteArray::number(i + 1) +
-               "T00:00:00.000Z\"}";
-    }
-    return out + "]}";
 }
 
 } // namespace

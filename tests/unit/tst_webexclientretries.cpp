@@ -9,6 +9,7 @@
 #include "api/webexclient.h"
 #include "model/message.h"
 #include "model/person.h"
+#include "webexanswers.h"
 #include "webexclientfixture.h"
 
 #include <QJsonDocument>
@@ -25,7 +26,7 @@ Q_DECLARE_METATYPE(TestHttpServer::Response)
 
 namespace {
 
-const QByteArray meJson = R"({"id":"ME","displayName":"Test User","emails":["t@example.com"]})";
+using namespace WebexAnswers;
 
 QByteArray sentMessageJson()
 {

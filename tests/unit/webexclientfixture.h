@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testhttpserver.h"
+#include "scriptedwebex.h"
 
 #include <QList>
 #include <QObject>
@@ -8,13 +8,11 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
-class WebexClient;
-
-// What every WebexClient wire test starts from: a TestHttpServer on loopback and a WebexClient
-// pointed at its /v1 with the access token "test-token". Test classes derive from it and call
-// startServerAndClient() in init() and stopServerAndClient() in cleanup(), so each test
-// function gets a fresh server (no requests recorded) and a fresh client.
+// What every WebexClient wire test starts from: a ScriptedWebex (a TestHttpServer on loopback
+// and a WebexClient pointed at its /v1 with the access token "test-token"), its retries quick
+// and without jitter. Test classes derive from it and call startServerAndClient() in init() and
+// stopServerAndClient() in cleanup(), so each test function gets a fresh server (no requests
+// recorded) and a fresh client.
 class WebexClientFixture : public QObject
 {
     Q_OBJECT
@@ -44,12 +42,10 @@ protected:
     [[nodiscard]] bool startServerAndClient();
     void stopServerAndClient();
 
-    [[nodiscard]] TestHttpServer *server() const { return m_server.get(); }
-    [[nodiscard]] QNetworkAccessManager *network() const { return m_network.get(); }
-    [[nodiscard]] WebexClient *client() const { return m_client.get(); }
+    [[nodiscard]] TestHttpServer *server() const { return m_webex->server(); }
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_webex->network(); }
+    [[nodiscard]] WebexClient *client() const { return m_webex->client(); }
 
 private:
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<WebexClient> m_client;
+    std::unique_ptr<ScriptedWebex> m_webex;
 };

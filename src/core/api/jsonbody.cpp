@@ -210,8 +210,10 @@ private:
 
 } // namespace
 
-QJsonDocument parse(const QByteArray &body, QJsonParseError *error)
+QJsonDocument parse(const QByteArray &body, QJsonParseError *error, int *entriesLeftOut)
 {
+    if (entriesLeftOut)
+        *entriesLeftOut = 0;
     QJsonParseError first;
     QJsonDocument document = QJsonDocument::fromJson(body, &first);
     if (error)
@@ -251,6 +253,8 @@ QJsonDocument parse(const QByteArray &body, QJsonParseError *error)
                                << " sequences): " << remover.removed() << " list entries left out";
     if (error)
         *error = second; // no error
+    if (entriesLeftOut)
+        *entriesLeftOut = remover.removed();
     if (verdict == MarkRemover::Verdict::Unchanged)
         return document;
     return root.isArray() ? QJsonDocument(root.toArray()) : QJsonDocument(root.toObject());

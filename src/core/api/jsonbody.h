@@ -18,6 +18,9 @@ namespace JsonBody {
 // entry, invalid bytes outside strings, or a body that already holds all 32 candidate
 // noncharacters: the document is refused with QJsonDocument's own error, as before.
 // Linear in the size of the body; the repair pass runs only for a body that needs it.
-[[nodiscard]] QJsonDocument parse(const QByteArray &body, QJsonParseError *error = nullptr);
+// entriesLeftOut, when given, is set to how many array entries (at any depth) were left out;
+// 0 when nothing was, or when the document was refused.
+[[nodiscard]] QJsonDocument parse(const QByteArray &body, QJsonParseError *error = nullptr,
+                                  int *entriesLeftOut = nullptr);
 
 } // namespace JsonBody

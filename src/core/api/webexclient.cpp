@@ -14,11 +14,11 @@
 
 #include "api/jsonbody.h"
 #include "api/linkheader.h"
+#include "api/listbody.h"
 #include "logging.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -44,41 +44,6 @@ constexpr int MaxPages = 1000;
 QString loggable(const QUrl &url)
 {
     return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
-}
-
-// The items array of a list answer, or an error naming what was expected.
-std::optional<QJsonArray> itemsOf(const QByteArray &body, const QString &what, ApiError *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = JsonBody::parse(body, &parseError); // one bad string: one item
-    const QJsonValue items = document.object().value(QLatin1String("items"));
-    if (document.isObject() && items.isArray())
-        return items.toArray();
-    *error = ApiError::parseError(
-        QCoreApplication::translate("WebexClient", "The list of %1 is not {\"items\": [...]} (%2).")
-            .arg(what, parseError.error == QJsonParseError::NoError
-                           ? QCoreApplication::translate("WebexClient", "no items array")
-                           : parseError.errorString()));
-    return std::nullopt;
-}
-
-// Parses every item with T::fromJson; one bad item should not hide the others, so it is skipped
-// with a warning (which names its position, never its content).
-template <typename T> QList<T> parseItems(const QJsonArray &array, const char *what)
-{
-    QList<T> out;
-    out.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        QString why;
-        const std::optional<T> item =
-            array.at(i).isObject() ? T::fromJson(array.at(i).toObject(), &why) : std::nullopt;
-        if (item)
-            out.append(*item);
-        else
-            qCWarning(lcApi) << "Skipping" << what << i << ":"
-                             << (why.isEmpty() ? QStringLiteral("not an object") : why);
-    }
-    return out;
 }
 
 // The body of a request that must not be applied twice (POST messages), readable once and
@@ -132,15 +97,19 @@ struct OutgoingMessage
 
 template <typename T>
 std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByteArray &body,
-                                                 const QString &listName, const char *itemName)
+                                                 const QString &listName)
 {
-    ApiError error;
-    const std::optional<QJsonArray> items = itemsOf(body, listName, &error);
-    if (!items) {
-        fail(call, error);
-        return std::nullopt;
-    }
-    return parseItems<T>(*items, itemName);
+    const ListBody<T> list = ListBody<T>::read(body); // bad entries skipped, and logged
+    if (list.isList())
+        return list.items();
+    fail(call,
+         ApiError::parseError(
+             QCoreApplication::translate("WebexClient",
+                                         "The list of %1 is not {\"items\": [...]} (%2).")
+                 .arg(listName, list.jsonError().isEmpty()
+                                    ? QCoreApplication::translate("WebexClient", "no items array")
+                                    : list.jsonError())));
+    return std::nullopt;
 }
 
 // What one kind of request is, for the generic machinery: one per endpoint, never changed.
@@ -340,7 +309,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Rooms = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
-            call, body, QCoreApplication::translate("WebexClient", "spaces"), "space");
+            call, body, QCoreApplication::translate("WebexClient", "spaces"));
         if (!items)
             return false;
         const QList<Room> rooms = *items;
@@ -377,7 +346,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::RecentRooms = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Room>> items = client.itemsOrFail<Room>(
-            call, body, QCoreApplication::translate("WebexClient", "spaces"), "space");
+            call, body, QCoreApplication::translate("WebexClient", "spaces"));
         if (!items)
             return false;
         emit client.recentRoomsFetched(*items);
@@ -411,7 +380,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Teams = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Team>> items = client.itemsOrFail<Team>(
-            call, body, QCoreApplication::translate("WebexClient", "teams"), "team");
+            call, body, QCoreApplication::translate("WebexClient", "teams"));
         if (!items)
             return false;
         // Teams are few; one signal with all of them keeps the team filter from flickering.
@@ -448,7 +417,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::Messages = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *reply,
                   const QByteArray &body) {
         const std::optional<QList<Message>> items = client.itemsOrFail<Message>(
-            call, body, QCoreApplication::translate("WebexClient", "messages"), "message");
+            call, body, QCoreApplication::translate("WebexClient", "messages"));
         if (!items)
             return false;
         const QList<Message> messages = *items;
@@ -557,7 +526,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::People = [] {
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
         const std::optional<QList<Person>> items = client.itemsOrFail<Person>(
-            call, body, QCoreApplication::translate("WebexClient", "people"), "person");
+            call, body, QCoreApplication::translate("WebexClient", "people"));
         if (!items)
             return false;
         const QList<Person> people = *items;

@@ -171,13 +171,12 @@ private:
     void cancelCall(const CallPtr &call);
     void failLater(const CallPtr &call, const ApiError &error);
     void fail(const CallPtr &call, const ApiError &error);
-    // The items of a list answer, each parsed with T::fromJson (a bad one skipped); a body that
-    // is not {"items": [...]} fails the call instead (nullopt). `listName`: what the error says
-    // the list was of; `itemName`: what the log says of a skipped item.
+    // The items of a list answer, read by ListBody (a bad entry skipped); a body that is not
+    // {"items": [...]} fails the call instead (nullopt). `listName`: what the error says the
+    // list was of.
     template <typename T>
     [[nodiscard]] std::optional<QList<T>> itemsOrFail(const CallPtr &call, const QByteArray &body,
-                                                      const QString &listName,
-                                                      const char *itemName);
+                                                      const QString &listName);
     // Paged endpoints: sends the next page (true), fails on a bad link (true), or says it was
     // the last page (false; stoppedEarly when the links seemed never to end).
     [[nodiscard]] bool followNextPage(const CallPtr &call, QNetworkReply *reply);

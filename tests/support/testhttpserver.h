@@ -13,9 +13,10 @@
 class QTcpServer;
 class QTcpSocket;
 
-// A deliberately tiny HTTP/1.1 server on 127.0.0.1 for the client's unit tests: it records
-// every request (with its arrival time) and answers from a handler. One request per connection
-// ("Connection: close"), no chunking, no TLS: just enough to see what the client sends.
+// A deliberately tiny HTTP/1.1 server on 127.0.0.1 for the client's tests (and the app's tests
+// of what Webex could send but the emulator does not): it records every request (with its
+// arrival time) and answers from a handler. One request per connection ("Connection: close"),
+// no chunking, no TLS: just enough to see what the client sends.
 // Not the emulator, on purpose: these tests pin the client's behaviour on the wire by themselves.
 class TestHttpServer : public QObject
 {
