@@ -1383,21 +1383,35 @@ void TestEmulatorLive::standingDropAndCloseKnobs()
     WebexEmulator emulator;
     QVERIFY(emulator.listen());
     const QString token = emulator.issueAccessToken();
-    emulator.setDropSocketsAfter(std::chrono::milliseconds(100));
+    const QString url = devices(emulator, "POST", QStringLiteral("/devices"), token, kDeviceBody)
+                            .json()
+                            .value(key("webSocketUrl"))
+                            .toString();
+    // Whatever the socket has got to by then (authorized or not), it ends as the knob says.
+    emulator.setDropSocketsAfter(std::chrono::milliseconds(300));
     SocketClient dropped;
-    QVERIFY(openLive(emulator, token, dropped));
+    dropped.socket.open(withWebexQuery(url));
+    QTRY_VERIFY_WITH_TIMEOUT(dropped.connected, kWait);
+    dropped.authorize(token);
     QTRY_VERIFY_WITH_TIMEOUT(dropped.disconnected, kWait);
     verifyDropped(dropped);
     if (QTest::currentTestFailed())
         return;
 
     emulator.setDropSocketsAfter(std::chrono::milliseconds(0));
-    emulator.setCloseSocketsAfter(std::chrono::milliseconds(100), 4000, QStringLiteral("later"));
+    emulator.setCloseSocketsAfter(std::chrono::milliseconds(300), 4000, QStringLiteral("later"));
     SocketClient closed;
-    QVERIFY(openLive(emulator, token, closed));
+    closed.socket.open(withWebexQuery(url));
+    QTRY_VERIFY_WITH_TIMEOUT(closed.connected, kWait);
+    closed.authorize(token);
     QTRY_VERIFY_WITH_TIMEOUT(closed.disconnected, kWait);
     QCOMPARE(closed.closeCode(), 4000);
     QCOMPARE(closed.socket.closeReason(), QStringLiteral("later"));
+
+    // Off again: a socket stays.
+    emulator.setCloseSocketsAfter(std::chrono::milliseconds(0), 1000, QString());
+    SocketClient stays;
+    QVERIFY(openSocket(url, token, stays));
 }
 
 void TestEmulatorLive::stoppedPongsLeaveTheSocketOpen()
