@@ -21,7 +21,40 @@ void FaultInjector::cutOffNext(int count)
 
 bool FaultInjector::applies(const QString &path) const
 {
-    return m_pathPrefix.isEmpty() || path.startsWith(m_pathPrefix);
+    if (m_pathPrefix.isEmpty())
+        return path.startsWith(QLatin1String("/v1/"));
+    return path.startsWith(m_pathPrefix);
+}
+
+std::optional<EmulatorResponse> FaultInjector::deviceRefusal(const QString &trackingId) const
+{
+    if (m_deviceRefusal <= 0)
+        return std::nullopt;
+    QString message;
+    switch (m_deviceRefusal) {
+    case 400:
+        // The text the SDK matches on (docs/LIVE-EVENTS.md, section 2.6).
+        message = QStringLiteral("User has excessive device registrations");
+        break;
+    case 403:
+        message = QStringLiteral("The access token lacks the scope to register a device.");
+        break;
+    case 429:
+        message = QStringLiteral("Too many requests have been sent in a given amount of time.");
+        break;
+    default:
+        message = QStringLiteral("The server is temporarily unavailable. Please try again later.");
+        break;
+    }
+    return EmulatorResponse::webexError(m_deviceRefusal, message, trackingId);
+}
+
+void FaultInjector::setCloseSocketsAfter(std::chrono::milliseconds after, int code,
+                                         const QString &reason)
+{
+    m_closeAfter = after;
+    m_closeCode = code;
+    m_closeReason = reason;
 }
 
 bool FaultInjector::takeCutOff(const QByteArray &method, const QString &path)

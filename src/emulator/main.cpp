@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <iostream>
 
@@ -57,7 +58,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "A stand-in Webex (OAuth and REST) on 127.0.0.1 for tests, benchmarks and demos."));
+        "main", "A stand-in Webex (OAuth, REST, and live events over the device service and its "
+                "WebSocket) on 127.0.0.1 for tests, benchmarks and demos."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(
@@ -155,6 +157,55 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main",
                                     "Every N seconds someone posts in a space (default: never)."),
         QStringLiteral("seconds"));
+    // Live events (docs/LIVE-EVENTS.md, section 7.2): the device sockets' knobs.
+    const QCommandLineOption socketAuthTimeout(
+        QStringLiteral("socket-auth-timeout"),
+        QCoreApplication::translate("main", "A device socket that sends no authorization frame "
+                                            "within S seconds is closed with 1008 (default 30)."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption dropSocketAfter(
+        QStringLiteral("drop-socket-after"),
+        QCoreApplication::translate("main", "Each device socket is aborted, with no close frame, "
+                                            "S seconds after it opens."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption closeSocketAfter(
+        QStringLiteral("close-socket-after"),
+        QCoreApplication::translate("main", "Each device socket is closed S seconds after it "
+                                            "opens, with --close-code and --close-reason."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption closeCode(
+        QStringLiteral("close-code"),
+        QCoreApplication::translate("main", "Close code of --close-socket-after (default 1000; "
+                                            "Webex also uses 4000, 4401, ...)."),
+        QStringLiteral("code"), QStringLiteral("1000"));
+    const QCommandLineOption closeReason(
+        QStringLiteral("close-reason"),
+        QCoreApplication::translate("main", "Close reason of --close-socket-after (default idle; "
+                                            "4000 with replaced stops Webex clients)."),
+        QStringLiteral("text"), QStringLiteral("idle"));
+    const QCommandLineOption refuseDevice(
+        QStringLiteral("refuse-device"),
+        QCoreApplication::translate("main", "Device registrations answer this HTTP status (400: "
+                                            "User has excessive device registrations)."),
+        QStringLiteral("status"));
+    const QCommandLineOption forgetDevicesAfter(
+        QStringLiteral("forget-devices-after"),
+        QCoreApplication::translate("main", "S seconds after the start every device is "
+                                            "forgotten: refreshing it and opening its socket "
+                                            "answer 404."),
+        QStringLiteral("seconds"));
+    const QCommandLineOption noPong(
+        QStringLiteral("no-pong"),
+        QCoreApplication::translate("main", "Device sockets answer no ping (and stay open)."));
+    const QCommandLineOption skipSequenceNumbers(
+        QStringLiteral("skip-sequence"),
+        QCoreApplication::translate("main", "On each device socket the first sequence number "
+                                            "after readiness jumps by N."),
+        QStringLiteral("N"));
+    const QCommandLineOption holdReadiness(
+        QStringLiteral("hold-readiness"),
+        QCoreApplication::translate("main", "Device sockets never send readiness "
+                                            "(mercury.buffer_state)."));
     const QCommandLineOption stdinLifeline(
         QStringLiteral("exit-with-stdin"),
         QCoreApplication::translate("main", "Quit when standard input closes (for a parent "
@@ -179,6 +230,16 @@ int main(int argc, char *argv[])
                        clientId,
                        clientSecret,
                        liveActivity,
+                       socketAuthTimeout,
+                       dropSocketAfter,
+                       closeSocketAfter,
+                       closeCode,
+                       closeReason,
+                       refuseDevice,
+                       forgetDevicesAfter,
+                       noPong,
+                       skipSequenceNumbers,
+                       holdReadiness,
                        stdinLifeline});
     parser.process(app);
 
@@ -208,10 +269,26 @@ int main(int argc, char *argv[])
     const int displayNameBytes = intOption(parser, hostileDisplayName, 0, &ok);
     const int nestingDepth = intOption(parser, hostileNestedMessage, 0, &ok);
     const int endlessPageSize = intOption(parser, endlessPaging, 0, &ok);
+    const int authTimeoutSeconds = intOption(parser, socketAuthTimeout, 30, &ok);
+    const int dropAfterSeconds = intOption(parser, dropSocketAfter, 0, &ok);
+    const int closeAfterSeconds = intOption(parser, closeSocketAfter, 0, &ok);
+    const int socketCloseCode = intOption(parser, closeCode, 1000, &ok);
+    const int deviceRefusal = intOption(parser, refuseDevice, 0, &ok);
+    const int forgetAfterSeconds = intOption(parser, forgetDevicesAfter, 0, &ok);
+    const int sequenceSkip = intOption(parser, skipSequenceNumbers, 0, &ok);
     if (portNumber > 65535 ||
         (parser.isSet(serverErrorStatus) && (failureStatus < 500 || failureStatus > 599))) {
         QTextStream(stderr) << QCoreApplication::translate(
             "main", "Invalid port or server error status.\n");
+        ok = false;
+    }
+    // What a server may send (RFC 6455): 1000 to 1015 but the reserved ones, 3000 to 4999.
+    if ((socketCloseCode < 1000 || socketCloseCode > 4999 ||
+         (socketCloseCode > 1015 && socketCloseCode < 3000) || socketCloseCode == 1004 ||
+         socketCloseCode == 1005 || socketCloseCode == 1006 || socketCloseCode == 1015) ||
+        (parser.isSet(refuseDevice) && (deviceRefusal < 400 || deviceRefusal > 599))) {
+        QTextStream(stderr) << QCoreApplication::translate(
+            "main", "Invalid close code or device refusal status.\n");
         ok = false;
     }
     if (!ok)
@@ -260,6 +337,25 @@ int main(int argc, char *argv[])
     if (parser.isSet(profileWrongTypes))
         emulator.setProfileWrongTypes(true);
     emulator.setLiveActivity(std::chrono::seconds(liveActivitySeconds));
+    emulator.setSocketAuthTimeout(std::chrono::seconds(authTimeoutSeconds));
+    if (dropAfterSeconds > 0)
+        emulator.setDropSocketsAfter(std::chrono::seconds(dropAfterSeconds));
+    if (closeAfterSeconds > 0) {
+        emulator.setCloseSocketsAfter(std::chrono::seconds(closeAfterSeconds), socketCloseCode,
+                                      parser.value(closeReason));
+    }
+    if (deviceRefusal > 0)
+        emulator.refuseDevices(deviceRefusal);
+    if (forgetAfterSeconds > 0) {
+        QTimer::singleShot(std::chrono::seconds(forgetAfterSeconds), &emulator,
+                           [&emulator] { emulator.forgetDevices(); });
+    }
+    if (parser.isSet(noPong))
+        emulator.stopPongs(true);
+    if (sequenceSkip > 0)
+        emulator.setSequenceSkipPerConnection(sequenceSkip);
+    if (parser.isSet(holdReadiness))
+        emulator.holdReadiness(true);
     if (parser.isSet(stdinLifeline))
         quitWhenStandardInputCloses(&app);
 
@@ -267,6 +363,8 @@ int main(int argc, char *argv[])
     out << "Webex emulator listening on " << emulator.baseUrl().toString() << '\n'
         << "Client id: " << options.clientId << '\n'
         << "Redirect URI: " << options.redirectUri << '\n'
+        << "Device service: " << emulator.deviceServiceUrl().toString() << '\n'
+        << "Device sockets: ws://127.0.0.1:" << emulator.webSocketPort() << '\n'
         << "Signed-in user: " << emulator.userDisplayName() << " <" << emulator.userEmail() << ">\n"
         << "Spaces: " << emulator.roomCount() << Qt::endl;
     return app.exec();

@@ -1,8 +1,10 @@
 #include "restapi.h"
 
+#include "activityfeed.h"
 #include "hostilecontent.h"
 #include "pagecursor.h"
 #include "seeddata.h"
+#include "webexids.h"
 #include "wirejson.h"
 
 #include <QJsonArray>
@@ -24,7 +26,7 @@ QString key(const char *name)
 
 } // namespace
 
-RestApi::RestApi(SeedData &data) : m_data(data) {}
+RestApi::RestApi(SeedData &data, ActivityFeed &feed) : m_data(data), m_feed(feed) {}
 
 EmulatorResponse RestApi::badRequest(const EmulatorRequest &request, const QString &message) const
 {
@@ -61,6 +63,8 @@ EmulatorResponse RestApi::handle(const EmulatorRequest &request)
         return item.isEmpty() ? listPeople(request) : getPerson(request, item);
     }
     if (resource == QLatin1String("rooms")) {
+        if (item.isEmpty() && post)
+            return createRoom(request);
         if (!get)
             return methodNotAllowed();
         return item.isEmpty() ? listRooms(request) : getRoom(request, item);
@@ -73,15 +77,23 @@ EmulatorResponse RestApi::handle(const EmulatorRequest &request)
     if (resource == QLatin1String("messages")) {
         if (item.isEmpty() && post)
             return createMessage(request);
+        if (!item.isEmpty() && request.method == "PUT")
+            return editMessage(request, item);
+        if (!item.isEmpty() && request.method == "DELETE")
+            return deleteMessage(request, item);
         if (!get)
             return methodNotAllowed();
         return item.isEmpty() ? listMessages(request) : getMessage(request, item);
     }
     if (resource == QLatin1String("memberships") && item.isEmpty()) {
+        if (post)
+            return createMembership(request);
         if (!get)
             return methodNotAllowed();
         return listMemberships(request);
     }
+    if (resource == QLatin1String("memberships") && request.method == "DELETE")
+        return deleteMembership(request, item);
     return notFound(request, kNotFound);
 }
 
@@ -214,7 +226,7 @@ EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
 EmulatorResponse RestApi::getRoom(const EmulatorRequest &request, const QString &id)
 {
     const int index = m_data.roomIndex(id);
-    if (index < 0)
+    if (index < 0 || m_data.userLeft(index))
         return notFound(request, QStringLiteral("Room not found."));
     return EmulatorResponse::json(200, WireJson::room(m_data, index));
 }
@@ -254,6 +266,8 @@ EmulatorResponse RestApi::listRooms(const EmulatorRequest &request)
     selected.reserve(rooms.size());
     for (int i = 0; i < rooms.size(); ++i) {
         const SeedData::Room &r = rooms.at(i);
+        if (m_data.userLeft(i))
+            continue;
         if (type == QLatin1String("direct") && !r.direct)
             continue;
         if (type == QLatin1String("group") && r.direct)
@@ -324,7 +338,7 @@ EmulatorResponse RestApi::listTeams(const EmulatorRequest &request)
 EmulatorResponse RestApi::getMessage(const EmulatorRequest &request, const QString &id)
 {
     const auto [room, index] = m_data.findMessage(id);
-    if (room < 0)
+    if (room < 0 || m_data.userLeft(room))
         return notFound(request, QStringLiteral("Message not found."));
     return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
 }
@@ -337,7 +351,7 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
         if (roomId.isEmpty())
             return badRequest(request, QStringLiteral("roomId is required."));
         const int room = m_data.roomIndex(roomId);
-        if (room < 0)
+        if (room < 0 || m_data.userLeft(room))
             return notFound(request,
                             QStringLiteral("Could not find a room with the given roomId."));
         const auto &messages = m_data.messages(room);
@@ -380,7 +394,7 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
     int last = -1;
     bool hasMore = false;
     for (int i = std::min(state.value(key("b")).toInt(), int(messages.size())) - 1; i >= 0; --i) {
-        if (parent >= 0 && messages.at(i).parent != parent)
+        if (messages.at(i).deleted || (parent >= 0 && messages.at(i).parent != parent))
             continue;
         if (items.size() == max) {
             hasMore = true;
@@ -393,27 +407,62 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
     return page(items, QStringLiteral("/v1/messages"), max, state, hasMore);
 }
 
-EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
+bool RestApi::jsonBody(const EmulatorRequest &request, QJsonObject *body,
+                       EmulatorResponse *error) const
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return badRequest(request, QStringLiteral("The request body is not a JSON object."));
-    const QJsonObject body = document.object();
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = badRequest(request, QStringLiteral("The request body is not a JSON object."));
+        return false;
+    }
+    *body = document.object();
+    return true;
+}
+
+bool RestApi::messageText(const EmulatorRequest &request, const QJsonObject &body, QString *text,
+                          QString *markdown, QString *html, EmulatorResponse *error) const
+{
+    *text = body.value(key("text")).toString();
+    *markdown = body.value(key("markdown")).toString();
+    if (text->isEmpty() && markdown->isEmpty()) {
+        *error = badRequest(request, QStringLiteral("A message needs text or markdown."));
+        return false;
+    }
+    if (text->toUtf8().size() > kMaxMessageBytes || markdown->toUtf8().size() > kMaxMessageBytes) {
+        *error = badRequest(
+            request, QStringLiteral("The message is longer than %1 bytes.").arg(kMaxMessageBytes));
+        return false;
+    }
+    html->clear();
+    if (!markdown->isEmpty()) {
+        if (text->isEmpty()) {
+            // A crude plain-text rendition, enough for clients that show `text`.
+            *text = *markdown;
+            text->remove(QLatin1Char('*')).remove(QLatin1Char('_')).remove(QLatin1Char('`'));
+        }
+        *html = QStringLiteral("<p>") + markdown->toHtmlEscaped() + QStringLiteral("</p>");
+    }
+    return true;
+}
+
+EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
+{
+    QJsonObject body;
+    EmulatorResponse error;
+    if (!jsonBody(request, &body, &error))
+        return error;
     const QString roomId = body.value(key("roomId")).toString();
     if (roomId.isEmpty())
         return badRequest(request, QStringLiteral("roomId is required."));
     const int room = m_data.roomIndex(roomId);
-    if (room < 0)
+    if (room < 0 || m_data.userLeft(room))
         return notFound(request, QStringLiteral("Could not find a room with the given roomId."));
-    QString text = body.value(key("text")).toString();
-    const QString markdown = body.value(key("markdown")).toString();
-    if (text.isEmpty() && markdown.isEmpty())
-        return badRequest(request, QStringLiteral("A message needs text or markdown."));
-    if (text.toUtf8().size() > kMaxMessageBytes || markdown.toUtf8().size() > kMaxMessageBytes) {
-        return badRequest(
-            request, QStringLiteral("The message is longer than %1 bytes.").arg(kMaxMessageBytes));
-    }
+    QString text;
+    QString markdown;
+    QString html;
+    if (!messageText(request, body, &text, &markdown, &html, &error))
+        return error;
     const SeedData::Room &r = m_data.rooms().at(room);
     if ((r.isReadOnly || r.announcementOnly == 1) && r.creator != SeedData::me()) {
         return EmulatorResponse::webexError(
@@ -427,19 +476,128 @@ EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
             return badRequest(
                 request, QStringLiteral("parentId must be a thread's first message in this room."));
     }
-    QString html;
-    if (!markdown.isEmpty()) {
-        if (text.isEmpty()) {
-            // A crude plain-text rendition, enough for clients that show `text`.
-            text = markdown;
-            text.remove(QLatin1Char('*')).remove(QLatin1Char('_')).remove(QLatin1Char('`'));
-        }
-        html = QStringLiteral("<p>") + markdown.toHtmlEscaped() + QStringLiteral("</p>");
-    }
+    // Messages are the seeded user's, whoever's the token (as for people/me's spaces).
     const SeedData::Message &m =
         m_data.addMessage(room, SeedData::me(), text, markdown, html, parent);
-    return EmulatorResponse::json(200,
-                                  WireJson::message(m_data, room, m_data.messageIndex(room, m.id)));
+    const int index = m_data.messageIndex(room, m.id);
+    m_feed.posted(room, index);
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+}
+
+EmulatorResponse RestApi::editMessage(const EmulatorRequest &request, const QString &id)
+{
+    // PUT /messages/{messageId} as Webex documents it: roomId, and text or markdown.
+    QJsonObject body;
+    EmulatorResponse error;
+    if (!jsonBody(request, &body, &error))
+        return error;
+    const QString roomId = body.value(key("roomId")).toString();
+    if (roomId.isEmpty())
+        return badRequest(request, QStringLiteral("roomId is required."));
+    const auto [room, index] = m_data.findMessage(id);
+    if (room < 0 || m_data.userLeft(room))
+        return notFound(request, QStringLiteral("Message not found."));
+    if (m_data.rooms().at(room).id != roomId)
+        return badRequest(request, QStringLiteral("roomId is not the room of the message."));
+    QString text;
+    QString markdown;
+    QString html;
+    if (!messageText(request, body, &text, &markdown, &html, &error))
+        return error;
+    if (m_data.messages(room).at(index).person != SeedData::me()) {
+        return EmulatorResponse::webexError(
+            403, QStringLiteral("Only the author can edit a message."), request.trackingId);
+    }
+    m_data.editMessage(room, index, text, markdown, html);
+    m_feed.edited(room, index);
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+}
+
+EmulatorResponse RestApi::deleteMessage(const EmulatorRequest &request, const QString &id)
+{
+    const auto [room, index] = m_data.findMessage(id);
+    if (room < 0 || m_data.userLeft(room))
+        return notFound(request, QStringLiteral("Message not found."));
+    if (m_data.messages(room).at(index).person != SeedData::me()) {
+        return EmulatorResponse::webexError(
+            403, QStringLiteral("Only the author can delete a message."), request.trackingId);
+    }
+    m_data.deleteMessage(room, index);
+    m_feed.deleted(room, index, SeedData::me());
+    EmulatorResponse response;
+    response.status = 204;
+    return response;
+}
+
+EmulatorResponse RestApi::createRoom(const EmulatorRequest &request)
+{
+    QJsonObject body;
+    EmulatorResponse error;
+    if (!jsonBody(request, &body, &error))
+        return error;
+    const QString title = body.value(key("title")).toString().trimmed();
+    if (title.isEmpty())
+        return badRequest(request, QStringLiteral("title is required."));
+    if (body.contains(key("teamId")))
+        return badRequest(request, QStringLiteral("The emulator creates no team spaces."));
+    const int room = m_data.addRoom(title, SeedData::me(), {SeedData::me()});
+    m_feed.created(room, SeedData::me());
+    return EmulatorResponse::json(200, WireJson::room(m_data, room));
+}
+
+EmulatorResponse RestApi::createMembership(const EmulatorRequest &request)
+{
+    QJsonObject body;
+    EmulatorResponse error;
+    if (!jsonBody(request, &body, &error))
+        return error;
+    const QString roomId = body.value(key("roomId")).toString();
+    if (roomId.isEmpty())
+        return badRequest(request, QStringLiteral("roomId is required."));
+    const int room = m_data.roomIndex(roomId);
+    if (room < 0 || m_data.userLeft(room))
+        return notFound(request, QStringLiteral("Could not find a room with the given roomId."));
+    int person = -1;
+    if (body.contains(key("personId")))
+        person = m_data.personIndex(body.value(key("personId")).toString());
+    else if (body.contains(key("personEmail")))
+        person = m_data.personByEmail(body.value(key("personEmail")).toString());
+    else
+        return badRequest(request, QStringLiteral("personId or personEmail is required."));
+    if (person < 0)
+        return notFound(request, QStringLiteral("Person not found."));
+    if (m_data.rooms().at(room).direct)
+        return badRequest(request, QStringLiteral("No one can be added to a direct space."));
+    if (!m_data.addMember(room, person)) {
+        return EmulatorResponse::webexError(
+            409, QStringLiteral("The person is already a member of the space."),
+            request.trackingId);
+    }
+    m_feed.added(room, person, SeedData::me());
+    return EmulatorResponse::json(200, WireJson::membership(m_data, room, person));
+}
+
+EmulatorResponse RestApi::deleteMembership(const EmulatorRequest &request, const QString &id)
+{
+    // "<person uuid>:<room uuid>" (section 5.2 of docs/LIVE-EVENTS.md).
+    const QStringList uuids =
+        WebexIds::decode(QStringLiteral("MEMBERSHIP"), id).split(QLatin1Char(':'));
+    const int person =
+        uuids.size() == 2
+            ? m_data.personIndex(WebexIds::encode(QStringLiteral("PEOPLE"), uuids.at(0)))
+            : -1;
+    const int room = uuids.size() == 2
+                         ? m_data.roomIndex(WebexIds::encode(QStringLiteral("ROOM"), uuids.at(1)))
+                         : -1;
+    if (person < 0 || room < 0 || m_data.userLeft(room) || !m_data.members(room).contains(person))
+        return notFound(request, QStringLiteral("Membership not found."));
+    if (m_data.rooms().at(room).direct)
+        return badRequest(request, QStringLiteral("No one can leave a direct space."));
+    m_data.removeMember(room, person);
+    m_feed.left(room, person, SeedData::me());
+    EmulatorResponse response;
+    response.status = 204;
+    return response;
 }
 
 EmulatorResponse RestApi::listMemberships(const EmulatorRequest &request)
@@ -447,7 +605,8 @@ EmulatorResponse RestApi::listMemberships(const EmulatorRequest &request)
     QJsonObject fresh;
     if (!request.hasQuery(key("cursor"))) {
         const QString roomId = request.queryValue(key("roomId"));
-        if (!roomId.isEmpty() && m_data.roomIndex(roomId) < 0)
+        if (!roomId.isEmpty() &&
+            (m_data.roomIndex(roomId) < 0 || m_data.userLeft(m_data.roomIndex(roomId))))
             return notFound(request,
                             QStringLiteral("Could not find a room with the given roomId."));
         int person = -1;
@@ -481,8 +640,10 @@ EmulatorResponse RestApi::listMemberships(const EmulatorRequest &request)
         }
     } else if (person < 0 || person == SeedData::me()) {
         // Without a room: the user's own memberships, one per space.
-        for (int room = 0; room < m_data.rooms().size(); ++room)
-            pairs.append({room, SeedData::me()});
+        for (int room = 0; room < m_data.rooms().size(); ++room) {
+            if (!m_data.userLeft(room))
+                pairs.append({room, SeedData::me()});
+        }
     }
     const int end = std::min(int(pairs.size()), offset + max);
     QJsonArray items;

@@ -5,14 +5,17 @@
 
 #include <QJsonObject>
 
+class ActivityFeed;
 class SeedData;
 
 /// Webex's REST resources over the seeded data: people, rooms, teams, messages,
-/// memberships. Called only for requests already authenticated by WebexEmulator.
+/// memberships. Called only for requests already authenticated by WebexEmulator. Every
+/// change (a message posted, edited or deleted, a member added or removed, a space created)
+/// goes to the ActivityFeed, which pushes it to the device sockets.
 class RestApi
 {
 public:
-    explicit RestApi(SeedData &data);
+    RestApi(SeedData &data, ActivityFeed &feed);
 
     /// "http://127.0.0.1:<port>": the base of Link headers and avatar URLs.
     void setOrigin(const QString &origin) { m_origin = origin; }
@@ -43,7 +46,19 @@ private:
     [[nodiscard]] EmulatorResponse listMessages(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse getMessage(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse createMessage(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse editMessage(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse deleteMessage(const EmulatorRequest &request, const QString &id);
+    [[nodiscard]] EmulatorResponse createRoom(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse listMemberships(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse createMembership(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse deleteMembership(const EmulatorRequest &request,
+                                                    const QString &id);
+    /// The body as a JSON object, or an error answer in *error.
+    bool jsonBody(const EmulatorRequest &request, QJsonObject *body, EmulatorResponse *error) const;
+    /// text, markdown and html of a message body; false (and *error) when it has neither
+    /// text nor markdown or is too long.
+    bool messageText(const EmulatorRequest &request, const QJsonObject &body, QString *text,
+                     QString *markdown, QString *html, EmulatorResponse *error) const;
 
     /// Reads the paging state: the cursor's if there is one, else `fresh`. False (and an
     /// error in *error) on a bad cursor or a bad max.
@@ -57,6 +72,7 @@ private:
                                             const QString &message) const;
 
     SeedData &m_data;
+    ActivityFeed &m_feed;
     QString m_origin;
     QString m_myHostileDisplayName; ///< Empty: the seeded one.
     bool m_profileWrongTypes = false;

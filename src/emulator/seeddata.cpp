@@ -341,12 +341,16 @@ const QList<SeedData::Message> &SeedData::messages(int room)
 
 int SeedData::messageIndex(int room, const QString &messageId)
 {
-    return detail(room).messageById.value(messageId, -1);
+    const int index = detail(room).messageById.value(messageId, -1);
+    return index >= 0 && !detail(room).messages.at(index).deleted ? index : -1;
 }
 
 QPair<int, int> SeedData::findMessage(const QString &messageId) const
 {
-    return m_messageLocation.value(messageId, {-1, -1});
+    const QPair<int, int> location = m_messageLocation.value(messageId, {-1, -1});
+    if (location.first >= 0 && m_details.at(location.first).messages.at(location.second).deleted)
+        return {-1, -1};
+    return location;
 }
 
 QString SeedData::chatter(quint32 pick)
@@ -390,4 +394,74 @@ const SeedData::Message &SeedData::addMessage(int room, int person, const QStrin
 void SeedData::setRoomTitle(int room, const QString &title)
 {
     m_rooms[room].title = title;
+}
+
+void SeedData::editMessage(int room, int message, const QString &text, const QString &markdown,
+                           const QString &html)
+{
+    Message &m = detail(room).messages[message];
+    m.text = text;
+    m.markdown = markdown;
+    m.html = html;
+    // Never before its creation, even if the clock is coarse.
+    m.updated = std::max(QDateTime::currentDateTimeUtc(), m.created.addMSecs(1));
+}
+
+void SeedData::deleteMessage(int room, int message)
+{
+    detail(room).messages[message].deleted = true;
+}
+
+bool SeedData::addMember(int room, int person)
+{
+    RoomDetail &d = detail(room);
+    if (d.members.contains(person))
+        return false;
+    // The user first, as generated.
+    if (person == me())
+        d.members.prepend(person);
+    else
+        d.members.append(person);
+    if (person == me())
+        m_roomsWithoutUser.remove(room);
+    return true;
+}
+
+bool SeedData::removeMember(int room, int person)
+{
+    if (!detail(room).members.removeOne(person))
+        return false;
+    if (person == me())
+        m_roomsWithoutUser.insert(room);
+    return true;
+}
+
+int SeedData::addRoom(const QString &title, int creator, const QList<int> &members)
+{
+    QRandomGenerator *rng = QRandomGenerator::global();
+    Room r;
+    r.uuid = WebexIds::uuid(*rng);
+    r.id = WebexIds::encode(QStringLiteral("ROOM"), r.uuid);
+    r.title = title;
+    r.creator = creator;
+    r.created = QDateTime::currentDateTimeUtc();
+    r.lastActivity = r.created;
+    const int index = int(m_rooms.size());
+    m_roomById.insert(r.id, index);
+    m_rooms.append(std::move(r));
+
+    RoomDetail d;
+    d.generated = true; // a new space: no history to make up
+    if (members.contains(me()) || creator == me())
+        d.members.append(me());
+    if (creator != me())
+        d.members.append(creator);
+    for (int person : members) {
+        if (!d.members.contains(person))
+            d.members.append(person);
+    }
+    if (!d.members.contains(me()))
+        m_roomsWithoutUser.insert(index);
+    m_details.append(std::move(d));
+    return index;
 }

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 /// The emulator's world: the signed-in user, other people, teams, rooms and (generated on
@@ -70,7 +71,8 @@ public:
         QString html;     ///< Optional, only with markdown.
         int parent = -1;  ///< Index of the thread's first message in the same room.
         QDateTime created;
-        QDateTime updated; ///< Optional (edited messages).
+        QDateTime updated;    ///< Optional (edited messages).
+        bool deleted = false; ///< Deleted: no longer listed or fetched, its index stays.
     };
 
     SeedData(quint32 seed, int roomCount);
@@ -88,8 +90,11 @@ public:
     [[nodiscard]] int roomIndex(const QString &id) const { return m_roomById.value(id, -1); }
     [[nodiscard]] int teamIndex(const QString &id) const { return m_teamById.value(id, -1); }
 
-    /// People in a room, the user first. Generated on first use.
+    /// People in a room, the user first (unless the user left it). Generated on first use.
     const QList<int> &members(int room);
+    /// Whether the user has left this space (or was never in it, for a space someone else
+    /// created): it is then missing from the user's lists. Cheap: generates nothing.
+    [[nodiscard]] bool userLeft(int room) const { return m_roomsWithoutUser.contains(room); }
     /// A room's messages, oldest first; the last one's creation is the room's lastActivity.
     const QList<Message> &messages(int room);
     /// Index of a message in its room's messages(), -1 when unknown.
@@ -107,6 +112,18 @@ public:
                               const QString &html, int parent);
     /// A space renamed, as Webex lets its members do (the hostile knobs use it).
     void setRoomTitle(int room, const QString &title);
+    /// The author changes a message's text: `updated` becomes now.
+    void editMessage(int room, int message, const QString &text, const QString &markdown,
+                     const QString &html);
+    /// The message is gone from lists and look-ups; replies to it stay.
+    void deleteMessage(int room, int message);
+    /// False when the person is a member already.
+    bool addMember(int room, int person);
+    /// False when the person is not a member.
+    bool removeMember(int room, int person);
+    /// A new group space created now by `creator`, with `members` (the creator is added if
+    /// missing). Returns its index.
+    int addRoom(const QString &title, int creator, const QList<int> &members);
 
 private:
     struct RoomDetail
@@ -135,4 +152,5 @@ private:
     QHash<QString, int> m_roomById;
     QHash<QString, int> m_teamById;
     QHash<QString, QPair<int, int>> m_messageLocation;
+    QSet<int> m_roomsWithoutUser;
 };

@@ -1,6 +1,10 @@
 #include "webexemulator.h"
 
+#include "activityfeed.h"
 #include "avatarimage.h"
+#include "deviceregistry.h"
+#include "deviceservice.h"
+#include "devicesocketserver.h"
 #include "emulatorhttpserver.h"
 #include "faultinjector.h"
 #include "hostilecontent.h"
@@ -11,6 +15,7 @@
 #include "webexids.h"
 #include "wirejson.h"
 
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -25,12 +30,23 @@ WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
       m_data(std::make_unique<SeedData>(options.seed, options.roomCount)),
       m_tokens(std::make_unique<TokenStore>(m_data->orgUuid())),
       m_oauth(std::make_unique<OAuthService>(m_options, *m_tokens)),
-      m_rest(std::make_unique<RestApi>(*m_data)), m_faults(std::make_unique<FaultInjector>())
+      m_feed(std::make_unique<ActivityFeed>(*m_data)),
+      m_rest(std::make_unique<RestApi>(*m_data, *m_feed)),
+      m_faults(std::make_unique<FaultInjector>()), m_devices(std::make_unique<DeviceRegistry>())
 {
     const SeedData::Person &user = m_data->people().at(SeedData::me());
     m_oauth->setUser(user.displayName, user.email);
     m_server = new EmulatorHttpServer(
         [this](const EmulatorRequest &request) { return handle(request); }, this);
+    m_sockets = new DeviceSocketServer(
+        *m_devices, *m_faults,
+        [this](const QString &token) { return m_tokens->accessTokenPerson(token); }, this);
+    m_deviceService = std::make_unique<DeviceService>(
+        *m_devices, *m_data, *m_faults,
+        [this](const QString &uuid) { return m_sockets->urlOf(uuid); });
+    m_feed->setSink([this](const QList<int> &people, const QJsonObject &activity) {
+        m_sockets->publish(people, activity);
+    });
     connect(m_server, &EmulatorHttpServer::served, this,
             [this](const QByteArray &method, const QUrl &url, int status) {
                 emit requestServed(QString::fromLatin1(method), url, status);
@@ -39,9 +55,12 @@ WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
 
 WebexEmulator::~WebexEmulator()
 {
-    // The server's pending (delayed) responses call back into the services: stop it first.
+    // The server's pending (delayed) responses call back into the services, and the sockets
+    // into the token store: stop them first.
     delete m_server;
     m_server = nullptr;
+    delete m_sockets;
+    m_sockets = nullptr;
 }
 
 bool WebexEmulator::listen(const QHostAddress &address, quint16 port)
@@ -50,8 +69,24 @@ bool WebexEmulator::listen(const QHostAddress &address, quint16 port)
         qCWarning(lcEmulator) << "cannot listen on" << address << port;
         return false;
     }
+    if (!m_sockets->listen(address)) {
+        qCWarning(lcEmulator) << "cannot listen for device sockets on" << address;
+        return false;
+    }
     m_rest->setOrigin(origin());
+    m_feed->setOrigin(origin());
+    m_deviceService->setOrigin(origin());
     return true;
+}
+
+QUrl WebexEmulator::deviceServiceUrl() const
+{
+    return QUrl(origin() + QLatin1String(DeviceService::kPrefix));
+}
+
+quint16 WebexEmulator::webSocketPort() const
+{
+    return m_sockets->port();
 }
 
 quint16 WebexEmulator::serverPort() const
@@ -160,6 +195,69 @@ void WebexEmulator::cutOffNext(int count)
     m_faults->cutOffNext(count);
 }
 
+void WebexEmulator::dropSockets()
+{
+    m_sockets->dropAll();
+}
+
+void WebexEmulator::closeSockets(int code, const QString &reason)
+{
+    m_sockets->closeAll(code, reason);
+}
+
+void WebexEmulator::refuseDevices(int httpStatus)
+{
+    m_faults->refuseDevices(httpStatus);
+}
+
+void WebexEmulator::forgetDevices()
+{
+    m_devices->clear();
+}
+
+void WebexEmulator::stopPongs(bool stopped)
+{
+    m_faults->setPongsStopped(stopped);
+}
+
+void WebexEmulator::skipSequence(int count)
+{
+    m_sockets->skipSequence(count);
+}
+
+void WebexEmulator::setSequenceSkipPerConnection(int count)
+{
+    m_faults->setSequenceSkipPerConnection(count);
+}
+
+void WebexEmulator::holdReadiness(bool held)
+{
+    m_faults->setReadinessHeld(held);
+    if (!held)
+        m_sockets->releaseReadiness();
+}
+
+void WebexEmulator::sendRawFrame(const QByteArray &frame, bool binary)
+{
+    m_sockets->sendRaw(frame, binary);
+}
+
+void WebexEmulator::setDropSocketsAfter(std::chrono::milliseconds after)
+{
+    m_faults->setDropSocketsAfter(after);
+}
+
+void WebexEmulator::setCloseSocketsAfter(std::chrono::milliseconds after, int code,
+                                         const QString &reason)
+{
+    m_faults->setCloseSocketsAfter(after, code, reason);
+}
+
+void WebexEmulator::setSocketAuthTimeout(std::chrono::milliseconds timeout)
+{
+    m_sockets->setAuthTimeout(timeout);
+}
+
 void WebexEmulator::setHostileDisplayNameBytes(qint64 bytes)
 {
     m_rest->setMyDisplayNameBytes(bytes);
@@ -174,8 +272,11 @@ QString WebexEmulator::addHostileNestedMessages(int depth)
     if (person < 0)
         person = SeedData::me();
     const QString text = QStringLiteral("A message nested %1 levels deep.").arg(depth);
-    m_data->addMessage(room, person, text, text, HostileContent::nestedInlineHtml(depth), -1);
-    m_data->addMessage(room, person, text, text, HostileContent::nestedBlockHtml(depth), -1);
+    for (const QString &html :
+         {HostileContent::nestedInlineHtml(depth), HostileContent::nestedBlockHtml(depth)}) {
+        const SeedData::Message &m = m_data->addMessage(room, person, text, text, html, -1);
+        m_feed->posted(room, m_data->messageIndex(room, m.id));
+    }
     return m_data->rooms().at(room).id;
 }
 
@@ -219,6 +320,46 @@ void WebexEmulator::setEndlessRoomPaging(int spacesPerPage)
 void WebexEmulator::setProfileWrongTypes(bool yes)
 {
     m_rest->setProfileWrongTypes(yes);
+}
+
+int WebexEmulator::deviceCount(int person) const
+{
+    return m_devices->countOf(person);
+}
+
+int WebexEmulator::socketCount() const
+{
+    return m_sockets->connectionCount();
+}
+
+int WebexEmulator::liveSocketCount(int person) const
+{
+    return m_sockets->liveCount(person);
+}
+
+int WebexEmulator::socketAckCount() const
+{
+    return m_sockets->ackCount();
+}
+
+QStringList WebexEmulator::socketAckedFrameIds() const
+{
+    return m_sockets->ackedFrameIds();
+}
+
+int WebexEmulator::socketPingCount() const
+{
+    return m_sockets->pingCount();
+}
+
+int WebexEmulator::socketInvalidFrameCount() const
+{
+    return m_sockets->invalidFrameCount();
+}
+
+int WebexEmulator::refusedSocketUpgradeCount() const
+{
+    return m_sockets->refusedUpgradeCount();
 }
 
 int WebexEmulator::requestCount(const QString &path) const
@@ -278,18 +419,105 @@ QStringList WebexEmulator::personIds() const
 int WebexEmulator::messageCount(const QString &roomId)
 {
     const int room = m_data->roomIndex(roomId);
-    return room < 0 ? -1 : int(m_data->messages(room).size());
+    if (room < 0)
+        return -1;
+    const QList<SeedData::Message> &messages = m_data->messages(room);
+    return int(std::count_if(messages.cbegin(), messages.cend(),
+                             [](const SeedData::Message &m) { return !m.deleted; }));
 }
 
 bool WebexEmulator::postFromSomeoneElse(const QString &roomId, const QString &text)
 {
+    return !colleaguePosts(roomId, text).isEmpty();
+}
+
+QString WebexEmulator::colleaguePosts(const QString &roomId, const QString &text,
+                                      const QString &parentId)
+{
     const int room = m_data->roomIndex(roomId);
     if (room < 0 || text.isEmpty())
-        return false;
+        return {};
+    int parent = -1;
+    if (!parentId.isEmpty()) {
+        parent = m_data->messageIndex(room, parentId);
+        if (parent < 0 || m_data->messages(room).at(parent).parent >= 0)
+            return {};
+    }
     const int person = m_data->someoneElseIn(room, QRandomGenerator::global()->generate());
     if (person < 0)
+        return {};
+    const SeedData::Message &m =
+        m_data->addMessage(room, person, text, QString(), QString(), parent);
+    const QString id = m.id;
+    m_feed->posted(room, m_data->messageIndex(room, id));
+    return id;
+}
+
+bool WebexEmulator::editMessageAsAuthor(const QString &messageId, const QString &text)
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    if (room < 0 || text.isEmpty())
         return false;
-    m_data->addMessage(room, person, text, QString(), QString(), -1);
+    m_data->editMessage(room, index, text, QString(), QString());
+    m_feed->edited(room, index);
+    return true;
+}
+
+bool WebexEmulator::deleteMessageAsAuthor(const QString &messageId)
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    if (room < 0)
+        return false;
+    m_data->deleteMessage(room, index);
+    m_feed->deleted(room, index, m_data->messages(room).at(index).person);
+    return true;
+}
+
+bool WebexEmulator::addToSpace(const QString &roomId, int person, int actor)
+{
+    const int room = m_data->roomIndex(roomId);
+    const int people = int(m_data->people().size());
+    if (room < 0 || m_data->rooms().at(room).direct || person < 0 || person >= people ||
+        actor < 0 || actor >= people || !m_data->addMember(room, person))
+        return false;
+    m_feed->added(room, person, actor);
+    return true;
+}
+
+bool WebexEmulator::removeFromSpace(const QString &roomId, int person, int actor)
+{
+    const int room = m_data->roomIndex(roomId);
+    const int people = int(m_data->people().size());
+    if (room < 0 || m_data->rooms().at(room).direct || person < 0 || person >= people ||
+        actor < 0 || actor >= people || !m_data->removeMember(room, person))
+        return false;
+    m_feed->left(room, person, actor);
+    return true;
+}
+
+QString WebexEmulator::createSpaceWithUser(const QString &title)
+{
+    if (title.trimmed().isEmpty())
+        return {};
+    // The first colleague who is a person, not a bot.
+    int colleague = 1;
+    while (colleague < m_data->people().size() &&
+           m_data->people().at(colleague).type != QLatin1String("person"))
+        ++colleague;
+    const int room = m_data->addRoom(title.trimmed(), colleague, {SeedData::me()});
+    m_feed->created(room, colleague);
+    return m_data->rooms().at(room).id;
+}
+
+bool WebexEmulator::acknowledgeFromOtherDevice(const QString &roomId, const QString &messageId)
+{
+    const int room = m_data->roomIndex(roomId);
+    if (room < 0)
+        return false;
+    const int index = m_data->messageIndex(room, messageId);
+    if (index < 0)
+        return false;
+    m_feed->acknowledged(room, index, SeedData::me());
     return true;
 }
 
@@ -330,6 +558,13 @@ QString WebexEmulator::issueAccessToken()
     return m_tokens->issueAccessToken(m_options.accessTokenLifetimeSeconds);
 }
 
+QString WebexEmulator::issueAccessTokenFor(int index)
+{
+    if (index < 0 || index >= m_data->people().size())
+        return {};
+    return m_tokens->issueAccessToken(m_options.accessTokenLifetimeSeconds, index);
+}
+
 EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
 {
     EmulatorRequest request = received;
@@ -360,6 +595,9 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
         response = m_oauth->authorize(request);
     } else if (path == QLatin1String(OAuthService::kDecisionPath) && request.method == "POST") {
         response = m_oauth->decision(request);
+    } else if (path.startsWith(QLatin1String(DeviceService::kPrefix) + QLatin1Char('/'))) {
+        response = handleDevices(request);
+        response.cutOffHalfway = m_faults->takeCutOff(request.method, path);
     } else if (path.startsWith(QLatin1String("/v1/"))) {
         response = handleApi(request);
         if (m_invalidUtf8Title) {
@@ -390,10 +628,8 @@ EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
         return m_oauth->accessToken(request);
     }
 
-    const QByteArray scheme = request.authorization.left(7);
-    const QString token = QString::fromLatin1(request.authorization.mid(7).trimmed());
-    const int person = m_tokens->accessTokenPerson(token);
-    if (scheme.compare("Bearer ", Qt::CaseInsensitive) != 0 || person < 0) {
+    const int person = authenticate(request);
+    if (person < 0) {
         return EmulatorResponse::webexError(
             401,
             QStringLiteral("The request requires a valid access token set in the Authorization "
@@ -403,4 +639,30 @@ EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
     EmulatorRequest authenticated = request;
     authenticated.person = person;
     return m_rest->handle(authenticated);
+}
+
+EmulatorResponse WebexEmulator::handleDevices(const EmulatorRequest &request)
+{
+    // The REST faults reach the device service only when --fault-path aims them at it.
+    if (auto fault = m_faults->take(request.path(), request.trackingId))
+        return std::move(*fault);
+    const int person = authenticate(request);
+    if (person < 0) {
+        return EmulatorResponse::webexError(
+            401,
+            QStringLiteral("The request requires a valid access token set in the Authorization "
+                           "request header."),
+            request.trackingId);
+    }
+    EmulatorRequest authenticated = request;
+    authenticated.person = person;
+    return m_deviceService->handle(authenticated);
+}
+
+int WebexEmulator::authenticate(const EmulatorRequest &request) const
+{
+    const QByteArray scheme = request.authorization.left(7);
+    if (scheme.compare("Bearer ", Qt::CaseInsensitive) != 0)
+        return -1;
+    return m_tokens->accessTokenPerson(QString::fromLatin1(request.authorization.mid(7).trimmed()));
 }

@@ -2,6 +2,7 @@
 
 #include "emulatoroptions.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
@@ -13,6 +14,10 @@
 #include <chrono>
 #include <memory>
 
+class ActivityFeed;
+class DeviceRegistry;
+class DeviceService;
+class DeviceSocketServer;
 class EmulatorHttpServer;
 class FaultInjector;
 class OAuthService;
@@ -24,7 +29,8 @@ struct EmulatorRequest;
 struct EmulatorResponse;
 
 /// A stand-in Webex for tests, benchmarks and the app's --demo mode: OAuth (authorize page,
-/// token endpoint) and the REST resources the app uses, over real HTTP on loopback, with
+/// token endpoint), the REST resources the app uses, and live events (the device service and
+/// the device WebSocket, docs/LIVE-EVENTS.md) over real HTTP and WebSocket on loopback, with
 /// knobs for the failures real Webex produces. It runs in the thread it lives in and never
 /// blocks it, so the app and the emulator can share one event loop.
 class WebexEmulator : public QObject
@@ -34,11 +40,16 @@ public:
     explicit WebexEmulator(const EmulatorOptions &options = {}, QObject *parent = nullptr);
     ~WebexEmulator() override;
 
-    /// Loopback by default; returns false if it cannot bind (e.g. the port is taken).
+    /// Loopback by default; returns false if it cannot bind (e.g. the port is taken). The
+    /// device sockets get a free port of their own on the same address.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     [[nodiscard]] quint16 serverPort() const;
     /// http://127.0.0.1:<port>/v1
     [[nodiscard]] QUrl baseUrl() const;
+    /// http://127.0.0.1:<port>/wdm/api/v1, Webex's device service (WDM).
+    [[nodiscard]] QUrl deviceServiceUrl() const;
+    /// The port of the device sockets (each device's webSocketUrl names it).
+    [[nodiscard]] quint16 webSocketPort() const;
     [[nodiscard]] const EmulatorOptions &options() const;
 
     // The signed-in user of the seeded data:
@@ -77,6 +88,37 @@ public:
     /// body and close the connection: an answer cut off mid-body.
     void cutOffNext(int count);
 
+    // Live events' fault knobs (docs/LIVE-EVENTS.md, section 7.2; most also on the command
+    // line). Those on "open sockets" act once, now; the others stand until turned off.
+    /// Every open device socket ends with no close frame (the client sees 1006).
+    void dropSockets();
+    /// Every open device socket is closed with this code and reason (4401, 4000 "replaced",
+    /// 1000 "idle", ...).
+    void closeSockets(int code, const QString &reason);
+    /// Device registrations (POST /devices) answer `httpStatus` (400: "User has excessive
+    /// device registrations") until called with 0.
+    void refuseDevices(int httpStatus);
+    /// Every device of every user is forgotten: PUT and DELETE answer 404, and a socket's
+    /// upgrade answers HTTP 404. Open sockets stay open.
+    void forgetDevices();
+    /// Pings go unanswered while on; connections stay open.
+    void stopPongs(bool stopped);
+    /// The next numbered frame of each open socket jumps by `count`.
+    void skipSequence(int count);
+    /// Each new socket's first numbered frame after readiness jumps by `count`; 0: off.
+    void setSequenceSkipPerConnection(int count);
+    /// No readiness (mercury.buffer_state) while on; turning it off sends the held ones.
+    void holdReadiness(bool held);
+    /// To every open socket, as it is (no envelope, no sequence number): hostile frames.
+    void sendRawFrame(const QByteArray &frame, bool binary = false);
+    /// Each new socket is aborted this long after it opens; 0: never.
+    void setDropSocketsAfter(std::chrono::milliseconds after);
+    /// Each new socket is closed with `code` and `reason` this long after it opens; 0: never.
+    void setCloseSocketsAfter(std::chrono::milliseconds after, int code, const QString &reason);
+    /// The authorization frame must come this soon after the socket opens (default 30 s, as
+    /// Webex), else the socket is closed with 1008.
+    void setSocketAuthTimeout(std::chrono::milliseconds timeout);
+
     // Hostile content (issue 10; also on the command line; docs/RELIABILITY.md lists them):
     /// The signed-in user's displayName is `bytes` bytes of UTF-8 wherever Webex answers with
     /// the user (people/me, people?id=, ...); 0 (the default) restores the seeded name.
@@ -103,6 +145,22 @@ public:
     [[nodiscard]] int requestCount(const QString &path) const;
     /// Every request URL in order (path + query).
     [[nodiscard]] QList<QUrl> requestedUrls() const;
+    /// Devices registered by a person (0: the user).
+    [[nodiscard]] int deviceCount(int person = 0) const;
+    /// Open device sockets, authorized or not.
+    [[nodiscard]] int socketCount() const;
+    /// Authorized, open device sockets; of one person, or of everyone for -1.
+    [[nodiscard]] int liveSocketCount(int person = -1) const;
+    /// Acks received on all device sockets (a client acks every frame with an id).
+    [[nodiscard]] int socketAckCount() const;
+    /// The frame ids those acks named, oldest first.
+    [[nodiscard]] QStringList socketAckedFrameIds() const;
+    /// Pings received from authorized sockets (answered or not).
+    [[nodiscard]] int socketPingCount() const;
+    /// Client frames that were not JSON objects, or of no type the server knows.
+    [[nodiscard]] int socketInvalidFrameCount() const;
+    /// Socket upgrades refused with HTTP 404 (unknown device) or 400/431.
+    [[nodiscard]] int refusedSocketUpgradeCount() const;
     /// Query items of the last GET /v1/authorize.
     [[nodiscard]] QVariantMap lastAuthorizeQuery() const;
     /// Form fields of the last POST /v1/access_token; client_secret reads "<redacted>".
@@ -124,12 +182,37 @@ public:
     /// unknown room or one with nobody else in it.
     bool postFromSomeoneElse(const QString &roomId, const QString &text);
     /// Live activity, for the demo: every `interval` someone posts a chat line in a random
-    /// space. Zero (the default) stops it.
+    /// space, pushed to the device sockets like every post. Zero (the default) stops it.
     void setLiveActivity(std::chrono::milliseconds interval);
+
+    // What colleagues (or the user elsewhere) do; each change is pushed to the device sockets
+    // of the space's members as Webex pushes it (docs/LIVE-EVENTS.md, section 4):
+    /// Someone else in the room posts `text` (a reply when `parentId` names a thread's first
+    /// message). Returns the message's id, or an empty string as postFromSomeoneElse fails.
+    QString colleaguePosts(const QString &roomId, const QString &text,
+                           const QString &parentId = {});
+    /// The message's author edits it (`post` with parent.type "edit"). False when unknown.
+    bool editMessageAsAuthor(const QString &messageId, const QString &text);
+    /// The message's author deletes it (`delete`). False when unknown.
+    bool deleteMessageAsAuthor(const QString &messageId);
+    /// `actor` adds person `person` to a group space (`add`); adding the user (0) to a space
+    /// they had left brings it back to their list. False when impossible.
+    bool addToSpace(const QString &roomId, int person, int actor);
+    /// `actor` removes `person` from a group space, or they leave (`leave`); the user's
+    /// space then leaves their list. False when impossible.
+    bool removeFromSpace(const QString &roomId, int person, int actor);
+    /// A colleague creates a new group space with themselves and the user (`create`).
+    /// Returns its id.
+    QString createSpaceWithUser(const QString &title);
+    /// The user's other device read the room up to this message (`acknowledge`). False when
+    /// unknown.
+    bool acknowledgeFromOtherDevice(const QString &roomId, const QString &messageId);
 
     /// A fresh valid access token without the browser dance, for benchmarks and tests of
     /// the REST client alone.
     [[nodiscard]] QString issueAccessToken();
+    /// The same for the seeded person at `index` (0 is the user).
+    [[nodiscard]] QString issueAccessTokenFor(int index);
 
 signals:
     void requestServed(const QString &method, const QUrl &url, int status);
@@ -138,15 +221,22 @@ private:
     EmulatorResponse handle(const EmulatorRequest &request);
     void postLiveActivity();
     EmulatorResponse handleApi(const EmulatorRequest &request);
+    EmulatorResponse handleDevices(const EmulatorRequest &request);
+    /// Whose the request's bearer token is, or -1.
+    [[nodiscard]] int authenticate(const EmulatorRequest &request) const;
     [[nodiscard]] QString origin() const;
 
     EmulatorOptions m_options;
     std::unique_ptr<SeedData> m_data;
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<OAuthService> m_oauth;
+    std::unique_ptr<ActivityFeed> m_feed;
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<DeviceRegistry> m_devices;
+    std::unique_ptr<DeviceService> m_deviceService;
     EmulatorHttpServer *m_server = nullptr;
+    DeviceSocketServer *m_sockets = nullptr;
     QHash<QString, int> m_requestCounts;
     QList<QUrl> m_requestedUrls;
     QHash<int, QByteArray> m_avatarCache;

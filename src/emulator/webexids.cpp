@@ -9,6 +9,21 @@ QString WebexIds::encode(const QString &kind, const QString &uuid)
     return QString::fromLatin1(plain.toUtf8().toBase64(QByteArray::OmitTrailingEquals));
 }
 
+QString WebexIds::decode(const QString &kind, const QString &id)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        id.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decodedUrlSafe = QByteArray::fromBase64Encoding(
+        id.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray plain = decoded ? *decoded : decodedUrlSafe ? *decodedUrlSafe : QByteArray();
+    // ciscospark://<cluster>/<KIND>/<uuid>: five parts split on '/'.
+    const QList<QByteArray> parts = plain.split('/');
+    if (parts.size() != 5 || parts.at(0) != "ciscospark:" || !parts.at(1).isEmpty() ||
+        parts.at(3) != kind.toLatin1() || parts.at(4).isEmpty())
+        return {};
+    return QString::fromLatin1(parts.at(4));
+}
+
 QString WebexIds::uuid(QRandomGenerator &rng)
 {
     quint32 words[4];
