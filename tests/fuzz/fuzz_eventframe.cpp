@@ -29,8 +29,8 @@ void checkActivity(const ActivityEvent &event, const QString &shown)
                shown);
     if (event.kind == Kind::Ignored)
         return; // nothing else of it is read
-    for (const QString &id : {event.activityUuid, event.parentUuid, event.objectUuid,
-                              event.actorUuid, event.spaceUuid})
+    for (const QString &id :
+         {event.activityUuid, event.parentUuid, event.objectUuid, event.actorUuid, event.spaceUuid})
         FUZZ_CHECK(isIdOrEmpty(id), shown);
     // What each kind needs to be acted on is there.
     switch (event.kind) {
@@ -97,9 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString shown = QString::fromLatin1(bytes.left(200).toBase64());
 
     FUZZ_CHECK(frame.id.size() <= EventFrame::MaxIdLength, shown);
-    FUZZ_CHECK(!frame.sequenceNumber ||
-                   (*frame.sequenceNumber >= 0 &&
-                    *frame.sequenceNumber <= EventFrame::MaxSequenceNumber),
+    FUZZ_CHECK(!frame.sequenceNumber || (*frame.sequenceNumber >= 0 &&
+                                         *frame.sequenceNumber <= EventFrame::MaxSequenceNumber),
                shown);
     FUZZ_CHECK(frame.eventType.size() <= EventFrame::MaxEventTypeLength, shown);
     if (bytes.size() > EventFrame::MaxBytes)

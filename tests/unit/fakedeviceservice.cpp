@@ -70,8 +70,8 @@ TestHttpServer::Response FakeDeviceService::answer(const TestHttpServer::Request
         return Response::json(failStatus, R"({"message":"Trouble","trackingId":"T-fail"})");
     }
     const QString path = request.url().path();
-    const QString id = path.startsWith(Prefix + QLatin1Char('/')) ? path.mid(Prefix.size() + 1)
-                                                                  : QString();
+    const QString id =
+        path.startsWith(Prefix + QLatin1Char('/')) ? path.mid(Prefix.size() + 1) : QString();
     const auto find = [this](const QString &wanted) {
         for (qsizetype i = 0; i < devices.size(); ++i) {
             if (devices.at(i).id == wanted)

@@ -7,9 +7,8 @@
 #include <QWebSocketServer>
 
 FakeMercury::FakeMercury(QObject *parent)
-    : QObject(parent),
-      m_server(new QWebSocketServer(QStringLiteral("fake mercury"),
-                                    QWebSocketServer::NonSecureMode, this))
+    : QObject(parent), m_server(new QWebSocketServer(QStringLiteral("fake mercury"),
+                                                     QWebSocketServer::NonSecureMode, this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &FakeMercury::onNewConnection);
 }
@@ -62,10 +61,8 @@ void FakeMercury::onMessage(QWebSocket *socket, const QString &message)
     const QJsonObject frame = QJsonDocument::fromJson(message.toUtf8()).object();
     const QString type = frame.value(QLatin1String("type")).toString();
     if (type == QLatin1String("authorization")) {
-        const QString token = frame.value(QLatin1String("data"))
-                                  .toObject()
-                                  .value(QLatin1String("token"))
-                                  .toString();
+        const QString token =
+            frame.value(QLatin1String("data")).toObject().value(QLatin1String("token")).toString();
         authorizations.append(token);
         if (token != QStringLiteral("Bearer ") + acceptedToken) {
             socket->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("Unauthorized"));
@@ -74,8 +71,8 @@ void FakeMercury::onMessage(QWebSocket *socket, const QString &message)
         m_sockets.append(socket);
         emit authorized();
         const QUrlQuery query(socket->requestUrl());
-        if (sendReadiness && query.queryItemValue(QStringLiteral("bufferStates")) ==
-                                 QLatin1String("true")) {
+        if (sendReadiness &&
+            query.queryItemValue(QStringLiteral("bufferStates")) == QLatin1String("true")) {
             const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
             sentIds.append(id);
             const QJsonObject ready{
@@ -101,7 +98,8 @@ void FakeMercury::onMessage(QWebSocket *socket, const QString &message)
         emit pinged();
         if (answerPings) {
             const QString answer = answerPingsWithWrongId ? QStringLiteral("wrong") : id;
-            socket->sendTextMessage(QStringLiteral("{\"id\":\"%1\",\"type\":\"pong\"}").arg(answer));
+            socket->sendTextMessage(
+                QStringLiteral("{\"id\":\"%1\",\"type\":\"pong\"}").arg(answer));
         }
         return;
     }

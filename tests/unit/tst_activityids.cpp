@@ -14,8 +14,8 @@ const QString RoomUuid = QStringLiteral("bbceb1ad-43f1-3b58-9147-f14bb0c4d154");
 const QString PersonUuid = QStringLiteral("f5b36187-c8dd-4727-8b2f-f9c447f29046");
 const QString MessageId = QStringLiteral(
     "Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk");
-const QString RoomId = QStringLiteral(
-    "Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0");
+const QString RoomId =
+    QStringLiteral("Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0");
 const QString PersonId = QStringLiteral(
     "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9mNWIzNjE4Ny1jOGRkLTQ3MjctOGIyZi1mOWM0NDdmMjkwNDY");
 const QString MembershipId = QStringLiteral(
@@ -132,8 +132,8 @@ void TestActivityIds::decodingAcceptsPaddingAndEitherAlphabet()
     // URL-safe alphabet ("-", "_") is read as well as the standard one.
     const QByteArray plain = "ciscospark://us/ROOM/~~~?>>~a";
     const QString standard = base64Of(plain, QByteArray::Base64Encoding);
-    const QString urlSafe = base64Of(plain, QByteArray::Base64UrlEncoding |
-                                                 QByteArray::OmitTrailingEquals);
+    const QString urlSafe =
+        base64Of(plain, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     QVERIFY(standard.contains(QLatin1Char('+')) || standard.contains(QLatin1Char('/')));
     QVERIFY(urlSafe.contains(QLatin1Char('-')) || urlSafe.contains(QLatin1Char('_')));
     QCOMPARE(decode(standard)->uuid, QStringLiteral("~~~?>>~a"));
@@ -147,7 +147,8 @@ void TestActivityIds::decodingRefusesWhatIsNoId_data()
     QTest::newRow("empty") << QString();
     QTest::newRow("a uuid") << MessageUuid;
     QTest::newRow("not base64") << QStringLiteral("not an id!");
-    QTest::newRow("padding in the middle") << MessageId.left(8) + QLatin1Char('=') + MessageId.mid(9);
+    QTest::newRow("padding in the middle")
+        << MessageId.left(8) + QLatin1Char('=') + MessageId.mid(9);
     QTest::newRow("impossible length") << MessageId + QLatin1Char('A');
     QTest::newRow("other scheme") << of("https://us/ROOM/" + RoomUuid.toLatin1());
     QTest::newRow("too few parts") << of("ciscospark://us/ROOM");

@@ -24,11 +24,9 @@ void TestBackoff::doublesToTheCap_data()
     QTest::addColumn<double>("random");
     QTest::addColumn<QList<int>>("delays");
     // Random 1: the whole delay; random 0: half of it.
-    QTest::newRow("all") << 1.0
-                         << QList<int>{1000, 2000, 4000, 8000, 16000, 32000, 32000, 32000};
+    QTest::newRow("all") << 1.0 << QList<int>{1000, 2000, 4000, 8000, 16000, 32000, 32000, 32000};
     QTest::newRow("half") << 0.0 << QList<int>{500, 1000, 2000, 4000, 8000, 16000, 16000, 16000};
-    QTest::newRow("middle") << 0.5
-                            << QList<int>{750, 1500, 3000, 6000, 12000, 24000, 24000, 24000};
+    QTest::newRow("middle") << 0.5 << QList<int>{750, 1500, 3000, 6000, 12000, 24000, 24000, 24000};
 }
 
 void TestBackoff::doublesToTheCap()

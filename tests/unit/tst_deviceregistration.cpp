@@ -144,7 +144,7 @@ void TestDeviceRegistration::keptDeviceIsRefreshedWithOnePut()
     wdm->ensure();
     QVERIFY(ready.wait());
     QCOMPARE(m_wdm->calls(), QStringList{QStringLiteral("PUT /wdm/api/v1/devices/d-1")});
-    QCOMPARE(QJsonDocument::fromJson(m_wdm->requests().at(0).body), 
+    QCOMPARE(QJsonDocument::fromJson(m_wdm->requests().at(0).body),
              QJsonDocument::fromJson(wdm->registrationBody()));
     const auto device = ready.at(0).at(0).value<DeviceInfo>();
     QCOMPARE(device.webSocketUrl.path(), QStringLiteral("/elsewhere/d-1/messages"));
@@ -215,8 +215,8 @@ void TestDeviceRegistration::excessiveRegistrationsDeleteOurOwnStaleDevicesOnly(
              QStringLiteral("Webex Desk 00000000-0000-4000-8000-00000000000%1").arg(i),
              now.addDays(-10 + i)});
     m_wdm->devices.append({QStringLiteral("web"), QStringLiteral("Chrome"), now.addDays(-100)});
-    m_wdm->devices.append({QStringLiteral("fake"), QStringLiteral("Webex Desk of someone"),
-                           now.addDays(-100)});
+    m_wdm->devices.append(
+        {QStringLiteral("fake"), QStringLiteral("Webex Desk of someone"), now.addDays(-100)});
     m_wdm->deviceLimit = 6;
     auto wdm = registration();
     QSignalSpy ready(wdm.get(), &DeviceRegistration::ready);
@@ -238,8 +238,8 @@ void TestDeviceRegistration::excessiveRegistrationsDeleteOurOwnStaleDevicesOnly(
 
 void TestDeviceRegistration::excessiveRegistrationsWithNothingOfOursFails()
 {
-    m_wdm->devices.append({QStringLiteral("web"), QStringLiteral("Chrome"),
-                           QDateTime::currentDateTimeUtc()});
+    m_wdm->devices.append(
+        {QStringLiteral("web"), QStringLiteral("Chrome"), QDateTime::currentDateTimeUtc()});
     m_wdm->deviceLimit = 1;
     auto wdm = registration();
     QSignalSpy failed(wdm.get(), &DeviceRegistration::failed);
@@ -436,8 +436,9 @@ void TestDeviceRegistration::deviceInfoRules_data()
     QTest::newRow("http loopback") << "http://127.0.0.1:8/x" << true << false;
     QTest::newRow("http localhost") << "http://localhost:8/x" << true << false;
     QTest::newRow("http elsewhere") << "http://wdm.example/x" << false << false;
-    QTest::newRow("wss") << "wss://mercury-connection-a.wbx2.com/v1/apps/wx2/registrations/x/messages"
-                         << false << true;
+    QTest::newRow("wss")
+        << "wss://mercury-connection-a.wbx2.com/v1/apps/wx2/registrations/x/messages" << false
+        << true;
     QTest::newRow("wss with a query") << "wss://mercury.example/x?a=b" << false << true;
     QTest::newRow("ws loopback") << "ws://[::1]:8/x" << false << true;
     QTest::newRow("ws elsewhere") << "ws://mercury.example/x" << false << false;

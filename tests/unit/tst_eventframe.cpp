@@ -16,8 +16,8 @@ const QString MessageUuid = QStringLiteral("92db3be0-43bd-11e6-8ae9-dd5b3dfc565d
 const QString RoomUuid = QStringLiteral("bbceb1ad-43f1-3b58-9147-f14bb0c4d154");
 const QString MeUuid = QStringLiteral("f5b36187-c8dd-4727-8b2f-f9c447f29046");
 const QString AdaUuid = QStringLiteral("6bb085fa-f6b2-4210-b267-be0fdebb07c4");
-const QString RoomId = QStringLiteral(
-    "Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0");
+const QString RoomId =
+    QStringLiteral("Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0");
 const QByteArray FrameId = "2f6d1b0a-8f6e-4a44-9b1c-5d2e7f0a9c33";
 
 // The envelope of section 3.3 around an activity.
@@ -31,11 +31,10 @@ QByteArray envelope(const QByteArray &activity, const QByteArray &sequence = "42
 }
 
 // The examples of section 4.3, with the "..." of the text filled in.
-const QByteArray Actor =
-    R"({"id":"6bb085fa-f6b2-4210-b267-be0fdebb07c4","objectType":"person",)"
-    R"("entryUUID":"6bb085fa-f6b2-4210-b267-be0fdebb07c4",)"
-    R"("emailAddress":"ada@example.com","displayName":"Ada Lovelace",)"
-    R"("orgId":"1eb65fdf-9643-417f-9974-ad72cae0e10f"})";
+const QByteArray Actor = R"({"id":"6bb085fa-f6b2-4210-b267-be0fdebb07c4","objectType":"person",)"
+                         R"("entryUUID":"6bb085fa-f6b2-4210-b267-be0fdebb07c4",)"
+                         R"("emailAddress":"ada@example.com","displayName":"Ada Lovelace",)"
+                         R"("orgId":"1eb65fdf-9643-417f-9974-ad72cae0e10f"})";
 const QByteArray Target =
     R"({"id":"bbceb1ad-43f1-3b58-9147-f14bb0c4d154","objectType":"conversation",)"
     R"("url":"https://conv-a.wbx2.com/conversation/api/v1/conversations/)"
@@ -44,7 +43,8 @@ const QByteArray Target =
 
 QByteArray post(const QByteArray &id, const QByteArray &parent = {})
 {
-    return R"({"id":")" + id + R"(","objectType":"activity","verb":"post",)"
+    return R"({"id":")" + id +
+           R"(","objectType":"activity","verb":"post",)"
            R"("published":"2024-05-06T07:08:09.123Z","actor":)" +
            Actor +
            R"(,"object":{"objectType":"comment","displayName":"eyJhbGciOi..JWE",)"
@@ -169,10 +169,10 @@ private slots:
 void TestEventFrame::readinessFrames_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("buffer_state")
-        << QByteArray(R"({"id":"0b6a5c1e-1","data":{"eventType":"mercury.buffer_state",)"
-                      R"("bufferState":{"conversation":"UNKNOWN","locus":"UNKNOWN"}},)"
-                      R"("timestamp":1715000000000,"trackingId":"t","sequenceNumber":1})");
+    QTest::newRow("buffer_state") << QByteArray(
+        R"({"id":"0b6a5c1e-1","data":{"eventType":"mercury.buffer_state",)"
+        R"("bufferState":{"conversation":"UNKNOWN","locus":"UNKNOWN"}},)"
+        R"("timestamp":1715000000000,"trackingId":"t","sequenceNumber":1})");
     QTest::newRow("registration_status")
         << QByteArray(R"({"id":"0b6a5c1e-1","data":{"eventType":"mercury.registration_status",)"
                       R"("bufferState":{},"localClusterServiceUrls":{}},"sequenceNumber":1})");
@@ -258,8 +258,8 @@ void TestEventFrame::aMessage()
     QCOMPARE(event.actorName, QStringLiteral("Ada Lovelace"));
     QCOMPARE(event.spaceUuid, RoomUuid);
     QCOMPARE(event.spaceGlobalId, RoomId);
-    QCOMPARE(event.published, QDateTime::fromString(QStringLiteral("2024-05-06T07:08:09.123Z"),
-                                                    Qt::ISODateWithMs));
+    QCOMPARE(event.published,
+             QDateTime::fromString(QStringLiteral("2024-05-06T07:08:09.123Z"), Qt::ISODateWithMs));
     QCOMPARE(event.mentionedUuids, QStringList{MeUuid});
     QVERIFY(!event.isDirect);
     QVERIFY(!event.hasFiles);
@@ -278,8 +278,9 @@ void TestEventFrame::aMessage()
 
 void TestEventFrame::aReply()
 {
-    const QByteArray reply = post("5a0e0d0c-0b0a-4909-8807-060504030201",
-                                  R"({"id":"92db3be0-43bd-11e6-8ae9-dd5b3dfc565d","type":"reply"})");
+    const QByteArray reply =
+        post("5a0e0d0c-0b0a-4909-8807-060504030201",
+             R"({"id":"92db3be0-43bd-11e6-8ae9-dd5b3dfc565d","type":"reply"})");
     const EventFrame frame = parsed(envelope(reply));
     QCOMPARE(frame.type, EventFrame::Type::Activity);
     QCOMPARE(frame.activity.kind, ActivityEvent::Kind::Replied);
@@ -349,8 +350,8 @@ void TestEventFrame::beingAddedAndLeaving()
     QVERIFY(left.activity.isAbout(MeUuid));
 
     // The person named by entryUUID wins over object.id.
-    const QByteArray other = withField(membership("add"), QStringLiteral("object.entryUUID"),
-                                       AdaUuid);
+    const QByteArray other =
+        withField(membership("add"), QStringLiteral("object.entryUUID"), AdaUuid);
     QCOMPARE(parsed(envelope(other)).activity.objectUuid, AdaUuid);
 }
 
@@ -376,11 +377,19 @@ void TestEventFrame::verbTable_data()
     using K = ActivityEvent::Kind;
     const QString none;
     QTest::newRow("post") << "post" << none << "comment" << K::Posted;
-    QTest::newRow("post reply") << "post" << "reply" << "comment" << K::Replied;
-    QTest::newRow("post edit") << "post" << "edit" << "comment" << K::Edited;
-    QTest::newRow("post other parent") << "post" << "cardAction" << "comment" << K::Posted;
+    QTest::newRow("post reply") << "post"
+                                << "reply"
+                                << "comment" << K::Replied;
+    QTest::newRow("post edit") << "post"
+                               << "edit"
+                               << "comment" << K::Edited;
+    QTest::newRow("post other parent") << "post"
+                                       << "cardAction"
+                                       << "comment" << K::Posted;
     QTest::newRow("share") << "share" << none << "content" << K::Posted;
-    QTest::newRow("share reply") << "share" << "reply" << "content" << K::Replied;
+    QTest::newRow("share reply") << "share"
+                                 << "reply"
+                                 << "content" << K::Replied;
     QTest::newRow("update content") << "update" << none << "content" << K::ContentUpdated;
     QTest::newRow("update space") << "update" << none << "conversation" << K::SpaceChanged;
     QTest::newRow("assign") << "assign" << none << "conversation" << K::SpaceChanged;
@@ -389,7 +398,9 @@ void TestEventFrame::verbTable_data()
     QTest::newRow("tombstone") << "tombstone" << none << "activity" << K::Deleted;
     QTest::newRow("acknowledge") << "acknowledge" << none << "activity" << K::Acknowledged;
     QTest::newRow("add person") << "add" << none << "person" << K::Added;
-    QTest::newRow("add reaction") << "add" << "reaction" << "reaction2" << K::Ignored;
+    QTest::newRow("add reaction") << "add"
+                                  << "reaction"
+                                  << "reaction2" << K::Ignored;
     QTest::newRow("add reaction, no parent") << "add" << none << "reaction2" << K::Ignored;
     QTest::newRow("leave") << "leave" << none << "person" << K::Left;
     QTest::newRow("create") << "create" << none << "conversation" << K::Created;
@@ -428,16 +439,15 @@ void TestEventFrame::tooLargeIsRefusedUnread()
 void TestEventFrame::deepNestingIsRefused()
 {
     const int depth = 100000;
-    const QByteArray nested = "{\"id\":\"n-1\",\"data\":" + QByteArray(depth, '[') +
-                              QByteArray(depth, ']') + "}";
+    const QByteArray nested =
+        "{\"id\":\"n-1\",\"data\":" + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
     const EventFrame frame = parsed(nested);
     QCOMPARE(frame.type, EventFrame::Type::Invalid);
     QVERIFY(!frame.why.isEmpty());
     // Nesting inside an activity that Qt still reads is only data nobody looks at.
-    const QByteArray deepButRead = withField(post(MessageUuid.toLatin1()), QStringLiteral("extra"),
-                                             QJsonDocument::fromJson(QByteArray(500, '[') +
-                                                                     QByteArray(500, ']'))
-                                                 .array());
+    const QByteArray deepButRead =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("extra"),
+                  QJsonDocument::fromJson(QByteArray(500, '[') + QByteArray(500, ']')).array());
     QCOMPARE(parsed(envelope(deepButRead)).type, EventFrame::Type::Activity);
 }
 
@@ -539,16 +549,16 @@ void TestEventFrame::missingIds()
 void TestEventFrame::restIdsAreAcceptedAsIds()
 {
     // WR takes REST ids where they come; so do we, and keep them as they are.
-    const QByteArray activity = withField(post(MessageUuid.toLatin1()), QStringLiteral("target.id"),
-                                          RoomId);
+    const QByteArray activity =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("target.id"), RoomId);
     const EventFrame frame = parsed(envelope(activity));
     QCOMPARE(frame.type, EventFrame::Type::Activity);
     QCOMPARE(frame.activity.spaceUuid, RoomId);
     QCOMPARE(ActivityIds::toRestId(ActivityIds::Type::Room, frame.activity.spaceUuid), RoomId);
     // Upper-case uuids and braces are written the one way.
-    const QByteArray upper = withField(post(MessageUuid.toUpper().toLatin1()),
-                                       QStringLiteral("target.id"),
-                                       QLatin1Char('{') + RoomUuid.toUpper() + QLatin1Char('}'));
+    const QByteArray upper =
+        withField(post(MessageUuid.toUpper().toLatin1()), QStringLiteral("target.id"),
+                  QLatin1Char('{') + RoomUuid.toUpper() + QLatin1Char('}'));
     const EventFrame normal = parsed(envelope(upper));
     QCOMPARE(normal.activity.activityUuid, MessageUuid);
     QCOMPARE(normal.activity.spaceUuid, RoomUuid);
@@ -562,10 +572,11 @@ void TestEventFrame::optionalFieldsOfWrongTypeAreLeftEmpty()
     activity = withField(activity, QStringLiteral("published"), QStringLiteral("yesterday"));
     activity = withField(activity, QStringLiteral("target.tags"), QStringLiteral("ONE_ON_ONE"));
     activity = withField(activity, QStringLiteral("target.globalId"), QStringLiteral("not an id"));
-    activity = withField(activity, QStringLiteral("object.mentions.items"),
-                         QJsonArray{QJsonObject{{QStringLiteral("id"), 3}},
-                                    QJsonObject{{QStringLiteral("id"), MeUuid}}, QStringLiteral("x"),
-                                    QJsonObject{{QStringLiteral("id"), MeUuid}}});
+    activity =
+        withField(activity, QStringLiteral("object.mentions.items"),
+                  QJsonArray{QJsonObject{{QStringLiteral("id"), 3}},
+                             QJsonObject{{QStringLiteral("id"), MeUuid}}, QStringLiteral("x"),
+                             QJsonObject{{QStringLiteral("id"), MeUuid}}});
     const EventFrame frame = parsed(envelope(activity));
     QCOMPARE(frame.type, EventFrame::Type::Activity);
     QVERIFY(frame.activity.actorEmail.isEmpty());
@@ -576,9 +587,9 @@ void TestEventFrame::optionalFieldsOfWrongTypeAreLeftEmpty()
     QCOMPARE(frame.activity.mentionedUuids, QStringList{MeUuid}); // once, bad ones skipped
 
     // A global id of a message is no space's id.
-    const QByteArray notARoom = withField(
-        post(MessageUuid.toLatin1()), QStringLiteral("target.globalId"),
-        ActivityIds::encode(ActivityIds::Type::Message, MessageUuid));
+    const QByteArray notARoom =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("target.globalId"),
+                  ActivityIds::encode(ActivityIds::Type::Message, MessageUuid));
     QVERIFY(parsed(envelope(notARoom)).activity.spaceGlobalId.isEmpty());
 
     const QByteArray direct = withField(post(MessageUuid.toLatin1()), QStringLiteral("target.tags"),
@@ -592,21 +603,21 @@ void TestEventFrame::longNamesAreCutAndLongVerbsRefused()
     QString smileys;
     for (int i = 0; i < 300; ++i)
         smileys += QString::fromUtf8("\xF0\x9F\x98\x80");
-    const QByteArray named = withField(post(MessageUuid.toLatin1()),
-                                       QStringLiteral("actor.displayName"), smileys);
+    const QByteArray named =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("actor.displayName"), smileys);
     const QString name = parsed(envelope(named)).activity.actorName;
     QCOMPARE(name.size(), EventFrame::MaxNameLength);
     QVERIFY(!name.back().isHighSurrogate());
-    const QByteArray oddCut = withField(post(MessageUuid.toLatin1()),
-                                        QStringLiteral("actor.displayName"),
-                                        QLatin1Char('a') + smileys);
+    const QByteArray oddCut =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("actor.displayName"),
+                  QLatin1Char('a') + smileys);
     const QString odd = parsed(envelope(oddCut)).activity.actorName;
     QCOMPARE(odd.size(), EventFrame::MaxNameLength - 1);
     QVERIFY(!odd.back().isHighSurrogate());
 
-    const QByteArray longEmail = withField(post(MessageUuid.toLatin1()),
-                                           QStringLiteral("actor.emailAddress"),
-                                           QString(300, QLatin1Char('a')) + QStringLiteral("@x.org"));
+    const QByteArray longEmail =
+        withField(post(MessageUuid.toLatin1()), QStringLiteral("actor.emailAddress"),
+                  QString(300, QLatin1Char('a')) + QStringLiteral("@x.org"));
     QVERIFY(parsed(envelope(longEmail)).activity.actorEmail.isEmpty());
 
     const QByteArray longVerb = withField(post(MessageUuid.toLatin1()), QStringLiteral("verb"),

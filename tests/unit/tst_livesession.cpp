@@ -143,15 +143,17 @@ void TestLiveSession::registersConnectsAndGoesLive()
 
     m_mercury->send(QJsonObject{
         {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("eventType"), QStringLiteral("conversation.activity")},
-                     {QStringLiteral("activity"),
-                      QJsonObject{{QStringLiteral("verb"), QStringLiteral("delete")},
-                                  {QStringLiteral("object"),
-                                   QJsonObject{{QStringLiteral("id"),
-                                                QStringLiteral("92db3be0-43bd-11e6-8ae9-dd5b3dfc565d")}}},
-                                  {QStringLiteral("target"),
-                                   QJsonObject{{QStringLiteral("id"),
-                                                QStringLiteral("bbceb1ad-43f1-3b58-9147-f14bb0c4d154")}}}}}}}});
+         QJsonObject{
+             {QStringLiteral("eventType"), QStringLiteral("conversation.activity")},
+             {QStringLiteral("activity"),
+              QJsonObject{
+                  {QStringLiteral("verb"), QStringLiteral("delete")},
+                  {QStringLiteral("object"),
+                   QJsonObject{{QStringLiteral("id"),
+                                QStringLiteral("92db3be0-43bd-11e6-8ae9-dd5b3dfc565d")}}},
+                  {QStringLiteral("target"),
+                   QJsonObject{{QStringLiteral("id"),
+                                QStringLiteral("bbceb1ad-43f1-3b58-9147-f14bb0c4d154")}}}}}}}});
     QVERIFY(activity.wait());
     QCOMPARE(activity.at(0).at(0).value<ActivityEvent>().kind, ActivityEvent::Kind::Deleted);
 
@@ -198,9 +200,9 @@ void TestLiveSession::sequenceGapAsksForCatchUp()
     m_session->start();
     QVERIFY(waitForState(LiveSession::State::Live));
     m_mercury->skipSequence(2);
-    m_mercury->send(QJsonObject{{QStringLiteral("data"),
-                                 QJsonObject{{QStringLiteral("eventType"),
-                                              QStringLiteral("status.start_typing")}}}});
+    m_mercury->send(QJsonObject{
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("eventType"), QStringLiteral("status.start_typing")}}}});
     QTRY_COMPARE(m_catchUps->size(), 2);
     QCOMPARE(m_catchUps->at(1).at(0).value<LiveSession::CatchUpReason>(),
              LiveSession::CatchUpReason::SequenceGap);
@@ -221,8 +223,8 @@ void TestLiveSession::rejectedTokenIsRenewedThenReconnected()
     // The app's SessionKeeper renews, and accessTokenReady hands the new token over.
     m_session->setAccessToken(QStringLiteral("fresh-token"));
     QVERIFY(waitForState(S::Live));
-    QCOMPARE(m_mercury->authorizations,
-             QStringList({QStringLiteral("Bearer test-token"), QStringLiteral("Bearer fresh-token")}));
+    QCOMPARE(m_mercury->authorizations, QStringList({QStringLiteral("Bearer test-token"),
+                                                     QStringLiteral("Bearer fresh-token")}));
     QCOMPARE(m_catchUps->size(), 2);
     QCOMPARE(m_renewals, 1);
 }
@@ -302,8 +304,8 @@ void TestLiveSession::failingDeviceServiceWaitsAndTriesAgain()
     m_wdm->failStatus = 503;
     m_session->start();
     QVERIFY(waitForState(S::Live));
-    QCOMPARE(states(), QList<S>({S::Registering, S::Waiting, S::Registering, S::Connecting,
-                                 S::Live}));
+    QCOMPARE(states(),
+             QList<S>({S::Registering, S::Waiting, S::Registering, S::Connecting, S::Live}));
 }
 
 void TestLiveSession::excessiveRegistrationsStop()

@@ -29,8 +29,8 @@ QJsonObject postFrame(const QString &messageUuid)
         {QStringLiteral("actor"),
          QJsonObject{{QStringLiteral("entryUUID"),
                       QStringLiteral("6bb085fa-f6b2-4210-b267-be0fdebb07c4")}}},
-        {QStringLiteral("object"), QJsonObject{{QStringLiteral("objectType"),
-                                                QStringLiteral("comment")}}},
+        {QStringLiteral("object"),
+         QJsonObject{{QStringLiteral("objectType"), QStringLiteral("comment")}}},
         {QStringLiteral("target"),
          QJsonObject{{QStringLiteral("id"), QStringLiteral("bbceb1ad-43f1-3b58-9147-f14bb0c4d154")},
                      {QStringLiteral("objectType"), QStringLiteral("conversation")}}},
@@ -43,8 +43,9 @@ QJsonObject postFrame(const QString &messageUuid)
 
 QJsonObject typingFrame()
 {
-    return QJsonObject{{QStringLiteral("data"), QJsonObject{{QStringLiteral("eventType"),
-                                                             QStringLiteral("status.start_typing")}}}};
+    return QJsonObject{
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("eventType"), QStringLiteral("status.start_typing")}}}};
 }
 
 // Every message the code under test logs, to check that the token is never among them.
@@ -263,8 +264,8 @@ void TestLiveSocket::activitiesBeforeReadinessAreAckedNotDelivered()
     QTRY_COMPARE(m_mercury->acks.size(), 1);
     QCOMPARE(activity.size(), 0);
     QCOMPARE(live.size(), 0);
-    m_mercury->send(QJsonObject{{QStringLiteral("data"),
-                                 QJsonObject{{QStringLiteral("eventType"),
+    m_mercury->send(QJsonObject{
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("eventType"),
                                               QStringLiteral("mercury.registration_status")}}}});
     QVERIFY(live.wait());
 }
@@ -462,9 +463,9 @@ void TestLiveSocket::unknownDeviceAnswered404OnTheUpgrade()
         });
     });
     QSignalSpy ended(m_socket.get(), &LiveSocket::ended);
-    m_socket->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/mercury/gone/messages")
-                            .arg(server.serverPort())),
-                   QStringLiteral("test-token"));
+    m_socket->open(
+        QUrl(QStringLiteral("ws://127.0.0.1:%1/mercury/gone/messages").arg(server.serverPort())),
+        QStringLiteral("test-token"));
     QVERIFY(ended.wait());
     QCOMPARE(ended.size(), 1);
     QCOMPARE(ended.at(0).at(0).value<LiveSocket::Outcome>(), LiveSocket::Outcome::DeviceGone);

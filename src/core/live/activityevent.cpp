@@ -111,7 +111,7 @@ ActivityEvent::Kind ActivityEvent::kindOf(const QString &verb, const QString &pa
                    : Kind::Ignored;
     if (verb == QLatin1String("leave"))
         return objectType.isEmpty() || objectType == QLatin1String("person") ? Kind::Left
-                                                                               : Kind::Ignored;
+                                                                             : Kind::Ignored;
     if (verb == QLatin1String("create"))
         return Kind::Created;
     if (verb == QLatin1String("hide"))
@@ -212,12 +212,12 @@ std::optional<ActivityEvent> ActivityEvent::fromJson(const QJsonObject &activity
         return std::nullopt;
 
     // Nice to have: a wrong type or form leaves the field empty.
-    const QString email = shortString(actor, QLatin1String("emailAddress"),
-                                      EventFrame::MaxEmailLength);
+    const QString email =
+        shortString(actor, QLatin1String("emailAddress"), EventFrame::MaxEmailLength);
     event.actorEmail = email.contains(QLatin1Char('@')) ? email : QString();
     event.actorName = cutName(actor, QLatin1String("displayName"), EventFrame::MaxNameLength);
-    const QString globalId = shortString(target, QLatin1String("globalId"),
-                                         ActivityIds::MaxRestIdLength);
+    const QString globalId =
+        shortString(target, QLatin1String("globalId"), ActivityIds::MaxRestIdLength);
     const std::optional<ActivityIds::Decoded> room = ActivityIds::decode(globalId);
     if (room && room->type == ActivityIds::typeName(ActivityIds::Type::Room))
         event.spaceGlobalId = globalId;
@@ -240,9 +240,9 @@ std::optional<ActivityEvent> ActivityEvent::fromJson(const QJsonObject &activity
         seen.insert(mentioned);
         event.mentionedUuids.append(mentioned);
     }
-    event.hasFiles = event.verb == QLatin1String("share") ||
-                     !arrayAt(objectAt(object, QLatin1String("files")), QLatin1String("items"))
-                          .isEmpty();
+    event.hasFiles =
+        event.verb == QLatin1String("share") ||
+        !arrayAt(objectAt(object, QLatin1String("files")), QLatin1String("items")).isEmpty();
     return event;
 }
 

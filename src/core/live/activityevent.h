@@ -19,17 +19,17 @@ struct ActivityEvent
 {
     // What the app does with it (section 4.2).
     enum class Kind {
-        Ignored,        ///< acked and dropped: reactions, card actions, moderators, unknown verbs
-        Posted,         ///< post or share: fetch MESSAGE(activityUuid), its space moves up
-        Replied,        ///< post or share with parent.type "reply": as Posted, parentUuid is the root
-        Edited,         ///< post with parent.type "edit": fetch MESSAGE(parentUuid) and replace it
-        Deleted,        ///< delete or tombstone: remove MESSAGE(objectUuid) where shown
-        Acknowledged,   ///< read receipt: actorUuid has read up to MESSAGE(objectUuid)
-        Added,          ///< objectUuid (a person) was added to the space
-        Left,           ///< objectUuid (a person) left or was removed from the space
-        Created,        ///< a new space with us in it: the space is objectUuid (= spaceUuid)
-        Hidden,         ///< a 1:1 space was hidden by actorUuid: the space is objectUuid
-        SpaceChanged,   ///< update (not of content), assign, unassign: re-fetch the room
+        Ignored,      ///< acked and dropped: reactions, card actions, moderators, unknown verbs
+        Posted,       ///< post or share: fetch MESSAGE(activityUuid), its space moves up
+        Replied,      ///< post or share with parent.type "reply": as Posted, parentUuid is the root
+        Edited,       ///< post with parent.type "edit": fetch MESSAGE(parentUuid) and replace it
+        Deleted,      ///< delete or tombstone: remove MESSAGE(objectUuid) where shown
+        Acknowledged, ///< read receipt: actorUuid has read up to MESSAGE(objectUuid)
+        Added,        ///< objectUuid (a person) was added to the space
+        Left,         ///< objectUuid (a person) left or was removed from the space
+        Created,      ///< a new space with us in it: the space is objectUuid (= spaceUuid)
+        Hidden,       ///< a 1:1 space was hidden by actorUuid: the space is objectUuid
+        SpaceChanged, ///< update (not of content), assign, unassign: re-fetch the room
         ContentUpdated, ///< update of shared content (a file scanned): re-fetch the open space
     };
 

@@ -98,8 +98,8 @@ QString encode(Type type, const QString &uuid, const QString &cluster)
         where.contains(QLatin1Char('/')) || uuid.count(QLatin1Char('/')) > slashesAllowed ||
         uuid.startsWith(QLatin1Char('/')) || uuid.endsWith(QLatin1Char('/')))
         return {};
-    const QString plain = Scheme + where + QLatin1Char('/') + typeName(type) + QLatin1Char('/') +
-                          uuid;
+    const QString plain =
+        Scheme + where + QLatin1Char('/') + typeName(type) + QLatin1Char('/') + uuid;
     return QString::fromLatin1(
         plain.toLatin1().toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals));
 }

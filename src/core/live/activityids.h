@@ -27,7 +27,7 @@ struct Decoded
 {
     QString cluster; ///< "us", "urn:TEAM:eu-central-1_k", ...
     QString type;    ///< "MESSAGE", "ROOM", ... (any upper-case name, also ones not in Type)
-    QString uuid;    ///< the last part as written: a uuid, "a:b" for a membership, "u/0" for content
+    QString uuid; ///< the last part as written: a uuid, "a:b" for a membership, "u/0" for content
 };
 
 // The cluster Webex uses when it says nothing else, and always for people and organizations.

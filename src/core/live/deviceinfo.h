@@ -15,9 +15,9 @@
 // has it on another one.
 struct DeviceInfo
 {
-    QUrl url;          ///< the device itself: PUT refreshes it, DELETE removes it
-    QUrl webSocketUrl; ///< where the live socket connects
-    QString name;      ///< "Webex Desk <install id>" for ours
+    QUrl url;                   ///< the device itself: PUT refreshes it, DELETE removes it
+    QUrl webSocketUrl;          ///< where the live socket connects
+    QString name;               ///< "Webex Desk <install id>" for ours
     QDateTime modificationTime; ///< UTC; invalid when absent
     QString userId;             ///< the person's uuid, when WDM says it
 

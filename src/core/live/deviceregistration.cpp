@@ -23,8 +23,7 @@ namespace {
 // What may be logged of a URL: scheme, host and path; the device's path is an id, not a secret.
 QString loggable(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 QString systemName()
@@ -55,9 +54,8 @@ struct DeviceRegistration::Request
     bool tooLarge = false;
 };
 
-DeviceRegistration::DeviceRegistration(const ApiBase &deviceService,
-                                       QNetworkAccessManager *network, KnownDevice *store,
-                                       QObject *parent)
+DeviceRegistration::DeviceRegistration(const ApiBase &deviceService, QNetworkAccessManager *network,
+                                       KnownDevice *store, QObject *parent)
     : QObject(parent), m_service(deviceService), m_network(network), m_store(store)
 {}
 
@@ -93,8 +91,8 @@ bool DeviceRegistration::isBusy() const
 
 bool DeviceRegistration::isExcessiveRegistrations(const ApiError &error)
 {
-    return error.isError() &&
-           error.message.contains(QLatin1String(ExcessiveRegistrationsMessage), Qt::CaseInsensitive);
+    return error.isError() && error.message.contains(QLatin1String(ExcessiveRegistrationsMessage),
+                                                     Qt::CaseInsensitive);
 }
 
 QByteArray DeviceRegistration::registrationBody() const
@@ -200,9 +198,9 @@ void DeviceRegistration::send(const RequestPtr &request)
     QNetworkRequest http(request->url);
     http.setTransferTimeout(m_transferTimeoutMs);
     const QString version = QCoreApplication::applicationVersion();
-    http.setHeader(QNetworkRequest::UserAgentHeader,
-                   version.isEmpty() ? QStringLiteral("WebexDesk")
-                                     : QStringLiteral("WebexDesk/") + version);
+    http.setHeader(QNetworkRequest::UserAgentHeader, version.isEmpty()
+                                                         ? QStringLiteral("WebexDesk")
+                                                         : QStringLiteral("WebexDesk/") + version);
     http.setRawHeader("Accept", "application/json");
     http.setRawHeader("TrackingID", request->trackingId);
     // A redirect elsewhere would carry the Authorization header along.
@@ -251,13 +249,12 @@ void DeviceRegistration::onFinished(const RequestPtr &request, QNetworkReply *re
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const ApiError error = ApiError::fromReply(reply, body);
     if (error.isError()) {
-        qCInfo(lcLive) << request->method.constData() << loggable(request->url)
-                       << "failed: HTTP" << error.httpStatus << reply->error() << "tracking ID"
-                       << error.trackingId;
+        qCInfo(lcLive) << request->method.constData() << loggable(request->url) << "failed: HTTP"
+                       << error.httpStatus << reply->error() << "tracking ID" << error.trackingId;
         // A gone device, a missing list and the device limit are answers, not failures to
         // repeat; everything else as RetryPolicy says.
-        const bool answer = error.httpStatus == 404 || error.httpStatus == 410 ||
-                            isExcessiveRegistrations(error);
+        const bool answer =
+            error.httpStatus == 404 || error.httpStatus == 410 || isExcessiveRegistrations(error);
         if (!answer && scheduleRetry(request, error))
             return;
     }
@@ -315,8 +312,8 @@ void DeviceRegistration::handle(const RequestPtr &request, const ApiError &error
     case Step::Remove:
         m_request = nullptr;
         if (error.isError() && error.httpStatus != 404 && error.httpStatus != 410)
-            qCWarning(lcLive) << "Could not delete the device on sign-out (HTTP"
-                              << error.httpStatus << "); Webex drops stale devices itself";
+            qCWarning(lcLive) << "Could not delete the device on sign-out (HTTP" << error.httpStatus
+                              << "); Webex drops stale devices itself";
         m_store->forget();
         emit removed();
         return;

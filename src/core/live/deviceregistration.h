@@ -104,7 +104,7 @@ private:
     RetryPolicy m_retryPolicy;
     double m_retryDelayScale = 1.0;
     int m_transferTimeoutMs = 30000;
-    RequestPtr m_request; // the one request running or waiting for its retry
+    RequestPtr m_request;       // the one request running or waiting for its retry
     QList<DeviceInfo> m_listed; // the person's devices, from the last list
     QList<QUrl> m_stale;        // our own stale devices still to delete
     ApiError m_excessive;       // the POST's refusal, while the stale ones go

@@ -36,9 +36,9 @@ EventFrame EventFrame::parse(const QByteArray &bytes)
     // JsonBody: one invalid UTF-8 string in a list (a mention, a tag) costs that entry only.
     const QJsonDocument document = JsonBody::parse(bytes, &error);
     if (error.error != QJsonParseError::NoError)
-        return invalid(frame, QStringLiteral("not JSON (%1 at byte %2)")
-                                  .arg(error.errorString())
-                                  .arg(error.offset));
+        return invalid(
+            frame,
+            QStringLiteral("not JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
         return invalid(frame, QStringLiteral("not a JSON object"));
     const QJsonObject root = document.object();
@@ -87,7 +87,8 @@ EventFrame EventFrame::parse(const QByteArray &bytes)
     if (!eventType.isUndefined() && !eventType.isString())
         return invalid(frame, QStringLiteral("an event type that is not text"));
     if (eventType.toString().size() > MaxEventTypeLength)
-        return invalid(frame, QStringLiteral("an event type longer than %1").arg(MaxEventTypeLength));
+        return invalid(frame,
+                       QStringLiteral("an event type longer than %1").arg(MaxEventTypeLength));
     frame.eventType = eventType.toString();
 
     if (isReadiness(frame.eventType)) {

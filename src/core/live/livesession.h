@@ -52,7 +52,7 @@ public:
     // and hands the new one to setAccessToken().
     using TokenRenewal = std::function<void()>;
 
-    static constexpr int DeviceGoneAtOnce = 3; ///< re-registrations in a row without backoff
+    static constexpr int DeviceGoneAtOnce = 3;    ///< re-registrations in a row without backoff
     static constexpr int TokenWaitMs = 60 * 1000; ///< a renewal that never answers
 
     // `deviceService`: --device-service. `network` and `store` outlive this object; `store` is

@@ -25,8 +25,7 @@ QString newId()
 // the token never is in it).
 QString loggable(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 // The protocol allows at most 123 bytes of close reason; a server could send anything.
@@ -42,8 +41,7 @@ QString cappedReason(const QString &reason)
 bool isUpgradeNotFound(int error, const QString &errorString)
 {
     static const QRegularExpression status(QStringLiteral("\\b404\\b"));
-    return error == QAbstractSocket::ConnectionRefusedError &&
-           errorString.contains(status);
+    return error == QAbstractSocket::ConnectionRefusedError && errorString.contains(status);
 }
 
 } // namespace
@@ -310,15 +308,15 @@ void LiveSocket::onDisconnected()
     }
     // No close frame: the connection broke (1006), whatever closeCode() says.
     const int code = m_closeFrameSeen ? int(m_socket->closeCode()) : 1006;
-    const QString reason = m_closeFrameSeen ? cappedReason(m_socket->closeReason())
-                                            : (m_lastErrorString.isEmpty()
-                                                   ? QStringLiteral("connection lost")
-                                                   : cappedReason(m_lastErrorString));
+    const QString reason = m_closeFrameSeen
+                               ? cappedReason(m_socket->closeReason())
+                               : (m_lastErrorString.isEmpty() ? QStringLiteral("connection lost")
+                                                              : cappedReason(m_lastErrorString));
     if (code == 1003)
         qCWarning(lcLive) << "The server rejected a frame of ours (1003)";
     const Outcome outcome = outcomeOf(code, reason, m_live);
-    qCInfo(lcLive) << "Closed:" << code << reason << (m_live ? "after" : "before")
-                   << "readiness ->" << outcome;
+    qCInfo(lcLive) << "Closed:" << code << reason << (m_live ? "after" : "before") << "readiness ->"
+                   << outcome;
     finish(outcome, reason, false);
 }
 
