@@ -78,6 +78,7 @@ private slots:
     void activitiesBeforeReadinessAreAckedNotDelivered();
     void binaryFramesAreReadToo();
     void badFramesAreAckedAndDropped();
+    void ignoredVerbsAreAckedNotDelivered();
     void pingsFollowEachPong();
     void pongTimeoutEndsTheConnection();
     void pongMismatchEndsTheConnection();
@@ -286,17 +287,39 @@ void TestLiveSocket::badFramesAreAckedAndDropped()
     QVERIFY(openLive());
     QSignalSpy activity(m_socket.get(), &LiveSocket::activity);
     QSignalSpy ended(m_socket.get(), &LiveSocket::ended);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Dropped a frame of")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Dropped frame \\d+ of")));
     m_mercury->sendRaw(R"({"id":"bad-1","data":{"eventType":"conversation.activity",)"
                        R"("activity":{"verb":"post","id":17}}})");
     QTRY_VERIFY(m_mercury->acks.contains(QStringLiteral("bad-1")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Dropped a frame of 9 ")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Dropped frame \\d+ of 9 ")));
     m_mercury->sendRaw("not json!");
     // Still live and working.
     m_mercury->send(postFrame(QStringLiteral("92db3be0-43bd-11e6-8ae9-dd5b3dfc565d")));
     QVERIFY(activity.wait());
     QCOMPARE(activity.size(), 1);
     QCOMPARE(ended.size(), 0);
+}
+
+void TestLiveSocket::ignoredVerbsAreAckedNotDelivered()
+{
+    QVERIFY(openLive());
+    QSignalSpy activity(m_socket.get(), &LiveSocket::activity);
+    QJsonObject reaction = postFrame(QStringLiteral("92db3be0-43bd-11e6-8ae9-dd5b3dfc565d"));
+    QJsonObject data = reaction.value(QLatin1String("data")).toObject();
+    QJsonObject inner = data.value(QLatin1String("activity")).toObject();
+    inner.insert(QStringLiteral("verb"), QStringLiteral("add"));
+    inner.insert(QStringLiteral("object"),
+                 QJsonObject{{QStringLiteral("objectType"), QStringLiteral("reaction2")}});
+    data.insert(QStringLiteral("activity"), inner);
+    reaction.insert(QStringLiteral("data"), data);
+    reaction.insert(QStringLiteral("id"), QStringLiteral("reaction-1"));
+    m_mercury->send(reaction);
+    m_mercury->send(postFrame(QStringLiteral("a2db3be0-43bd-11e6-8ae9-dd5b3dfc565d")));
+    QVERIFY(activity.wait());
+    QCOMPARE(activity.size(), 1); // the post only
+    QCOMPARE(activity.at(0).at(0).value<ActivityEvent>().verb, QStringLiteral("post"));
+    QTRY_VERIFY(m_mercury->acks.contains(QStringLiteral("reaction-1")));
 }
 
 void TestLiveSocket::pingsFollowEachPong()

@@ -130,6 +130,7 @@ void LiveSocket::open(const QUrl &webSocketUrl, const QString &accessToken)
     m_lastErrorString.clear();
     m_expectedSequence.reset();
     m_pendingPing.clear();
+    m_framesReceived = 0;
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     // Nothing bigger than EventFrame reads is ever taken in (section 7.1).
@@ -194,6 +195,7 @@ void LiveSocket::sendFrame(const QByteArray &json)
 void LiveSocket::onMessage(const QByteArray &bytes)
 {
     const quint64 generation = m_generation;
+    ++m_framesReceived;
     const EventFrame frame = EventFrame::parse(bytes);
     // The ack goes out before the frame is handled, for every frame with an id (section 3.2).
     if (frame.hasId())
@@ -220,7 +222,9 @@ void LiveSocket::onMessage(const QByteArray &bytes)
 
     switch (frame.type) {
     case EventFrame::Type::Invalid:
-        qCWarning(lcLive) << "Dropped a frame of" << bytes.size() << "bytes:" << frame.why;
+        // By position and size; never its content.
+        qCWarning(lcLive) << "Dropped frame" << m_framesReceived << "of" << bytes.size()
+                          << "bytes:" << frame.why;
         return;
     case EventFrame::Type::Readiness:
         if (m_live)
@@ -249,6 +253,14 @@ void LiveSocket::onMessage(const QByteArray &bytes)
         if (!m_live) {
             // As the SDK, nothing is an event before readiness; the catch-up covers it.
             qCDebug(lcLive) << "An activity before readiness; ignored";
+            return;
+        }
+        if (frame.activity.kind == ActivityEvent::Kind::Ignored) {
+            // Reactions, card actions, verbs Webex adds later: never an error (section 4.2).
+            if (!m_loggedVerbs.contains(frame.activity.verb) && m_loggedVerbs.size() < 64) {
+                m_loggedVerbs.insert(frame.activity.verb);
+                qCDebug(lcLive) << "Ignoring activities with the verb" << frame.activity.verb;
+            }
             return;
         }
         emit activity(frame.activity);

@@ -71,6 +71,7 @@ public:
 signals:
     // Readiness came: from now on frames are events.
     void live();
+    // Every activity of a kind the app acts on (not Ignored), after readiness.
     void activity(const ActivityEvent &event);
     // A sequence number higher than expected (section 3.4): something was missed.
     void sequenceGap(qint64 expected, qint64 actual);
@@ -104,5 +105,7 @@ private:
     QTimer m_readinessTimer;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
+    qint64 m_framesReceived = 0; // on this connection, to say which frame was dropped
     QSet<QString> m_loggedEventTypes;
+    QSet<QString> m_loggedVerbs;
 };
