@@ -321,6 +321,21 @@
     </message>
 </context>
 <context>
+    <name>DeviceRegistration</name>
+    <message>
+        <source>No network access is available.</source>
+        <translation>Es ist kein Netzwerkzugang verfügbar.</translation>
+    </message>
+    <message>
+        <source>The Webex device service sent a larger answer than Webex Desk accepts; it was not read.</source>
+        <translation>Der Webex-Gerätedienst hat eine größere Antwort gesendet, als Webex Desk annimmt; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The Webex device service sent an answer Webex Desk cannot use.</source>
+        <translation>Der Webex-Gerätedienst hat eine Antwort gesendet, mit der Webex Desk nichts anfangen kann.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set Up Webex Desk</source>
@@ -393,6 +408,56 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>Live updates are off.</source>
+        <translation>Live-Aktualisierungen sind aus.</translation>
+    </message>
+    <message>
+        <source>Connecting to Webex for live updates…</source>
+        <translation>Verbindung zu Webex für Live-Aktualisierungen wird hergestellt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live updates are interrupted; trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Live-Aktualisierungen sind unterbrochen; neuer Versuch in %n Sekunde.</numerusform>
+            <numerusform>Live-Aktualisierungen sind unterbrochen; neuer Versuch in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Live updates stopped: Webex did not accept your sign-in for them.</source>
+        <translation>Live-Aktualisierungen beendet: Webex hat Ihre Anmeldung dafür nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Live updates are interrupted while Webex Desk renews your sign-in.</source>
+        <translation>Live-Aktualisierungen sind unterbrochen, während Webex Desk Ihre Anmeldung erneuert.</translation>
+    </message>
+    <message>
+        <source>Live updates are not available: Webex has too many devices registered for your account. Signing out of Webex where you no longer use it frees room.</source>
+        <translation>Live-Aktualisierungen sind nicht verfügbar: Für Ihr Konto sind bei Webex zu viele Geräte registriert. Melden Sie sich bei Webex dort ab, wo Sie es nicht mehr verwenden, um Platz zu schaffen.</translation>
+    </message>
+    <message>
+        <source>Live updates are not available: the Webex device service refused Webex Desk.</source>
+        <translation>Live-Aktualisierungen sind nicht verfügbar: Der Webex-Gerätedienst hat Webex Desk abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Live: new messages appear as they arrive.</source>
+        <translation>Live: Neue Nachrichten erscheinen, sobald sie eintreffen.</translation>
+    </message>
+    <message>
+        <source>Live updates stopped: another copy of Webex Desk with the same settings took them over. Reconnect to take them back.</source>
+        <translation>Live-Aktualisierungen beendet: Eine andere Kopie von Webex Desk mit denselben Einstellungen hat sie übernommen. Verbinden Sie sich erneut, um sie zurückzuholen.</translation>
+    </message>
+    <message>
+        <source>Live updates are not available for this account.</source>
+        <translation>Live-Aktualisierungen sind für dieses Konto nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Live updates are not available for this account (%1).</source>
+        <translation>Live-Aktualisierungen sind für dieses Konto nicht verfügbar (%1).</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1222,14 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>--demo-rooms: expected a whole number from 1 to 100000, got &quot;%1&quot;.</source>
         <translation>--demo-rooms: erwartet wurde eine ganze Zahl von 1 bis 100000, erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The Webex device service URL, for live updates (default %1). Plain http is accepted for loopback hosts only.</source>
+        <translation>Die URL des Webex-Gerätedienstes für Live-Aktualisierungen (Standard: %1). Unverschlüsseltes http wird nur für Loopback-Hosts akzeptiert.</translation>
+    </message>
+    <message>
+        <source>--device-service: %1</source>
+        <translation>--device-service: %1</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>LiveSession</name>
+    <message numerus="yes">
+        <source>Live updates are interrupted; trying again in %n second(s).</source>
+        <translation>
+            <numerusform>Live updates are interrupted; trying again in %n second.</numerusform>
+            <numerusform>Live updates are interrupted; trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message numerus="yes">
         <source>%n link(s)</source>

@@ -26,6 +26,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
                                     "accepted for loopback hosts only.")
             .arg(ApiBase::defaultUrl().toString()),
         QCoreApplication::translate("StartupOptions", "url"));
+    const QCommandLineOption deviceServiceOption(
+        QStringLiteral("device-service"),
+        QCoreApplication::translate("StartupOptions",
+                                    "The Webex device service URL, for live updates (default "
+                                    "%1). Plain http is accepted for loopback hosts only.")
+            .arg(DeviceService::defaultUrl().toString()),
+        QCoreApplication::translate("StartupOptions", "url"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
         QCoreApplication::translate("StartupOptions",
@@ -38,6 +45,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
             .arg(options.demoRooms),
         QCoreApplication::translate("StartupOptions", "count"));
     parser.addOption(apiBaseOption);
+    parser.addOption(deviceServiceOption);
     parser.addOption(demoOption);
     parser.addOption(demoRoomsOption);
 
@@ -72,6 +80,17 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         }
         options.apiBase = *base;
     }
+    if (parser.isSet(deviceServiceOption)) {
+        // ApiBase's rules: the token goes there too.
+        QString reason;
+        const auto service = ApiBase::fromUserInput(parser.value(deviceServiceOption), &reason);
+        if (!service) {
+            options.error =
+                QCoreApplication::translate("StartupOptions", "--device-service: %1").arg(reason);
+            return options;
+        }
+        options.deviceService = *service;
+    }
     options.demo = parser.isSet(demoOption);
     if (parser.isSet(demoRoomsOption)) {
         bool ok = false;
@@ -87,4 +106,9 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         options.demoRooms = rooms;
     }
     return options;
+}
+
+ApiBase StartupOptions::deviceServiceFor(const ApiBase &sessionApi, bool demoSession) const
+{
+    return demoSession ? DeviceService::ofEmulator(sessionApi) : deviceService;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apibase.h"
+#include "live/deviceservice.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,7 +15,14 @@ class StartupOptions
 public:
     [[nodiscard]] static StartupOptions parse(const QStringList &arguments);
 
+    // The device service of a session: deviceService, or for a demo session the emulator's
+    // own (<emulator origin>/wdm/api/v1), which is known only once the emulator runs.
+    [[nodiscard]] ApiBase deviceServiceFor(const ApiBase &sessionApi, bool demoSession) const;
+
     ApiBase apiBase;
+    // --device-service: where the device for live updates is registered (validated as
+    // --api-base is). The demo uses its emulator's instead: deviceServiceFor().
+    ApiBase deviceService = DeviceService::defaultBase();
     bool demo = false;
     int demoRooms = 300;
     // The keychain service the session is remembered under; tests use their own.

@@ -1,4 +1,5 @@
-// The command line: --api-base validation reaches the user as a message, --demo options.
+// The command line: --api-base and --device-service validation reaches the user as a message,
+// --demo options.
 
 #include "startupoptions.h"
 
@@ -12,6 +13,9 @@ private slots:
     void defaults();
     void apiBase_data();
     void apiBase();
+    void deviceService_data();
+    void deviceService();
+    void demoUsesTheEmulatorsDeviceService();
     void demoRooms_data();
     void demoRooms();
     void helpAndVersion();
@@ -36,6 +40,10 @@ void TestStartupOptions::defaults()
     QCOMPARE(options.apiBase.accessTokenUrl(),
              QUrl(QStringLiteral("https://webexapis.com/v1/access_token")));
     QVERIFY(!options.demo);
+    QCOMPARE(options.deviceService.baseUrl(),
+             QUrl(QStringLiteral("https://wdm-a.wbx2.com/wdm/api/v1")));
+    QCOMPARE(options.deviceServiceFor(options.apiBase, false).baseUrl(),
+             options.deviceService.baseUrl());
 }
 
 void TestStartupOptions::apiBase_data()
@@ -61,6 +69,47 @@ void TestStartupOptions::apiBase()
     else
         QVERIFY2(options.error.startsWith(QStringLiteral("--api-base: ")),
                  qPrintable(options.error));
+}
+
+void TestStartupOptions::deviceService_data()
+{
+    // ApiBase's rules, as for --api-base: the token goes there too.
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https") << QStringLiteral("https://wdm-k.wbx2.com/wdm/api/v1") << true;
+    QTest::newRow("loopback http") << QStringLiteral("http://127.0.0.1:8099/wdm/api/v1") << true;
+    QTest::newRow("remote http") << QStringLiteral("http://wdm-a.wbx2.com/wdm/api/v1") << false;
+    QTest::newRow("wss") << QStringLiteral("wss://wdm-a.wbx2.com/wdm/api/v1") << false;
+    QTest::newRow("no scheme") << QStringLiteral("wdm-a.wbx2.com/wdm/api/v1") << false;
+    QTest::newRow("user info") << QStringLiteral("https://a:b@wdm-a.wbx2.com/wdm") << false;
+}
+
+void TestStartupOptions::deviceService()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, accepted);
+    const StartupOptions options = parse({QStringLiteral("--device-service"), value});
+    QCOMPARE(options.error.isEmpty(), accepted);
+    if (accepted)
+        QCOMPARE(options.deviceService.baseUrl().toString(), value);
+    else
+        QVERIFY2(options.error.startsWith(QStringLiteral("--device-service: ")),
+                 qPrintable(options.error));
+}
+
+void TestStartupOptions::demoUsesTheEmulatorsDeviceService()
+{
+    const StartupOptions options =
+        parse({QStringLiteral("--demo"), QStringLiteral("--device-service"),
+               QStringLiteral("https://wdm-k.wbx2.com/wdm/api/v1")});
+    QVERIFY(options.error.isEmpty());
+    // The emulator's address is known once it runs; its device service is beside its API.
+    const auto emulator = ApiBase::fromUserInput(QStringLiteral("http://127.0.0.1:41234/v1"));
+    QVERIFY(emulator);
+    QCOMPARE(options.deviceServiceFor(*emulator, true).baseUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:41234/wdm/api/v1")));
+    QCOMPARE(options.deviceServiceFor(*emulator, false).baseUrl(),
+             QUrl(QStringLiteral("https://wdm-k.wbx2.com/wdm/api/v1")));
 }
 
 void TestStartupOptions::demoRooms_data()

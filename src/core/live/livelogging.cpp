@@ -1,0 +1,3 @@
+#include "live/livelogging.h"
+
+Q_LOGGING_CATEGORY(lcLive, "webexdesk.live")
