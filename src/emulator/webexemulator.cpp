@@ -3,7 +3,7 @@
 #include "activityfeed.h"
 #include "avatarimage.h"
 #include "deviceregistry.h"
-#include "deviceservice.h"
+#include "deviceserviceapi.h"
 #include "devicesocketserver.h"
 #include "emulatorhttpserver.h"
 #include "faultinjector.h"
@@ -41,7 +41,7 @@ WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
     m_sockets = new DeviceSocketServer(
         *m_devices, *m_faults,
         [this](const QString &token) { return m_tokens->accessTokenPerson(token); }, this);
-    m_deviceService = std::make_unique<DeviceService>(
+    m_deviceService = std::make_unique<DeviceServiceApi>(
         *m_devices, *m_data, *m_faults,
         [this](const QString &uuid) { return m_sockets->urlOf(uuid); });
     m_feed->setSink([this](const QList<int> &people, const QJsonObject &activity) {
@@ -81,7 +81,7 @@ bool WebexEmulator::listen(const QHostAddress &address, quint16 port)
 
 QUrl WebexEmulator::deviceServiceUrl() const
 {
-    return QUrl(origin() + QLatin1String(DeviceService::kPrefix));
+    return QUrl(origin() + QLatin1String(DeviceServiceApi::kPrefix));
 }
 
 quint16 WebexEmulator::webSocketPort() const
@@ -595,7 +595,7 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
         response = m_oauth->authorize(request);
     } else if (path == QLatin1String(OAuthService::kDecisionPath) && request.method == "POST") {
         response = m_oauth->decision(request);
-    } else if (path.startsWith(QLatin1String(DeviceService::kPrefix) + QLatin1Char('/'))) {
+    } else if (path.startsWith(QLatin1String(DeviceServiceApi::kPrefix) + QLatin1Char('/'))) {
         response = handleDevices(request);
         response.cutOffHalfway = m_faults->takeCutOff(request.method, path);
     } else if (path.startsWith(QLatin1String("/v1/"))) {

@@ -16,7 +16,7 @@
 
 class ActivityFeed;
 class DeviceRegistry;
-class DeviceService;
+class DeviceServiceApi;
 class DeviceSocketServer;
 class EmulatorHttpServer;
 class FaultInjector;
@@ -234,7 +234,7 @@ private:
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<DeviceRegistry> m_devices;
-    std::unique_ptr<DeviceService> m_deviceService;
+    std::unique_ptr<DeviceServiceApi> m_deviceService;
     EmulatorHttpServer *m_server = nullptr;
     DeviceSocketServer *m_sockets = nullptr;
     QHash<QString, int> m_requestCounts;

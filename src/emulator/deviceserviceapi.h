@@ -15,7 +15,7 @@ class SeedData;
 /// describes it: register (POST /devices), list (GET /devices), refresh (PUT /devices/{id}),
 /// delete (DELETE /devices/{id}). Called only for requests already authenticated by
 /// WebexEmulator (request.person); each user sees and changes only their own devices.
-class DeviceService
+class DeviceServiceApi
 {
 public:
     static constexpr const char *kPrefix = "/wdm/api/v1";
@@ -23,7 +23,7 @@ public:
     /// socketUrl: the webSocketUrl of a device (DeviceSocketServer::urlOf).
     using SocketUrl = std::function<QString(const QString &deviceUuid)>;
 
-    DeviceService(DeviceRegistry &devices, const SeedData &data, const FaultInjector &faults,
+    DeviceServiceApi(DeviceRegistry &devices, const SeedData &data, const FaultInjector &faults,
                   SocketUrl socketUrl);
 
     /// "http://127.0.0.1:<port>": the base of each device's `url`.

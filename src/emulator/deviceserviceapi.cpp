@@ -1,4 +1,4 @@
-#include "deviceservice.h"
+#include "deviceserviceapi.h"
 
 #include "deviceregistry.h"
 #include "faultinjector.h"
@@ -18,12 +18,12 @@ const QString kNotFound = QStringLiteral("The requested resource could not be fo
 
 } // namespace
 
-DeviceService::DeviceService(DeviceRegistry &devices, const SeedData &data,
+DeviceServiceApi::DeviceServiceApi(DeviceRegistry &devices, const SeedData &data,
                              const FaultInjector &faults, SocketUrl socketUrl)
     : m_devices(devices), m_data(data), m_faults(faults), m_socketUrl(std::move(socketUrl))
 {}
 
-EmulatorResponse DeviceService::handle(const EmulatorRequest &request)
+EmulatorResponse DeviceServiceApi::handle(const EmulatorRequest &request)
 {
     const QString path = request.path();
     const QString collection = QLatin1String(kPrefix) + QStringLiteral("/devices");
@@ -52,7 +52,7 @@ EmulatorResponse DeviceService::handle(const EmulatorRequest &request)
     return EmulatorResponse::webexError(404, kNotFound, request.trackingId);
 }
 
-bool DeviceService::readFields(const EmulatorRequest &request, QJsonObject *fields,
+bool DeviceServiceApi::readFields(const EmulatorRequest &request, QJsonObject *fields,
                                EmulatorResponse *error) const
 {
     QJsonParseError parseError{};
@@ -77,7 +77,7 @@ bool DeviceService::readFields(const EmulatorRequest &request, QJsonObject *fiel
     return true;
 }
 
-QJsonObject DeviceService::dto(const QString &uuid) const
+QJsonObject DeviceServiceApi::dto(const QString &uuid) const
 {
     const DeviceRegistry::Device *device = m_devices.find(uuid);
     QJsonObject o = device->fields;
@@ -91,7 +91,7 @@ QJsonObject DeviceService::dto(const QString &uuid) const
     return o;
 }
 
-EmulatorResponse DeviceService::registerDevice(const EmulatorRequest &request)
+EmulatorResponse DeviceServiceApi::registerDevice(const EmulatorRequest &request)
 {
     if (auto refusal = m_faults.deviceRefusal(request.trackingId))
         return std::move(*refusal);
@@ -108,7 +108,7 @@ EmulatorResponse DeviceService::registerDevice(const EmulatorRequest &request)
     return EmulatorResponse::json(200, dto(device->uuid));
 }
 
-EmulatorResponse DeviceService::listDevices(const EmulatorRequest &request) const
+EmulatorResponse DeviceServiceApi::listDevices(const EmulatorRequest &request) const
 {
     QJsonArray devices;
     for (const DeviceRegistry::Device *device : m_devices.devicesOf(request.person))
@@ -116,7 +116,7 @@ EmulatorResponse DeviceService::listDevices(const EmulatorRequest &request) cons
     return EmulatorResponse::json(200, QJsonObject{{QStringLiteral("devices"), devices}});
 }
 
-EmulatorResponse DeviceService::refreshDevice(const EmulatorRequest &request, const QString &uuid)
+EmulatorResponse DeviceServiceApi::refreshDevice(const EmulatorRequest &request, const QString &uuid)
 {
     // Another user's device is as unknown as a forgotten one.
     const DeviceRegistry::Device *device = m_devices.find(uuid);
@@ -130,7 +130,7 @@ EmulatorResponse DeviceService::refreshDevice(const EmulatorRequest &request, co
     return EmulatorResponse::json(200, dto(uuid));
 }
 
-EmulatorResponse DeviceService::deleteDevice(const EmulatorRequest &request, const QString &uuid)
+EmulatorResponse DeviceServiceApi::deleteDevice(const EmulatorRequest &request, const QString &uuid)
 {
     const DeviceRegistry::Device *device = m_devices.find(uuid);
     if (!device || device->person != request.person)
