@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class AttentionController;
 class AvatarCache;
 class ConversationController;
 class DemoEmulatorProcess;
@@ -50,6 +51,8 @@ public:
     [[nodiscard]] ProfileController *profile() const { return m_profile; }
     [[nodiscard]] SpacesController *spaces();
     [[nodiscard]] ConversationController *conversation();
+    // Unread counts, notifications and the tray (the live layer's way in: unread()).
+    [[nodiscard]] AttentionController *attention();
     // The demo's emulator process while the demo runs, else null.
     [[nodiscard]] DemoEmulatorProcess *demo() const { return m_demo.get(); }
 
@@ -62,6 +65,7 @@ private:
     void connectSession();
     void connectWindow();
     void connectWorkspace();
+    void connectAttention();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -73,6 +77,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
+    AttentionController *m_attention = nullptr;
     ProfileController *m_profile;
     SessionController *m_session;
     std::unique_ptr<DemoEmulatorProcess> m_demo;

@@ -3,7 +3,6 @@
 #include <QSettings>
 #include <QStringList>
 
-
 namespace {
 const QString MutedKey = QStringLiteral("notifications/muted");
 const QString DoNotDisturbKey = QStringLiteral("notifications/doNotDisturb");
