@@ -102,6 +102,7 @@ void UnreadController::setOpenRoom(const QString &roomId)
     if (roomId == m_openRoomId)
         return;
     m_openRoomId = roomId;
+    m_firstPageWanted = !roomId.isEmpty();
     m_newestId.clear();
     m_newestAt = QDateTime();
     readOpenRoom();
@@ -148,11 +149,15 @@ void UnreadController::messageArrived(const IncomingMessage &message)
 
 void UnreadController::takePage(const QString &roomId, const QList<Message> &newestFirst)
 {
+    const bool opening = m_firstPageWanted && roomId == m_openRoomId;
+    if (opening)
+        m_firstPageWanted = false;
     // Oldest first, as they were written: the newest is the last to arrive.
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
         IncomingMessage message = IncomingMessage::fromMessage(*it, m_myPersonId);
         if (message.roomId.isEmpty())
             message.roomId = roomId;
+        message.mayNotify = !opening;
         messageArrived(message);
     }
 }

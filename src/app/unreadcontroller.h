@@ -64,7 +64,8 @@ public slots:
     void setOpenRoom(const QString &roomId);
     // The person marked the space read (the row's menu).
     void markRead(const QString &roomId);
-    // A page of messages as WebexClient delivers it (newest first): each one arrived.
+    // A page of messages as WebexClient delivers it (newest first): each one arrived. The
+    // first page after a space is opened raises no notification: the person is opening it.
     void takePage(const QString &roomId, const QList<Message> &newestFirst);
 
 signals:
@@ -92,6 +93,8 @@ private:
     // The newest message known of the open space, for its read marker.
     QString m_newestId;
     QDateTime m_newestAt;
+    // The open space's first page is what the person asked to see: it may count, never notify.
+    bool m_firstPageWanted = false;
     bool m_windowActive = false;
     int m_lastTotal = 0;
 };

@@ -143,6 +143,7 @@ private slots:
     void hiddenTextLeavesTheBodyEmpty();
     void mutedSpacesAndDoNotDisturbStaySilentButMentionsGetThrough();
     void todaysRefreshCountsAndNotifiesTheOpenSpaceWhileTheWindowIsInactive();
+    void openingASpaceNotifiesNothingOfWhatItShows();
     void readingElsewhereAndLeavingClearTheCount();
     void countsSurviveARestart();
     void rowMenuMutesAndMarksRead();
@@ -521,6 +522,31 @@ void TestNotifications::todaysRefreshCountsAndNotifiesTheOpenSpaceWhileTheWindow
     QTRY_COMPARE(app->attention()->unread()->total(), 0);
     QVERIFY(!app->mainWindow()->windowTitle().startsWith(QLatin1Char('(')));
     QVERIFY(!rowOf(*app, roomId).data(RoomListModel::HasNewActivityRole).toBool());
+}
+
+void TestNotifications::openingASpaceNotifiesNothingOfWhatItShows()
+{
+    auto app = startSignedIn();
+    QVERIFY(app);
+    const QString roomId = groupSpace(*app);
+    QVERIFY(m_emulator->postFromSomeoneElse(roomId, QStringLiteral("Written while away")));
+    // Opened while the window is not active (a notification's click, before the window
+    // manager has activated it): its first page counts what is new, but tells nobody.
+    QVERIFY(deactivate(*app));
+    QSignalSpy shown(app->conversation(), &ConversationController::messagesShown);
+    QVERIFY(app->mainWindow()->roomsPane()->openRoom(roomId));
+    QVERIFY(shown.wait(WaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(app->attention()->unread()->total(), 1, WaitMs);
+    QTest::qWait(200);
+    QVERIFY(m_server->calls.isEmpty());
+    // The next message in it, while the window is still elsewhere, does.
+    QVERIFY(m_emulator->postFromSomeoneElse(roomId, QStringLiteral("And another")));
+    shown.clear();
+    app->spaces()->refresh();
+    QVERIFY(shown.wait(WaitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 1, WaitMs);
+    QCOMPARE(m_server->calls.first().body, QStringLiteral("And another"));
+    QCOMPARE(app->attention()->unread()->total(), 2);
 }
 
 void TestNotifications::readingElsewhereAndLeavingClearTheCount()

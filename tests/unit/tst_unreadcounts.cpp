@@ -165,9 +165,10 @@ void TestUnreadCounts::historyBeforeCountingBeganDoesNotCount()
     // A space never read here: what was written before the counts began is history.
     QVERIFY(!counts.messageArrived(RoomA, message(1), false, at(9)));
     QVERIFY(counts.messageArrived(RoomA, message(2), false, at(11)));
-    // With a marker of its own, the marker decides, even one before the baseline.
-    counts.markRead(RoomB, message(3), at(5));
-    QVERIFY(counts.messageArrived(RoomB, message(4), false, at(6)));
+    // A marker older than the baseline (my own message long ago) lets no history in either.
+    QVERIFY(!counts.messageArrived(RoomB, message(3), true, at(5)));
+    QVERIFY(!counts.messageArrived(RoomB, message(4), false, at(6)));
+    QVERIFY(counts.messageArrived(RoomB, message(5), false, at(12)));
     QCOMPARE(counts.total(), 2);
 }
 

@@ -295,9 +295,10 @@ bool UnreadCounts::messageArrived(const QString &roomId, const QString &messageI
         if (when.isValid() && space.readAt.isValid() && when <= space.readAt)
             return false; // read already
     }
-    const bool hasMarker = known != m_spaces.end() && known->readAt.isValid();
-    if (!hasMarker && when.isValid() && m_countingSince.isValid() && when < m_countingSince)
-        return false; // history from before this account's counts began
+    // History from before this account's counts began, even after a marker older still (my
+    // own message long ago): nobody was counting then.
+    if (when.isValid() && m_countingSince.isValid() && when < m_countingSince)
+        return false;
     Space &space = touch(roomId);
     setCount(space, space.count + 1);
     hold(roomId, space, messageId, when);
