@@ -45,6 +45,8 @@ QMenu *NotificationActions::createMenu(QWidget *parent) const
 {
     auto *menu = new QMenu(tr("&Notifications"), parent);
     menu->setObjectName(QStringLiteral("notificationsMenu"));
+    // Its title without the mnemonic's "&", for screen readers.
+    menu->setAccessibleName(QString(menu->title()).remove(QLatin1Char('&')));
     menu->addAction(m_doNotDisturb);
     menu->addAction(m_hideText);
     menu->addSeparator();

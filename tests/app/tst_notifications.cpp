@@ -445,6 +445,7 @@ void TestNotifications::hiddenTextLeavesTheBodyEmpty()
     auto *menu = app->mainWindow()->findChild<QMenu *>(QStringLiteral("notificationsMenu"));
     QVERIFY(menu);
     QVERIFY(app->mainWindow()->menuBar()->actions().contains(menu->menuAction()));
+    QCOMPARE(menu->accessibleName(), QStringLiteral("Notifications"));
     QAction *hide = app->attention()->actions()->hideMessageText();
     QVERIFY(menu->actions().contains(hide));
     QVERIFY(!hide->text().isEmpty());
