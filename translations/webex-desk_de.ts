@@ -215,6 +215,17 @@
     </message>
 </context>
 <context>
+    <name>AttentionController</name>
+    <message>
+        <source>Webex Desk is still running</source>
+        <translation>Webex Desk läuft weiter</translation>
+    </message>
+    <message>
+        <source>It stays in the tray and tells you about new messages. To quit, choose Quit in its menu.</source>
+        <translation>Es bleibt im Infobereich und meldet neue Nachrichten. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
+    </message>
+</context>
+<context>
     <name>ClientCredentials</name>
     <message>
         <source>The Client ID is missing.</source>
@@ -408,6 +419,14 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <comment>the button of a new message&apos;s notification</comment>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -606,6 +625,11 @@
         <source>Your profile is not loaded yet.</source>
         <translation>Ihr Profil ist noch nicht geladen.</translation>
     </message>
+    <message>
+        <source>(%1) %2</source>
+        <comment>unread messages in all spaces, then the window&apos;s title</comment>
+        <translation>(%1) %2</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -726,6 +750,55 @@
     <message>
         <source>Untitled space</source>
         <translation>Unbenannter Bereich</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationActions</name>
+    <message>
+        <source>Do &amp;Not Disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Message Text in Notifications</source>
+        <translation>Nachrichtentext in Benachrichtigungen &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running in the Tray When Closed</source>
+        <translation>Beim Schließen im &amp;Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>No notifications, not even for mentions</source>
+        <translation>Keine Benachrichtigungen, auch nicht bei Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Notifications say who wrote where, not what</source>
+        <translation>Benachrichtigungen sagen, wer wo geschrieben hat, nicht was</translation>
+    </message>
+    <message>
+        <source>Closing the window leaves Webex Desk in the tray, where it tells you of new messages</source>
+        <translation>Beim Schließen des Fensters bleibt Webex Desk im Infobereich und meldet dort neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationController</name>
+    <message>
+        <source>Someone</source>
+        <comment>the sender of a message, when not known</comment>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <comment>sender, space</comment>
+        <translation>%1 hat Sie in %2 erwähnt</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <comment>a new message: sender, space</comment>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
@@ -857,6 +930,24 @@
         <source>New activity</source>
         <translation>Neue Aktivität</translation>
     </message>
+    <message>
+        <source>Muted</source>
+        <comment>a space whose notifications are turned off</comment>
+        <translation>Stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1, more than %2 unread messages</source>
+        <comment>space title, a number</comment>
+        <translation>%1, mehr als %2 ungelesene Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread message(s)</source>
+        <comment>space title</comment>
+        <translation>
+            <numerusform>%1, %n ungelesene Nachricht</numerusform>
+            <numerusform>%1, %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RoomsPane</name>
@@ -953,6 +1044,22 @@
     <message>
         <source>Clear</source>
         <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Space %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Read</source>
+        <translation>Als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Mute Notifications</source>
+        <translation>Benachrichtigungen &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>No notifications from this space, except when you are mentioned</source>
+        <translation>Keine Benachrichtigungen aus diesem Bereich, außer wenn Sie erwähnt werden</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1431,40 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>The token response contains no access token.</source>
         <translation>Die Token-Antwort enthält kein Zugriffstoken.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Webex Desk tray menu</source>
+        <translation>Menü von Webex Desk im Infobereich</translation>
+    </message>
+    <message>
+        <source>&amp;Open Webex Desk</source>
+        <translation>Webex Desk ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Webex Desk</source>
+        <translation>Webex Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Webex Desk: %n unread message(s)</source>
+        <translation>
+            <numerusform>Webex Desk: %n ungelesene Nachricht</numerusform>
+            <numerusform>Webex Desk: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnreadBadge</name>
+    <message>
+        <source>%1+</source>
+        <comment>more unread messages than a badge shows</comment>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,17 @@
     </message>
 </context>
 <context>
+    <name>RoomPresentationModel</name>
+    <message numerus="yes">
+        <source>%1, %n unread message(s)</source>
+        <comment>space title</comment>
+        <translation>
+            <numerusform>%1, %n unread message</numerusform>
+            <numerusform>%1, %n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoomsPane</name>
     <message numerus="yes">
         <source>Loading your spaces… %n so far</source>
@@ -121,6 +132,16 @@
         <translation>
             <numerusform>%Ln of your spaces loaded; the rest could not be loaded: %1</numerusform>
             <numerusform>%Ln of your spaces loaded; the rest could not be loaded: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message numerus="yes">
+        <source>Webex Desk: %n unread message(s)</source>
+        <translation>
+            <numerusform>Webex Desk: %n unread message</numerusform>
+            <numerusform>Webex Desk: %n unread messages</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "api/apibase.h"
 #include "api/webexclient.h"
+#include "attentioncontroller.h"
 #include "auth/sessionkeeper.h"
 #include "auth/sessionstore.h"
 #include "avatarcache.h"
@@ -12,11 +13,17 @@
 #include "lookupwaitscontroller.h"
 #include "mainwindow.h"
 #include "messagespane.h"
+#include "model/messagelistmodel.h"
+#include "model/person.h"
+#include "model/roomlistmodel.h"
+#include "notificationcontroller.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
 #include "sessioncontroller.h"
 #include "spacescontroller.h"
+#include "unreadcontroller.h"
 
+#include <QCoreApplication>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -63,7 +70,10 @@ void AppController::buildWorkspace()
     m_spaces = new SpacesController(m_mainWindow->roomsPane(), this);
     m_conversation = new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
                                                 m_avatars.get(), this);
+    m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(),
+                                          AttentionController::desktopOptions(), this);
     connectWorkspace();
+    connectAttention();
 }
 
 SpacesController *AppController::spaces()
@@ -78,11 +88,18 @@ ConversationController *AppController::conversation()
     return m_conversation;
 }
 
+AttentionController *AppController::attention()
+{
+    buildWorkspace();
+    return m_attention;
+}
+
 AppController::~AppController()
 {
     // The session first (its sign-in helper process must not outlive us), then the window,
     // then the controllers and the models the window was showing.
     delete m_session;
+    delete m_attention; // it watches the window and shows the spaces' counts
     m_mainWindow.reset();
     delete m_conversation;
     delete m_spaces;
@@ -110,6 +127,9 @@ void AppController::connectWindow()
     connect(window, &MainWindow::demoRequested, this, &AppController::startDemo);
     connect(window, &MainWindow::setUpRequested, this, &AppController::openSetUp);
     connect(window, &MainWindow::aboutRequested, this, &AppController::showAbout);
+    // Quit ends the app even when closing the window only hides it (the tray).
+    connect(window, &MainWindow::quitRequested, qApp, &QCoreApplication::quit,
+            Qt::QueuedConnection);
 }
 
 void AppController::connectWorkspace()
@@ -127,6 +147,21 @@ void AppController::connectWorkspace()
     connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
     connect(m_profile, &ProfileController::profileShown, m_conversation,
             &ConversationController::setMe);
+}
+
+void AppController::connectAttention()
+{
+    connect(m_profile, &ProfileController::profileShown, m_attention,
+            [this](const Person &me) { m_attention->setMe(me.id); });
+    connect(m_attention, &AttentionController::quitRequested, m_mainWindow.get(),
+            &MainWindow::quit);
+    // A page names senders by address; the open space's model knows their names by then.
+    m_attention->notifications()->setSenderNames([this](const IncomingMessage &message) {
+        const MessageListModel *messages = m_conversation->messageModel();
+        const int row = messages ? messages->rowOf(message.messageId) : -1;
+        return row < 0 ? QString()
+                       : messages->index(row).data(MessageListModel::SenderNameRole).toString();
+    });
 }
 
 void AppController::onSessionStarted(SessionKeeper *keeper)
@@ -156,6 +191,13 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_profile->begin(m_client);
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
+    // Counted from SeenSpaces' baseline; until events come, pages of the open space bring the
+    // messages (after the conversation has merged them: it was connected first).
+    m_attention->begin(api.baseUrl().host(), m_demoSession, m_spaces->roomModel()->seenBaseline());
+    connect(m_client, &WebexClient::messagesFetched, m_attention->unread(),
+            [this](const QString &roomId, const QList<Message> &newestFirst, bool) {
+                m_attention->unread()->takePage(roomId, newestFirst);
+            });
 }
 
 void AppController::onSessionStopped(bool byUser)
@@ -168,7 +210,9 @@ void AppController::onSessionStopped(bool byUser)
     m_client = nullptr;
     buildWorkspace(); // a session was running, so it is built already
     m_conversation->end();
-    // Signing out forgets when each space was seen: the next account starts afresh.
+    // Signing out forgets when each space was seen and what was unread or muted: the next
+    // account starts afresh.
+    m_attention->end(byUser);
     m_spaces->end(byUser);
     m_profile->end();
     m_avatars->end();

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class AttentionController;
 class AvatarCache;
 class ConversationController;
 class DemoEmulatorProcess;
@@ -52,6 +53,8 @@ public:
     [[nodiscard]] LookupWaitsController *lookupWaits() const { return m_lookupWaits; }
     [[nodiscard]] SpacesController *spaces();
     [[nodiscard]] ConversationController *conversation();
+    // Unread counts, notifications and the tray (the live layer's way in: unread()).
+    [[nodiscard]] AttentionController *attention();
     // The demo's emulator process while the demo runs, else null.
     [[nodiscard]] DemoEmulatorProcess *demo() const { return m_demo.get(); }
 
@@ -64,6 +67,7 @@ private:
     void connectSession();
     void connectWindow();
     void connectWorkspace();
+    void connectAttention();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -75,6 +79,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
+    AttentionController *m_attention = nullptr;
     ProfileController *m_profile;
     LookupWaitsController *m_lookupWaits;
     SessionController *m_session;

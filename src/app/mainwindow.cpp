@@ -10,6 +10,7 @@
 
 #include <QCloseEvent>
 #include <QListView>
+#include <QLocale>
 #include <QSettings>
 #include <QWindow>
 
@@ -57,7 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->demoButton, &QPushButton::clicked, this, &MainWindow::demoRequested);
     connect(m_ui->setUpAction, &QAction::triggered, this, &MainWindow::setUpRequested);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::aboutRequested);
-    connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::close);
+    connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_ui->findRoomAction, &QAction::triggered, this,
             [this] { roomsPane()->focusFilter(); });
     connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
@@ -124,7 +125,7 @@ void MainWindow::showWelcome(const QString &message)
     m_ui->demoButton->setEnabled(true);
     m_ui->cancelSignInButton->setVisible(false);
     setSignedIn(false);
-    setWindowTitle(tr("Webex Desk"));
+    setBaseTitle(tr("Webex Desk"));
     m_ui->signInButton->setFocus();
 }
 
@@ -232,7 +233,41 @@ void MainWindow::bringToFront()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (m_hidesOnClose) {
+        // Webex Desk runs on in the tray; the tray's Open brings the window back.
+        event->ignore();
+        hide();
+        emit hiddenOnClose();
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::quit()
+{
+    m_hidesOnClose = false;
+    close();
+    emit quitRequested();
+}
+
+void MainWindow::setHidesOnClose(bool hides)
+{
+    m_hidesOnClose = hides;
+}
+
+void MainWindow::setBaseTitle(const QString &title)
+{
+    m_baseTitle = title;
+    setUnreadTotal(m_unreadTotal);
+}
+
+void MainWindow::setUnreadTotal(int total)
+{
+    m_unreadTotal = qMax(0, total);
+    setWindowTitle(m_unreadTotal == 0
+                       ? m_baseTitle
+                       : tr("(%1) %2", "unread messages in all spaces, then the window's title")
+                             .arg(QLocale().toString(m_unreadTotal), m_baseTitle));
 }
 
 void MainWindow::restoreLayout()
@@ -265,7 +300,7 @@ void MainWindow::showProfile(const Person &person)
         tr("Profile picture of %1").arg(DisplayText::isolated(m_displayName)));
     m_avatarUrl = person.avatar;
     showAvatar();
-    setWindowTitle(tr("%1 — Webex Desk").arg(DisplayText::isolated(m_displayName)));
+    setBaseTitle(tr("%1 — Webex Desk").arg(DisplayText::isolated(m_displayName)));
 }
 
 void MainWindow::showAvatar()

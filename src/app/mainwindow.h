@@ -58,6 +58,13 @@ public:
     [[nodiscard]] StateBanner *lookupBanner() const { return m_lookupBanner; }
     // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
     void bringToFront();
+    // Unread messages in all spaces: the title starts with "(3) " while there are any.
+    void setUnreadTotal(int total);
+    // Closing the window hides it (Webex Desk keeps running in the tray) instead of closing it.
+    void setHidesOnClose(bool hides);
+    [[nodiscard]] bool hidesOnClose() const { return m_hidesOnClose; }
+    // File > Quit: closes the window even when it would hide, then quitRequested.
+    void quit();
 
 signals:
     // Once, on the event loop's turn after the window was first exposed (on screen and
@@ -73,6 +80,10 @@ signals:
     void refreshRequested();
     void profileRetryRequested();
     void lookupRetryRequested();
+    // The window was closed while it hides on close: it is hidden, the app runs on.
+    void hiddenOnClose();
+    // The person chose Quit: the window is closed; the app ends.
+    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,6 +99,8 @@ private:
     [[nodiscard]] static QString presenceText(const QString &status);
 
     void setSignedIn(bool signedIn);
+    // The title without the unread count ("Ada — Webex Desk"), and the count in front of it.
+    void setBaseTitle(const QString &title);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     class QLabel *m_noticeLabel;
@@ -98,4 +111,7 @@ private:
     RoomsPane *m_roomsPane = nullptr;
     MessagesPane *m_messagesPane = nullptr;
     QPointer<AvatarCache> m_avatars;
+    QString m_baseTitle;
+    int m_unreadTotal = 0;
+    bool m_hidesOnClose = false;
 };

@@ -4,6 +4,7 @@
 #include "relativetime.h"
 #include "roompresentationmodel.h"
 #include "themedicons.h"
+#include "unreadbadge.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -43,13 +44,16 @@ void RoomItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const QRect area = option.rect.adjusted(Padding, Padding / 2, -Padding, -Padding / 2);
     const int lineHeight = option.fontMetrics.height();
-    const bool fresh = index.data(RoomListModel::HasNewActivityRole).toBool();
+    const int unread = index.data(RoomListModel::UnreadCountRole).toInt();
+    // Bold for unread messages, counted or not; the badge says how many, the dot that there is
+    // something new whose count is not known (only a refresh of the spaces saw it).
+    const bool fresh = unread > 0 || index.data(RoomListModel::HasNewActivityRole).toBool();
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     // The dot's column is always reserved, so titles line up whether marked or not.
     const int textLeft = area.left() + DotSize + Padding;
-    if (fresh) {
+    if (fresh && unread == 0) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(selected ? text
                                    : option.palette.color(QPalette::Active, QPalette::Highlight));
@@ -67,10 +71,36 @@ void RoomItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(QRect(area.right() - whenWidth, area.top(), whenWidth, lineHeight),
                       Qt::AlignRight | Qt::AlignVCenter, when);
 
+    // The badge left of the time: the count on the highlight colour, or, for a muted space,
+    // in a frame of the text's colour (counted, but it asks for less attention).
+    int badgeWidth = 0;
+    if (unread > 0) {
+        QFont badgeFont = option.font;
+        badgeFont.setBold(true);
+        const QString count = UnreadBadge::text(unread);
+        const int height = lineHeight - 2;
+        badgeWidth = qMax(height, QFontMetrics(badgeFont).horizontalAdvance(count) + height / 2);
+        const QRectF badge(area.right() - whenWidth - Padding - badgeWidth, area.top() + 1,
+                           badgeWidth, height);
+        const bool muted = index.data(RoomListModel::MutedRole).toBool();
+        const QColor fill = option.palette.color(QPalette::Active, QPalette::Highlight);
+        painter->setBrush(muted ? Qt::NoBrush : QBrush(selected ? text : fill));
+        painter->setPen(muted ? QPen(text, 1) : QPen(Qt::NoPen));
+        painter->drawRoundedRect(badge.adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
+        painter->setFont(badgeFont);
+        painter->setPen(muted ? text
+                        : selected
+                            ? option.palette.color(QPalette::Active, QPalette::Highlight)
+                            : option.palette.color(QPalette::Active, QPalette::HighlightedText));
+        painter->drawText(badge, Qt::AlignCenter, count);
+        badgeWidth += Padding;
+        painter->setPen(text);
+    }
+
     QFont titleFont = option.font;
     titleFont.setBold(fresh);
     painter->setFont(titleFont);
-    const int titleWidth = area.right() - textLeft - whenWidth - Padding;
+    const int titleWidth = area.right() - textLeft - whenWidth - Padding - badgeWidth;
     painter->drawText(QRect(textLeft, area.top(), titleWidth, lineHeight),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, titleWidth));

@@ -4,7 +4,9 @@
 #include "model/roomlistmodel.h"
 #include "model/team.h"
 #include "relativetime.h"
+#include "unreadbadge.h"
 
+#include <QLocale>
 #include <QTextDocument>
 
 void RoomPresentationModel::setTeams(const QList<Team> &teams)
@@ -33,6 +35,9 @@ QVariant RoomPresentationModel::data(const QModelIndex &index, int role) const
         return Qt::convertFromPlainText(description(index));
     case Qt::AccessibleDescriptionRole:
         return description(index);
+    case Qt::AccessibleTextRole:
+        return accessibleText(index.data(Qt::DisplayRole).toString(),
+                              index.data(RoomListModel::UnreadCountRole).toInt());
     default:
         return QIdentityProxyModel::data(index, role);
     }
@@ -59,17 +64,32 @@ QString RoomPresentationModel::detailText(const QModelIndex &index) const
         parts << tr("Read-only");
     if (index.data(RoomListModel::AnnouncementOnlyRole).toBool())
         parts << tr("Announcements only");
+    if (index.data(RoomListModel::MutedRole).toBool())
+        parts << tr("Muted", "a space whose notifications are turned off");
     return parts.join(tr(" · ", "separator between facts about a space"));
 }
 
 QString RoomPresentationModel::description(const QModelIndex &index) const
 {
     QStringList parts{detailText(index)};
-    if (index.data(RoomListModel::HasNewActivityRole).toBool())
+    // The count, when known, is in the accessible text; the dot means "new, count unknown".
+    if (index.data(RoomListModel::HasNewActivityRole).toBool() &&
+        index.data(RoomListModel::UnreadCountRole).toInt() == 0)
         parts << tr("New activity");
     const QString when =
         RelativeTime::format(index.data(RoomListModel::LastActivityRole).toDateTime());
     if (!when.isEmpty())
         parts << when;
     return parts.join(tr(" · ", "separator between facts about a space"));
+}
+
+QString RoomPresentationModel::accessibleText(const QString &title, int unread)
+{
+    if (unread <= 0)
+        return title;
+    // Above what the badge shows, the same words it says ("99+").
+    if (unread > UnreadBadge::MaxShownCount)
+        return tr("%1, more than %2 unread messages", "space title, a number")
+            .arg(DisplayText::isolated(title), QLocale().toString(UnreadBadge::MaxShownCount));
+    return tr("%1, %n unread message(s)", "space title", unread).arg(DisplayText::isolated(title));
 }

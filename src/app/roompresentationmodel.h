@@ -7,11 +7,13 @@ class Team;
 
 // The spaces as the list shows and reads them: adds, over the rooms model (through its filter),
 // what only the app knows how to say: the team's name, and a sentence a screen reader reads
-// for each row ("Space · Design · Locked · New activity · 5 min ago", as the description and
-// the tooltip), so locked, read-only and announcement-only spaces are not marked by an icon
-// alone. Titles (the accessible name) pass through as RoomListModel gives them (one line, a
-// placeholder when blank); the team's name is isolated (FSI...PDI) inside the sentence, and
-// the tooltip is the sentence escaped, never markup.
+// for each row ("Space · Design · Locked · Muted · New activity · 5 min ago", as the
+// description and the tooltip), so locked, read-only, announcement-only and muted spaces are
+// not marked by an icon alone. Titles (the accessible name) pass through as RoomListModel gives
+// them (one line, a placeholder when blank), with the unread count after them when there is
+// one ("Design, 3 unread messages": the badge in words, the title isolated); the team's name
+// is isolated (FSI...PDI) inside the sentence, and the tooltip is the sentence escaped, never
+// markup.
 class RoomPresentationModel : public QIdentityProxyModel
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
 
     // The sentence above, with the relative time of `now`.
     [[nodiscard]] QString description(const QModelIndex &index) const;
+    // The row's accessible text: the title, and the unread count when there is one.
+    [[nodiscard]] static QString accessibleText(const QString &title, int unread);
 
 private:
     [[nodiscard]] QString detailText(const QModelIndex &index) const;

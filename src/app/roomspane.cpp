@@ -1,5 +1,6 @@
 #include "roomspane.h"
 
+#include "model/displaytext.h"
 #include "model/roomfilterproxymodel.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
@@ -10,12 +11,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -67,6 +70,9 @@ RoomsPane::RoomsPane(QWidget *parent)
     m_view->setUniformItemSizes(true);
     m_view->setItemDelegate(new RoomItemDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A row's menu: the mouse's right click on its row, the Menu key on the current row.
+    m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
 
     m_banner->setObjectName(QStringLiteral("roomsBanner"));
     m_count->setObjectName(QStringLiteral("roomsStatusLabel"));
@@ -249,8 +255,76 @@ void RoomsPane::updateNoMatch()
         m_banner->clear();
 }
 
+bool RoomsPane::openRoom(const QString &roomId)
+{
+    if (!m_rooms)
+        return false;
+    const int row = m_rooms->rowOf(roomId);
+    if (row < 0)
+        return false;
+    const auto shown = [this, row] {
+        return m_presentation->mapFromSource(m_filterModel->mapFromSource(m_rooms->index(row)));
+    };
+    QModelIndex index = shown();
+    if (!index.isValid()) {
+        // Hidden by the filter, the kind or the team: show everything again.
+        m_filter->clear();
+        m_kind->setCurrentIndex(0);
+        m_team->setCurrentIndex(0);
+        index = shown();
+    }
+    if (!index.isValid())
+        return false;
+    m_view->scrollTo(index);
+    open(index);
+    return true;
+}
+
+void RoomsPane::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    if (!index.isValid())
+        return;
+    const QString roomId = index.data(RoomListModel::IdRole).toString();
+    if (!m_rowMenu) {
+        m_rowMenu = new QMenu(this);
+        m_rowMenu->setObjectName(QStringLiteral("roomRowMenu"));
+    }
+    m_rowMenu->clear();
+    // Named after the space, so a screen reader says which one the menu is about.
+    m_rowMenu->setAccessibleName(
+        tr("Space %1").arg(DisplayText::isolated(index.data(Qt::DisplayRole).toString())));
+    QAction *markRead = m_rowMenu->addAction(tr("Mark as &Read"));
+    markRead->setObjectName(QStringLiteral("markReadAction"));
+    markRead->setEnabled(index.data(RoomListModel::UnreadCountRole).toInt() > 0 ||
+                         index.data(RoomListModel::HasNewActivityRole).toBool());
+    connect(markRead, &QAction::triggered, this,
+            [this, roomId] { emit markReadRequested(roomId); });
+    QAction *mute = m_rowMenu->addAction(tr("&Mute Notifications"));
+    mute->setObjectName(QStringLiteral("muteAction"));
+    mute->setCheckable(true);
+    mute->setChecked(index.data(RoomListModel::MutedRole).toBool());
+    mute->setToolTip(tr("No notifications from this space, except when you are mentioned"));
+    connect(mute, &QAction::triggered, this,
+            [this, roomId](bool checked) { emit muteRequested(roomId, checked); });
+    // popup(), not exec(): no nested event loop while messages go on arriving.
+    m_rowMenu->popup(globalPos);
+}
+
 bool RoomsPane::eventFilter(QObject *watched, QEvent *event)
 {
+    if ((watched == m_view->viewport() || watched == m_view) &&
+        event->type() == QEvent::ContextMenu) {
+        auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+        if (menuEvent->reason() == QContextMenuEvent::Mouse) {
+            const QPoint pos = m_view->viewport()->mapFromGlobal(menuEvent->globalPos());
+            showRowMenu(m_view->indexAt(pos), menuEvent->globalPos());
+        } else {
+            const QModelIndex current = m_view->currentIndex();
+            const QRect rect = m_view->visualRect(current);
+            showRowMenu(current, m_view->viewport()->mapToGlobal(rect.center()));
+        }
+        return true;
+    }
     // Down from the filter field goes to the list, so a search ends with arrows and Enter.
     if (watched == m_filter && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);

@@ -40,6 +40,11 @@ public:
     void showIncomplete(const QString &sentence, bool retryable);
 
     void focusFilter();
+    // Selects the space and opens it, as a click would (a notification was clicked). A filter
+    // that hides it is cleared first. False when the space is not listed.
+    bool openRoom(const QString &roomId);
+    // The menu of a space's row (right click, the Menu key), kept for the tests.
+    [[nodiscard]] class QMenu *rowMenu() const { return m_rowMenu; }
     // How often relative times are redrawn; a minute by default.
     void setClockInterval(int milliseconds);
 
@@ -53,6 +58,9 @@ public:
 signals:
     void roomOpened(const QString &roomId, const QString &title);
     void retryRequested();
+    // From a row's menu: mute or unmute the space's notifications; mark it read.
+    void muteRequested(const QString &roomId, bool muted);
+    void markReadRequested(const QString &roomId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -66,6 +74,7 @@ private:
     void updateNoMatch();
     // "5 spaces", or "2 of 5 spaces" while a filter hides some.
     void updateCount();
+    void showRowMenu(const QModelIndex &index, const QPoint &globalPos);
 
     QLineEdit *m_filter;
     QComboBox *m_kind;
@@ -81,4 +90,5 @@ private:
     bool m_failed = false; // nothing could be loaded: the count label says so
     QAction *m_clearFilter = nullptr;
     QAction *m_searchIcon = nullptr;
+    class QMenu *m_rowMenu = nullptr;
 };

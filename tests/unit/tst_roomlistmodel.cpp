@@ -468,6 +468,51 @@ private slots:
         QVERIFY(!isNew(QStringLiteral("old")));
     }
 
+    // The counts and mutes come from the stores (UnreadCounts, NotificationSettings); the model
+    // shows them per row, announces only the rows that changed, and keeps a count for a space
+    // that is not listed yet.
+    void unreadCountsAndMutesPerRow()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 10), room(QStringLiteral("b"), 20)});
+        const auto unread = [this](const QString &id) {
+            return m_model->index(m_model->rowOf(id)).data(RoomListModel::UnreadCountRole).toInt();
+        };
+        QCOMPARE(unread(QStringLiteral("a")), 0);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setUnreadCount(QStringLiteral("a"), 3);
+        QCOMPARE(unread(QStringLiteral("a")), 3);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), m_model->rowOf(QStringLiteral("a")));
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(RoomListModel::UnreadCountRole));
+        m_model->setUnreadCount(QStringLiteral("a"), 3); // no change: no signal
+        QCOMPARE(changed.size(), 1);
+
+        m_model->setUnreadCount(QStringLiteral("later"), 2);
+        QCOMPARE(m_model->unreadCount(QStringLiteral("later")), 2);
+        m_model->appendRooms({room(QStringLiteral("later"), 30)});
+        QCOMPARE(unread(QStringLiteral("later")), 2);
+
+        m_model->setUnreadCounts({{QStringLiteral("b"), 1}, {QStringLiteral("c"), -4}});
+        QCOMPARE(unread(QStringLiteral("a")), 0);
+        QCOMPARE(unread(QStringLiteral("b")), 1);
+        QCOMPARE(m_model->unreadCount(QStringLiteral("c")), 0);
+
+        QVERIFY(!m_model->index(0).data(RoomListModel::MutedRole).toBool());
+        m_model->setMuted(QStringLiteral("b"), true);
+        QVERIFY(m_model->index(m_model->rowOf(QStringLiteral("b")))
+                    .data(RoomListModel::MutedRole)
+                    .toBool());
+        m_model->setMutedRooms({QStringLiteral("a")});
+        QVERIFY(!m_model->index(m_model->rowOf(QStringLiteral("b")))
+                     .data(RoomListModel::MutedRole)
+                     .toBool());
+        QVERIFY(m_model->index(m_model->rowOf(QStringLiteral("a")))
+                    .data(RoomListModel::MutedRole)
+                    .toBool());
+        QCOMPARE(m_model->roleNames().value(RoomListModel::UnreadCountRole),
+                 QByteArray("unreadCount"));
+    }
+
     void newRoles()
     {
         Room r = room(QStringLiteral("x"), 1);

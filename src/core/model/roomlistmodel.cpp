@@ -258,6 +258,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return QUrl();
     case FoldedTitleRole:
         return m_foldedTitles.value(room.id);
+    case UnreadCountRole:
+        return m_unread.value(room.id);
+    case MutedRole:
+        return m_muted.contains(room.id);
     default:
         return {};
     }
@@ -280,6 +284,8 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     names.insert(HasNewActivityRole, "hasNewActivity");
     names.insert(AvatarRole, "avatar");
     names.insert(FoldedTitleRole, "foldedTitle");
+    names.insert(UnreadCountRole, "unreadCount");
+    names.insert(MutedRole, "muted");
     return names;
 }
 
@@ -360,4 +366,49 @@ void RoomListModel::markSeen(const QString &roomId, const QDateTime &when)
     if (row >= 0)
         emit dataChanged(index(row), index(row), {HasNewActivityRole});
     emit lastSeenChanged();
+}
+
+void RoomListModel::setUnreadCounts(const QHash<QString, int> &countsByRoomId)
+{
+    m_unread.clear();
+    for (auto it = countsByRoomId.cbegin(); it != countsByRoomId.cend(); ++it) {
+        if (!it.key().isEmpty() && it.value() > 0)
+            m_unread.insert(it.key(), it.value());
+    }
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0), index(int(m_rooms.size()) - 1),
+                         {UnreadCountRole, Qt::AccessibleTextRole});
+}
+
+void RoomListModel::setUnreadCount(const QString &roomId, int count)
+{
+    if (roomId.isEmpty() || m_unread.value(roomId) == qMax(0, count))
+        return;
+    if (count > 0)
+        m_unread.insert(roomId, count);
+    else
+        m_unread.remove(roomId);
+    const int row = rowOf(roomId);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {UnreadCountRole, Qt::AccessibleTextRole});
+}
+
+void RoomListModel::setMutedRooms(const QSet<QString> &roomIds)
+{
+    m_muted = roomIds;
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0), index(int(m_rooms.size()) - 1), {MutedRole});
+}
+
+void RoomListModel::setMuted(const QString &roomId, bool muted)
+{
+    if (roomId.isEmpty() || m_muted.contains(roomId) == muted)
+        return;
+    if (muted)
+        m_muted.insert(roomId);
+    else
+        m_muted.remove(roomId);
+    const int row = rowOf(roomId);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {MutedRole});
 }

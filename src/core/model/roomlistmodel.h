@@ -45,6 +45,10 @@ public:
                               shows initials of the title instead. */
         FoldedTitleRole, /**< The shown title folded for search (RoomFilterProxyModel::
                               foldForSearch), computed once per title, not per keystroke. */
+        UnreadCountRole, /**< Messages from others not read yet (int, 0 when none or unknown:
+                              HasNewActivityRole is the mark for "new, count unknown").
+                              Set from UnreadCounts (setUnreadCount). */
+        MutedRole,       /**< The person muted the space's notifications (setMuted). */
     };
     Q_ENUM(Roles)
 
@@ -72,6 +76,15 @@ public:
     // default): a never-opened space is never marked.
     void setSeenBaseline(const QDateTime &baseline);
     [[nodiscard]] QDateTime seenBaseline() const { return m_seenBaseline; }
+
+    // How many messages of each space are unread (UnreadCounts keeps them; the model only shows
+    // them). A space's count is kept while the space is not listed, for when it is.
+    void setUnreadCounts(const QHash<QString, int> &countsByRoomId);
+    void setUnreadCount(const QString &roomId, int count);
+    [[nodiscard]] int unreadCount(const QString &roomId) const { return m_unread.value(roomId); }
+    // Which spaces are muted (NotificationSettings keeps them).
+    void setMutedRooms(const QSet<QString> &roomIds);
+    void setMuted(const QString &roomId, bool muted);
 
     [[nodiscard]] std::optional<Room> roomAt(int row) const;
     // Without copies, for the filter's per-row test; row must be valid.
@@ -108,4 +121,6 @@ private:
     QSet<QString> m_ids;                    // to tell an update from an insert without a scan
     QHash<QString, QDateTime> m_lastSeen;
     QDateTime m_seenBaseline;
+    QHash<QString, int> m_unread; // only counts above 0
+    QSet<QString> m_muted;
 };
