@@ -19,7 +19,7 @@ const QString kNotFound = QStringLiteral("The requested resource could not be fo
 } // namespace
 
 DeviceServiceApi::DeviceServiceApi(DeviceRegistry &devices, const SeedData &data,
-                             const FaultInjector &faults, SocketUrl socketUrl)
+                                   const FaultInjector &faults, SocketUrl socketUrl)
     : m_devices(devices), m_data(data), m_faults(faults), m_socketUrl(std::move(socketUrl))
 {}
 
@@ -53,7 +53,7 @@ EmulatorResponse DeviceServiceApi::handle(const EmulatorRequest &request)
 }
 
 bool DeviceServiceApi::readFields(const EmulatorRequest &request, QJsonObject *fields,
-                               EmulatorResponse *error) const
+                                  EmulatorResponse *error) const
 {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
@@ -116,7 +116,8 @@ EmulatorResponse DeviceServiceApi::listDevices(const EmulatorRequest &request) c
     return EmulatorResponse::json(200, QJsonObject{{QStringLiteral("devices"), devices}});
 }
 
-EmulatorResponse DeviceServiceApi::refreshDevice(const EmulatorRequest &request, const QString &uuid)
+EmulatorResponse DeviceServiceApi::refreshDevice(const EmulatorRequest &request,
+                                                 const QString &uuid)
 {
     // Another user's device is as unknown as a forgotten one.
     const DeviceRegistry::Device *device = m_devices.find(uuid);

@@ -24,7 +24,7 @@ public:
     using SocketUrl = std::function<QString(const QString &deviceUuid)>;
 
     DeviceServiceApi(DeviceRegistry &devices, const SeedData &data, const FaultInjector &faults,
-                  SocketUrl socketUrl);
+                     SocketUrl socketUrl);
 
     /// "http://127.0.0.1:<port>": the base of each device's `url`.
     void setOrigin(const QString &origin) { m_origin = origin; }

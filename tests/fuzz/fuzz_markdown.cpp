@@ -52,7 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const QString fromMarkdown = SafeHtml::fromMarkdown(input);
     const QString unsafeMarkdown = Fuzz::unsafeMarkupIn(fromMarkdown);
-    FUZZ_CHECK(unsafeMarkdown.isEmpty(), unsafeMarkdown + QStringLiteral("\n  in: ") + fromMarkdown);
+    FUZZ_CHECK(unsafeMarkdown.isEmpty(),
+               unsafeMarkdown + QStringLiteral("\n  in: ") + fromMarkdown);
     checkLinks(fromMarkdown);
 
     const QString fromText = SafeHtml::fromPlainText(input);

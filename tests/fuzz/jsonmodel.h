@@ -13,8 +13,7 @@ namespace Fuzz {
 // What every T::fromJson promises (Room, Person, Team, Message): an object is accepted exactly
 // when it has a non-empty string "id", which it keeps; a refusal says why; acceptance clears the
 // error. Returns the parsed value for the model's own checks.
-template<typename T>
-std::optional<T> checkedFromJson(const QJsonObject &object)
+template <typename T> std::optional<T> checkedFromJson(const QJsonObject &object)
 {
     QString error = QStringLiteral("not cleared");
     const std::optional<T> value = T::fromJson(object, &error);

@@ -49,11 +49,11 @@ namespace Fuzz {
 QString unsafeMarkupIn(const QString &html)
 {
     static const QStringList allowed{
-        QStringLiteral("b"),  QStringLiteral("strong"), QStringLiteral("i"),
-        QStringLiteral("em"), QStringLiteral("u"),      QStringLiteral("s"),
-        QStringLiteral("code"), QStringLiteral("pre"),  QStringLiteral("p"),
-        QStringLiteral("br"), QStringLiteral("ul"),     QStringLiteral("ol"),
-        QStringLiteral("li"), QStringLiteral("blockquote"), QStringLiteral("a")};
+        QStringLiteral("b"),    QStringLiteral("strong"),     QStringLiteral("i"),
+        QStringLiteral("em"),   QStringLiteral("u"),          QStringLiteral("s"),
+        QStringLiteral("code"), QStringLiteral("pre"),        QStringLiteral("p"),
+        QStringLiteral("br"),   QStringLiteral("ul"),         QStringLiteral("ol"),
+        QStringLiteral("li"),   QStringLiteral("blockquote"), QStringLiteral("a")};
 
     QList<QString> open;
     const qsizetype n = html.size();

@@ -251,8 +251,7 @@ private slots:
         QCOMPARE(ApiError::fromReply(&whole, R"({"items":[)").kind, ApiError::Kind::None);
         FakeReply announcedWhole(200, QNetworkReply::NoError);
         announcedWhole.header("Content-Length", "10");
-        QCOMPARE(ApiError::fromReply(&announcedWhole, R"({"items":[)").kind,
-                 ApiError::Kind::None);
+        QCOMPARE(ApiError::fromReply(&announcedWhole, R"({"items":[)").kind, ApiError::Kind::None);
     }
 
     void fewerBytesThanAnnouncedIsACutOffEvenWithoutAnError()
