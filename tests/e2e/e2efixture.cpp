@@ -5,6 +5,7 @@
 #include "startupoptions.h"
 #include "webexemulator.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -53,6 +54,19 @@ StartupOptions E2eFixture::startupOptions() const
     options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
     options.keychainService = m_service;
     return options;
+}
+
+StoredSession E2eFixture::signedInSession() const
+{
+    StoredSession session;
+    session.apiBase = m_emulator->baseUrl();
+    session.clientId = m_emulator->options().clientId;
+    session.clientSecret = m_emulator->options().clientSecret;
+    session.tokens.accessToken = m_emulator->issueAccessToken();
+    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
+    session.tokens.tokenType = QStringLiteral("Bearer");
+    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
+    return session;
 }
 
 bool E2eFixture::rememberSession(const StoredSession &session) const

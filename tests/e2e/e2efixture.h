@@ -40,6 +40,9 @@ protected:
     // The app's options for this test: the emulator's API and the test's keychain service.
     [[nodiscard]] StartupOptions startupOptions() const;
 
+    // A session of an earlier sign-in to the running emulator: its client, a fresh access token
+    // valid for 14 days, and a refresh token no test within that time needs.
+    [[nodiscard]] StoredSession signedInSession() const;
     // Puts `session` into the keychain, as an earlier run of the app would have; false if the
     // keychain did not confirm within 20 s.
     [[nodiscard]] bool rememberSession(const StoredSession &session) const;

@@ -86,16 +86,8 @@ void TestWaitsEndToEnd::init()
 {
     QVERIFY(restartEmulator(30));
     m_store = std::make_unique<MemorySessionStore>();
-    StoredSession session;
-    session.apiBase = emulator()->baseUrl();
-    session.clientId = emulator()->options().clientId;
-    session.clientSecret = emulator()->options().clientSecret;
-    session.tokens.accessToken = emulator()->issueAccessToken();
-    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
-    session.tokens.tokenType = QStringLiteral("Bearer");
-    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
     QSignalSpy saved(m_store.get(), &SessionStore::saved);
-    m_store->save(session);
+    m_store->save(signedInSession());
     QVERIFY(saved.wait());
 }
 

@@ -140,16 +140,8 @@ void TestWorkspaceEndToEnd::init()
     QVERIFY(restartEmulator(150));
     m_store = std::make_unique<MemorySessionStore>();
     // Signed in before: a session with a valid access token is remembered.
-    StoredSession session;
-    session.apiBase = emulator()->baseUrl();
-    session.clientId = emulator()->options().clientId;
-    session.clientSecret = emulator()->options().clientSecret;
-    session.tokens.accessToken = emulator()->issueAccessToken();
-    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
-    session.tokens.tokenType = QStringLiteral("Bearer");
-    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
     QSignalSpy saved(m_store.get(), &SessionStore::saved);
-    m_store->save(session);
+    m_store->save(signedInSession());
     QVERIFY(saved.wait());
 }
 
