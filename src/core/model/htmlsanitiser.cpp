@@ -111,7 +111,10 @@ struct Reader
 
     static Reader *of(void *context)
     {
-        return static_cast<Reader *>(static_cast<htmlParserCtxtPtr>(context)->_private);
+        const auto parser = static_cast<htmlParserCtxtPtr>(context);
+        Reader *reader = static_cast<Reader *>(parser->_private);
+        reader->context = parser; // for xmlStopParser
+        return reader;
     }
 
     void stopIfCut()
@@ -226,38 +229,98 @@ void initialiseLibxml()
     Q_UNUSED(initialised)
 }
 
-void parse(const QByteArray &html, SafeHtmlWriter *writer)
+// libxml2's SAX handler with our callbacks only: nothing is built, nothing is printed.
+htmlSAXHandler handlerWith(startElementSAXFunc startElement, endElementSAXFunc endElement,
+                           charactersSAXFunc characters)
 {
-    initialiseLibxml();
-    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(html.constData(), int(html.size()));
-    if (!context)
-        return;
-    Reader reader;
-    reader.context = context;
-    reader.writer = writer;
-
-    // Our handlers only: nothing is built, nothing is printed, no entity is looked up.
     htmlSAXHandler handler;
     std::memset(&handler, 0, sizeof handler);
     handler.initialized = XML_SAX2_MAGIC; // so that libxml2 calls serror
-    handler.startElement = &Reader::startElement;
-    handler.endElement = &Reader::endElement;
-    handler.characters = &Reader::characters;
-    handler.ignorableWhitespace = &Reader::characters; // whitespace is text here
-    handler.cdataBlock = &Reader::characters;          // script and style: dropped anyway
+    handler.startElement = startElement;
+    handler.endElement = endElement;
+    handler.characters = characters;
+    handler.ignorableWhitespace = characters; // whitespace is text here
+    handler.cdataBlock = characters;          // script and style: dropped anyway
     handler.serror = &Reader::ignoreError;
-    *context->sax = handler;
-    context->_private = &reader;
+    return handler;
+}
 
+// Parses html with handler, private as the context's _private.
+void parseWith(const QByteArray &html, const htmlSAXHandler &handler, void *priv)
+{
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(html.constData(), int(html.size()));
+    if (!context)
+        return;
+    *context->sax = handler;
+    context->_private = priv;
     htmlCtxtUseOptions(context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                     HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
     xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8);
     htmlParseDocument(context);
-    reader.flush();
     if (context->myDoc)
         xmlFreeDoc(context->myDoc);
     context->myDoc = nullptr;
     htmlFreeParserCtxt(context);
+}
+
+// Which of the writer's elements libxml2 ends by itself when another starts ("<p>a<ul>"),
+// asked of the libxml2 we run with rather than copied from one version's table: for each pair,
+// does "<body><open>x<starting>" report the end of open before the start of starting?
+SafeHtmlWriter::ImpliedEnds libxmlImpliedEnds()
+{
+    struct Probe
+    {
+        QByteArray open;
+        bool opened = false;
+        bool decided = false;    // open ended, or something started inside it
+        bool endedFirst = false; // open ended before anything started inside it
+        static Probe *of(void *context)
+        {
+            return static_cast<Probe *>(static_cast<htmlParserCtxtPtr>(context)->_private);
+        }
+        static void start(void *context, const xmlChar *name, const xmlChar **)
+        {
+            Probe *p = of(context);
+            if (!p->opened)
+                p->opened = p->open == reinterpret_cast<const char *>(name);
+            else
+                p->decided = true;
+        }
+        static void end(void *context, const xmlChar *name)
+        {
+            Probe *p = of(context);
+            if (p->opened && !p->decided && p->open == reinterpret_cast<const char *>(name))
+                p->decided = p->endedFirst = true;
+        }
+    };
+    const htmlSAXHandler handler = handlerWith(&Probe::start, &Probe::end, nullptr);
+    SafeHtmlWriter::ImpliedEnds ends;
+    for (int o = 0; o < SafeHtmlWriter::ElementCount; ++o) {
+        const auto open = Element(o);
+        for (int s = 0; s < SafeHtmlWriter::ElementCount; ++s) {
+            const auto starting = Element(s);
+            Probe probe;
+            const QLatin1String startingName = SafeHtmlWriter::nameOf(starting);
+            probe.open = QByteArray(SafeHtmlWriter::nameOf(open).data(),
+                                    SafeHtmlWriter::nameOf(open).size());
+            parseWith(QByteArrayLiteral("<body><") + probe.open + ">x<" +
+                          QByteArray(startingName.data(), startingName.size()) + ">y",
+                      handler, &probe);
+            if (probe.endedFirst)
+                ends.add(starting, open);
+        }
+    }
+    return ends;
+}
+
+void parse(const QByteArray &html, SafeHtmlWriter *writer)
+{
+    Reader reader;
+    reader.writer = writer;
+    static const htmlSAXHandler handler =
+        handlerWith(&Reader::startElement, &Reader::endElement, &Reader::characters);
+    parseWith(html, handler, &reader);
+    reader.flush();
 }
 
 } // namespace
@@ -265,7 +328,9 @@ void parse(const QByteArray &html, SafeHtmlWriter *writer)
 QString HtmlSanitiser::sanitise(const QString &html, const SafeHtmlWriter::Limits &limits,
                                 bool *cut)
 {
-    SafeHtmlWriter writer(limits);
+    initialiseLibxml();
+    static const SafeHtmlWriter::ImpliedEnds impliedEnds = libxmlImpliedEnds();
+    SafeHtmlWriter writer(limits, impliedEnds);
     QByteArray utf8 = html.toUtf8();
     const bool tooLong = Utf8::truncate(&utf8, SafeHtml::MaxHtmlInputBytes);
     parse(QByteArrayLiteral("<body>") +

@@ -17,11 +17,13 @@
 //    paragraph libxml2 implies) and reports elements and text; nothing is built in memory.
 //    script, style, iframe, img, svg and the other elements of droppedWithContent go with
 //    everything inside them; allowed elements go to the writer; unknown ones (div, span,
-//    spark-mention) leave their text.
-// 5. libxml2's open elements are limited to SafeHtml::MaxParseDepth: for each end tag that closes
-// none of
-//    them it searches all of them, so a deep stack and many stray end tags would take quadratic
-//    time. Deeper markup ends the message there, with a note saying why.
+//    spark-mention) leave their text. The writer is told which elements libxml2 ends by itself
+//    when another starts (asked of libxml2 once, by parsing each pair), so that dropping an
+//    unknown element between "<p>" and "<ul>" cannot leave a list inside a paragraph that a
+//    second reading would end: sanitising the result again changes nothing.
+// 5. libxml2's open elements are limited to SafeHtml::MaxParseDepth: for each end tag that
+//    closes none of them it searches all of them, so a deep stack and many stray end tags would
+//    take quadratic time. Deeper markup ends the message there, with a note saying why.
 //
 // Thread safety: libxml2 is initialised once (xmlInitParser); every call has its own parser
 // context and error handler (errors are ignored, never printed), so calls from several threads

@@ -6,39 +6,6 @@ namespace {
 
 using Element = SafeHtmlWriter::Element;
 
-QLatin1String nameOf(Element element)
-{
-    switch (element) {
-    case Element::Bold:
-        return QLatin1String("b");
-    case Element::Strong:
-        return QLatin1String("strong");
-    case Element::Italic:
-        return QLatin1String("i");
-    case Element::Emphasis:
-        return QLatin1String("em");
-    case Element::Underline:
-        return QLatin1String("u");
-    case Element::Strike:
-        return QLatin1String("s");
-    case Element::Code:
-        return QLatin1String("code");
-    case Element::Preformatted:
-        return QLatin1String("pre");
-    case Element::Paragraph:
-        return QLatin1String("p");
-    case Element::BulletList:
-        return QLatin1String("ul");
-    case Element::NumberedList:
-        return QLatin1String("ol");
-    case Element::ListItem:
-        return QLatin1String("li");
-    case Element::Quote:
-        return QLatin1String("blockquote");
-    }
-    return QLatin1String("p");
-}
-
 bool isBlock(Element element)
 {
     switch (element) {
@@ -78,6 +45,49 @@ qsizetype endTagLength(QLatin1String name)
 
 } // namespace
 
+QLatin1String SafeHtmlWriter::nameOf(Element element)
+{
+    switch (element) {
+    case Element::Bold:
+        return QLatin1String("b");
+    case Element::Strong:
+        return QLatin1String("strong");
+    case Element::Italic:
+        return QLatin1String("i");
+    case Element::Emphasis:
+        return QLatin1String("em");
+    case Element::Underline:
+        return QLatin1String("u");
+    case Element::Strike:
+        return QLatin1String("s");
+    case Element::Code:
+        return QLatin1String("code");
+    case Element::Preformatted:
+        return QLatin1String("pre");
+    case Element::Paragraph:
+        return QLatin1String("p");
+    case Element::BulletList:
+        return QLatin1String("ul");
+    case Element::NumberedList:
+        return QLatin1String("ol");
+    case Element::ListItem:
+        return QLatin1String("li");
+    case Element::Quote:
+        return QLatin1String("blockquote");
+    }
+    return QLatin1String("p");
+}
+
+void SafeHtmlWriter::ImpliedEnds::add(Element starting, Element ended)
+{
+    m_endedBy[std::size_t(starting)] |= std::uint32_t(1) << int(ended);
+}
+
+bool SafeHtmlWriter::ImpliedEnds::ends(Element starting, Element open) const
+{
+    return m_endedBy[std::size_t(starting)] & (std::uint32_t(1) << int(open));
+}
+
 SafeHtmlWriter::Limits SafeHtmlWriter::Limits::forMessage()
 {
     return {SafeHtml::MaxTextLength,
@@ -102,9 +112,11 @@ SafeHtmlWriter::Limits SafeHtmlWriter::Limits::forPreview()
             false};
 }
 
-void SafeHtmlWriter::push(QString tag, QLatin1String name, Kind kind)
+void SafeHtmlWriter::push(QString tag, QLatin1String name, std::optional<Element> element,
+                          Kind kind)
 {
-    m_open.push_back(Open{std::move(tag), name, kind, m_cut ? State::LeftOut : State::Pending});
+    m_open.push_back(
+        Open{std::move(tag), name, element, kind, m_cut ? State::LeftOut : State::Pending});
 }
 
 void SafeHtmlWriter::open(Element element)
@@ -113,7 +125,7 @@ void SafeHtmlWriter::open(Element element)
     const Kind kind = element == Element::ListItem ? Kind::ListItem
                       : isBlock(element)           ? Kind::Block
                                                    : Kind::Inline;
-    push(QString(name), name, kind);
+    push(QString(name), name, element, kind);
 }
 
 void SafeHtmlWriter::openLink(const QString &target)
@@ -121,27 +133,75 @@ void SafeHtmlWriter::openLink(const QString &target)
     const QString href = LinkRule::openableHref(target);
     push(href.isEmpty() ? QString()
                         : QStringLiteral("a href=\"") + href.toHtmlEscaped() + QLatin1Char('"'),
-         QLatin1String("a"), Kind::Link);
+         QLatin1String("a"), std::nullopt, Kind::Link);
 }
 
 void SafeHtmlWriter::close()
 {
     if (m_open.empty())
         return;
-    const Open element = std::move(m_open.back());
+    Open element = std::move(m_open.back());
     m_open.pop_back();
     m_firstPending = std::min(m_firstPending, m_open.size());
     if (element.state != State::Written)
         return;
+    writeEnd(&element);
+}
+
+// Writes the end tag of the innermost written element.
+void SafeHtmlWriter::writeEnd(Open *element)
+{
     m_out += QLatin1String("</");
-    m_out += element.name;
+    m_out += element->name;
     m_out += QLatin1Char('>');
-    m_closingLength -= endTagLength(element.name);
-    --m_writtenDepth;
-    if (element.kind == Kind::Link)
+    element->state = State::Ended;
+    m_written.pop_back();
+    m_closingLength -= endTagLength(element->name);
+    if (element->kind == Kind::Link)
         m_inLink = false;
-    if (element.kind != Kind::Inline && element.kind != Kind::Link)
+    if (element->kind != Kind::Inline && element->kind != Kind::Link)
         m_lineHasText = false; // the next text starts a new line anyway
+}
+
+// Takes back the start tag of the innermost written element, with nothing written after it.
+void SafeHtmlWriter::unwrite(Open *element)
+{
+    m_out.truncate(element->start);
+    element->state = State::Ended;
+    m_written.pop_back();
+    m_closingLength -= endTagLength(element->name);
+    switch (element->kind) {
+    case Kind::Link:
+    case Kind::Inline:
+        --m_inlineElements;
+        break;
+    case Kind::ListItem:
+        --m_listItems;
+        --m_blocks;
+        break;
+    case Kind::Block:
+        --m_blocks;
+        break;
+    }
+}
+
+// Ends the written elements a parser would end when `starting` starts, innermost first: each
+// element is ended at most once, so this stays linear. One with nothing inside yet (written
+// just now, on the way to `starting`) is taken back instead: an empty element would be left
+// out when read again.
+void SafeHtmlWriter::endImpliedBy(const Open &starting)
+{
+    if (!starting.element)
+        return;
+    while (!m_written.empty()) {
+        Open &open = m_open[m_written.back()];
+        if (!open.element || !m_impliedEnds.ends(*starting.element, *open.element))
+            return;
+        if (m_out.size() == open.start + open.tag.size() + 2)
+            unwrite(&open);
+        else
+            writeEnd(&open);
+    }
 }
 
 bool SafeHtmlWriter::fits(qsizetype length) const
@@ -170,7 +230,7 @@ bool SafeHtmlWriter::writeOpen(Open *element)
 {
     const bool block = element->kind == Kind::Block || element->kind == Kind::ListItem;
     bool leaveOut = element->tag.isEmpty() || (element->kind == Kind::Link && m_inLink) ||
-                    m_writtenDepth >= m_limits.maxNesting;
+                    m_written.size() >= std::size_t(m_limits.maxNesting);
     // Too many of a kind QTextDocument lays out slowly in numbers (list items: time grows with
     // the square of their count; inline elements: with the square of those in one paragraph).
     const bool tooMany =
@@ -190,17 +250,19 @@ bool SafeHtmlWriter::writeOpen(Open *element)
         element->state = State::LeftOut;
         return !block || separateLine();
     }
+    endImpliedBy(*element);
     const qsizetype closing = endTagLength(element->name);
     if (!fits(element->tag.size() + 2 + closing)) {
         cut(Cut::TooLong);
         return false;
     }
+    element->start = m_out.size();
     m_out += QLatin1Char('<');
     m_out += element->tag;
     m_out += QLatin1Char('>');
     element->state = State::Written;
+    m_written.push_back(std::size_t(element - m_open.data()));
     m_closingLength += closing;
-    ++m_writtenDepth;
     switch (element->kind) {
     case Kind::Link:
         m_inLink = true;

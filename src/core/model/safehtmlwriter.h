@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -22,6 +24,9 @@
 //   output, blocks; in a preview, all of them) writing stops: finish() then ends a message with
 //   SafeHtml::noteFor, and isCut() tells a preview's caller that there is more.
 // - A link is never written inside a link.
+// - An element that an HTML parser would end by itself when the next one starts (ImpliedEnds:
+//   "<p>a<ul>" ends the paragraph) is ended first, so that what is written reads back as
+//   written: markup between them that was left out (an unknown element, say) no longer hides it.
 //
 // Callers open and close elements in pairs; close() closes the innermost one they opened.
 // Every operation takes time proportional to what it writes, so a writer is linear in its input.
@@ -43,6 +48,19 @@ public:
         ListItem,
         Quote,
     };
+    static constexpr int ElementCount = int(Element::Quote) + 1;
+    [[nodiscard]] static QLatin1String nameOf(Element element);
+
+    // Which open element a parser ends by itself when another element starts.
+    class ImpliedEnds
+    {
+    public:
+        void add(Element starting, Element ended);
+        [[nodiscard]] bool ends(Element starting, Element open) const;
+
+    private:
+        std::array<std::uint32_t, ElementCount> m_endedBy{}; // bit `open` of [starting]
+    };
     using Cut = SafeHtml::Shortened;
 
     struct Limits
@@ -61,6 +79,9 @@ public:
     };
 
     explicit SafeHtmlWriter(const Limits &limits = Limits::forMessage()) : m_limits(limits) {}
+    SafeHtmlWriter(const Limits &limits, const ImpliedEnds &impliedEnds)
+        : m_limits(limits), m_impliedEnds(impliedEnds)
+    {}
 
     void open(Element element);
     // A link to target (decoded, not yet checked). A refused target opens nothing visible: the
@@ -79,17 +100,23 @@ public:
     [[nodiscard]] QString finish();
 
 private:
-    enum class State { Pending, Written, LeftOut };
+    // Ended: written, then ended before a later element (ImpliedEnds); close() writes nothing.
+    enum class State { Pending, Written, LeftOut, Ended };
     enum class Kind { Inline, Block, ListItem, Link };
     struct Open
     {
-        QString tag;        // "b", "a href=\"...\"", or empty for a refused link
-        QLatin1String name; // "b", "a"
+        QString tag;                    // "b", "a href=\"...\"", or empty for a refused link
+        QLatin1String name;             // "b", "a"
+        std::optional<Element> element; // none for a link
         Kind kind;
         State state = State::Pending;
+        qsizetype start = 0; // where its start tag is in m_out, once written
     };
 
-    void push(QString tag, QLatin1String name, Kind kind);
+    void push(QString tag, QLatin1String name, std::optional<Element> element, Kind kind);
+    void writeEnd(Open *element);
+    void unwrite(Open *element);
+    void endImpliedBy(const Open &starting);
     bool writeOpenElements();
     bool writeOpen(Open *element);
     bool separateLine();
@@ -98,11 +125,12 @@ private:
     Limits m_limits;
     QString m_out;
     std::vector<Open> m_open;
-    std::size_t m_firstPending = 0; // m_open[0, m_firstPending) are written or left out
-    int m_writtenDepth = 0;
-    qsizetype m_closingLength = 0; // of the end tags the written elements will need
-    bool m_inLink = false;         // a written <a> is open
-    bool m_lineHasText = false;    // text was written since the last block or line break
+    ImpliedEnds m_impliedEnds;
+    std::size_t m_firstPending = 0;     // m_open[0, m_firstPending) are no longer pending
+    std::vector<std::size_t> m_written; // indices into m_open of the Written ones, in order
+    qsizetype m_closingLength = 0;      // of the end tags the written elements will need
+    bool m_inLink = false;              // a written <a> is open
+    bool m_lineHasText = false;         // text was written since the last block or line break
     qsizetype m_textLength = 0;
     int m_blocks = 0;
     int m_listItems = 0;
