@@ -220,7 +220,11 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
         error.kind = Kind::Network;
     }
 
-    error.message = webexMessage.isEmpty() ? reply->errorString() : webexMessage;
+    // Kept as they are shown (details()): one line, no controls, of a sane length, so that what
+    // a log or a test reads is what the person reads.
+    error.message = DisplayText::singleLine(
+        webexMessage.isEmpty() ? reply->errorString() : webexMessage, {}, MaxMessageLength);
+    error.trackingId = DisplayText::singleLine(error.trackingId);
     return error;
 }
 
@@ -306,7 +310,8 @@ QString ApiError::details() const
     QString text;
     // Webex's words in ours: one paragraph, of a sane length, their direction kept inside.
     if (!message.isEmpty())
-        text += QLatin1Char(' ') + tr("Details: %1").arg(DisplayText::isolated(message, {}, 500));
+        text += QLatin1Char(' ') +
+                tr("Details: %1").arg(DisplayText::isolated(message, {}, MaxMessageLength));
     if (!trackingId.isEmpty())
         text += QLatin1Char(' ') + tr("Tracking ID: %1").arg(DisplayText::singleLine(trackingId));
     return text;

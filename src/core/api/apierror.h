@@ -28,9 +28,11 @@ public:
     };
 
     Kind kind = Kind::None;
-    int httpStatus = 0;         ///< 0 when there was no HTTP answer.
-    QString message;            ///< Webex's message, else Qt's errorString().
-    QString trackingId;         ///< The body's trackingId, else the trackingid response header.
+    int httpStatus = 0; ///< 0 when there was no HTTP answer.
+    // fromReply keeps both as details() shows them (DisplayText::singleLine).
+    QString message;    ///< Webex's message, else Qt's errorString().
+    QString trackingId; ///< The body's trackingId, else the trackingid response header.
+    static constexpr qsizetype MaxMessageLength = 500;
     int retryAfterSeconds = -1; ///< From Retry-After; -1 when absent or unreadable.
     /// QNetworkReply::NetworkError as reported by Qt (0: none), for the retry rules: a refused
     /// connection, a reset and a cut-off answer are told apart by it.
