@@ -630,6 +630,18 @@
         <comment>unread messages in all spaces, then the window&apos;s title</comment>
         <translation>(%1) %2</translation>
     </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Reconnect live updates</source>
+        <translation>Live-Aktualisierungen neu verbinden</translation>
+    </message>
+    <message>
+        <source>Updates are delayed. %1</source>
+        <translation>Aktualisierungen kommen verzögert. %1</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -1595,6 +1607,22 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Webex sent a larger answer than Webex Desk accepts here (more than %1 MB); it was not read.</source>
         <translation>Webex hat eine größere Antwort gesendet, als Webex Desk hier annimmt (mehr als %1 MB); sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The %1 is not a JSON object.</source>
+        <translation>Die Antwort (%1) ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Webex id.</source>
+        <translation>„%1“ ist keine Webex-ID.</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "conversationcontroller.h"
 #include "demoemulatorprocess.h"
 #include "firstrundialog.h"
+#include "livecontroller.h"
 #include "lookupwaitscontroller.h"
 #include "mainwindow.h"
 #include "messagespane.h"
@@ -72,8 +73,25 @@ void AppController::buildWorkspace()
                                                 m_avatars.get(), this);
     m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(),
                                           AttentionController::desktopOptions(), this);
+    m_live =
+        new LiveController({m_spaces, m_conversation, m_attention->unread(), m_mainWindow.get()},
+                           &m_network, nullptr, this);
     connectWorkspace();
     connectAttention();
+    connectLive();
+}
+
+void AppController::connectLive()
+{
+    // Live starts once people/me says who is signed in: events name people by uuid.
+    connect(m_profile, &ProfileController::profileShown, m_live,
+            [this](const Person &me) { m_live->setMe(me); });
+}
+
+LiveController *AppController::live()
+{
+    buildWorkspace();
+    return m_live;
 }
 
 SpacesController *AppController::spaces()
@@ -99,6 +117,7 @@ AppController::~AppController()
     // The session first (its sign-in helper process must not outlive us), then the window,
     // then the controllers and the models the window was showing.
     delete m_session;
+    delete m_live;      // it closes its socket and talks to the panes' controllers
     delete m_attention; // it watches the window and shows the spaces' counts
     m_mainWindow.reset();
     delete m_conversation;
@@ -194,6 +213,8 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     // Counted from SeenSpaces' baseline; until events come, pages of the open space bring the
     // messages (after the conversation has merged them: it was connected first).
     m_attention->begin(api.baseUrl().host(), m_demoSession, m_spaces->roomModel()->seenBaseline());
+    m_live->begin(m_client, keeper, m_options.deviceServiceFor(api, m_demoSession),
+                  api.baseUrl().host(), m_demoSession);
     connect(m_client, &WebexClient::messagesFetched, m_attention->unread(),
             [this](const QString &roomId, const QList<Message> &newestFirst, bool) {
                 m_attention->unread()->takePage(roomId, newestFirst);
@@ -209,6 +230,7 @@ void AppController::onSessionStopped(bool byUser)
     }
     m_client = nullptr;
     buildWorkspace(); // a session was running, so it is built already
+    m_live->end(byUser);
     m_conversation->end();
     // Signing out forgets when each space was seen and what was unread or muted: the next
     // account starts afresh.

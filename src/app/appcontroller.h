@@ -12,6 +12,7 @@ class AttentionController;
 class AvatarCache;
 class ConversationController;
 class DemoEmulatorProcess;
+class LiveController;
 class LookupWaitsController;
 class MainWindow;
 class ProfileController;
@@ -55,6 +56,8 @@ public:
     [[nodiscard]] ConversationController *conversation();
     // Unread counts, notifications and the tray (the live layer's way in: unread()).
     [[nodiscard]] AttentionController *attention();
+    // Live events (the device socket) of the session's account.
+    [[nodiscard]] LiveController *live();
     // The demo's emulator process while the demo runs, else null.
     [[nodiscard]] DemoEmulatorProcess *demo() const { return m_demo.get(); }
 
@@ -68,6 +71,7 @@ private:
     void connectWindow();
     void connectWorkspace();
     void connectAttention();
+    void connectLive();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -80,6 +84,7 @@ private:
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
     AttentionController *m_attention = nullptr;
+    LiveController *m_live = nullptr;
     ProfileController *m_profile;
     LookupWaitsController *m_lookupWaits;
     SessionController *m_session;

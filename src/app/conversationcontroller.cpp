@@ -155,6 +155,32 @@ void ConversationController::onRoomActivity(const QString &roomId, const QDateTi
     m_rooms->markSeen(m_openRoomId, lastActivity);
 }
 
+void ConversationController::showMessage(const Message &message)
+{
+    if (!m_messages || m_openRoomId.isEmpty() || message.roomId != m_openRoomId)
+        return;
+    // A page of one, merged by id after the pages before it: a message this app sent (and
+    // confirmed) or a page brought is not shown twice.
+    m_pagesOlder.append(false);
+    m_messages->addPage({message}, m_messages->hasOlder());
+    if (message.created.isValid() && !(message.created <= m_openRoomActivity)) {
+        m_openRoomActivity = message.created;
+        m_rooms->markSeen(m_openRoomId, message.created);
+    }
+}
+
+void ConversationController::updateMessage(const Message &message)
+{
+    if (m_messages && message.roomId == m_openRoomId)
+        m_messages->updateMessage(message);
+}
+
+void ConversationController::removeMessage(const QString &messageId)
+{
+    if (m_messages)
+        m_messages->removeMessage(messageId);
+}
+
 void ConversationController::loadMessages(const QString &beforeMessageId)
 {
     if (!m_client || m_openRoomId.isEmpty())

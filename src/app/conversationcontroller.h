@@ -53,6 +53,13 @@ public slots:
     // activity is new, its newest messages are loaded and it counts as seen.
     void onRoomActivity(const QString &roomId, const QDateTime &lastActivity);
 
+    // What live events bring to the open space (LiveController): a new message, merged by id
+    // (one this app sent, or a page brought, is not shown twice); an edit; a deletion. Nothing
+    // happens for messages of other spaces.
+    void showMessage(const Message &message);
+    void updateMessage(const Message &message);
+    void removeMessage(const QString &messageId);
+
 signals:
     void messagesShown(const QString &roomId);
 

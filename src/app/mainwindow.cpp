@@ -23,7 +23,7 @@ const QString SplitterKey = QStringLiteral("MainWindow/splitter");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_noticeLabel(new QLabel(this)),
-      m_lookupBanner(new StateBanner(this))
+      m_lookupBanner(new StateBanner(this)), m_liveBanner(new StateBanner(this))
 {
     m_ui->setupUi(this);
     m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
@@ -33,6 +33,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_lookupBanner->setObjectName(QStringLiteral("lookupBanner"));
     m_ui->statusBar->addWidget(m_lookupBanner, 1);
     connect(m_lookupBanner, &StateBanner::retryRequested, this, &MainWindow::lookupRetryRequested);
+    m_liveBanner->setObjectName(QStringLiteral("liveBanner"));
+    m_liveBanner->setWaitingAction(tr("Re&connect"), tr("Reconnect live updates"));
+    m_ui->statusBar->addWidget(m_liveBanner, 1);
+    connect(m_liveBanner, &StateBanner::retryRequested, this, &MainWindow::liveReconnectRequested);
     QFont titleFont = m_ui->welcomeTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
     m_ui->welcomeTitle->setFont(titleFont);
@@ -195,6 +199,14 @@ void MainWindow::showLookupNote(const QString &sentence)
         m_lookupBanner->clear();
     else
         m_lookupBanner->showNotice(sentence);
+}
+
+void MainWindow::showLiveDelayed(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        m_liveBanner->clear();
+    else
+        m_liveBanner->showWaiting(tr("Updates are delayed. %1").arg(sentence));
 }
 
 void MainWindow::showEvent(QShowEvent *event)

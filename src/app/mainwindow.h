@@ -56,6 +56,10 @@ public:
     // What shows instead of what a look-up could not load, in the status bar; empty: nothing.
     void showLookupNote(const QString &sentence);
     [[nodiscard]] StateBanner *lookupBanner() const { return m_lookupBanner; }
+    // Live updates are not flowing: the status bar says why (LiveSession's sentence), with
+    // Reconnect (liveReconnectRequested). Empty: live, or nothing to say.
+    void showLiveDelayed(const QString &sentence);
+    [[nodiscard]] StateBanner *liveBanner() const { return m_liveBanner; }
     // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
     void bringToFront();
     // Unread messages in all spaces: the title starts with "(3) " while there are any.
@@ -80,6 +84,7 @@ signals:
     void refreshRequested();
     void profileRetryRequested();
     void lookupRetryRequested();
+    void liveReconnectRequested();
     // The window was closed while it hides on close: it is hidden, the app runs on.
     void hiddenOnClose();
     // The person chose Quit: the window is closed; the app ends.
@@ -105,6 +110,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     class QLabel *m_noticeLabel;
     StateBanner *m_lookupBanner;
+    StateBanner *m_liveBanner;
     QString m_displayName;
     QUrl m_avatarUrl;
     bool m_firstFrameWatched = false;

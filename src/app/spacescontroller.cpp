@@ -74,6 +74,7 @@ void SpacesController::end(bool forgetSeen)
     m_complete = false;
     m_waiting = false;
     m_refreshWaiting = false;
+    m_live = false;
     if (forgetSeen)
         m_seen.forget();
     m_seen.close();
@@ -122,7 +123,7 @@ void SpacesController::onRoomsDone(int total, bool complete)
                                   "rest were not loaded.",
                                   nullptr, m_rooms->rowCount()),
                                false);
-    m_refreshTimer.start();
+    armRefresh();
     emit roomsLoaded(total);
 }
 
@@ -132,7 +133,7 @@ void SpacesController::onRoomsFailed(const ApiError &error)
     if (m_complete) {
         // A quiet refresh failed: the list on screen is still good; the next one may work.
         emit notice(tr("Your spaces could not be refreshed. %1").arg(error.userMessage()));
-        m_refreshTimer.start();
+        armRefresh();
         return;
     }
     m_waiting = false;
@@ -194,5 +195,45 @@ void SpacesController::onRecentRooms(const QList<Room> &rooms)
     emit notice(QString());
     for (const Room &room : rooms)
         emit roomActivity(room.id, room.lastActivity);
-    m_refreshTimer.start();
+    armRefresh();
+}
+
+void SpacesController::armRefresh()
+{
+    if (!m_live)
+        m_refreshTimer.start();
+}
+
+void SpacesController::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    if (live)
+        m_refreshTimer.stop();
+    else if (m_complete && !m_refreshWaiting)
+        m_refreshTimer.start();
+}
+
+void SpacesController::showRoom(const Room &room)
+{
+    m_rooms->appendRooms({room}); // a known one is updated and moves to its place
+}
+
+bool SpacesController::showActivity(const QString &roomId, const QDateTime &when)
+{
+    const int row = m_rooms->rowOf(roomId);
+    if (row < 0)
+        return false;
+    Room room = m_rooms->roomRef(row);
+    if (when.isValid() && !(room.lastActivity >= when)) {
+        room.lastActivity = when;
+        m_rooms->appendRooms({room});
+    }
+    return true;
+}
+
+void SpacesController::removeRoom(const QString &roomId)
+{
+    m_rooms->removeRoom(roomId);
 }

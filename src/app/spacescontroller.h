@@ -41,6 +41,17 @@ public:
     // The quiet refresh; a minute by default. Tests make it short. Takes effect at once.
     void setRefreshInterval(int milliseconds);
     [[nodiscard]] int refreshInterval() const { return m_refreshTimer.interval(); }
+    [[nodiscard]] bool isRefreshScheduled() const { return m_refreshTimer.isActive(); }
+
+    // Live events arrive (LiveController): no quiet refresh runs while live; it comes back
+    // when live updates stop.
+    void setLive(bool live);
+    // What live events tell: a space to show or update (fetched after an add, a create or a
+    // change), activity in a known space at `when` (it moves up; false when the space is not
+    // listed, so the caller fetches it), and a space we left.
+    void showRoom(const Room &room);
+    bool showActivity(const QString &roomId, const QDateTime &when);
+    void removeRoom(const QString &roomId);
 
 public slots:
     // All spaces (again) and the teams.
@@ -65,6 +76,8 @@ private:
                         const ApiError &reason);
     void onRetryStarted(WebexClient::CallKind call, const QString &key);
     void onRecentRooms(const QList<Room> &rooms);
+    // Starts the quiet refresh's wait, unless live.
+    void armRefresh();
 
     RoomsPane *m_pane;
     std::unique_ptr<RoomListModel> m_rooms;
@@ -75,4 +88,5 @@ private:
     bool m_complete = false;       // the full list arrived; refreshes are quiet from then on
     bool m_waiting = false;        // the full list waits for its next attempt (the pane says so)
     bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
+    bool m_live = false;           // live events arrive: no quiet refresh
 };

@@ -110,5 +110,10 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
 
 ApiBase StartupOptions::deviceServiceFor(const ApiBase &sessionApi, bool demoSession) const
 {
-    return demoSession ? DeviceService::ofEmulator(sessionApi) : deviceService;
+    if (demoSession)
+        return DeviceService::ofEmulator(sessionApi);
+    if (deviceService)
+        return *deviceService;
+    return sessionApi.isLoopback() ? DeviceService::ofEmulator(sessionApi)
+                                   : DeviceService::defaultBase();
 }

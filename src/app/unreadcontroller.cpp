@@ -39,6 +39,7 @@ void UnreadController::end(bool forget)
     else
         m_counts->close();
     m_myPersonId.clear();
+    m_quietBefore = QDateTime();
     setOpenRoom(QString());
 }
 
@@ -157,9 +158,17 @@ void UnreadController::takePage(const QString &roomId, const QList<Message> &new
         IncomingMessage message = IncomingMessage::fromMessage(*it, m_myPersonId);
         if (message.roomId.isEmpty())
             message.roomId = roomId;
-        message.mayNotify = !opening;
+        // What a catch-up finds from before live updates stopped was most likely seen
+        // elsewhere already: counted, but quiet.
+        message.mayNotify = !opening && !(m_quietBefore.isValid() && message.created.isValid() &&
+                                          message.created < m_quietBefore);
         messageArrived(message);
     }
+}
+
+void UnreadController::setQuietBefore(const QDateTime &when)
+{
+    m_quietBefore = when;
 }
 
 void UnreadController::acknowledgedElsewhere(const QString &roomId, const QString &messageId)

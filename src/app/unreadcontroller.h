@@ -67,6 +67,10 @@ public slots:
     // A page of messages as WebexClient delivers it (newest first): each one arrived. The
     // first page after a space is opened raises no notification: the person is opening it.
     void takePage(const QString &roomId, const QList<Message> &newestFirst);
+    // Messages of pages written before `when` count but raise no notification: what a catch-up
+    // after an interruption of live updates finds (docs/LIVE-EVENTS.md, 6.3 step 4). Invalid:
+    // every page may notify.
+    void setQuietBefore(const QDateTime &when);
 
 signals:
     // After `message` was looked at: `counted` when it is new and unread now, `reading` when
@@ -95,6 +99,7 @@ private:
     QDateTime m_newestAt;
     // The open space's first page is what the person asked to see: it may count, never notify.
     bool m_firstPageWanted = false;
+    QDateTime m_quietBefore;
     bool m_windowActive = false;
     int m_lastTotal = 0;
 };

@@ -565,6 +565,11 @@ QString WebexEmulator::issueAccessTokenFor(int index)
     return m_tokens->issueAccessToken(m_options.accessTokenLifetimeSeconds, index);
 }
 
+QString WebexEmulator::issueRefreshToken()
+{
+    return m_tokens->issueRefreshToken(m_options.clientId, m_options.refreshTokenLifetimeSeconds);
+}
+
 EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
 {
     EmulatorRequest request = received;

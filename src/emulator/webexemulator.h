@@ -213,6 +213,8 @@ public:
     [[nodiscard]] QString issueAccessToken();
     /// The same for the seeded person at `index` (0 is the user).
     [[nodiscard]] QString issueAccessTokenFor(int index);
+    /// A valid refresh token of the user for the emulator's client, as a sign-in would give.
+    [[nodiscard]] QString issueRefreshToken();
 
 signals:
     void requestServed(const QString &method, const QUrl &url, int status);

@@ -11,9 +11,11 @@
 // GetCapabilities with "body-markup", and sends ActionInvoked and NotificationClosed when the
 // test says.
 //
-// New messages come two ways, as they will in the app: through the calls the live layer will
-// make (UnreadController::messageArrived and friends), and through today's refresh, which
-// fetches the open space's newest page when the spaces list shows activity there.
+// New messages come three ways: through the calls the live layer makes
+// (UnreadController::messageArrived and friends, called here directly to choose what arrives),
+// live from the emulator's device socket (a colleague posts), and through the quiet refresh
+// that runs while live updates cannot connect, which fetches the open space's newest page when
+// the spaces list shows activity there.
 //
 // The tray: offscreen (and on a bare X server) Qt has no system tray
 // (QSystemTrayIcon::isSystemTrayAvailable() is false), which is outside our control. So the
@@ -26,6 +28,7 @@
 #include "auth/storedsession.h"
 #include "conversationcontroller.h"
 #include "freedesktopnotifier.h"
+#include "livecontroller.h"
 #include "mainwindow.h"
 #include "model/displaytext.h"
 #include "model/room.h"
@@ -144,6 +147,7 @@ private slots:
     void mutedSpacesAndDoNotDisturbStaySilentButMentionsGetThrough();
     void todaysRefreshCountsAndNotifiesTheOpenSpaceWhileTheWindowIsInactive();
     void openingASpaceNotifiesNothingOfWhatItShows();
+    void aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace();
     void readingElsewhereAndLeavingClearTheCount();
     void countsSurviveARestart();
     void rowMenuMutesAndMarksRead();
@@ -222,7 +226,7 @@ void TestNotifications::init()
     session.clientId = m_emulator->options().clientId;
     session.clientSecret = m_emulator->options().clientSecret;
     session.tokens.accessToken = m_emulator->issueAccessToken();
-    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
+    session.tokens.refreshToken = m_emulator->issueRefreshToken();
     session.tokens.tokenType = QStringLiteral("Bearer");
     session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
     QSignalSpy saved(m_store.get(), &SessionStore::saved);
@@ -527,6 +531,9 @@ void TestNotifications::todaysRefreshCountsAndNotifiesTheOpenSpaceWhileTheWindow
 
 void TestNotifications::openingASpaceNotifiesNothingOfWhatItShows()
 {
+    // As before live updates came, or while they cannot connect (the device service refuses
+    // us): what is new comes with pages of the open space.
+    m_emulator->refuseDevices(503);
     auto app = startSignedIn();
     QVERIFY(app);
     const QString roomId = groupSpace(*app);
@@ -548,6 +555,36 @@ void TestNotifications::openingASpaceNotifiesNothingOfWhatItShows()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 1, WaitMs);
     QCOMPARE(m_server->calls.first().body, QStringLiteral("And another"));
     QCOMPARE(app->attention()->unread()->total(), 2);
+}
+
+void TestNotifications::aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace()
+{
+    auto app = startSignedIn();
+    QVERIFY(app);
+    QTRY_VERIFY_WITH_TIMEOUT(app->live()->isLive(), WaitMs);
+    QVERIFY(deactivate(*app));
+    const QString roomId = groupSpace(*app);
+    const int polls = m_emulator->requestCount(QStringLiteral("/v1/rooms"));
+
+    // A colleague posts; Webex pushes it to the device socket; nobody polls.
+    QVERIFY(
+        !m_emulator->colleaguePosts(roomId, QStringLiteral("Live hello\nSecond line")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 1, WaitMs);
+    const FakeNotificationServer::Call call = m_server->calls.first();
+    QCOMPARE(call.body, QStringLiteral("Live hello"));
+    // "<sender> in <space>", the sender named by the event before any look-up.
+    const QString in = QStringLiteral(" in ") + DisplayText::isolated(titleOf(*app, roomId));
+    QVERIFY2(call.summary.endsWith(in), qPrintable(call.summary));
+    const QString sender = call.summary.chopped(in.size());
+    QVERIFY2(sender.size() > 2 && !sender.contains(QLatin1Char('@')), qPrintable(sender));
+    QCOMPARE(app->attention()->unread()->total(), 1);
+    QCOMPARE(m_emulator->requestCount(QStringLiteral("/v1/rooms")), polls);
+
+    // The click opens the space in the raised window, which reads it.
+    emit m_server->ActionInvoked(call.id, QStringLiteral("default"));
+    QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->openRoomId(), roomId, WaitMs);
+    QVERIFY(QTest::qWaitForWindowActive(app->mainWindow()));
+    QTRY_COMPARE_WITH_TIMEOUT(app->attention()->unread()->total(), 0, WaitMs);
 }
 
 void TestNotifications::readingElsewhereAndLeavingClearTheCount()

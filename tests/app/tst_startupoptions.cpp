@@ -15,6 +15,7 @@ private slots:
     void apiBase();
     void deviceService_data();
     void deviceService();
+    void anApiOnThisComputerHasItsDeviceServiceBesideIt();
     void demoUsesTheEmulatorsDeviceService();
     void demoRooms_data();
     void demoRooms();
@@ -40,10 +41,9 @@ void TestStartupOptions::defaults()
     QCOMPARE(options.apiBase.accessTokenUrl(),
              QUrl(QStringLiteral("https://webexapis.com/v1/access_token")));
     QVERIFY(!options.demo);
-    QCOMPARE(options.deviceService.baseUrl(),
-             QUrl(QStringLiteral("https://wdm-a.wbx2.com/wdm/api/v1")));
+    QVERIFY(!options.deviceService);
     QCOMPARE(options.deviceServiceFor(options.apiBase, false).baseUrl(),
-             options.deviceService.baseUrl());
+             QUrl(QStringLiteral("https://wdm-a.wbx2.com/wdm/api/v1")));
 }
 
 void TestStartupOptions::apiBase_data()
@@ -91,7 +91,7 @@ void TestStartupOptions::deviceService()
     const StartupOptions options = parse({QStringLiteral("--device-service"), value});
     QCOMPARE(options.error.isEmpty(), accepted);
     if (accepted)
-        QCOMPARE(options.deviceService.baseUrl().toString(), value);
+        QCOMPARE(options.deviceService->baseUrl().toString(), value);
     else
         QVERIFY2(options.error.startsWith(QStringLiteral("--device-service: ")),
                  qPrintable(options.error));
@@ -110,6 +110,23 @@ void TestStartupOptions::demoUsesTheEmulatorsDeviceService()
              QUrl(QStringLiteral("http://127.0.0.1:41234/wdm/api/v1")));
     QCOMPARE(options.deviceServiceFor(*emulator, false).baseUrl(),
              QUrl(QStringLiteral("https://wdm-k.wbx2.com/wdm/api/v1")));
+}
+
+void TestStartupOptions::anApiOnThisComputerHasItsDeviceServiceBesideIt()
+{
+    // --api-base on loopback is an emulator or a test server: its tokens mean nothing to
+    // Webex's device service, and must not be sent there.
+    const StartupOptions options =
+        parse({QStringLiteral("--api-base"), QStringLiteral("http://127.0.0.1:41234/v1")});
+    QVERIFY(options.error.isEmpty());
+    QCOMPARE(options.deviceServiceFor(options.apiBase, false).baseUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:41234/wdm/api/v1")));
+    // Unless --device-service says otherwise.
+    const StartupOptions given = parse(
+        {QStringLiteral("--api-base"), QStringLiteral("http://127.0.0.1:41234/v1"),
+         QStringLiteral("--device-service"), QStringLiteral("http://127.0.0.1:5555/wdm/api/v1")});
+    QCOMPARE(given.deviceServiceFor(given.apiBase, false).baseUrl(),
+             QUrl(QStringLiteral("http://127.0.0.1:5555/wdm/api/v1")));
 }
 
 void TestStartupOptions::demoRooms_data()

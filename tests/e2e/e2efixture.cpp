@@ -63,7 +63,7 @@ StoredSession E2eFixture::signedInSession() const
     session.clientId = m_emulator->options().clientId;
     session.clientSecret = m_emulator->options().clientSecret;
     session.tokens.accessToken = m_emulator->issueAccessToken();
-    session.tokens.refreshToken = QStringLiteral("not-needed-within-this-test");
+    session.tokens.refreshToken = m_emulator->issueRefreshToken();
     session.tokens.tokenType = QStringLiteral("Bearer");
     session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
     return session;

@@ -41,7 +41,8 @@ protected:
     [[nodiscard]] StartupOptions startupOptions() const;
 
     // A session of an earlier sign-in to the running emulator: its client, a fresh access token
-    // valid for 14 days, and a refresh token no test within that time needs.
+    // valid for 14 days, and a refresh token the emulator accepts (4401 on the live socket
+    // renews the token).
     [[nodiscard]] StoredSession signedInSession() const;
     // Puts `session` into the keychain, as an earlier run of the app would have; false if the
     // keychain did not confirm within 20 s.

@@ -17,6 +17,7 @@
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
 #include "model/roomlistmodel.h"
+#include "openspace.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
 #include "spacescontroller.h"
@@ -25,7 +26,6 @@
 #include "webexemulator.h"
 
 #include <QComboBox>
-#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -74,8 +74,6 @@ private slots:
 private:
     // The app with its remembered session; returns once the spaces and the profile are in.
     std::unique_ptr<AppController> startSignedIn();
-    // Clicks a space's row and waits for its first page of messages; false if they never came.
-    bool openByClick(AppController &controller, const QString &roomId);
     // A space of mine in which anyone may post, whose newest messages include someone else's.
     [[nodiscard]] QString postableRoom(AppController &controller) const;
 
@@ -109,22 +107,6 @@ std::unique_ptr<AppController> TestWaitsEndToEnd::startSignedIn()
     return controller;
 }
 
-bool TestWaitsEndToEnd::openByClick(AppController &controller, const QString &roomId)
-{
-    QListView *list = controller.mainWindow()->roomsPane()->view();
-    QModelIndex index;
-    for (int row = 0; row < list->model()->rowCount() && !index.isValid(); ++row) {
-        if (list->model()->index(row, 0).data(RoomListModel::IdRole).toString() == roomId)
-            index = list->model()->index(row, 0);
-    }
-    if (!index.isValid())
-        return false;
-    QSignalSpy shown(controller.conversation(), &ConversationController::messagesShown);
-    list->scrollTo(index);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
-    return QTest::qWaitFor([&shown] { return !shown.isEmpty(); }, WaitMs);
-}
-
 QString TestWaitsEndToEnd::postableRoom(AppController &controller) const
 {
     RoomListModel *rooms = controller.spaces()->roomModel();
@@ -144,7 +126,7 @@ void TestWaitsEndToEnd::aRateLimitedSendSaysSoAndSendNowSendsItOnce()
     QVERIFY(controller);
     const QString roomId = postableRoom(*controller);
     QVERIFY(!roomId.isEmpty());
-    QVERIFY(openByClick(*controller, roomId));
+    QVERIFY(openSpaceByClick(*controller, roomId, WaitMs));
     const int before = emulator()->messageCount(roomId);
     // Every answer to POST /v1/messages, by status: the message goes exactly once.
     QSignalSpy served(emulator(), &WebexEmulator::requestServed);
@@ -216,7 +198,7 @@ void TestWaitsEndToEnd::rateLimitedNamesSayWhatWaitsInTheStatusBar()
     emulator()->setFaultPath(QStringLiteral("/v1/people"));
     emulator()->rateLimitNext(1, RetryAfterSeconds);
     const QStringList times = timesAnHourFromNow();
-    QVERIFY(openByClick(*controller, roomId));
+    QVERIFY(openSpaceByClick(*controller, roomId, WaitMs));
 
     MainWindow *window = controller->mainWindow();
     StateBanner *status = window->lookupBanner();

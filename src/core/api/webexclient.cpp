@@ -112,6 +112,24 @@ std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByt
     return std::nullopt;
 }
 
+template <typename T>
+std::optional<T> WebexClient::objectOrFail(const CallPtr &call, const QByteArray &body,
+                                           const QString &what)
+{
+    const QJsonDocument document = JsonBody::parse(body);
+    QString why;
+    std::optional<T> value =
+        document.isObject() ? T::fromJson(document.object(), &why) : std::nullopt;
+    if (!value) {
+        fail(call,
+             ApiError::parseError(why.isEmpty() ? QCoreApplication::translate(
+                                                      "WebexClient", "The %1 is not a JSON object.")
+                                                      .arg(what)
+                                                : why));
+    }
+    return value;
+}
+
 // What one kind of request is, for the generic machinery: one per endpoint, never changed.
 // Texts in the handlers name their context ("WebexClient") explicitly: lupdate cannot tell
 // which class a lambda in a static member's initializer belongs to.
@@ -166,6 +184,8 @@ struct WebexClient::Endpoint
     static const Endpoint Send;
     static const Endpoint People;
     static const Endpoint Image;
+    static const Endpoint MessageById;
+    static const Endpoint RoomById;
 };
 
 // One logical request (people/me, the whole room list, one image, one page of messages, one
@@ -448,6 +468,86 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
         return;
     }
     send(call);
+}
+
+// ---- GET messages/{id} and rooms/{id} -> messageFetched / roomFetched and their failures.
+// Key and context: the id asked for.
+
+const WebexClient::Endpoint WebexClient::Endpoint::MessageById = [] {
+    Endpoint e;
+    e.kind = CallKind::MessageById;
+    e.maxBodyBytes = 1LL * 1024 * 1024;
+    e.onSameKey = OnSameKey::JoinsRunning;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        const std::optional<Message> message = client.objectOrFail<Message>(
+            call, body, QCoreApplication::translate("WebexClient", "message"));
+        if (message)
+            emit client.messageFetched(*message);
+        return message.has_value();
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.messageFetchFailed(call.contextAs<QString>(), error);
+    };
+    return e;
+}();
+
+const WebexClient::Endpoint WebexClient::Endpoint::RoomById = [] {
+    Endpoint e;
+    e.kind = CallKind::RoomById;
+    e.maxBodyBytes = 1LL * 1024 * 1024;
+    e.onSameKey = OnSameKey::JoinsRunning;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        const std::optional<Room> room = client.objectOrFail<Room>(
+            call, body, QCoreApplication::translate("WebexClient", "space"));
+        if (room)
+            emit client.roomFetched(*room);
+        return room.has_value();
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.roomFetchFailed(call.contextAs<QString>(), error);
+    };
+    return e;
+}();
+
+bool WebexClient::isRestId(const QString &id)
+{
+    // Base64 of "ciscospark://us/MESSAGE/<uuid>" is about 80 characters; a few hundred is room
+    // for any cluster name, and nothing that could change the path.
+    if (id.isEmpty() || id.size() > 512)
+        return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'-' || c == u'_' || c == u'=' || c == u'+';
+    });
+}
+
+void WebexClient::fetchById(const Endpoint &endpoint, const QString &collection, const QString &id)
+{
+    const bool valid = isRestId(id);
+    const CallPtr call = startCall(
+        endpoint,
+        m_base.endpoint(collection + QLatin1Char('/') + (valid ? id : QStringLiteral("invalid"))),
+        id);
+    if (!call)
+        return; // the same id is on its way
+    call->context = id;
+    if (!valid) {
+        failLater(call, ApiError::parseError(tr("\"%1\" is not a Webex id.").arg(id.left(64))));
+        return;
+    }
+    send(call);
+}
+
+void WebexClient::fetchMessage(const QString &messageId)
+{
+    fetchById(Endpoint::MessageById, QStringLiteral("messages"), messageId);
+}
+
+void WebexClient::fetchRoom(const QString &roomId)
+{
+    fetchById(Endpoint::RoomById, QStringLiteral("rooms"), roomId);
 }
 
 // ---- POST messages -> messageSent / sendFailed. Key: the client tag. Context: OutgoingMessage.

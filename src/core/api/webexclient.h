@@ -34,7 +34,18 @@ class WebexClient : public QObject
 
 public:
     // What a call is, for retryWaiting and retryStarted: which place in the app waits.
-    enum class CallKind { Me, Rooms, RecentRooms, Teams, Messages, Send, People, Image };
+    enum class CallKind {
+        Me,
+        Rooms,
+        RecentRooms,
+        Teams,
+        Messages,
+        Send,
+        People,
+        Image,
+        MessageById,
+        RoomById
+    };
     Q_ENUM(CallKind)
 
     WebexClient(const ApiBase &base, QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -74,6 +85,16 @@ public:
     // The quiet periodic refresh: one request, whatever the number of spaces. Replaces a
     // running one.
     void fetchRecentRooms();
+
+    // GET messages/{messageId} -> messageFetched / messageFetchFailed (a deleted message: 404).
+    // The live layer's fetch of what an event names. The same id asked for again while it is
+    // on its way is not asked twice.
+    void fetchMessage(const QString &messageId);
+    // GET rooms/{roomId} -> roomFetched / roomFetchFailed, joined as fetchMessage.
+    void fetchRoom(const QString &roomId);
+    // Whether `id` can be a Webex REST id (base64 or base64url of "ciscospark://..."): the only
+    // ids the two calls above put into a path.
+    [[nodiscard]] static bool isRestId(const QString &id);
 
     // Avatars: GET without Authorization (they live on a CDN). https, or http on loopback only.
     // A URL already being fetched is not fetched twice.
@@ -134,6 +155,11 @@ signals:
 
     void recentRoomsFetched(const QList<Room> &rooms);
 
+    void messageFetched(const Message &message);
+    void messageFetchFailed(const QString &messageId, const ApiError &error);
+    void roomFetched(const Room &room);
+    void roomFetchFailed(const QString &roomId, const ApiError &error);
+
     void imageFetched(const QUrl &url, const QByteArray &bytes);
     void imageFailed(const QUrl &url, const ApiError &error);
 
@@ -174,6 +200,12 @@ private:
     // The items of a list answer, read by ListBody (a bad entry skipped); a body that is not
     // {"items": [...]} fails the call instead (nullopt). `listName`: what the error says the
     // list was of.
+    // One object of an answer (T::fromJson), or the call fails (nullopt); `what` names it.
+    template <typename T>
+    [[nodiscard]] std::optional<T> objectOrFail(const CallPtr &call, const QByteArray &body,
+                                                const QString &what);
+    // GET <collection>/<id> of one of the two single-object endpoints.
+    void fetchById(const Endpoint &endpoint, const QString &collection, const QString &id);
     template <typename T>
     [[nodiscard]] std::optional<QList<T>> itemsOrFail(const CallPtr &call, const QByteArray &body,
                                                       const QString &listName);

@@ -30,11 +30,12 @@ void MessageListModel::setRoom(const QString &roomId)
 {
     m_sanitiser->cancelAll();
     m_pages.clear();
-    m_confirmedMessages.clear();
+    m_htmlFor.clear();
     beginResetModel();
     m_roomId = roomId;
     m_entries.clear();
     m_ids.clear();
+    m_removedIds.clear();
     m_hasOlder = false;
     m_anyPage = false;
     endResetModel();
@@ -68,7 +69,7 @@ void MessageListModel::addPage(const QList<Message> &newestFirst, bool hasOlder)
     QSet<QString> seen;
     for (const Message &message : newestFirst) {
         if (!isOfThisRoom(message) || message.id.isEmpty() || m_ids.contains(message.id) ||
-            seen.contains(message.id))
+            m_removedIds.contains(message.id) || seen.contains(message.id))
             continue;
         seen.insert(message.id);
         page.sanitised.append(message);
@@ -86,12 +87,11 @@ void MessageListModel::onSanitised(quint64 batch, const QList<SanitisedMessage> 
         m_pages.erase(page);
         mergePage(taken, results);
         emit pageAdded();
-    } else if (const auto confirmed = m_confirmedMessages.constFind(batch);
-               confirmed != m_confirmedMessages.cend()) {
+    } else if (const auto confirmed = m_htmlFor.constFind(batch); confirmed != m_htmlFor.cend()) {
         const QString messageId = *confirmed;
-        m_confirmedMessages.erase(confirmed);
+        m_htmlFor.erase(confirmed);
         if (!results.isEmpty())
-            replaceConfirmedHtml(messageId, results.constFirst());
+            replaceHtml(messageId, results.constFirst());
     }
 }
 
@@ -110,7 +110,7 @@ void MessageListModel::mergePage(const PageInFlight &page, const QList<Sanitised
             continue;
         if (!pageOldest.isValid() || (it->created.isValid() && it->created < pageOldest))
             pageOldest = it->created;
-        if (it->id.isEmpty() || m_ids.contains(it->id))
+        if (it->id.isEmpty() || m_ids.contains(it->id) || m_removedIds.contains(it->id))
             continue;
         fresh.append(*it);
         m_ids.insert(it->id);
@@ -163,8 +163,37 @@ void MessageListModel::mergePage(const PageInFlight &page, const QList<Sanitised
     qCDebug(lcModel) << "Message list has" << m_entries.size() << "rows";
 }
 
-void MessageListModel::replaceConfirmedHtml(const QString &messageId,
-                                            const SanitisedMessage &sanitised)
+void MessageListModel::updateMessage(const Message &message)
+{
+    const int row = rowOf(message.id);
+    if (row < 0 || !isOfThisRoom(message))
+        return;
+    // The row keeps its place (an edit keeps its time of writing) and shows the old markup until
+    // the new one is sanitised.
+    Message updated = message;
+    if (!updated.created.isValid())
+        updated.created = m_entries.at(row).message.created;
+    m_entries[row].message = updated;
+    emit dataChanged(index(row), index(row));
+    m_htmlFor.insert(m_sanitiser->submit({updated}), updated.id);
+}
+
+void MessageListModel::removeMessage(const QString &messageId)
+{
+    if (messageId.isEmpty())
+        return;
+    // A page on its way may still hold it: it stays out.
+    m_removedIds.insert(messageId);
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_entries.removeAt(row);
+    m_ids.remove(messageId);
+    endRemoveRows();
+}
+
+void MessageListModel::replaceHtml(const QString &messageId, const SanitisedMessage &sanitised)
 {
     const int row = rowOf(messageId);
     if (row < 0)
@@ -224,7 +253,7 @@ void MessageListModel::confirmPending(const QString &clientTag, const Message &m
     // What the person wrote, as shown while it was sent, until Webex's copy is sanitised.
     confirmed.sanitised = m_entries.at(row).sanitised;
     m_ids.insert(message.id);
-    m_confirmedMessages.insert(m_sanitiser->submit({message}), message.id);
+    m_htmlFor.insert(m_sanitiser->submit({message}), message.id);
 
     const int firstPending = firstPendingRow();
     const bool newest =

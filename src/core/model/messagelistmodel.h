@@ -78,6 +78,12 @@ public:
     void failPending(const QString &clientTag, const QString &error);
     // Removes a failed or pending row, e.g. when the person discards it.
     void removePending(const QString &clientTag);
+    // An edit (a live event): the shown message with message.id takes the new text at once and
+    // its new markup once sanitised off this thread (dataChanged). Nothing when it is not shown.
+    void updateMessage(const Message &message);
+    // A deletion: its row goes, and a page still on its way does not bring it back (until
+    // setRoom). Nothing else when it is not shown.
+    void removeMessage(const QString &messageId);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     // DisplayRole and AccessibleTextRole give "Sender: text" (plain). AccessibleDescriptionRole
@@ -128,17 +134,18 @@ private:
     [[nodiscard]] bool isOfThisRoom(const Message &message) const;
     void onSanitised(quint64 batch, const QList<SanitisedMessage> &results);
     void mergePage(const PageInFlight &page, const QList<SanitisedMessage> &results);
-    void replaceConfirmedHtml(const QString &messageId, const SanitisedMessage &sanitised);
+    void replaceHtml(const QString &messageId, const SanitisedMessage &sanitised);
     void announceUnknownSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
     MessageSanitiser *m_sanitiser;
-    QHash<quint64, PageInFlight> m_pages;        // sanitiser batch -> page
-    QHash<quint64, QString> m_confirmedMessages; // sanitiser batch -> confirmed message id
-    QHash<QString, Person> m_senders;            // person id -> person, across spaces
+    QHash<quint64, PageInFlight> m_pages; // sanitiser batch -> page
+    QHash<quint64, QString> m_htmlFor; // sanitiser batch -> message (confirmed, edited) it is for
+    QHash<QString, Person> m_senders;  // person id -> person, across spaces
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;
+    QSet<QString> m_removedIds; // deleted while shown (removeMessage)
     bool m_hasOlder = false;
     bool m_anyPage = false;
 };

@@ -211,6 +211,18 @@ void RoomListModel::clear()
     endResetModel();
 }
 
+void RoomListModel::removeRoom(const QString &roomId)
+{
+    const int row = rowOf(roomId);
+    if (row < 0)
+        return;
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rooms.removeAt(row);
+    m_ids.remove(roomId);
+    m_foldedTitles.remove(roomId);
+    endRemoveRows();
+}
+
 int RoomListModel::rowCount(const QModelIndex &parent) const
 {
     // A flat list: only the invisible root has children.

@@ -60,6 +60,9 @@ public:
     // page moves several known spaces, they move in one layout change.
     void appendRooms(const QList<Room> &rooms);
     void clear();
+    // We left the space or were removed from it: its row goes (its seen time and count stay
+    // with their owners, who are told separately).
+    void removeRoom(const QString &roomId);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index,
