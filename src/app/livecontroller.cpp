@@ -92,8 +92,8 @@ void LiveController::startSession()
     // on another port is another service, whose devices the last one never knew).
     m_device = std::make_unique<KnownDevice>(m_settings);
     m_device->open(m_accountKey + QLatin1Char('/') +
-                       m_deviceService.baseUrl().toString(QUrl::FullyEncoded) +
-                       QLatin1Char('/') + m_myUuid,
+                       m_deviceService.baseUrl().toString(QUrl::FullyEncoded) + QLatin1Char('/') +
+                       m_myUuid,
                    m_ephemeral);
     m_session = std::make_unique<LiveSession>(m_deviceService, m_network, m_device.get());
     m_session->setDelayScale(m_delayScale);
@@ -259,8 +259,11 @@ void LiveController::fetchMessageOf(const ActivityEvent &event, const QString &u
     if (!m_client || id.isEmpty())
         return;
     const QString key = ActivityIds::uuidOf(id);
-    if (!edit && m_panes.conversation->messageModel() &&
-        m_panes.conversation->messageModel()->rowOf(id) >= 0) {
+    const MessageListModel *shown = m_panes.conversation->messageModel();
+    const bool isShown = shown && shown->rowOf(id) >= 0;
+    if (edit && !isShown)
+        return; // an edit of what is not on screen changes nothing we show: no request
+    if (!edit && isShown) {
         // Shown already (sent from here, or a page was quicker): only its space moves up.
         m_panes.spaces->showActivity(roomIdOf(event), event.published);
         return;
