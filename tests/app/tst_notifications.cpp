@@ -561,7 +561,10 @@ void TestNotifications::aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace()
 {
     auto app = startSignedIn();
     QVERIFY(app);
-    QTRY_VERIFY_WITH_TIMEOUT(app->live()->isLive(), WaitMs);
+    // Live, after the whole list and the one catch-up that follows going live.
+    QTRY_VERIFY_WITH_TIMEOUT(app->live()->isLive() &&
+                                 m_emulator->requestCount(QStringLiteral("/v1/rooms")) >= 2,
+                             WaitMs);
     QVERIFY(deactivate(*app));
     const QString roomId = groupSpace(*app);
     const int polls = m_emulator->requestCount(QStringLiteral("/v1/rooms"));

@@ -138,14 +138,14 @@ private slots:
         QCOMPARE(m_model->pagesInFlight(), 2);
 
         // The older page is done and waits for the first: nothing is shown yet.
-        QTRY_COMPARE(m_gate->finished(), 5);
-        QTRY_COMPARE(m_sanitiser->batchesHeldBack(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_gate->finished(), 5, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sanitiser->batchesHeldBack(), 1, WaitMs);
         QCOMPARE(m_model->rowCount(), 0);
         QCOMPARE(added.size(), 0);
         QCOMPARE(m_model->pagesInFlight(), 2);
 
         m_gate->open();
-        QTRY_COMPARE(added.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, WaitMs);
         QCOMPARE(m_model->pagesInFlight(), 0);
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "M4", "M5", "M6"}));
         // The first page first (rows 0..2), then the older one on top of it, each in one piece.
@@ -165,7 +165,7 @@ private slots:
         QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         m_model->addPage(page(1, 3, 2), true); // held at M2
-        QTRY_VERIFY(m_gate->started() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gate->started() >= 1, WaitMs);
         m_model->setRoom(QStringLiteral("R2"));
         QCOMPARE(m_model->pagesInFlight(), 0);
         QCOMPARE(m_sanitiser->batchesInFlight(), 0);
@@ -173,7 +173,7 @@ private slots:
         // The other space's page comes while the first space's work is still held: it is not
         // held up by it, and the same ids are new here.
         m_model->addPage(page(1, 2, 0, QStringLiteral("R2")), false);
-        QTRY_COMPARE(added.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, WaitMs);
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2"}));
 
         // The first space's work ends; nothing of it arrives, ever.
@@ -202,7 +202,7 @@ private slots:
         m_model->addPending(QStringLiteral("t1"), QStringLiteral("hi"), QStringLiteral("ME"));
         m_model->confirmPending(QStringLiteral("t1"),
                                 message(30, QStringLiteral("R1"), QStringLiteral("slow")));
-        QTRY_VERIFY(m_gate->started() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gate->started() >= 1, WaitMs);
 
         const QPointer<MessageSanitiser> sanitiser(m_sanitiser);
         m_tester.reset();
@@ -246,7 +246,7 @@ private slots:
         QCOMPARE(added.size(), 0);
 
         m_gate->open();
-        QTRY_COMPARE(added.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, WaitMs);
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "M10"}));
         QCOMPARE(m_model->index(1).data(MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("Ada"));
@@ -324,10 +324,10 @@ private slots:
         m_model->addPage(page(1, 2, 1), true); // held at M1
         m_model->addPage({}, false);
         QCOMPARE(added.size(), 0); // never from inside addPage
-        QTRY_COMPARE(m_sanitiser->batchesHeldBack(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sanitiser->batchesHeldBack(), 1, WaitMs);
         QCOMPARE(added.size(), 0); // the empty page waits for the first one too
         m_gate->open();
-        QTRY_COMPARE(added.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, WaitMs);
         QCOMPARE(rows(*m_model), QStringList({"M1", "M2"}));
         QVERIFY(!m_model->hasOlder()); // the empty page came second: nothing older
     }
