@@ -65,6 +65,7 @@ private slots:
     void myOwnMessageIsShownOnce();
     void nothingPostedWhileTheSocketWasDownIsLost();
     void aRefusedTokenIsRenewedAndLiveComesBack();
+    void aDeviceWebexForgotIsRegisteredAgain();
     void updatesAreSaidToBeDelayedWhileLiveIsDown();
     void spacesIJoinOrLeaveComeAndGo();
 
@@ -275,6 +276,23 @@ void TestLiveEndToEnd::aRefusedTokenIsRenewedAndLiveComesBack()
     QVERIFY(openSpaceByClick(*app, roomId, WaitMs));
     const QString id = emulator()->colleaguePosts(roomId, QStringLiteral("After renewal"));
     QTRY_VERIFY_WITH_TIMEOUT(app->conversation()->messageModel()->rowOf(id) >= 0, WaitMs);
+}
+
+void TestLiveEndToEnd::aDeviceWebexForgotIsRegisteredAgain()
+{
+    auto app = startLive();
+    QVERIFY(app);
+    QCOMPARE(emulator()->deviceCount(0), 1);
+    QSignalSpy liveChanged(app->live(), &LiveController::liveChanged);
+
+    // Webex forgets every device and the connection drops: the socket's upgrade now answers
+    // 404, so the app registers a new device and is live on it.
+    emulator()->forgetDevices();
+    emulator()->dropSockets();
+    QTRY_VERIFY_WITH_TIMEOUT(liveChanged.size() >= 2 && app->live()->isLive(), WaitMs);
+    QCOMPARE(emulator()->deviceCount(0), 1);
+    QVERIFY(emulator()->refusedSocketUpgradeCount() >= 1);
+    QCOMPARE(emulator()->liveSocketCount(0), 1);
 }
 
 void TestLiveEndToEnd::updatesAreSaidToBeDelayedWhileLiveIsDown()
