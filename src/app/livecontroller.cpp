@@ -131,7 +131,9 @@ void LiveController::end(bool signedOut)
             KnownDevice *device = m_device.release();
             leaving->setParent(this);
             connect(leaving, &LiveSession::signedOut, leaving, &QObject::deleteLater);
-            connect(leaving, &QObject::destroyed, this, [device] { delete device; });
+            // No context object: the store must go with the session even when this controller
+            // goes first (its children are deleted after its connections are cut).
+            connect(leaving, &QObject::destroyed, [device] { delete device; });
             QTimer::singleShot(SignOutWaitMs, leaving, &QObject::deleteLater);
             leaving->signOut();
         } else {

@@ -137,9 +137,11 @@ private slots:
         m_model->addPage(page(1, 3), false);
         QCOMPARE(m_model->pagesInFlight(), 2);
 
-        // The older page is done and waits for the first: nothing is shown yet.
-        QTRY_COMPARE_WITH_TIMEOUT(m_gate->finished(), 5, WaitMs);
+        // The older page is done and waits for the first: nothing is shown yet. (How many of
+        // the newest page's messages finished depends on how QtConcurrent splits it between
+        // threads: those after M5 in its block wait for it. An ASan run saw 4 of 5.)
         QTRY_COMPARE_WITH_TIMEOUT(m_sanitiser->batchesHeldBack(), 1, WaitMs);
+        QVERIFY(m_gate->finished() >= 3);
         QCOMPARE(m_model->rowCount(), 0);
         QCOMPARE(added.size(), 0);
         QCOMPARE(m_model->pagesInFlight(), 2);
