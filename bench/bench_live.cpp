@@ -23,7 +23,7 @@
 // While anything is timed, the event loop runs as the app's exec() runs it (a QEventLoop, which
 // blocks until something happens): QTest::qWait and qWaitFor sleep 10 ms between turns of the
 // loop, and every hop of a message (socket frame, HTTP answer, sanitiser thread, paint) would
-// wait for one of those sleeps. With them the same run measured 79 ms instead of about 20.
+// wait for one of those sleeps. With them the same build measured 79 ms instead of 7-9 ms.
 //
 // Benchmarks never assert timings: the QVERIFYs below only guard against hangs and set-up faults.
 #include "frametimes.h"
