@@ -432,7 +432,8 @@ private slots:
     {
         QVERIFY(addPage(page(1, 2), false));
         Message edited = message(1);
-        edited.html = QStringLiteral("<p onclick=x>hi<img src=https://t/x.png><script>x</script></p>");
+        edited.html =
+            QStringLiteral("<p onclick=x>hi<img src=https://t/x.png><script>x</script></p>");
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->updateMessage(edited);
         QTRY_COMPARE(changed.size(), 2);
@@ -528,6 +529,31 @@ private slots:
         QCOMPARE(m_model->rowOfClientTag(QStringLiteral("t1")), -1);
         QVERIFY(addPage(page(1, 3), false));
         QCOMPARE(rows(*m_model), ids(1, 2));
+    }
+
+    void aDeletionBeforeTheConfirmationKeepsItOut_data()
+    {
+        QTest::addColumn<bool>("shownFirst");
+        QTest::newRow("deleted before any copy came") << false;
+        QTest::newRow("shown by a page, then deleted") << true;
+    }
+
+    // A message of ours deleted (from another device, by a moderator) before Webex's answer to
+    // our POST came: the confirmation does not bring it back either; the sending row goes.
+    void aDeletionBeforeTheConfirmationKeepsItOut()
+    {
+        QFETCH(bool, shownFirst);
+        QVERIFY(addPage(page(1, 2), false));
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("mine"), QStringLiteral("ME"));
+        if (shownFirst) {
+            QVERIFY(addPage({message(3)}, false)); // the live event's copy
+            QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "tag:t1"}));
+        }
+        m_model->removeMessage(QStringLiteral("M3"));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "tag:t1"}));
+        m_model->confirmPending(QStringLiteral("t1"), message(3));
+        QCOMPARE(rows(*m_model), ids(1, 2));
+        QCOMPARE(m_model->rowOfClientTag(QStringLiteral("t1")), -1);
     }
 
     void roleNamesAreUnique()
