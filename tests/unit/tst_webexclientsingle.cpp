@@ -17,10 +17,10 @@
 namespace {
 
 // Shaped like Webex's ids: base64 of "ciscospark://us/MESSAGE/<uuid>" and ".../ROOM/<uuid>".
-const QString MessageId =
-    QStringLiteral("Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk");
-const QString OtherMessageId =
-    QStringLiteral("Y2lzY29zcGFyazovL3VzL01FU1NBR0UvMDAwMDAwMDAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk");
+const QString MessageId = QStringLiteral(
+    "Y2lzY29zcGFyazovL3VzL01FU1NBR0UvOTJkYjNiZTAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk");
+const QString OtherMessageId = QStringLiteral(
+    "Y2lzY29zcGFyazovL3VzL01FU1NBR0UvMDAwMDAwMDAtNDNiZC0xMWU2LThhZTktZGQ1YjNkZmM1NjVk");
 const QString RoomId =
     QStringLiteral("Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0");
 
@@ -143,16 +143,15 @@ private slots:
     {
         QFETCH(bool, room);
         server()->setHandler([](const Request &) {
-            return Response::json(404, compact({{QStringLiteral("message"),
-                                                 QStringLiteral("The requested resource could not "
-                                                                "be found.")},
-                                                {QStringLiteral("trackingId"),
-                                                 QStringLiteral("ROUTER_1")}}));
+            return Response::json(
+                404, compact({{QStringLiteral("message"),
+                               QStringLiteral("The requested resource could not be found.")},
+                              {QStringLiteral("trackingId"), QStringLiteral("ROUTER_1")}}));
         });
         QSignalSpy messageFetched(client(), &WebexClient::messageFetched);
         QSignalSpy roomFetched(client(), &WebexClient::roomFetched);
-        QSignalSpy failed(client(), room ? &WebexClient::roomFetchFailed
-                                         : &WebexClient::messageFetchFailed);
+        QSignalSpy failed(client(),
+                          room ? &WebexClient::roomFetchFailed : &WebexClient::messageFetchFailed);
         const QString id = room ? RoomId : MessageId;
         if (room)
             client()->fetchRoom(id);
@@ -196,8 +195,8 @@ private slots:
         server()->setHandler([body](const Request &) { return Response::json(200, body); });
         QSignalSpy messageFetched(client(), &WebexClient::messageFetched);
         QSignalSpy roomFetched(client(), &WebexClient::roomFetched);
-        QSignalSpy failed(client(), room ? &WebexClient::roomFetchFailed
-                                         : &WebexClient::messageFetchFailed);
+        QSignalSpy failed(client(),
+                          room ? &WebexClient::roomFetchFailed : &WebexClient::messageFetchFailed);
         const QString id = room ? RoomId : MessageId;
         if (room)
             client()->fetchRoom(id);
@@ -229,8 +228,9 @@ private slots:
         QFETCH(bool, room);
         QFETCH(qsizetype, bytes);
         QFETCH(bool, accepted);
-        const QByteArray body = room ? roomJson(RoomId) + QByteArray(bytes - roomJson(RoomId).size(), ' ')
-                                     : messageJsonOfSize(bytes);
+        const QByteArray body =
+            room ? roomJson(RoomId) + QByteArray(bytes - roomJson(RoomId).size(), ' ')
+                 : messageJsonOfSize(bytes);
         QCOMPARE(body.size(), bytes);
         server()->setHandler([body](const Request &) { return Response::json(200, body); });
         QSignalSpy messageFetched(client(), &WebexClient::messageFetched);
