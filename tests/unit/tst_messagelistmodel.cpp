@@ -378,6 +378,184 @@ private slots:
         QCOMPARE(m_model->index(0).data(MessageListModel::CreatedRole).toDateTime(), m.created);
     }
 
+    // An edit: the row stays where it is, its text changes at once, its markup once the new
+    // copy is sanitised off this thread.
+    void anEditKeepsItsRowAndChangesTheText()
+    {
+        QVERIFY(addPage(page(1, 3), false));
+        const QString oldHtml = m_model->index(1).data(MessageListModel::SafeHtmlRole).toString();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+
+        Message edited = message(2);
+        edited.text = QStringLiteral("edited w");
+        edited.html = QStringLiteral("<p><b>edited</b> <a href=\"https://w.example/\">w</a></p>");
+        edited.created = QDateTime(); // an edit may come without its time of writing
+        edited.updated = epoch.addSecs(3600);
+        m_model->updateMessage(edited);
+
+        QCOMPARE(rows(*m_model), ids(1, 3));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+        const QModelIndex row = m_model->index(1);
+        QCOMPARE(row.data(MessageListModel::TextRole).toString(), QStringLiteral("edited w"));
+        QVERIFY(row.data(Qt::DisplayRole).toString().endsWith(QLatin1String("edited w")));
+        QCOMPARE(row.data(MessageListModel::CreatedRole).toDateTime(), message(2).created);
+        // The old markup until the new one is ready: never the unsanitised html.
+        QCOMPARE(row.data(MessageListModel::SafeHtmlRole).toString(), oldHtml);
+
+        QTRY_COMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 1);
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(MessageListModel::SafeHtmlRole));
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(MessageListModel::LinksRole));
+        QCOMPARE(row.data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p><b>edited</b> <a href=\"https://w.example/\">w</a></p>"));
+        QCOMPARE(row.data(MessageListModel::LinksRole).value<QList<QUrl>>(),
+                 QList<QUrl>{QUrl(QStringLiteral("https://w.example/"))});
+        QCOMPARE(inserted.size() + removed.size() + moved.size() + layout.size(), 0);
+
+        // The other rows are untouched, and a later page does not undo the edit.
+        QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("text 1"));
+        QVERIFY(addPage(page(1, 4), false));
+        QCOMPARE(rows(*m_model), ids(1, 4));
+        QCOMPARE(m_model->index(1).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("edited w"));
+    }
+
+    // Hostile markup in an edit is sanitised like any message's.
+    void anEditIsSanitised()
+    {
+        QVERIFY(addPage(page(1, 2), false));
+        Message edited = message(1);
+        edited.html =
+            QStringLiteral("<p onclick=x>hi<img src=https://t/x.png><script>x</script></p>");
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->updateMessage(edited);
+        QTRY_COMPARE(changed.size(), 2);
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p>hi</p>"));
+    }
+
+    void anEditOfAMessageNotShownDoesNothing()
+    {
+        QVERIFY(addPage(page(1, 2), false));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        Message unknown = message(9);
+        unknown.text = QStringLiteral("edited");
+        m_model->updateMessage(unknown);
+        // The same id in another space: not this row.
+        Message elsewhere = message(1, QStringLiteral("R2"));
+        elsewhere.text = QStringLiteral("edited elsewhere");
+        m_model->updateMessage(elsewhere);
+        m_model->updateMessage(Message());
+        // Sanitising would have been asked for; give it every chance to arrive.
+        QVERIFY(addPage({}, false));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(rows(*m_model), ids(1, 2));
+        QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("text 1"));
+    }
+
+    void aDeletionRemovesItsRow_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QStringList>("left");
+        QTest::newRow("oldest") << 1 << QStringList({"M2", "M3"});
+        QTest::newRow("middle") << 2 << QStringList({"M1", "M3"});
+        QTest::newRow("newest") << 3 << QStringList({"M1", "M2"});
+    }
+
+    void aDeletionRemovesItsRow()
+    {
+        QFETCH(int, n);
+        QFETCH(QStringList, left);
+        QVERIFY(addPage(page(1, 3), true));
+        const QString id = QStringLiteral("M%1").arg(n);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->removeMessage(id);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().at(1).toInt(), n - 1);
+        QCOMPARE(removed.first().at(2).toInt(), n - 1);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(rows(*m_model), left);
+        QCOMPARE(m_model->rowOf(id), -1);
+        QCOMPARE(m_model->oldestMessageId(), left.first());
+
+        // A refresh that still holds it does not bring it back; the rest of it comes.
+        QVERIFY(addPage(page(1, 4), false));
+        QCOMPARE(rows(*m_model), left + QStringList({"M4"}));
+        QCOMPARE(m_model->rowOf(id), -1);
+        m_model->removeMessage(id); // deleted again: nothing
+        QCOMPARE(removed.size(), 1);
+
+        // Until the space is opened anew (setRoom): then Webex's word is all there is.
+        m_model->setRoom(QStringLiteral("R1"));
+        QVERIFY(addPage(page(1, 4), false));
+        QCOMPARE(rows(*m_model), ids(1, 4));
+    }
+
+    // The deletion event can come before the page that holds the message: it stays out too.
+    void aDeletionBeforeThePageKeepsItOut()
+    {
+        QVERIFY(addPage(page(1, 2), true));
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->removeMessage(QStringLiteral("M4"));
+        m_model->removeMessage(QString());
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(rows(*m_model), ids(1, 2));
+        QVERIFY(addPage(page(1, 5), false));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "M5"}));
+    }
+
+    // Our own message, deleted from another device after Webex confirmed it.
+    void aConfirmedMessageOfOursCanBeDeleted()
+    {
+        QVERIFY(addPage(page(1, 2), false));
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("mine"), QStringLiteral("ME"));
+        m_model->confirmPending(QStringLiteral("t1"), message(3));
+        QCOMPARE(rows(*m_model), ids(1, 3));
+        m_model->removeMessage(QStringLiteral("M3"));
+        QCOMPARE(rows(*m_model), ids(1, 2));
+        QCOMPARE(m_model->rowOfClientTag(QStringLiteral("t1")), -1);
+        QVERIFY(addPage(page(1, 3), false));
+        QCOMPARE(rows(*m_model), ids(1, 2));
+    }
+
+    void aDeletionBeforeTheConfirmationKeepsItOut_data()
+    {
+        QTest::addColumn<bool>("shownFirst");
+        QTest::newRow("deleted before any copy came") << false;
+        QTest::newRow("shown by a page, then deleted") << true;
+    }
+
+    // A message of ours deleted (from another device, by a moderator) before Webex's answer to
+    // our POST came: the confirmation does not bring it back either; the sending row goes.
+    void aDeletionBeforeTheConfirmationKeepsItOut()
+    {
+        QFETCH(bool, shownFirst);
+        QVERIFY(addPage(page(1, 2), false));
+        m_model->addPending(QStringLiteral("t1"), QStringLiteral("mine"), QStringLiteral("ME"));
+        if (shownFirst) {
+            QVERIFY(addPage({message(3)}, false)); // the live event's copy
+            QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3", "tag:t1"}));
+        }
+        m_model->removeMessage(QStringLiteral("M3"));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "tag:t1"}));
+        m_model->confirmPending(QStringLiteral("t1"), message(3));
+        QCOMPARE(rows(*m_model), ids(1, 2));
+        QCOMPARE(m_model->rowOfClientTag(QStringLiteral("t1")), -1);
+    }
+
     void roleNamesAreUnique()
     {
         const QHash<int, QByteArray> names = m_model->roleNames();

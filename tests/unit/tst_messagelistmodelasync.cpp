@@ -334,6 +334,118 @@ private slots:
         QVERIFY(!m_model->hasOlder()); // the empty page came second: nothing older
     }
 
+    // A deletion while the page that holds the message is still being sanitised: the page
+    // comes without it.
+    void aDeletionKeepsItOutOfAPageInFlight()
+    {
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        m_model->addPage(page(1, 4, 2), true); // held at M2
+        QTRY_VERIFY(m_gate->started() >= 1);
+        m_model->removeMessage(QStringLiteral("M2")); // the one held
+        m_model->removeMessage(QStringLiteral("M4"));
+        QCOMPARE(removed.size(), 0); // nothing was shown
+        QCOMPARE(m_model->pagesInFlight(), 1);
+
+        m_gate->open();
+        QTRY_COMPARE(added.size(), 1);
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M3"}));
+        QCOMPARE(removed.size(), 0);
+        QVERIFY(m_model->hasOlder());
+    }
+
+    // Two edits in a row, the first one's markup still being sanitised when the second comes:
+    // the text is the second's at once, and the markup ends as the second's, whichever
+    // sanitising finishes first.
+    void theLastEditWinsWhateverFinishesFirst()
+    {
+        m_model->addPage(page(1, 2), false);
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        QTRY_COMPARE(added.size(), 1);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+        Message first = message(1, QStringLiteral("R1"), QStringLiteral("slow first"));
+        first.html = QStringLiteral("<p>slow first</p>");
+        Message second = message(1, QStringLiteral("R1"), QStringLiteral("second"));
+        second.html = QStringLiteral("<p><i>second</i></p>");
+        const int startedBefore = m_gate->started();
+        m_model->updateMessage(first);
+        QTRY_VERIFY(m_gate->started() > startedBefore); // the first is at the gate
+        m_model->updateMessage(second);
+        QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("second"));
+        QCOMPARE(changed.size(), 2); // the two texts
+        // The second is done, but waits for the first: the old markup is still shown.
+        QTRY_COMPARE(m_sanitiser->batchesHeldBack(), 1);
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 SafeHtml::forMessage(message(1)));
+
+        m_gate->open();
+        QTRY_COMPARE(m_sanitiser->batchesInFlight(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 QStringLiteral("<p><i>second</i></p>"));
+        QCOMPARE(m_model->index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("second"));
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2"}));
+    }
+
+    // An edit whose markup is being sanitised when its message is deleted: the markup reaches
+    // no row (the model tester fails on a dataChanged of a row that is not there), nor the row
+    // that took its place.
+    void anEditInFlightOutlivesItsDeletedRowHarmlessly()
+    {
+        m_model->addPage(page(1, 2), false);
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        QTRY_COMPARE(added.size(), 1);
+
+        const int startedBefore = m_gate->started();
+        Message edited = message(1, QStringLiteral("R1"), QStringLiteral("slow edit"));
+        edited.html = QStringLiteral("<p>edited M1</p>");
+        m_model->updateMessage(edited);
+        QTRY_VERIFY(m_gate->started() > startedBefore);
+        m_model->removeMessage(QStringLiteral("M1"));
+        QCOMPARE(rows(*m_model), QStringList({"M2"}));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+        m_gate->open();
+        QTRY_COMPARE(m_sanitiser->batchesInFlight(), 0);
+        QCoreApplication::processEvents();
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(rows(*m_model), QStringList({"M2"}));
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 SafeHtml::forMessage(message(2)));
+    }
+
+    // An edit whose markup is being sanitised when another space is opened: nothing of it
+    // reaches the next space, not even a message there with the same id.
+    void anEditInFlightStaysInItsSpace()
+    {
+        m_model->addPage(page(1, 2), false);
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        QTRY_COMPARE(added.size(), 1);
+
+        const int startedBefore = m_gate->started();
+        Message edited = message(2, QStringLiteral("R1"), QStringLiteral("slow edit of M2"));
+        edited.html = QStringLiteral("<p>edited in R1</p>");
+        m_model->updateMessage(edited);
+        QTRY_VERIFY(m_gate->started() > startedBefore);
+
+        m_model->setRoom(QStringLiteral("R2"));
+        m_model->addPage(page(2, 2, 0, QStringLiteral("R2")), false); // M2 again, elsewhere
+        QTRY_COMPARE(added.size(), 2);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+        m_gate->open();
+        m_pool->waitForDone();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(rows(*m_model), QStringList({"M2"}));
+        QCOMPARE(m_model->index(0).data(MessageListModel::SafeHtmlRole).toString(),
+                 SafeHtml::forMessage(message(2, QStringLiteral("R2"))));
+    }
+
 private:
     std::unique_ptr<QThreadPool> m_pool;
     std::unique_ptr<Gate> m_gate;

@@ -390,6 +390,102 @@ private slots:
         QCOMPARE(m_model->rowCount(), 1);
     }
 
+    void removeRoomTakesItsRowOnly_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("row");
+        QTest::addColumn<QStringList>("left");
+        QTest::newRow("first") << QStringLiteral("a") << 0 << ids("b c d");
+        QTest::newRow("middle") << QStringLiteral("c") << 2 << ids("a b d");
+        QTest::newRow("last") << QStringLiteral("d") << 3 << ids("a b c");
+    }
+
+    // We left a space (or were removed): its row goes, in one rowsRemoved, and nothing else
+    // moves or changes.
+    void removeRoomTakesItsRowOnly()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, row);
+        QFETCH(QStringList, left);
+        m_model->appendRooms({room(QStringLiteral("a"), 40), room(QStringLiteral("b"), 30),
+                              room(QStringLiteral("c"), 20), room(QStringLiteral("d"), 10)});
+        const QPersistentModelIndex other = m_model->index(row == 0 ? 3 : 0);
+        const QString otherId = other.data(RoomListModel::IdRole).toString();
+        QSignalSpy aboutToBeRemoved(m_model.get(), &QAbstractItemModel::rowsAboutToBeRemoved);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+
+        m_model->removeRoom(id);
+        QCOMPARE(aboutToBeRemoved.size(), 1);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.first().at(1).toInt(), row);
+        QCOMPARE(removed.first().at(2).toInt(), row);
+        QCOMPARE(inserted.size() + changed.size() + layout.size() + reset.size(), 0);
+        QCOMPARE(order(*m_model), left);
+        QCOMPARE(m_model->rowOf(id), -1);
+        QVERIFY(!m_model->roomAt(3));
+        QCOMPARE(other.data(RoomListModel::IdRole).toString(), otherId);
+        for (const QString &kept : left) {
+            const int at = m_model->rowOf(kept);
+            QCOMPARE(m_model->index(at).data(RoomListModel::IdRole).toString(), kept);
+            QCOMPARE(m_model->foldedTitleAt(at), QStringLiteral("title ") + kept);
+        }
+
+        // Removed again (a second leave event): nothing.
+        m_model->removeRoom(id);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(m_model->rowCount(), 3);
+    }
+
+    void removeRoomOfAnUnknownIdDoesNothing()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 2), room(QStringLiteral("b"), 1)});
+        QSignalSpy aboutToBeRemoved(m_model.get(), &QAbstractItemModel::rowsAboutToBeRemoved);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->removeRoom(QStringLiteral("zzz"));
+        m_model->removeRoom(QString());
+        QCOMPARE(aboutToBeRemoved.size() + removed.size() + changed.size() + reset.size(), 0);
+        QCOMPARE(order(*m_model), ids("a b"));
+
+        RoomListModel empty;
+        QSignalSpy emptyRemoved(&empty, &QAbstractItemModel::rowsAboutToBeRemoved);
+        empty.removeRoom(QStringLiteral("a"));
+        QCOMPARE(emptyRemoved.size(), 0);
+        QCOMPARE(empty.rowCount(), 0);
+    }
+
+    // Added to the space again later: a fresh insert at its sorted place, shown once, with its
+    // title found by the filter again.
+    void aRemovedRoomComesBackAsANewRow()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 30), room(QStringLiteral("b"), 20),
+                              room(QStringLiteral("c"), 10)});
+        RoomFilterProxyModel filter;
+        filter.setSourceModel(m_model.get());
+        filter.setFilterText(QStringLiteral("title b"));
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(filter.rowCount(), 1);
+
+        m_model->removeRoom(QStringLiteral("b"));
+        QCOMPARE(filter.rowCount(), 0);
+
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->appendRooms({room(QStringLiteral("b"), 40)});
+        QCOMPARE(inserted.size(), 1); // an insert, not an update of a row that is gone
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(order(*m_model), ids("b a c"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("b")), 0);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(RoomListModel::IdRole).toString(), QStringLiteral("b"));
+    }
+
     void newActivitySinceLastSeen()
     {
         m_model->appendRooms({room(QStringLiteral("a"), 10), room(QStringLiteral("b"), 20),

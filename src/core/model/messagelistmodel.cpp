@@ -239,8 +239,9 @@ void MessageListModel::confirmPending(const QString &clientTag, const Message &m
     const int row = rowOfClientTag(clientTag);
     if (row < 0)
         return;
-    if (message.id.isEmpty() || m_ids.contains(message.id)) {
-        // A refresh brought the message before the confirmation did: one copy is enough.
+    if (message.id.isEmpty() || m_ids.contains(message.id) || m_removedIds.contains(message.id)) {
+        // A refresh brought the message before the confirmation did: one copy is enough. Or it
+        // was deleted meanwhile (removeMessage): no copy at all.
         beginRemoveRows(QModelIndex(), row, row);
         m_entries.removeAt(row);
         endRemoveRows();

@@ -71,8 +71,9 @@ public:
     // (its markdown is sanitised on this thread: the person's own text, at most a few ms).
     void addPending(const QString &clientTag, const QString &markdown, const QString &myPersonId);
     // Webex accepted it: the row becomes the server's message at once (or is dropped if that
-    // message already arrived with a page). It shows what was written until the server's copy,
-    // sanitised off this thread, replaces it (dataChanged of SafeHtmlRole and LinksRole).
+    // message already arrived with a page, or was deleted meanwhile). It shows what was written
+    // until the server's copy, sanitised off this thread, replaces it (dataChanged of SafeHtmlRole
+    // and LinksRole).
     void confirmPending(const QString &clientTag, const Message &message);
     // Sending failed: the row stays, marked with error (the composer keeps the draft).
     void failPending(const QString &clientTag, const QString &error);
