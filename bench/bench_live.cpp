@@ -26,6 +26,7 @@
 // wait for one of those sleeps. With them the same build measured 79 ms instead of 7-9 ms.
 //
 // Benchmarks never assert timings: the QVERIFYs below only guard against hangs and set-up faults.
+#include "emulatorsession.h"
 #include "frametimes.h"
 #include "openspace.h"
 
@@ -243,15 +244,8 @@ void BenchLive::initTestCase()
     m_emulator = std::make_unique<WebexEmulator>(options);
     QVERIFY(m_emulator->listen());
 
-    // A session of an earlier sign-in, as the e2e tests remember it (E2eFixture).
-    StoredSession session;
-    session.apiBase = m_emulator->baseUrl();
-    session.clientId = m_emulator->options().clientId;
-    session.clientSecret = m_emulator->options().clientSecret;
-    session.tokens.accessToken = m_emulator->issueAccessToken();
-    session.tokens.refreshToken = m_emulator->issueRefreshToken();
-    session.tokens.tokenType = QStringLiteral("Bearer");
-    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
+    // A session of an earlier sign-in, as the e2e tests remember it.
+    const StoredSession session = sessionSignedInTo(*m_emulator);
     m_store = std::make_unique<MemorySessionStore>();
     QSignalSpy saved(m_store.get(), &SessionStore::saved);
     m_store->save(session);

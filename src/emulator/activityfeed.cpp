@@ -106,7 +106,16 @@ void ActivityFeed::posted(int room, int message)
 {
     const SeedData::Message &m = m_data.messages(room).at(message);
     QJsonObject a = activity(m.uuid, key("post"), m.person, WebexIds::timestamp(m.created));
-    a.insert(key("object"), comment(room));
+    QJsonObject object = comment(room);
+    if (!m.mentioned.isEmpty()) {
+        // Who is mentioned travels in the clear (uuids), beside the encrypted text.
+        QJsonArray items;
+        for (int person : m.mentioned)
+            items.append(QJsonObject{{key("id"), m_data.people().at(person).uuid},
+                                     {key("objectType"), key("person")}});
+        object.insert(key("mentions"), QJsonObject{{key("items"), items}});
+    }
+    a.insert(key("object"), object);
     a.insert(key("target"), conversation(room));
     a.insert(key("clientTempId"), QStringLiteral("tmp-") + freshUuid());
     a.insert(key("encryptionKeyUrl"), encryptionKeyUrl(room));

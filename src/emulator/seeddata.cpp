@@ -367,7 +367,7 @@ int SeedData::someoneElseIn(int room, quint32 pick)
 
 const SeedData::Message &SeedData::addMessage(int room, int person, const QString &text,
                                               const QString &markdown, const QString &html,
-                                              int parent)
+                                              int parent, const QList<int> &mentioned)
 {
     RoomDetail &d = detail(room);
     QRandomGenerator *rng = QRandomGenerator::global();
@@ -379,6 +379,7 @@ const SeedData::Message &SeedData::addMessage(int room, int person, const QStrin
     m.markdown = markdown;
     m.html = html;
     m.parent = parent;
+    m.mentioned = mentioned;
     // Never older than the newest message, even if the clock is coarse.
     m.created =
         std::max(QDateTime::currentDateTimeUtc(),

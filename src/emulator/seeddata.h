@@ -73,6 +73,7 @@ public:
         QDateTime created;
         QDateTime updated;    ///< Optional (edited messages).
         bool deleted = false; ///< Deleted: no longer listed or fetched, its index stays.
+        QList<int> mentioned; ///< People mentioned (indices): mentionedPeople, object.mentions.
     };
 
     SeedData(quint32 seed, int roomCount);
@@ -109,7 +110,7 @@ public:
     [[nodiscard]] int someoneElseIn(int room, quint32 pick);
 
     const Message &addMessage(int room, int person, const QString &text, const QString &markdown,
-                              const QString &html, int parent);
+                              const QString &html, int parent, const QList<int> &mentioned = {});
     /// A space renamed, as Webex lets its members do (the hostile knobs use it).
     void setRoomTitle(int room, const QString &title);
     /// The author changes a message's text: `updated` becomes now.

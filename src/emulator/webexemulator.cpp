@@ -434,6 +434,17 @@ bool WebexEmulator::postFromSomeoneElse(const QString &roomId, const QString &te
 QString WebexEmulator::colleaguePosts(const QString &roomId, const QString &text,
                                       const QString &parentId)
 {
+    return colleaguePost(roomId, text, parentId, {});
+}
+
+QString WebexEmulator::colleagueMentionsUser(const QString &roomId, const QString &text)
+{
+    return colleaguePost(roomId, text, QString(), {SeedData::me()});
+}
+
+QString WebexEmulator::colleaguePost(const QString &roomId, const QString &text,
+                                     const QString &parentId, const QList<int> &mentioned)
+{
     const int room = m_data->roomIndex(roomId);
     if (room < 0 || text.isEmpty())
         return {};
@@ -447,7 +458,7 @@ QString WebexEmulator::colleaguePosts(const QString &roomId, const QString &text
     if (person < 0)
         return {};
     const SeedData::Message &m =
-        m_data->addMessage(room, person, text, QString(), QString(), parent);
+        m_data->addMessage(room, person, text, QString(), QString(), parent, mentioned);
     const QString id = m.id;
     m_feed->posted(room, m_data->messageIndex(room, id));
     return id;

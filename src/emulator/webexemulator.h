@@ -191,6 +191,9 @@ public:
     /// message). Returns the message's id, or an empty string as postFromSomeoneElse fails.
     QString colleaguePosts(const QString &roomId, const QString &text,
                            const QString &parentId = {});
+    /// The same, mentioning the user: the message's mentionedPeople and the activity's
+    /// object.mentions name them.
+    QString colleagueMentionsUser(const QString &roomId, const QString &text);
     /// The message's author edits it (`post` with parent.type "edit"). False when unknown.
     bool editMessageAsAuthor(const QString &messageId, const QString &text);
     /// The message's author deletes it (`delete`). False when unknown.
@@ -220,6 +223,9 @@ signals:
     void requestServed(const QString &method, const QUrl &url, int status);
 
 private:
+    // Someone else in the room posts (colleaguePosts, colleagueMentionsUser).
+    QString colleaguePost(const QString &roomId, const QString &text, const QString &parentId,
+                          const QList<int> &mentioned);
     EmulatorResponse handle(const EmulatorRequest &request);
     void postLiveActivity();
     EmulatorResponse handleApi(const EmulatorRequest &request);

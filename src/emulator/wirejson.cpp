@@ -108,6 +108,12 @@ QJsonObject WireJson::message(SeedData &data, int room, int index)
         o.insert(QStringLiteral("parentId"), data.messages(room).at(m.parent).id);
     if (m.updated.isValid())
         o.insert(QStringLiteral("updated"), WebexIds::timestamp(m.updated));
+    if (!m.mentioned.isEmpty()) {
+        QJsonArray people;
+        for (int person : m.mentioned)
+            people.append(data.people().at(person).id);
+        o.insert(QStringLiteral("mentionedPeople"), people);
+    }
     return o;
 }
 

@@ -27,6 +27,7 @@
 #include "auth/memorysessionstore.h"
 #include "auth/storedsession.h"
 #include "conversationcontroller.h"
+#include "emulatorsession.h"
 #include "freedesktopnotifier.h"
 #include "livecontroller.h"
 #include "mainwindow.h"
@@ -148,6 +149,7 @@ private slots:
     void todaysRefreshCountsAndNotifiesTheOpenSpaceWhileTheWindowIsInactive();
     void openingASpaceNotifiesNothingOfWhatItShows();
     void aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace();
+    void aLiveMentionGetsThroughAMutedSpaceButNotDoNotDisturb();
     void readingElsewhereAndLeavingClearTheCount();
     void countsSurviveARestart();
     void rowMenuMutesAndMarksRead();
@@ -158,6 +160,8 @@ private:
     // The app with a remembered session, its spaces loaded and the window active; null on
     // failure.
     std::unique_ptr<AppController> startSignedIn();
+    // The same, once live updates flow, with another window active; null on failure.
+    std::unique_ptr<AppController> startLiveElsewhere();
     [[nodiscard]] bool activate(QWidget *window);
     // Another window takes the focus: the main window is not active any more.
     [[nodiscard]] bool deactivate(AppController &app);
@@ -221,14 +225,7 @@ void TestNotifications::init()
         QStringLiteral("http://localhost:5000/auth/cisco/callback"), RoomCount});
     QVERIFY(m_emulator->listen());
     m_store = std::make_unique<MemorySessionStore>();
-    StoredSession session;
-    session.apiBase = m_emulator->baseUrl();
-    session.clientId = m_emulator->options().clientId;
-    session.clientSecret = m_emulator->options().clientSecret;
-    session.tokens.accessToken = m_emulator->issueAccessToken();
-    session.tokens.refreshToken = m_emulator->issueRefreshToken();
-    session.tokens.tokenType = QStringLiteral("Bearer");
-    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
+    const StoredSession session = sessionSignedInTo(*m_emulator);
     QSignalSpy saved(m_store.get(), &SessionStore::saved);
     m_store->save(session);
     QVERIFY(saved.wait());
@@ -242,6 +239,23 @@ void TestNotifications::cleanup()
     m_otherWindow.reset();
     m_emulator.reset();
     m_store.reset();
+}
+
+std::unique_ptr<AppController> TestNotifications::startLiveElsewhere()
+{
+    auto app = startSignedIn();
+    // Live, after the whole list and the one catch-up that follows going live (so no
+    // GET /v1/rooms is expected from then on).
+    if (!app || !QTest::qWaitFor(
+                    [&] {
+                        return app->live()->isLive() &&
+                               m_emulator->requestCount(QStringLiteral("/v1/rooms")) >= 2;
+                    },
+                    WaitMs))
+        return nullptr;
+    if (!deactivate(*app))
+        return nullptr;
+    return app;
 }
 
 std::unique_ptr<AppController> TestNotifications::startSignedIn()
@@ -559,13 +573,8 @@ void TestNotifications::openingASpaceNotifiesNothingOfWhatItShows()
 
 void TestNotifications::aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace()
 {
-    auto app = startSignedIn();
+    auto app = startLiveElsewhere();
     QVERIFY(app);
-    // Live, after the whole list and the one catch-up that follows going live.
-    QTRY_VERIFY_WITH_TIMEOUT(app->live()->isLive() &&
-                                 m_emulator->requestCount(QStringLiteral("/v1/rooms")) >= 2,
-                             WaitMs);
-    QVERIFY(deactivate(*app));
     const QString roomId = groupSpace(*app);
     const int polls = m_emulator->requestCount(QStringLiteral("/v1/rooms"));
 
@@ -588,6 +597,37 @@ void TestNotifications::aColleaguesLiveMessageNotifiesAndItsClickOpensTheSpace()
     QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->openRoomId(), roomId, WaitMs);
     QVERIFY(QTest::qWaitForWindowActive(app->mainWindow()));
     QTRY_COMPARE_WITH_TIMEOUT(app->attention()->unread()->total(), 0, WaitMs);
+}
+
+void TestNotifications::aLiveMentionGetsThroughAMutedSpaceButNotDoNotDisturb()
+{
+    auto app = startLiveElsewhere();
+    QVERIFY(app);
+    const QString roomId = groupSpace(*app);
+    app->attention()->settings()->setMuted(roomId, true);
+    UnreadController *unread = app->attention()->unread();
+
+    // Muted: a colleague's message counts, silently.
+    QVERIFY(!m_emulator->colleaguePosts(roomId, QStringLiteral("psst")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(unread->total(), 1, WaitMs);
+    QTest::qWait(200);
+    QVERIFY(m_server->calls.isEmpty());
+
+    // A mention of me (the activity's object.mentions) gets through.
+    QVERIFY(!m_emulator->colleagueMentionsUser(roomId, QStringLiteral("need you")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 1, WaitMs);
+    const QString summary = m_server->calls.first().summary;
+    QVERIFY2(summary.endsWith(QStringLiteral(" mentioned you in ") +
+                              DisplayText::isolated(titleOf(*app, roomId))),
+             qPrintable(summary));
+    QCOMPARE(m_server->calls.first().body, QStringLiteral("need you"));
+
+    // Do Not Disturb: not even a mention.
+    app->attention()->actions()->doNotDisturb()->trigger();
+    QVERIFY(!m_emulator->colleagueMentionsUser(roomId, QStringLiteral("again")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(unread->total(), 3, WaitMs);
+    QTest::qWait(200);
+    QCOMPARE(m_server->calls.size(), 1);
 }
 
 void TestNotifications::readingElsewhereAndLeavingClearTheCount()

@@ -1,5 +1,7 @@
 #include "e2efixture.h"
 
+#include "emulatorsession.h"
+
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
 #include "startupoptions.h"
@@ -58,15 +60,7 @@ StartupOptions E2eFixture::startupOptions() const
 
 StoredSession E2eFixture::signedInSession() const
 {
-    StoredSession session;
-    session.apiBase = m_emulator->baseUrl();
-    session.clientId = m_emulator->options().clientId;
-    session.clientSecret = m_emulator->options().clientSecret;
-    session.tokens.accessToken = m_emulator->issueAccessToken();
-    session.tokens.refreshToken = m_emulator->issueRefreshToken();
-    session.tokens.tokenType = QStringLiteral("Bearer");
-    session.tokens.accessExpiresAt = QDateTime::currentDateTimeUtc().addDays(14);
-    return session;
+    return sessionSignedInTo(*m_emulator);
 }
 
 bool E2eFixture::rememberSession(const StoredSession &session) const
