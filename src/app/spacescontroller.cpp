@@ -12,6 +12,10 @@ namespace {
 // Often enough that a new message shows within a minute, rarely enough that 10,000 spaces cost
 // one small request (the first page by last activity) a minute.
 constexpr int RefreshIntervalMs = 60 * 1000;
+// Seen times are written at most this often: every live message in the open space marks it
+// seen, and each write is the whole map and an fsync on the UI thread (a fifth of its time per
+// message in bench_live).
+constexpr int SaveSeenDelayMs = 2000;
 } // namespace
 
 SpacesController::SpacesController(RoomsPane *pane, QObject *parent)
@@ -33,14 +37,29 @@ SpacesController::SpacesController(RoomsPane *pane, QObject *parent)
         else
             loadRooms();
     });
-    connect(m_rooms.get(), &RoomListModel::lastSeenChanged, this,
-            [this] { m_seen.save(m_rooms->lastSeen()); });
+    m_saveSeenTimer.setSingleShot(true);
+    m_saveSeenTimer.setInterval(SaveSeenDelayMs);
+    connect(&m_saveSeenTimer, &QTimer::timeout, this, &SpacesController::saveSeen);
+    connect(m_rooms.get(), &RoomListModel::lastSeenChanged, this, [this] {
+        if (!m_saveSeenTimer.isActive())
+            m_saveSeenTimer.start(); // not restarted: a steady stream still writes every 2 s
+    });
     m_pane->setModel(m_rooms.get());
 }
 
 // Out of line: RoomListModel is complete here. The pane (the main window's) is deleted first,
 // so the model it shows outlives it.
-SpacesController::~SpacesController() = default;
+SpacesController::~SpacesController()
+{
+    if (m_saveSeenTimer.isActive())
+        saveSeen();
+}
+
+void SpacesController::saveSeen()
+{
+    m_saveSeenTimer.stop();
+    m_seen.save(m_rooms->lastSeen());
+}
 
 void SpacesController::begin(WebexClient *client, const QString &accountKey, bool ephemeral)
 {
@@ -75,6 +94,8 @@ void SpacesController::end(bool forgetSeen)
     m_waiting = false;
     m_refreshWaiting = false;
     m_live = false;
+    if (m_saveSeenTimer.isActive())
+        saveSeen(); // what was seen in this session, before the store closes
     if (forgetSeen)
         m_seen.forget();
     m_seen.close();

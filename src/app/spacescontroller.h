@@ -78,6 +78,8 @@ private:
     void onRecentRooms(const QList<Room> &rooms);
     // Starts the quiet refresh's wait, unless live.
     void armRefresh();
+    // Writes the seen times now (they are written at most every two seconds).
+    void saveSeen();
 
     RoomsPane *m_pane;
     std::unique_ptr<RoomListModel> m_rooms;
@@ -85,6 +87,7 @@ private:
     SeenSpaces m_seen;
     QPointer<WebexClient> m_client;
     QTimer m_refreshTimer;
+    QTimer m_saveSeenTimer;
     bool m_complete = false;       // the full list arrived; refreshes are quiet from then on
     bool m_waiting = false;        // the full list waits for its next attempt (the pane says so)
     bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
