@@ -192,9 +192,9 @@ void TestSignInEndToEnd::signInShowsProfileAndEverySpace()
     // besides, whenever live comes).
     int fullListPages = 0;
     for (const QUrl &url : emulator()->requestedUrls()) {
-        fullListPages += url.path() == QLatin1String("/v1/rooms") &&
-                         QUrlQuery(url).queryItemValue(QStringLiteral("max")) !=
-                             QLatin1String("100");
+        fullListPages +=
+            url.path() == QLatin1String("/v1/rooms") &&
+            QUrlQuery(url).queryItemValue(QStringLiteral("max")) != QLatin1String("100");
     }
     QCOMPARE(fullListPages, 3);
     QSet<QString> ids;
