@@ -16,6 +16,7 @@
 #include "model/roomlistmodel.h"
 #include "spacescontroller.h"
 #include "unreadcontroller.h"
+#include "unreadrecount.h"
 
 #include <QTimer>
 
@@ -57,6 +58,14 @@ void LiveController::begin(WebexClient *client, SessionKeeper *keeper, const Api
     m_deviceService = deviceService;
     m_accountKey = accountKey;
     m_ephemeral = ephemeral;
+    m_begunAt = QDateTime::currentDateTimeUtc();
+    m_recount =
+        std::make_unique<UnreadRecount>(client, m_panes.spaces->roomModel(), m_panes.unread);
+    connect(m_recount.get(), &UnreadRecount::finished, this, &LiveController::onRecountFinished);
+    m_catchUpsDone = 0;
+    connect(m_panes.spaces, &SpacesController::refreshed, this, &LiveController::onSpacesRefreshed);
+    connect(m_panes.spaces, &SpacesController::roomsLoaded, this,
+            &LiveController::onSpacesRefreshed);
     connect(client, &WebexClient::messageFetched, this, &LiveController::onMessageFetched);
     connect(client, &WebexClient::messageFetchFailed, this, &LiveController::onMessageFetchFailed);
     connect(client, &WebexClient::roomFetched, this, &LiveController::onRoomFetched);
@@ -122,6 +131,10 @@ void LiveController::end(bool signedOut)
     m_myPersonId.clear();
     m_myUuid.clear();
     m_liveEndedAt = QDateTime();
+    m_recountWanted = false;
+    m_recount.reset();
+    if (m_panes.spaces)
+        m_panes.spaces->disconnect(this);
     if (m_session) {
         m_session->disconnect(this);
         if (signedOut) {
@@ -197,12 +210,33 @@ void LiveController::onCatchUpNeeded(LiveSession::CatchUpReason reason)
 {
     qCInfo(lcLive) << "Catching up after" << reason;
     // What was written before the interruption came with the quiet refresh or was seen
-    // elsewhere: it counts, but does not notify.
+    // elsewhere: it counts, but does not notify. At the first connection, what was written
+    // before the session began is history the same way (a night's messages, not a storm).
     if (reason != LiveSession::CatchUpReason::Connected && m_liveEndedAt.isValid())
         m_panes.unread->setQuietBefore(m_liveEndedAt.addSecs(-QuietMarginSeconds));
+    else if (reason == LiveSession::CatchUpReason::Connected)
+        m_panes.unread->setQuietBefore(m_begunAt);
     // The newest spaces page; activity in the open space brings its newest messages, merged by
-    // id (SpacesController::roomActivity -> ConversationController::onRoomActivity).
+    // id (SpacesController::roomActivity -> ConversationController::onRoomActivity). Then the
+    // other spaces are recounted (onSpacesRefreshed).
+    m_recountWanted = true;
     m_panes.spaces->refresh();
+}
+
+void LiveController::onSpacesRefreshed()
+{
+    if (!m_recountWanted || !m_recount)
+        return;
+    m_recountWanted = false;
+    m_recount->start();
+    if (!m_recount->isRunning())
+        onRecountFinished(); // no space was behind its count
+}
+
+void LiveController::onRecountFinished()
+{
+    ++m_catchUpsDone;
+    emit caughtUp();
 }
 
 void LiveController::onActivity(const ActivityEvent &event)

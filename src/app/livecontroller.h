@@ -23,6 +23,7 @@ class Room;
 class SessionKeeper;
 class SpacesController;
 class UnreadController;
+class UnreadRecount;
 class WebexClient;
 
 // Live events for the signed-in account, turned into what the panes show (docs/LIVE-EVENTS.md,
@@ -39,8 +40,10 @@ class WebexClient;
 // While live, the spaces' quiet refresh is off; whenever live updates are not flowing, it runs
 // and the status bar says that updates are delayed, with Reconnect. After every reconnect and
 // sequence gap the newest spaces page is fetched again, which brings the open space's newest
-// messages (SpacesController::roomActivity), so nothing posted meanwhile is missed; what that
-// catch-up finds from before the drop raises no notification.
+// messages (SpacesController::roomActivity), so nothing posted meanwhile is missed; then the
+// other spaces with new activity get their newest page counted (UnreadRecount). What a catch-up
+// finds from before the drop (or, at the first connection, from before the session began)
+// raises no notification.
 class LiveController : public QObject
 {
     Q_OBJECT
@@ -73,6 +76,10 @@ public:
 
     // Null outside a session (and before setMe).
     [[nodiscard]] LiveSession *session() const { return m_session.get(); }
+    // The catch-up's recount of other spaces; null outside a session.
+    [[nodiscard]] UnreadRecount *recount() const { return m_recount.get(); }
+    // Catch-ups done in this session (the spaces page in and the recount over).
+    [[nodiscard]] int catchUpsDone() const { return m_catchUpsDone; }
     [[nodiscard]] bool isLive() const;
 
     // Multiplies the session's waits (tests); 1.0 by default.
@@ -85,6 +92,8 @@ public slots:
 signals:
     // Live updates started or stopped flowing.
     void liveChanged(bool live);
+    // A catch-up is done: the spaces page is in and the other spaces are recounted.
+    void caughtUp();
 
 private:
     // What an event asked to fetch, for when the answer comes.
@@ -98,6 +107,8 @@ private:
     void onStateChanged(LiveSession::State state, const QString &sentence);
     void onActivity(const ActivityEvent &event);
     void onCatchUpNeeded(LiveSession::CatchUpReason reason);
+    void onSpacesRefreshed();
+    void onRecountFinished();
     void onMessageFetched(const Message &message);
     void onMessageFetchFailed(const QString &messageId, const ApiError &error);
     void onRoomFetched(const Room &room);
@@ -117,6 +128,7 @@ private:
     QSettings *m_settings;
     std::unique_ptr<KnownDevice> m_device;
     std::unique_ptr<LiveSession> m_session;
+    std::unique_ptr<UnreadRecount> m_recount;
     QPointer<WebexClient> m_client;
     QPointer<SessionKeeper> m_keeper;
     ApiBase m_deviceService;
@@ -127,6 +139,9 @@ private:
     QString m_token;
     QHash<QString, Wanted> m_wanted; // message uuid -> the event that asked for it
     QDateTime m_liveEndedAt;         // when live updates last stopped flowing (UTC)
+    QDateTime m_begunAt;             // when the session began (UTC)
+    bool m_recountWanted = false;    // a catch-up waits for its spaces page to recount
+    int m_catchUpsDone = 0;
     bool m_live = false;
     double m_delayScale = 1.0;
 };

@@ -92,6 +92,7 @@ void SpacesController::end(bool forgetSeen)
     m_refreshTimer.stop();
     m_complete = false;
     m_waiting = false;
+    m_loading = false;
     m_refreshWaiting = false;
     m_live = false;
     if (m_saveSeenTimer.isActive())
@@ -121,6 +122,7 @@ void SpacesController::loadRooms()
         return;
     m_complete = false;
     m_waiting = false;
+    m_loading = true;
     m_refreshTimer.stop();
     m_pane->showLoading(m_rooms->rowCount());
     m_client->fetchAllRooms();
@@ -136,6 +138,7 @@ void SpacesController::onRoomsDone(int total, bool complete)
 {
     m_complete = true; // as complete as it gets: quiet refreshes from now on
     m_waiting = false;
+    m_loading = false;
     if (complete)
         m_pane->showLoaded(total);
     else
@@ -158,6 +161,7 @@ void SpacesController::onRoomsFailed(const ApiError &error)
         return;
     }
     m_waiting = false;
+    m_loading = false;
     const int listed = m_rooms->rowCount();
     if (listed == 0)
         m_pane->showProblem(error.userMessage());
@@ -201,7 +205,10 @@ void SpacesController::refresh()
     if (!m_client)
         return;
     if (!m_complete) {
-        loadRooms(); // nothing complete to refresh: load it all (again)
+        // Nothing complete to refresh: load it all (again), unless that is under way (it brings
+        // the newest activity too; starting over would only throw its pages away).
+        if (!m_loading)
+            loadRooms();
         return;
     }
     // A manual refresh counts as one: the next quiet one is a full interval after its answer.
@@ -217,6 +224,7 @@ void SpacesController::onRecentRooms(const QList<Room> &rooms)
     for (const Room &room : rooms)
         emit roomActivity(room.id, room.lastActivity);
     armRefresh();
+    emit refreshed();
 }
 
 void SpacesController::armRefresh()

@@ -61,6 +61,8 @@ public slots:
 
 signals:
     void roomsLoaded(int total);
+    // A refresh's newest page is merged into the list (after its roomActivity signals).
+    void refreshed();
     // A refresh found activity in a space newer than the list knew (the open conversation
     // loads its newest messages on it).
     void roomActivity(const QString &roomId, const QDateTime &lastActivity);
@@ -90,6 +92,7 @@ private:
     QTimer m_saveSeenTimer;
     bool m_complete = false;       // the full list arrived; refreshes are quiet from then on
     bool m_waiting = false;        // the full list waits for its next attempt (the pane says so)
+    bool m_loading = false;        // the full list is on its way (pages, or waiting)
     bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
     bool m_live = false;           // live events arrive: no quiet refresh
 };

@@ -162,6 +162,39 @@ private slots:
                  SafeHtml::forMessage(message(5, QStringLiteral("R1"), QStringLiteral("slow 5"))));
     }
 
+    void anEditOfAMessageStillBeingSanitisedIsKept()
+    {
+        QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);
+        // M2 is on its way in a page held at the gate when its edit comes (a live edit, fetched
+        // while the catch-up's page is still being sanitised); M9 is in no page at all.
+        m_model->addPage(page(1, 3, 2), false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gate->started() >= 1, WaitMs);
+        Message edited = message(2);
+        edited.text = QStringLiteral("edited 2");
+        m_model->updateMessage(edited);
+        Message elsewhere = message(9);
+        elsewhere.text = QStringLiteral("edited 9");
+        m_model->updateMessage(elsewhere);
+        QCOMPARE(m_model->rowCount(), 0);
+
+        m_gate->open();
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, WaitMs);
+        QCOMPARE(rows(*m_model), QStringList({"M1", "M2", "M3"}));
+        // The page brought the old text; the edit came after it and wins, markup included.
+        const QModelIndex row = m_model->index(1);
+        QCOMPARE(row.data(MessageListModel::TextRole).toString(), QStringLiteral("edited 2"));
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(MessageListModel::SafeHtmlRole).toString(),
+                                  SafeHtml::forMessage(edited), WaitMs);
+        // The edit of a message no page held changed nothing, and a later page of M9 brings
+        // what Webex says then.
+        m_model->addPage({message(9)}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2, WaitMs);
+        QCOMPARE(m_model->index(m_model->rowOf(QStringLiteral("M9")))
+                     .data(MessageListModel::TextRole)
+                     .toString(),
+                 message(9).text);
+    }
+
     void setRoomDropsPagesStillBeingSanitised()
     {
         QSignalSpy added(m_model.get(), &MessageListModel::pageAdded);

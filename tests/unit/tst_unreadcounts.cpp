@@ -53,6 +53,7 @@ private slots:
     void heldIdsAreBoundedAndTheCountsStay();
     void spacesAreBoundedLeastRecentlyTouchedFirst();
     void overlongIdsAreRefused();
+    void countedUntilIsTheNewestAccountedFor();
 
 private:
     [[nodiscard]] std::unique_ptr<QSettings> settings() const;
@@ -424,6 +425,29 @@ void TestUnreadCounts::overlongIdsAreRefused()
     QVERIFY(!counts->messageArrived(QString(), message(1), false, at(1)));
     counts->acknowledgedElsewhere(RoomA, huge);
     QCOMPARE(counts->spaceCount(), 0);
+}
+
+void TestUnreadCounts::countedUntilIsTheNewestAccountedFor()
+{
+    auto file = settings();
+    auto counts = opened(file.get());
+    // Nothing known of the space: counting began then.
+    QCOMPARE(counts->countedUntil(RoomA), at(0));
+    // A counted message, then an older one: the newest counts.
+    QVERIFY(counts->messageArrived(RoomA, message(1), false, at(5)));
+    QVERIFY(counts->messageArrived(RoomA, message(2), false, at(3)));
+    QCOMPARE(counts->countedUntil(RoomA), at(5));
+    // Read further than that: the marker.
+    counts->markRead(RoomA, message(3), at(8));
+    QCOMPARE(counts->countedUntil(RoomA), at(8));
+    QVERIFY(counts->messageArrived(RoomA, message(4), false, at(9)));
+    QCOMPARE(counts->countedUntil(RoomA), at(9));
+    // A message without a time tells nothing of how far.
+    QVERIFY(counts->messageArrived(RoomB, message(5), false, QDateTime()));
+    QCOMPARE(counts->countedUntil(RoomB), at(0));
+    // Left: back to when counting began.
+    counts->spaceLeft(RoomA);
+    QCOMPARE(counts->countedUntil(RoomA), at(0));
 }
 
 QTEST_GUILESS_MAIN(TestUnreadCounts)

@@ -31,6 +31,7 @@ void MessageListModel::setRoom(const QString &roomId)
     m_sanitiser->cancelAll();
     m_pages.clear();
     m_htmlFor.clear();
+    m_editsAwaitingPage.clear();
     beginResetModel();
     m_roomId = roomId;
     m_entries.clear();
@@ -86,6 +87,7 @@ void MessageListModel::onSanitised(quint64 batch, const QList<SanitisedMessage> 
         const PageInFlight taken = *page;
         m_pages.erase(page);
         mergePage(taken, results);
+        applyEditsAwaitingPage();
         emit pageAdded();
     } else if (const auto confirmed = m_htmlFor.constFind(batch); confirmed != m_htmlFor.cend()) {
         const QString messageId = *confirmed;
@@ -165,9 +167,16 @@ void MessageListModel::mergePage(const PageInFlight &page, const QList<Sanitised
 
 void MessageListModel::updateMessage(const Message &message)
 {
-    const int row = rowOf(message.id);
-    if (row < 0 || !isOfThisRoom(message))
+    if (message.id.isEmpty() || !isOfThisRoom(message))
         return;
+    const int row = rowOf(message.id);
+    if (row < 0) {
+        // Not shown yet, but maybe on its way in a page being sanitised: the edit waits for that
+        // page, else the page would bring the old text after the edit had come and gone.
+        if (isInPageInFlight(message.id))
+            m_editsAwaitingPage.insert(message.id, message);
+        return;
+    }
     // The row keeps its place (an edit keeps its time of writing) and shows the old markup until
     // the new one is sanitised.
     Message updated = message;
@@ -178,10 +187,39 @@ void MessageListModel::updateMessage(const Message &message)
     m_htmlFor.insert(m_sanitiser->submit({updated}), updated.id);
 }
 
+bool MessageListModel::isInPageInFlight(const QString &messageId) const
+{
+    for (const PageInFlight &page : m_pages) {
+        for (const Message &message : page.sanitised) {
+            if (message.id == messageId)
+                return true;
+        }
+    }
+    return false;
+}
+
+void MessageListModel::applyEditsAwaitingPage()
+{
+    // Each waits for the page that holds it; one no page in flight holds any more was dropped
+    // by its page (a message of another space, or deleted meanwhile) and goes.
+    for (auto it = m_editsAwaitingPage.begin(); it != m_editsAwaitingPage.end();) {
+        if (rowOf(it.key()) >= 0) {
+            const Message edited = it.value();
+            it = m_editsAwaitingPage.erase(it);
+            updateMessage(edited);
+        } else if (!isInPageInFlight(it.key())) {
+            it = m_editsAwaitingPage.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void MessageListModel::removeMessage(const QString &messageId)
 {
     if (messageId.isEmpty())
         return;
+    m_editsAwaitingPage.remove(messageId);
     // A page on its way may still hold it: it stays out.
     m_removedIds.insert(messageId);
     const int row = rowOf(messageId);

@@ -80,7 +80,9 @@ public:
     // Removes a failed or pending row, e.g. when the person discards it.
     void removePending(const QString &clientTag);
     // An edit (a live event): the shown message with message.id takes the new text at once and
-    // its new markup once sanitised off this thread (dataChanged). Nothing when it is not shown.
+    // its new markup once sanitised off this thread (dataChanged). A message not shown yet but
+    // in a page still being sanitised takes the edit once that page is merged; any other
+    // message not shown: nothing.
     void updateMessage(const Message &message);
     // A deletion: its row goes, and a page still on its way does not bring it back (until
     // setRoom). Nothing else when it is not shown.
@@ -136,13 +138,18 @@ private:
     void onSanitised(quint64 batch, const QList<SanitisedMessage> &results);
     void mergePage(const PageInFlight &page, const QList<SanitisedMessage> &results);
     void replaceHtml(const QString &messageId, const SanitisedMessage &sanitised);
+    [[nodiscard]] bool isInPageInFlight(const QString &messageId) const;
+    void applyEditsAwaitingPage();
     void announceUnknownSenders(const QList<Message> &messages);
     [[nodiscard]] int firstPendingRow() const;
 
     MessageSanitiser *m_sanitiser;
     QHash<quint64, PageInFlight> m_pages; // sanitiser batch -> page
     QHash<quint64, QString> m_htmlFor; // sanitiser batch -> message (confirmed, edited) it is for
-    QHash<QString, Person> m_senders;  // person id -> person, across spaces
+    // Edits of messages in pages still being sanitised, by id; at most one per message of those
+    // pages, so bounded by them.
+    QHash<QString, Message> m_editsAwaitingPage;
+    QHash<QString, Person> m_senders; // person id -> person, across spaces
     QString m_roomId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;

@@ -403,3 +403,18 @@ QString UnreadCounts::lastReadMessageId(const QString &roomId) const
 {
     return m_spaces.value(roomId).readId;
 }
+
+QDateTime UnreadCounts::countedUntil(const QString &roomId) const
+{
+    QDateTime until = m_countingSince;
+    const auto space = m_spaces.constFind(roomId);
+    if (space == m_spaces.cend())
+        return until;
+    if (space->readAt.isValid() && !(until >= space->readAt))
+        until = space->readAt;
+    for (const QDateTime &created : std::as_const(space->held)) {
+        if (created.isValid() && !(until >= created))
+            until = created;
+    }
+    return until;
+}

@@ -85,6 +85,11 @@ public:
     [[nodiscard]] QHash<QString, int> counts() const;
     [[nodiscard]] QDateTime lastReadAt(const QString &roomId) const;
     [[nodiscard]] QString lastReadMessageId(const QString &roomId) const;
+    // How far the space's messages are accounted for: the newest of its read marker, the
+    // messages it counts and countingSince(). Activity after it has not been counted (the
+    // catch-up's recount, docs/LIVE-EVENTS.md 6.3 step 3). Messages it let go of (MaxHeldIds)
+    // may make it earlier than it was: at worst one page is counted again, by id.
+    [[nodiscard]] QDateTime countedUntil(const QString &roomId) const;
     [[nodiscard]] QDateTime countingSince() const { return m_countingSince; }
     [[nodiscard]] int spaceCount() const { return int(m_spaces.size()); }
     [[nodiscard]] int heldIdCount() const;
