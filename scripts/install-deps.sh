@@ -9,6 +9,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools qt6-websockets-dev
     libqt6webenginecore6-bin qt6-networkauth-dev qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev
+    # the local store (src/core/store): Qt's SQLite driver
+    libqt6sql6-sqlite
     # message markup (src/core/model/safehtml): libxml2's HTML parser and md4c for markdown
     libxml2-dev libmd4c-dev
     # run: the X11/Wayland platform plugins and a font

@@ -1375,6 +1375,25 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     </message>
 </context>
 <context>
+    <name>StoreFile</name>
+    <message>
+        <source>The messages kept on this computer were written by a newer Webex Desk; they were set aside and are loaded again.</source>
+        <translation>Die auf diesem Computer gespeicherten Nachrichten stammen von einem neueren Webex Desk; sie wurden beiseitegelegt und werden neu geladen.</translation>
+    </message>
+    <message>
+        <source>The file for messages kept on this computer was not written by Webex Desk; it was set aside and your messages are loaded again.</source>
+        <translation>Die Datei für die auf diesem Computer gespeicherten Nachrichten stammt nicht von Webex Desk; sie wurde beiseitegelegt und Ihre Nachrichten werden neu geladen.</translation>
+    </message>
+    <message>
+        <source>The messages kept on this computer could not be read; they were set aside and are loaded again.</source>
+        <translation>Die auf diesem Computer gespeicherten Nachrichten konnten nicht gelesen werden; sie wurden beiseitegelegt und werden neu geladen.</translation>
+    </message>
+    <message>
+        <source>Messages cannot be kept on this computer (%1); this session keeps them in memory only.</source>
+        <translation>Nachrichten können nicht auf diesem Computer gespeichert werden (%1); diese Sitzung behält sie nur im Arbeitsspeicher.</translation>
+    </message>
+</context>
+<context>
     <name>StoredSession</name>
     <message>
         <source>The saved sign-in is not valid JSON (%1).</source>
