@@ -87,6 +87,7 @@ private slots:
 
     void aNewStoreIsPrivateInWalModeAndOurs();
     void itsOwnStoreOpensWithWhatItKept();
+    void aStoreLeftByAKilledAppOpensWithWhatItKept();
     void aTruncatedStoreIsSetAsideAndANewOneMade();
     void aFileNotOursIsSetAsideAndANewOneMade_data();
     void aFileNotOursIsSetAsideAndANewOneMade();
@@ -155,6 +156,26 @@ void TestStoreFile::itsOwnStoreOpensWithWhatItKept()
     QVERIFY(again.setAsidePath.isEmpty());
     QCOMPARE(scalar(QStringLiteral("SELECT text FROM drafts WHERE room_id = 'R'")).toString(),
              QStringLiteral("half a thought"));
+}
+
+void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()
+{
+    QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(exec(QStringLiteral("INSERT INTO drafts(room_id, text) VALUES ('R', 'not lost')")));
+    // The files as a killed app leaves them: the database and its -wal, never checkpointed, so
+    // the header in the database file does not say yet that it is ours.
+    const QString copy = m_dir->filePath(QStringLiteral("store/webex.test/killed.sqlite"));
+    QVERIFY(QFile::copy(storePath(), copy));
+    QVERIFY(QFile::copy(storePath() + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+    StoreFile::close(Connection);
+    QFile header(copy);
+    QVERIFY(header.open(QIODevice::ReadOnly));
+    QCOMPARE(header.read(72).mid(68), QByteArray(4, '\0')); // application_id not there yet
+
+    const StoreFile::Opening opening = StoreFile::open(copy, Connection);
+    QCOMPARE(opening.outcome, StoreFile::Outcome::Opened);
+    QCOMPARE(scalar(QStringLiteral("SELECT text FROM drafts WHERE room_id = 'R'")).toString(),
+             QStringLiteral("not lost"));
 }
 
 void TestStoreFile::aTruncatedStoreIsSetAsideAndANewOneMade()

@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QtEndian>
 
 Q_LOGGING_CATEGORY(lcStoreFile, "webexdesk.store")
 
@@ -80,26 +79,23 @@ const char *const SchemaV1[] = {
 // Migrations: MigrationSteps[n] takes schema n + 1 to n + 2. None yet: schema 1 is the first.
 const std::vector<std::vector<const char *>> MigrationSteps = {};
 
-// What the first 100 bytes of an SQLite file say (https://www.sqlite.org/fileformat.html,
-// "The Database Header"): whether it is one at all, and whose and of which version it is.
-struct Header
+// Whether a file begins as every SQLite database does (https://www.sqlite.org/fileformat.html,
+// "The Database Header"). Only the magic string is read here: the rest of the header may still
+// be in the -wal (not yet checkpointed, or the app was killed), so SQLite reads it.
+bool isSqliteFile(QFile &file)
 {
-    bool isSqlite = false;
-    int applicationId = 0;
-    int userVersion = 0;
-};
-
-Header readHeader(QFile &file)
-{
-    Header header;
     const QByteArray bytes = file.read(100);
-    if (bytes.size() < 100 || !bytes.startsWith(QByteArrayLiteral("SQLite format 3\0")))
-        return header;
-    header.isSqlite = true;
-    const auto *data = reinterpret_cast<const uchar *>(bytes.constData());
-    header.userVersion = qint32(qFromBigEndian<quint32>(data + 60));
-    header.applicationId = qint32(qFromBigEndian<quint32>(data + 68));
-    return header;
+    return bytes.size() == 100 && bytes.startsWith(QByteArrayLiteral("SQLite format 3\0"));
+}
+
+// The first column of the first row of `sql`; invalid when it fails.
+QVariant scalar(QSqlDatabase &db, const QString &sql, QString *detail)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql) && query.next())
+        return query.value(0);
+    *detail = query.lastError().text();
+    return {};
 }
 
 bool run(QSqlDatabase &db, const QString &sql, QString *detail)
@@ -139,32 +135,30 @@ StoreFile::Check StoreFile::check(const QString &connectionName, int *version, Q
         *detail = file.errorString();
         return Check::Unreadable;
     }
-    if (file.size() == 0)
-        return Check::Empty;
-    const Header header = readHeader(file);
-    if (!header.isSqlite) {
+    if (file.size() > 0 && !isSqliteFile(file)) {
         *detail = QStringLiteral("not an SQLite database");
         return Check::Foreign;
     }
     // SQLite reads the schema on the first statement: a damaged one fails here, and so does a
     // file shorter than the size its header gives (cut short while copied: "malformed").
-    QSqlQuery tables(db);
-    if (!tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !tables.next()) {
-        *detail = tables.lastError().text();
+    const QVariant tables =
+        scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"), detail);
+    const QVariant applicationId = scalar(db, QStringLiteral("PRAGMA application_id"), detail);
+    const QVariant userVersion = scalar(db, QStringLiteral("PRAGMA user_version"), detail);
+    if (!tables.isValid() || !applicationId.isValid() || !userVersion.isValid())
         return Check::Unreadable;
-    }
-    if (header.applicationId == 0 && header.userVersion == 0 && tables.value(0).toInt() == 0)
+    if (applicationId.toInt() == 0 && userVersion.toInt() == 0 && tables.toInt() == 0)
         return Check::Empty;
-    if (header.applicationId != ApplicationId) {
-        *detail = QStringLiteral("application id %1").arg(header.applicationId);
+    if (applicationId.toInt() != ApplicationId) {
+        *detail = QStringLiteral("application id %1").arg(applicationId.toInt());
         return Check::Foreign;
     }
-    *version = header.userVersion;
-    if (header.userVersion > SchemaVersion)
+    *version = userVersion.toInt();
+    if (*version > SchemaVersion)
         return Check::Newer;
-    if (header.userVersion < 1)
+    if (*version < 1)
         return Check::Unreadable; // ours, but never finished: made by a build that crashed
-    return header.userVersion < SchemaVersion ? Check::Older : Check::Ours;
+    return *version < SchemaVersion ? Check::Older : Check::Ours;
 }
 
 bool StoreFile::create(const QString &connectionName, QString *detail)
