@@ -66,11 +66,7 @@ void UnreadRecount::stop()
 void UnreadRecount::next()
 {
     if (!m_client || m_queue.isEmpty()) {
-        const bool running = isRunning();
-        m_queue.clear();
-        m_current.clear();
-        if (running)
-            emit finished();
+        stop(); // the last page came
         return;
     }
     m_current = m_queue.takeFirst();
