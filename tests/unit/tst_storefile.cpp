@@ -88,6 +88,7 @@ private slots:
     void aNewStoreIsPrivateInWalModeAndOurs();
     void itsOwnStoreOpensWithWhatItKept();
     void aStoreLeftByAKilledAppOpensWithWhatItKept();
+    void aStoreOfSchema1IsMigratedKeepingWhatItHas();
     void aTruncatedStoreIsSetAsideAndANewOneMade();
     void aFileNotOursIsSetAsideAndANewOneMade_data();
     void aFileNotOursIsSetAsideAndANewOneMade();
@@ -156,6 +157,32 @@ void TestStoreFile::itsOwnStoreOpensWithWhatItKept()
     QVERIFY(again.setAsidePath.isEmpty());
     QCOMPARE(scalar(QStringLiteral("SELECT text FROM drafts WHERE room_id = 'R'")).toString(),
              QStringLiteral("half a thought"));
+}
+
+void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
+{
+    // A store as schema 1 left it: made now, then the step 1 -> 2 taken back.
+    QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(exec(QStringLiteral("DROP TABLE app_state")));
+    QVERIFY(exec(QStringLiteral("ALTER TABLE messages DROP COLUMN room_type")));
+    QVERIFY(exec(QStringLiteral("PRAGMA user_version = 1")));
+    QVERIFY(insertMessage(QStringLiteral("m1"), QStringLiteral("kept through the migration")));
+    StoreFile::close(Connection);
+
+    const StoreFile::Opening migrated = StoreFile::open(storePath(), Connection);
+    QCOMPARE(migrated.outcome, StoreFile::Outcome::Migrated);
+    QCOMPARE(migrated.previousVersion, 1);
+    QCOMPARE(scalar(QStringLiteral("PRAGMA user_version")).toInt(), StoreFile::SchemaVersion);
+    QCOMPARE(scalar(QStringLiteral("SELECT text FROM messages WHERE id = 'm1'")).toString(),
+             QStringLiteral("kept through the migration"));
+    QCOMPARE(scalar(QStringLiteral("SELECT room_type FROM messages WHERE id = 'm1'")).toString(),
+             QString());
+    QVERIFY(exec(QStringLiteral("INSERT INTO app_state(key, value) VALUES ('k', 'v')")));
+    // Still found by search: the indexes were not touched.
+    QCOMPARE(matches(QStringLiteral("message_words"), QStringLiteral("migration")),
+             QStringList({"kept through the migration"}));
+    StoreFile::close(Connection);
+    QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Opened);
 }
 
 void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()

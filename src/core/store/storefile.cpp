@@ -76,8 +76,16 @@ const char *const SchemaV1[] = {
     " error TEXT NOT NULL DEFAULT '')",
 };
 
-// Migrations: MigrationSteps[n] takes schema n + 1 to n + 2. None yet: schema 1 is the first.
-const std::vector<std::vector<const char *>> MigrationSteps = {};
+// Migrations: MigrationSteps[n] takes schema n + 1 to n + 2. A new store is made as schema 1
+// and brought up through every step, so each step runs on every machine, not only on old files.
+const std::vector<std::vector<const char *>> MigrationSteps = {
+    // 1 -> 2: what a message's space is ("direct" | "group", Message::roomType), and small
+    // values of the account's session (the space open at the last close).
+    {
+        "ALTER TABLE messages ADD COLUMN room_type TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE app_state(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
+    },
+};
 
 // Whether a file begins as every SQLite database does (https://www.sqlite.org/fileformat.html,
 // "The Database Header"). Only the magic string is read here: the rest of the header may still

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QMetaType>
 #include <QString>
 
 // The file of one account's local store (docs/STORE.md): an SQLite database through QtSql.
@@ -21,7 +22,7 @@ class StoreFile
     Q_DECLARE_TR_FUNCTIONS(StoreFile)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     // PRAGMA application_id: "WxDs". SQLite writes it into the file's header, where `file(1)`
     // and this class recognise it.
     static constexpr int ApplicationId = 0x57784473;
@@ -66,3 +67,5 @@ private:
                                       QString *detail);
     [[nodiscard]] static QString setAside(const QString &path, QString *detail);
 };
+
+Q_DECLARE_METATYPE(StoreFile::Opening)
