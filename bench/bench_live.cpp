@@ -52,6 +52,7 @@
 #include <QPaintEvent>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUuid>
 #include <QtTest>
 
 #include <algorithm>
@@ -253,7 +254,9 @@ void BenchLive::initTestCase()
 
     StartupOptions startup;
     startup.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    startup.keychainService = QStringLiteral("webex-desk-bench-live"); // unused: in memory
+    // The session is in memory; the name keeps this run's local store apart from others'.
+    startup.keychainService =
+        QStringLiteral("webex-desk-bench-live-") + QUuid::createUuid().toString(QUuid::Id128);
     m_app = std::make_unique<AppController>(startup, m_store.get());
     QSignalSpy roomsLoaded(m_app->spaces(), &SpacesController::roomsLoaded);
     QElapsedTimer started;

@@ -642,6 +642,30 @@
         <source>Updates are delayed. %1</source>
         <translation>Aktualisierungen kommen verzögert. %1</translation>
     </message>
+    <message>
+        <source>&amp;Forget Local Data…</source>
+        <translation>Lokale Daten &amp;vergessen…</translation>
+    </message>
+    <message>
+        <source>Delete the messages and pictures kept on this computer</source>
+        <translation>Die auf diesem Computer gespeicherten Nachrichten und Bilder löschen</translation>
+    </message>
+    <message>
+        <source>Forget Local Data</source>
+        <translation>Lokale Daten vergessen</translation>
+    </message>
+    <message>
+        <source>Delete the messages and pictures kept on this computer?</source>
+        <translation>Die auf diesem Computer gespeicherten Nachrichten und Bilder löschen?</translation>
+    </message>
+    <message>
+        <source>You stay signed in; your spaces and messages stay on Webex and are loaded again as you open them.</source>
+        <translation>Sie bleiben angemeldet; Ihre Bereiche und Nachrichten bleiben bei Webex und werden beim Öffnen neu geladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -1391,6 +1415,13 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Messages cannot be kept on this computer (%1); this session keeps them in memory only.</source>
         <translation>Nachrichten können nicht auf diesem Computer gespeichert werden (%1); diese Sitzung behält sie nur im Arbeitsspeicher.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWorker</name>
+    <message>
+        <source>Messages can no longer be kept on this computer (%1); the app goes on with what it has in memory.</source>
+        <translation>Nachrichten können nicht mehr auf diesem Computer gespeichert werden (%1); die App arbeitet mit dem weiter, was sie im Arbeitsspeicher hat.</translation>
     </message>
 </context>
 <context>

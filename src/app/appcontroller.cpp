@@ -22,6 +22,7 @@
 #include "roomspane.h"
 #include "sessioncontroller.h"
 #include "spacescontroller.h"
+#include "storecontroller.h"
 #include "unreadcontroller.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,11 @@ constexpr int NetworkTimeoutMs = 30000;
 constexpr int DemoActivitySeconds = 20;
 // How long the session waits for the main window's first frame at most.
 constexpr int StartWithoutFrameMs = 1000;
+
+QString dataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
 
 QString imageCacheDirectory()
 {
@@ -52,6 +58,7 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
       m_ownStore(store ? nullptr : std::make_unique<SessionStore>(options.keychainService)),
       m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
       m_mainWindow(std::make_unique<MainWindow>()),
+      m_localData(new StoreController(dataDirectory(), options.keychainService, this)),
       m_profile(new ProfileController(m_mainWindow.get(), this)),
       m_lookupWaits(new LookupWaitsController(m_mainWindow.get(), this)),
       m_session(new SessionController(store ? store : m_ownStore.get(), m_mainWindow.get(),
@@ -62,6 +69,44 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
     m_session->setApiBase(options.apiBase);
     connectSession();
     connectWindow();
+    connectLocalData();
+}
+
+void AppController::connectLocalData()
+{
+    connect(m_localData, &StoreController::notice, m_mainWindow.get(), &MainWindow::showNotice);
+    connect(m_localData, &StoreController::storedRooms, this, &AppController::onStoredRooms);
+    connect(m_localData, &StoreController::storedOpenSpace, this, [this](const QString &roomId) {
+        m_storedOpenSpace = roomId;
+        openStoredSpace();
+    });
+    connect(m_profile, &ProfileController::profileShown, m_localData, &StoreController::setMe);
+    connect(m_mainWindow.get(), &MainWindow::forgetLocalDataRequested, this, [this] {
+        m_localData->forgetLocalData();
+        m_avatars->forget();
+    });
+}
+
+void AppController::onStoredRooms(const QList<Room> &rooms, bool last)
+{
+    m_storedRoomsRead = last;
+    if (!m_client) {
+        m_storedRooms += rooms; // the session has not begun: kept until it does
+        return;
+    }
+    m_spaces->showStoredRooms(rooms);
+    if (last)
+        openStoredSpace();
+}
+
+void AppController::openStoredSpace()
+{
+    // Once the stored spaces are listed, and only if the person opened none meanwhile.
+    if (!m_client || !m_storedRoomsRead || m_storedOpenSpace.isEmpty())
+        return;
+    const QString roomId = std::exchange(m_storedOpenSpace, QString());
+    if (m_conversation->openRoomId().isEmpty())
+        m_mainWindow->roomsPane()->openRoomById(roomId);
 }
 
 void AppController::buildWorkspace()
@@ -86,6 +131,11 @@ void AppController::connectLive()
     // Live starts once people/me says who is signed in: events name people by uuid.
     connect(m_profile, &ProfileController::profileShown, m_live,
             [this](const Person &me) { m_live->setMe(me); });
+    connect(m_live, &LiveController::messageDeleted, m_localData,
+            [this](const QString &, const QString &messageId) {
+                m_localData->messageDeleted(messageId);
+            });
+    connect(m_live, &LiveController::spaceLeft, m_localData, &StoreController::spaceLeft);
 }
 
 LiveController *AppController::live()
@@ -166,6 +216,8 @@ void AppController::connectWorkspace()
     connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
     connect(m_profile, &ProfileController::profileShown, m_conversation,
             &ConversationController::setMe);
+    connect(m_spaces, &SpacesController::allListed, m_localData, &StoreController::keepOnlyRooms);
+    m_conversation->setStore(m_localData->store());
 }
 
 void AppController::connectAttention()
@@ -208,8 +260,15 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_lookupWaits->watch(m_client);
     m_lookupWaits->watch(m_avatars->downloads());
     m_profile->begin(m_client);
+    m_localData->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
+    if (!m_demoSession) {
+        // Kept from the last session: listed now, before Webex's answer.
+        m_spaces->showStoredRooms(std::exchange(m_storedRooms, {}));
+        openStoredSpace();
+    }
+    m_storedRooms.clear();
     // Counted from SeenSpaces' baseline; until events come, pages of the open space bring the
     // messages (after the conversation has merged them: it was connected first).
     m_attention->begin(api.baseUrl().host(), m_demoSession, m_spaces->roomModel()->seenBaseline());
@@ -238,6 +297,13 @@ void AppController::onSessionStopped(bool byUser)
     m_spaces->end(byUser);
     m_profile->end();
     m_avatars->end();
+    // Signing out deletes what this computer kept of the account: messages and pictures.
+    m_localData->end(byUser);
+    if (byUser)
+        m_avatars->forget();
+    m_storedRooms.clear();
+    m_storedRoomsRead = false;
+    m_storedOpenSpace.clear();
 }
 
 void AppController::start()
@@ -252,6 +318,10 @@ void AppController::start()
     // emulator process) and the workspace's panes held it back by a fifth
     // (docs/BENCHMARKS.md, start-up). A window not exposed soon (started minimised, say) does
     // not hold the session back.
+    // The store is read on a thread of its own while the window comes up and the keychain is
+    // asked: its spaces are there when the session begins.
+    if (!m_options.demo)
+        m_localData->restore(m_options.apiBase.baseUrl().host());
     const auto startSession = [this] {
         if (m_sessionStarting)
             return;

@@ -20,7 +20,9 @@ class SessionController;
 class SessionKeeper;
 class SessionStore;
 class SpacesController;
+class StoreController;
 class WebexClient;
+class Room;
 
 // The app as a whole: the main window and one controller per feature, wired together.
 // SessionController signs in and keeps the session; when one begins, the API client it opens
@@ -58,6 +60,8 @@ public:
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
     [[nodiscard]] LiveController *live();
+    // The local store of the session's account (docs/STORE.md).
+    [[nodiscard]] StoreController *localData() const { return m_localData; }
     // The demo's emulator process while the demo runs, else null.
     [[nodiscard]] DemoEmulatorProcess *demo() const { return m_demo.get(); }
 
@@ -72,6 +76,11 @@ private:
     void connectWorkspace();
     void connectAttention();
     void connectLive();
+    void connectLocalData();
+    // What the store kept from the last session: shown once the session has begun (the
+    // workspace is on screen then), before Webex answers.
+    void onStoredRooms(const QList<Room> &rooms, bool last);
+    void openStoredSpace();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -85,6 +94,7 @@ private:
     ConversationController *m_conversation = nullptr;
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
+    StoreController *m_localData;
     ProfileController *m_profile;
     LookupWaitsController *m_lookupWaits;
     SessionController *m_session;
@@ -93,4 +103,8 @@ private:
     bool m_demoSession = false;
     bool m_sessionStarting = false; // start() has restored or begun the demo
     bool m_workspaceLoaded = false;
+    // Read from the store before the session began, shown when it does.
+    QList<Room> m_storedRooms;
+    bool m_storedRoomsRead = false;
+    QString m_storedOpenSpace; // the space open at the last close, opened once listed
 };

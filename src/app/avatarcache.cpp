@@ -172,3 +172,12 @@ void AvatarCache::storeOnDisk(const QUrl &url, const QByteArray &bytes)
     device->write(bytes);
     m_disk->insert(device);
 }
+
+void AvatarCache::forget()
+{
+    m_images.clear();
+    m_rendered.clear();
+    m_asked.clear();
+    if (m_disk)
+        m_disk->clear();
+}

@@ -41,6 +41,8 @@ public:
     // says when they wait (LookupWaitsController). A picture that fails, after its retries,
     // keeps its initials and is not asked for again in the session.
     [[nodiscard]] WebexClient *downloads() const;
+    // Sign-out, *Forget Local Data*: the pictures kept, in memory and on disk, go.
+    void forget();
 
     // The picture for `url`, or initials of `name` while it is not there. Asks for it once.
     [[nodiscard]] QPixmap avatar(const QUrl &url, const QString &name, int size,

@@ -8,9 +8,16 @@
 #include "model/room.h"
 #include "model/roomlistmodel.h"
 #include "statebanner.h"
+#include "store/localstore.h"
 #include "waitsentences.h"
 
 #include <QUuid>
+
+namespace {
+// A space opens with this many of its stored messages: a page, as Webex would send.
+constexpr int StoredMessagesShown = 50;
+const QString OpenSpaceKey = QStringLiteral("openSpace");
+} // namespace
 
 ConversationController::ConversationController(MessagesPane *pane, RoomListModel *rooms,
                                                AvatarCache *avatars, QObject *parent)
@@ -94,6 +101,15 @@ void ConversationController::setMe(const Person &me)
         m_messages->setSenders({me});
 }
 
+void ConversationController::setStore(LocalStore *store)
+{
+    if (m_store)
+        m_store->disconnect(this);
+    m_store = store;
+    if (store)
+        connect(store, &LocalStore::messagesRead, this, &ConversationController::onStoredMessages);
+}
+
 void ConversationController::onSendersWanted(const QStringList &personIds)
 {
     if (!m_people || !m_messages)
@@ -123,6 +139,9 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     m_pagesOlder.clear();
     m_failureAfterPages.reset();
     m_failedTags.clear();
+    m_storedShown.clear();
+    m_newestPageSeen = false;
+    m_olderWanted = false;
     const int row = m_rooms->rowOf(roomId);
     const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
     m_openRoomActivity = room ? room->lastActivity : QDateTime();
@@ -134,6 +153,12 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     m_messages->setRoom(roomId);
     m_pane->showRoom(title, note);
     showSendWaits(); // a message sent here earlier may still wait
+    if (m_store) {
+        // Asked before Webex: the store answers in milliseconds, Webex in a round trip or
+        // never (offline).
+        m_store->readNewestMessages(roomId, StoredMessagesShown);
+        m_store->setValue(OpenSpaceKey, roomId);
+    }
     loadMessages({});
     m_rooms->markSeen(roomId, QDateTime::currentDateTimeUtc());
 }
@@ -210,6 +235,12 @@ void ConversationController::loadOlderMessages()
 {
     if (!m_messages || !m_messages->hasOlder() || m_messages->oldestMessageId().isEmpty())
         return;
+    if (!m_newestPageSeen) {
+        // Stored messages are shown and Webex's newest page is on its way: asking for an older
+        // one now would cancel it (one messages call per space). Asked for once it is in.
+        m_olderWanted = true;
+        return;
+    }
     loadMessages(m_messages->oldestMessageId());
 }
 
@@ -219,11 +250,74 @@ void ConversationController::onMessagesFetched(const QString &roomId,
     if (roomId != m_openRoomId || !m_messages)
         return; // an answer for a space that is no longer open
     m_waiting = false;
+    if (!m_pane->isLoadingOlder()) {
+        // The newest page: what was shown from the store answers to it.
+        if (!m_storedShown.isEmpty())
+            reconcileStored(newestFirst, hasOlder);
+        m_newestPageSeen = true;
+    }
     // Sanitised off the UI thread: the pane keeps saying "Loading messages…" (or loading older
     // ones) until the model has merged the page (onPageAdded). While older messages load, no
     // other page is asked for (loadNewestMessages waits), so this is the older page.
     m_pagesOlder.append(m_pane->isLoadingOlder());
     m_messages->addPage(newestFirst, hasOlder);
+}
+
+void ConversationController::onStoredMessages(const QString &roomId,
+                                              const QList<Message> &newestFirst, bool,
+                                              const QList<Person> &senders)
+{
+    // Only while Webex has not answered: its page is newer than anything stored.
+    if (roomId != m_openRoomId || !m_messages || m_newestPageSeen || newestFirst.isEmpty())
+        return;
+    if (m_people) {
+        for (const Person &person : senders)
+            m_people->insert(person); // names and pictures offline too
+    }
+    m_messages->setSenders(senders);
+    for (const Message &message : newestFirst)
+        m_storedShown.insert(message.id, message);
+    m_pagesOlder.append(false);
+    // Webex may have older messages than the store kept: scrolling up asks it, and an empty
+    // answer says there are none.
+    m_messages->addPage(newestFirst, true);
+}
+
+void ConversationController::reconcileStored(const QList<Message> &newestFirst, bool hasOlder)
+{
+    const QHash<QString, Message> stored = std::exchange(m_storedShown, {});
+    QDateTime oldestInPage;
+    QSet<QString> inPage;
+    bool overlaps = false;
+    for (const Message &message : newestFirst) {
+        inPage.insert(message.id);
+        if (message.created.isValid() &&
+            (!oldestInPage.isValid() || message.created < oldestInPage))
+            oldestInPage = message.created;
+        const auto known = stored.constFind(message.id);
+        if (known == stored.constEnd())
+            continue;
+        overlaps = true;
+        if (known->text != message.text || known->html != message.html ||
+            known->updated != message.updated)
+            m_messages->updateMessage(message); // edited while the app was closed
+    }
+    // More came meanwhile than a page holds: the stored ones would sit above a gap, so they
+    // go from the view (not from the store: they are still Webex's messages). Older ones are
+    // loaded from Webex as the person scrolls up.
+    const bool gap = hasOlder && !overlaps;
+    for (const Message &message : stored) {
+        if (inPage.contains(message.id))
+            continue;
+        // Within the page's reach (any, when the page is all there is) but not in it: deleted
+        // on Webex.
+        const bool deleted = !hasOlder || !oldestInPage.isValid() ||
+                             (message.created.isValid() && message.created > oldestInPage);
+        if (deleted || gap)
+            m_messages->removeMessage(message.id);
+        if (deleted && m_store)
+            m_store->removeMessage(message.id);
+    }
 }
 
 void ConversationController::onPageAdded()
@@ -242,6 +336,10 @@ void ConversationController::onPageAdded()
     }
     if (m_newestWanted)
         loadNewestMessages();
+    else if (m_olderWanted && m_newestPageSeen && m_messages->pagesInFlight() == 0) {
+        m_olderWanted = false;
+        loadOlderMessages();
+    }
 }
 
 void ConversationController::onMessagesFailed(const QString &roomId, const ApiError &error)

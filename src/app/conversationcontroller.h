@@ -14,6 +14,7 @@
 #include <optional>
 
 class AvatarCache;
+class LocalStore;
 class Message;
 class MessagesPane;
 class Person;
@@ -40,6 +41,10 @@ public:
     void end();
     // Who is signed in: their own messages are drawn with their name and need no look-up.
     void setMe(const Person &me);
+    // The local store of the account (outlives this controller, may be null): a space opens
+    // with the messages kept from an earlier session at once, reconciled with Webex's newest
+    // page when it comes (Webex wins), and the open space is remembered for the next start.
+    void setStore(LocalStore *store);
 
     [[nodiscard]] MessageListModel *messageModel() const { return m_messages; }
     [[nodiscard]] QString openRoomId() const { return m_openRoomId; }
@@ -70,6 +75,13 @@ private:
     void onSendersWanted(const QStringList &personIds);
     void onPeopleChanged(const QStringList &personIds);
     void onMessagesFetched(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder);
+    void onStoredMessages(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder,
+                          const QList<Person> &senders);
+    // Webex's newest page came for a space showing stored messages: stored ones it no longer
+    // has go (from the view and the store), edited ones change, and when the page does not
+    // reach back to them (more came meanwhile than a page holds) they leave the view, so no
+    // gap is shown.
+    void reconcileStored(const QList<Message> &newestFirst, bool hasOlder);
     void onPageAdded();
     void onMessagesFailed(const QString &roomId, const ApiError &error);
     void showFailure(const ApiError &error);
@@ -90,6 +102,11 @@ private:
     QPointer<WebexClient> m_client;
     QPointer<PeopleDirectory> m_people;
     QPointer<MessageListModel> m_messages;
+    QPointer<LocalStore> m_store;
+    // The stored messages shown in the open space until Webex's newest page came, by id.
+    QHash<QString, Message> m_storedShown;
+    bool m_newestPageSeen = false; // Webex's newest page of the open space came
+    bool m_olderWanted = false;    // older messages were asked for before it came
     QString m_myPersonId;
     QString m_openRoomId;
     QDateTime m_openRoomActivity; // to tell whether a refresh brought new messages

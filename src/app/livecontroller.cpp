@@ -256,6 +256,7 @@ void LiveController::onActivity(const ActivityEvent &event)
         m_wanted.remove(ActivityIds::uuidOf(event.objectUuid));
         m_panes.conversation->removeMessage(messageId);
         m_panes.unread->messageDeleted(roomId, messageId);
+        emit messageDeleted(roomId, messageId);
         break;
     }
     case Kind::Acknowledged:
@@ -276,6 +277,7 @@ void LiveController::onActivity(const ActivityEvent &event)
             const QString roomId = roomIdOf(event);
             m_panes.spaces->removeRoom(roomId);
             m_panes.unread->spaceLeft(roomId);
+            emit spaceLeft(roomId);
         }
         break;
     case Kind::ContentUpdated:

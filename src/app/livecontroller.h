@@ -94,6 +94,10 @@ signals:
     void liveChanged(bool live);
     // A catch-up is done: the spaces page is in and the other spaces are recounted.
     void caughtUp();
+    // A message was deleted, or we left a space (after the panes were told): for what keeps
+    // them (the local store).
+    void messageDeleted(const QString &roomId, const QString &messageId);
+    void spaceLeft(const QString &roomId);
 
 private:
     // What an event asked to fetch, for when the answer comes.

@@ -11,6 +11,8 @@
 #include <QCloseEvent>
 #include <QListView>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QWindow>
 
@@ -56,6 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->cancelSignInButton, &QPushButton::clicked, this,
             &MainWindow::cancelSignInRequested);
     connect(m_ui->signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(m_ui->forgetLocalDataAction, &QAction::triggered, this,
+            &MainWindow::confirmForgetLocalData);
     // The shortcut works wherever focus is, not only while the menu is open.
     addAction(m_ui->signOutAction);
     addAction(m_ui->signInAction);
@@ -176,8 +180,27 @@ void MainWindow::setSignedIn(bool signedIn)
     m_ui->signInAction->setEnabled(!signedIn);
     m_ui->systemBrowserSignInAction->setEnabled(!signedIn);
     m_ui->signOutAction->setEnabled(signedIn);
+    m_ui->forgetLocalDataAction->setEnabled(signedIn);
     m_ui->refreshAction->setEnabled(signedIn);
     m_ui->findRoomAction->setEnabled(signedIn);
+}
+
+void MainWindow::confirmForgetLocalData()
+{
+    // open(), not exec(): the session goes on behind the question.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Forget Local Data"),
+                                tr("Delete the messages and pictures kept on this computer?"),
+                                QMessageBox::Cancel, this);
+    box->setInformativeText(tr("You stay signed in; your spaces and messages stay on Webex and "
+                               "are loaded again as you open them."));
+    QPushButton *forget = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, forget](QAbstractButton *button) {
+        if (button == forget)
+            emit forgetLocalDataRequested();
+    });
+    box->open();
 }
 
 void MainWindow::showNotice(const QString &message)

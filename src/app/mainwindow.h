@@ -78,6 +78,8 @@ signals:
     void systemBrowserSignInRequested();
     void cancelSignInRequested();
     void signOutRequested();
+    // The person confirmed *Forget Local Data*.
+    void forgetLocalDataRequested();
     void demoRequested();
     void setUpRequested();
     void aboutRequested();
@@ -97,6 +99,8 @@ protected:
 
 private:
     void showAvatar();
+    // Asks before *Forget Local Data* deletes anything.
+    void confirmForgetLocalData();
     // The size and place of the window and the split between spaces and messages, as the
     // person left them (QSettings, saved on close).
     void restoreLayout();

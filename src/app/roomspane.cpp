@@ -212,6 +212,21 @@ void RoomsPane::open(const QModelIndex &index)
                     index.data(Qt::DisplayRole).toString());
 }
 
+bool RoomsPane::openRoomById(const QString &roomId)
+{
+    auto *rooms = qobject_cast<RoomListModel *>(m_filterModel->sourceModel());
+    const int row = rooms ? rooms->rowOf(roomId) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex filtered = m_filterModel->mapFromSource(rooms->index(row));
+    const QModelIndex shown = m_presentation->mapFromSource(filtered);
+    if (!shown.isValid())
+        return false;
+    open(shown);
+    m_view->scrollTo(shown);
+    return true;
+}
+
 void RoomsPane::applyKind(int comboIndex)
 {
     m_filterModel->setKind(RoomFilterProxyModel::Kind(m_kind->itemData(comboIndex).toInt()));

@@ -40,6 +40,9 @@ public:
     void showIncomplete(const QString &sentence, bool retryable);
 
     void focusFilter();
+    // Opens the listed space with that id (selected, roomOpened), as a click would; false when
+    // it is not listed, or the filter hides it.
+    bool openRoomById(const QString &roomId);
     // Selects the space and opens it, as a click would (a notification was clicked). A filter
     // that hides it is cleared first. False when the space is not listed.
     bool openRoom(const QString &roomId);

@@ -68,7 +68,7 @@ void SpacesController::begin(WebexClient *client, const QString &accountKey, boo
     m_client = client;
     m_complete = false;
     connect(client, &WebexClient::roomsPageFetched, this,
-            [this](const QList<Room> &rooms, int) { onRoomsPage(rooms); });
+            [this](const QList<Room> &rooms, int page) { onRoomsPage(rooms, page); });
     connect(client, &WebexClient::roomsFetched, this, &SpacesController::onRoomsDone);
     connect(client, &WebexClient::roomsFailed, this, &SpacesController::onRoomsFailed);
     connect(client, &WebexClient::recentRoomsFetched, this, &SpacesController::onRecentRooms);
@@ -100,6 +100,7 @@ void SpacesController::end(bool forgetSeen)
     if (forgetSeen)
         m_seen.forget();
     m_seen.close();
+    m_listedIds.clear();
     m_rooms->clear();
 }
 
@@ -128,8 +129,12 @@ void SpacesController::loadRooms()
     m_client->fetchAllRooms();
 }
 
-void SpacesController::onRoomsPage(const QList<Room> &rooms)
+void SpacesController::onRoomsPage(const QList<Room> &rooms, int pageNumber)
 {
+    if (pageNumber == 1)
+        m_listedIds.clear(); // a full list begins (again)
+    for (const Room &room : rooms)
+        m_listedIds.insert(room.id);
     m_rooms->appendRooms(rooms);
     m_pane->showLoading(m_rooms->rowCount());
 }
@@ -138,6 +143,19 @@ void SpacesController::onRoomsDone(int total, bool complete)
 {
     m_complete = true; // as complete as it gets: quiet refreshes from now on
     m_waiting = false;
+    if (complete) {
+        // Webex wins: a stored space it did not list was left while the app was closed.
+        QStringList gone;
+        for (int row = 0; row < m_rooms->rowCount(); ++row) {
+            const QString &id = m_rooms->roomRef(row).id;
+            if (!m_listedIds.contains(id))
+                gone.append(id);
+        }
+        for (const QString &id : gone)
+            m_rooms->removeRoom(id);
+        emit allListed(m_listedIds);
+    }
+    m_listedIds.clear();
     m_loading = false;
     if (complete)
         m_pane->showLoaded(total);
@@ -246,7 +264,21 @@ void SpacesController::setLive(bool live)
 
 void SpacesController::showRoom(const Room &room)
 {
+    m_listedIds.insert(room.id);  // fresh from Webex: listed, even when the list passed it
     m_rooms->appendRooms({room}); // a known one is updated and moves to its place
+}
+
+void SpacesController::showStoredRooms(const QList<Room> &rooms)
+{
+    if (m_complete)
+        return; // Webex's list is in: what was stored is older news
+    QList<Room> unknown;
+    for (const Room &room : rooms) {
+        // A space Webex already sent this session is newer than its stored copy.
+        if (!m_listedIds.contains(room.id))
+            unknown.append(room);
+    }
+    m_rooms->appendRooms(unknown);
 }
 
 bool SpacesController::showActivity(const QString &roomId, const QDateTime &when)

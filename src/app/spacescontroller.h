@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 
@@ -50,6 +51,9 @@ public:
     // change), activity in a known space at `when` (it moves up; false when the space is not
     // listed, so the caller fetches it), and a space we left.
     void showRoom(const Room &room);
+    // Spaces kept on this computer from an earlier session (the local store), shown until
+    // Webex's complete list replaces them: ignored once it is in.
+    void showStoredRooms(const QList<Room> &rooms);
     bool showActivity(const QString &roomId, const QDateTime &when);
     void removeRoom(const QString &roomId);
 
@@ -61,6 +65,9 @@ public slots:
 
 signals:
     void roomsLoaded(int total);
+    // Webex listed all of the person's spaces: these. Any other space shown before (from the
+    // local store) was left meanwhile and is gone from the list.
+    void allListed(const QSet<QString> &roomIds);
     // A refresh's newest page is merged into the list (after its roomActivity signals).
     void refreshed();
     // A refresh found activity in a space newer than the list knew (the open conversation
@@ -71,7 +78,7 @@ signals:
 
 private:
     void loadRooms();
-    void onRoomsPage(const QList<Room> &rooms);
+    void onRoomsPage(const QList<Room> &rooms, int pageNumber);
     void onRoomsDone(int total, bool complete);
     void onRoomsFailed(const ApiError &error);
     void onRetryWaiting(WebexClient::CallKind call, const QString &key, const QDateTime &retryAt,
@@ -95,4 +102,5 @@ private:
     bool m_loading = false;        // the full list is on its way (pages, or waiting)
     bool m_refreshWaiting = false; // the quiet refresh waits (the status bar says so)
     bool m_live = false;           // live events arrive: no quiet refresh
+    QSet<QString> m_listedIds;     // the spaces of the full list on its way, and live ones
 };

@@ -61,6 +61,7 @@
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTest>
+#include <QUuid>
 
 namespace {
 constexpr int WaitMs = 30000;
@@ -262,6 +263,9 @@ std::unique_ptr<AppController> TestNotifications::startSignedIn()
 {
     StartupOptions options;
     options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
+    // A local store of this emulator's own (the keychain service names it).
+    options.keychainService =
+        QStringLiteral("webex-desk-test-") + QUuid::createUuid().toString(QUuid::Id128);
     auto app = std::make_unique<AppController>(options, m_store.get());
     QSignalSpy loaded(app->spaces(), &SpacesController::roomsLoaded);
     QSignalSpy profile(app->profile(), &ProfileController::profileShown);

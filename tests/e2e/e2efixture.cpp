@@ -39,6 +39,9 @@ bool E2eFixture::stopEmulatorAndKeychain()
 bool E2eFixture::restartEmulator(int roomCount)
 {
     m_emulator.reset(); // first, so the new one never runs beside it
+    // A new emulator is a new Webex: what the app kept of the last one (its local store, under
+    // the keychain service's name) must not show up.
+    m_profile = QStringLiteral("webex-desk-test-") + QUuid::createUuid().toString(QUuid::Id128);
     EmulatorOptions options;
     options.roomCount = roomCount;
     m_emulator = std::make_unique<WebexEmulator>(options);
@@ -54,7 +57,8 @@ StartupOptions E2eFixture::startupOptions() const
 {
     StartupOptions options;
     options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    options.keychainService = m_service;
+    // The keychain service also names where the local store lives (StoreController).
+    options.keychainService = m_service.isEmpty() ? m_profile : m_service;
     return options;
 }
 

@@ -37,7 +37,8 @@ protected:
 
     [[nodiscard]] WebexEmulator *emulator() const { return m_emulator.get(); }
     [[nodiscard]] QString keychainService() const { return m_service; }
-    // The app's options for this test: the emulator's API and the test's keychain service.
+    // The app's options for this test: the emulator's API and the test's keychain service
+    // (without one, a name of the emulator's own: the local store of each emulator is apart).
     [[nodiscard]] StartupOptions startupOptions() const;
 
     // A session of an earlier sign-in to the running emulator: its client, a fresh access token
@@ -54,4 +55,5 @@ protected:
 private:
     std::unique_ptr<WebexEmulator> m_emulator;
     QString m_service;
+    QString m_profile;
 };

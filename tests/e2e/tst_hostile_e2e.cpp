@@ -45,6 +45,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
 
 #include <algorithm>
 #include <memory>
@@ -361,6 +362,9 @@ bool TestHostileEndToEnd::startApp(int rooms, const QStringList &knobs)
 
     StartupOptions options;
     options.apiBase = *ApiBase::fromUserInput(m_webex->baseUrl().toString());
+    // A local store of this emulator's own (the keychain service names it).
+    options.keychainService =
+        QStringLiteral("webex-desk-test-") + QUuid::createUuid().toString(QUuid::Id128);
     m_app = std::make_unique<AppController>(options, m_store.get());
     m_roomsLoaded = std::make_unique<QSignalSpy>(m_app->spaces(), &SpacesController::roomsLoaded);
     m_app->start();

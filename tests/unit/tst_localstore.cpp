@@ -101,6 +101,7 @@ private slots:
     void aNewestPageDeletesNewerOnesAndAnEmptyOneAll();
     void aPageKeepsOnlyItsOwnSpacesMessages();
     void peopleAndValuesComeBack();
+    void draftsAreKeptPerSpaceAndGoWhenEmptied();
     void aFullDiskStopsTheStoreWithNothingHalfWritten();
 
     void answersComeFromTheStoresThread();
@@ -320,6 +321,21 @@ void TestLocalStore::peopleAndValuesComeBack()
     QVERIFY(m_worker->setValue(QStringLiteral("openSpace"), QStringLiteral("R")));
     QVERIFY(m_worker->setValue(QStringLiteral("openSpace"), QStringLiteral("S")));
     QCOMPARE(m_worker->value(QStringLiteral("openSpace")), QStringLiteral("S"));
+}
+
+void TestLocalStore::draftsAreKeptPerSpaceAndGoWhenEmptied()
+{
+    QVERIFY(m_worker->setDraft(QStringLiteral("R"), QStringLiteral("half a thought")));
+    QVERIFY(m_worker->setDraft(QStringLiteral("S"), QStringLiteral("another")));
+    QVERIFY(m_worker->setDraft(QStringLiteral("R"), QStringLiteral("half a thought, more")));
+    QCOMPARE(m_worker->draft(QStringLiteral("R")), QStringLiteral("half a thought, more"));
+    QCOMPARE(m_worker->draft(QStringLiteral("S")), QStringLiteral("another"));
+    QVERIFY(m_worker->setDraft(QStringLiteral("R"), QString()));
+    QCOMPARE(m_worker->draft(QStringLiteral("R")), QString());
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM drafts")).toInt(), 1);
+    // A space left takes its draft along.
+    QVERIFY(m_worker->removeRoom(QStringLiteral("S")));
+    QCOMPARE(m_worker->draft(QStringLiteral("S")), QString());
 }
 
 void TestLocalStore::aFullDiskStopsTheStoreWithNothingHalfWritten()

@@ -38,14 +38,12 @@ LocalStore::~LocalStore()
     delete m_context;
 }
 
-template<typename Work>
-void LocalStore::post(Work &&work)
+template <typename Work> void LocalStore::post(Work &&work)
 {
     QMetaObject::invokeMethod(m_context, std::forward<Work>(work), Qt::QueuedConnection);
 }
 
-template<typename Answer>
-void LocalStore::answer(quint64 generation, Answer &&answer)
+template <typename Answer> void LocalStore::answer(quint64 generation, Answer &&answer)
 {
     QMetaObject::invokeMethod(
         this,
@@ -91,20 +89,21 @@ void LocalStore::close()
     post([this] { m_worker->close(); });
 }
 
-void LocalStore::forget()
+void LocalStore::forget(const QString &storePath)
 {
-    const QString path = m_path;
+    const QString path = storePath.isEmpty() ? m_path : storePath;
     m_path.clear();
-    const quint64 generation = ++m_generation;
-    post([this, path, generation] {
+    ++m_generation;
+    post([this, path] {
         m_worker->close();
         const bool removed = path.isEmpty() || StoreFile::remove(path);
-        answer(generation, [this, removed] { emit forgotten(removed); });
+        // Answered whatever was asked since: a new store may already be opening.
+        QMetaObject::invokeMethod(
+            this, [this, removed] { emit forgotten(removed); }, Qt::QueuedConnection);
     });
 }
 
-template<typename Write>
-void LocalStore::write(Write &&write)
+template <typename Write> void LocalStore::write(Write &&write)
 {
     if (m_path.isEmpty() || m_stopped)
         return;
@@ -155,6 +154,20 @@ void LocalStore::savePeople(const QList<Person> &people)
 void LocalStore::setValue(const QString &key, const QString &value)
 {
     write([key, value](StoreWorker &worker) { return worker.setValue(key, value); });
+}
+
+void LocalStore::saveDraft(const QString &roomId, const QString &text)
+{
+    write([roomId, text](StoreWorker &worker) { return worker.setDraft(roomId, text); });
+}
+
+void LocalStore::readDraft(const QString &roomId)
+{
+    const quint64 generation = m_generation;
+    post([this, generation, roomId] {
+        const QString text = m_worker->draft(roomId);
+        answer(generation, [this, roomId, text] { emit draftRead(roomId, text); });
+    });
 }
 
 void LocalStore::readRooms()

@@ -34,9 +34,9 @@ public:
     // Opens (creates, migrates or replaces) the store at `path`; opened() says how it went.
     void open(const QString &path);
     void close();
-    // Closes the store and deletes its files (sign-out, *Forget local data*); forgotten()
-    // says whether none is left.
-    void forget();
+    // Closes the store and deletes its files, or those of the store at `path` when given
+    // (sign-out, *Forget local data*); forgotten() says whether none is left.
+    void forget(const QString &path = {});
     [[nodiscard]] QString path() const { return m_path; }
     // Open asked for, and not failed or stopped (as far as this thread knows).
     [[nodiscard]] bool isUsable() const { return !m_path.isEmpty() && !m_stopped; }
@@ -49,6 +49,7 @@ public:
     void removeMessage(const QString &messageId);
     void savePeople(const QList<Person> &people);
     void setValue(const QString &key, const QString &value);
+    void saveDraft(const QString &roomId, const QString &text);
 
     // roomsRead() follows with the first FirstRoomsChunk spaces, then RoomsChunk at a time,
     // the last with `last` set (also when there are none).
@@ -56,6 +57,8 @@ public:
     // messagesRead() follows, with the people known among their senders.
     void readNewestMessages(const QString &roomId, int limit);
     void readValue(const QString &key);
+    // draftRead() follows (empty text when there is none).
+    void readDraft(const QString &roomId);
 
     // Waits until everything asked for so far is done (tests, and benchmarks).
     void waitForIdle();
@@ -69,18 +72,16 @@ signals:
     void messagesRead(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder,
                       const QList<Person> &senders);
     void valueRead(const QString &key, const QString &value);
+    void draftRead(const QString &roomId, const QString &text);
 
 private:
     // Runs `work` on the store's thread with its worker.
-    template<typename Work>
-    void post(Work &&work);
+    template <typename Work> void post(Work &&work);
     // Runs a write on the store's thread, unless the store is closed or stopped; a failed one
     // stops the store (stopped()).
-    template<typename Write>
-    void write(Write &&write);
+    template <typename Write> void write(Write &&write);
     // Runs `answer` on this object's thread, unless the file changed meanwhile.
-    template<typename Answer>
-    void answer(quint64 generation, Answer &&answer);
+    template <typename Answer> void answer(quint64 generation, Answer &&answer);
     // After a write: says once that the store stopped.
     void checkStopped(quint64 generation);
 

@@ -17,12 +17,14 @@ namespace {
 // Times are milliseconds since the epoch, UTC; NULL when unknown (docs/STORE.md).
 QVariant timeValue(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 QDateTime timeFrom(const QVariant &value)
 {
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 // Lists are kept one item per line: ids, URLs and addresses never hold a line break.
@@ -79,7 +81,8 @@ Room roomFrom(const QSqlQuery &q)
     Room room;
     room.id = q.value(0).toString();
     room.title = q.value(1).toString();
-    room.kind = q.value(2).toInt() == int(Room::Kind::Direct) ? Room::Kind::Direct : Room::Kind::Group;
+    room.kind =
+        q.value(2).toInt() == int(Room::Kind::Direct) ? Room::Kind::Direct : Room::Kind::Group;
     room.teamId = q.value(3).toString();
     room.creatorId = q.value(4).toString();
     room.ownerId = q.value(5).toString();
@@ -149,8 +152,7 @@ void StoreWorker::stop(const QString &detail)
                     .arg(detail.left(200));
 }
 
-template<typename Write>
-bool StoreWorker::transaction(const char *what, Write &&write)
+template <typename Write> bool StoreWorker::transaction(const char *what, Write &&write)
 {
     if (!isOpen())
         return false;
@@ -184,8 +186,8 @@ bool StoreWorker::saveRooms(const QList<Room> &rooms)
         for (const Room &room : rooms) {
             if (!upsert.run({room.id, room.title, int(room.kind), room.teamId, room.creatorId,
                              room.ownerId, room.description, room.isLocked, room.isPublic,
-                             room.isReadOnly, room.isAnnouncementOnly,
-                             timeValue(room.lastActivity), timeValue(room.created)})) {
+                             room.isReadOnly, room.isAnnouncementOnly, timeValue(room.lastActivity),
+                             timeValue(room.created)})) {
                 *detail = upsert.error();
                 return false;
             }
@@ -198,8 +200,8 @@ bool StoreWorker::removeRoom(const QString &roomId)
 {
     return transaction("left space", [&](const QSqlDatabase &db, QString *detail) {
         for (const char *table : {"messages", "read_state", "drafts", "outbox"}) {
-            Statement remove(db, QStringLiteral("DELETE FROM %1 WHERE room_id = ?")
-                                     .arg(QLatin1String(table)));
+            Statement remove(
+                db, QStringLiteral("DELETE FROM %1 WHERE room_id = ?").arg(QLatin1String(table)));
             if (!remove.run({roomId})) {
                 *detail = remove.error();
                 return false;
@@ -288,20 +290,21 @@ namespace {
 bool upsertMessages(const QSqlDatabase &db, const QList<Message> &messages, QString *detail)
 {
     Statement upsert(
-        db, QStringLiteral("INSERT INTO messages(") + MessageColumns +
-                QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-                               " ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id,"
-                               " room_type = excluded.room_type, person_id = excluded.person_id,"
-                               " person_email = excluded.person_email, text = excluded.text,"
-                               " markdown = excluded.markdown, html = excluded.html,"
-                               " parent_id = excluded.parent_id, files = excluded.files,"
-                               " created = excluded.created, updated = excluded.updated"
-                               " WHERE text IS NOT excluded.text OR markdown IS NOT excluded.markdown"
-                               " OR html IS NOT excluded.html OR files IS NOT excluded.files"
-                               " OR updated IS NOT excluded.updated"));
+        db,
+        QStringLiteral("INSERT INTO messages(") + MessageColumns +
+            QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                           " ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id,"
+                           " room_type = excluded.room_type, person_id = excluded.person_id,"
+                           " person_email = excluded.person_email, text = excluded.text,"
+                           " markdown = excluded.markdown, html = excluded.html,"
+                           " parent_id = excluded.parent_id, files = excluded.files,"
+                           " created = excluded.created, updated = excluded.updated"
+                           " WHERE text IS NOT excluded.text OR markdown IS NOT excluded.markdown"
+                           " OR html IS NOT excluded.html OR files IS NOT excluded.files"
+                           " OR updated IS NOT excluded.updated"));
     for (const Message &m : messages) {
-        if (!upsert.run({m.id, m.roomId, m.roomType, m.personId, m.personEmail, m.text,
-                         m.markdown, m.html, m.parentId, joined(m.files), timeValue(m.created),
+        if (!upsert.run({m.id, m.roomId, m.roomType, m.personId, m.personEmail, m.text, m.markdown,
+                         m.html, m.parentId, joined(m.files), timeValue(m.created),
                          timeValue(m.updated)})) {
             *detail = upsert.error();
             return false;
@@ -461,11 +464,39 @@ QList<Person> StoreWorker::people(const QStringList &personIds) const
     return people;
 }
 
+bool StoreWorker::setDraft(const QString &roomId, const QString &text)
+{
+    return transaction("draft", [&](const QSqlDatabase &db, QString *detail) {
+        Statement write(db, text.isEmpty()
+                                ? QStringLiteral("DELETE FROM drafts WHERE room_id = ?")
+                                : QStringLiteral("INSERT OR REPLACE INTO drafts(room_id, text,"
+                                                 " updated) VALUES (?,?,?)"));
+        const QVariantList values =
+            text.isEmpty() ? QVariantList{roomId}
+                           : QVariantList{roomId, text, timeValue(QDateTime::currentDateTimeUtc())};
+        if (!write.run(values)) {
+            *detail = write.error();
+            return false;
+        }
+        return true;
+    });
+}
+
+QString StoreWorker::draft(const QString &roomId) const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT text FROM drafts WHERE room_id = ?"));
+    q.addBindValue(roomId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
 bool StoreWorker::setValue(const QString &key, const QString &value)
 {
     return transaction("state", [&](const QSqlDatabase &db, QString *detail) {
-        Statement upsert(db,
-                         QStringLiteral("INSERT OR REPLACE INTO app_state(key, value) VALUES (?,?)"));
+        Statement upsert(
+            db, QStringLiteral("INSERT OR REPLACE INTO app_state(key, value) VALUES (?,?)"));
         if (!upsert.run({key, value})) {
             *detail = upsert.error();
             return false;

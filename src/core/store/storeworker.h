@@ -64,6 +64,10 @@ public:
     // Those of `personIds` the store knows.
     [[nodiscard]] QList<Person> people(const QStringList &personIds) const;
 
+    // What the person began writing in a space; empty text deletes it.
+    bool setDraft(const QString &roomId, const QString &text);
+    [[nodiscard]] QString draft(const QString &roomId) const;
+
     // Small values of the account's session, such as the space open at the last close.
     bool setValue(const QString &key, const QString &value);
     [[nodiscard]] QString value(const QString &key) const;
@@ -71,8 +75,7 @@ public:
 private:
     [[nodiscard]] QSqlDatabase database() const;
     // Runs `write` in one transaction; on any failure rolls back and stops the store.
-    template<typename Write>
-    bool transaction(const char *what, Write &&write);
+    template <typename Write> bool transaction(const char *what, Write &&write);
     void stop(const QString &detail);
 
     QString m_connection;
