@@ -52,7 +52,7 @@ step "lintian"
 lintian --fail-on error "$deb"
 echo "lintian: no errors"
 depends=$(dpkg-deb -f "$deb" Depends)
-for needed in libqt6svg6 libqt6webenginecore6-bin libqt6keychain1; do
+for needed in libqt6svg6 libqt6sql6-sqlite libqt6webenginecore6-bin libqt6keychain1; do
     [[ "$depends" == *"$needed"* ]] || fail "Depends lacks $needed: $depends"
 done
 

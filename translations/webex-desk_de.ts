@@ -213,6 +213,14 @@
         <source>Starting the demo…</source>
         <translation>Die Demo startet…</translation>
     </message>
+    <message>
+        <source>You are offline: Webex cannot be reached. What is kept on this computer is shown, and messages you send wait to be sent.</source>
+        <translation>Sie sind offline: Webex ist nicht erreichbar. Angezeigt wird, was auf diesem Computer gespeichert ist; Nachrichten, die Sie senden, warten auf den Versand.</translation>
+    </message>
+    <message>
+        <source>Trying again at %1.</source>
+        <translation>Nächster Versuch um %1.</translation>
+    </message>
 </context>
 <context>
     <name>AttentionController</name>
@@ -306,6 +314,18 @@
             <numerusform>%Ln Nachricht angezeigt; der Rest konnte nicht geladen werden: %1</numerusform>
             <numerusform>%Ln Nachrichten angezeigt; der Rest konnte nicht geladen werden: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A message to %1 was not sent (%2); its text is back in that space&apos;s composer.</source>
+        <translation>Eine Nachricht an %1 wurde nicht gesendet (%2); ihr Text steht wieder im Eingabefeld dieses Bereichs.</translation>
+    </message>
+    <message>
+        <source>another space</source>
+        <translation>einen anderen Bereich</translation>
+    </message>
+    <message>
+        <source>Waiting for the network: sent once Webex can be reached.</source>
+        <translation>Wartet auf das Netzwerk: wird gesendet, sobald Webex erreichbar ist.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +685,14 @@
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Try Now</source>
+        <translation>&amp;Jetzt versuchen</translation>
+    </message>
+    <message>
+        <source>Try to reach Webex now</source>
+        <translation>Jetzt versuchen, Webex zu erreichen</translation>
     </message>
 </context>
 <context>

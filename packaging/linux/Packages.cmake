@@ -24,8 +24,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # engine and image plugin (the window icon). QtWebEngineProcess (libqt6webenginecore6-bin),
 # which draws the sign-in page, is only recommended by the library package, but Debian's shlibs
 # file of libQt6WebEngineCore names it, so dpkg-shlibdeps adds it; scripts/test-package.sh
-# checks that it is in Depends.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
+# checks that it is in Depends. libqt6sql6-sqlite: QtSql's SQLite driver, a plugin loaded at run
+# time for the local store (docs/STORE.md); libqt6sql6, which dpkg-shlibdeps finds, does not pull
+# it in.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, libqt6sql6-sqlite")
 # The long description wrapped for 80 columns (lintian); the synopsis is the summary.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Webex Desk is a native desktop client for Cisco Webex, written with Qt.
 Sign in with your Webex account inside the app and see who you are and
@@ -46,6 +48,8 @@ set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_RPM_PACKAGE_AUTOREQ ON)
 # It provides no library for others to link.
 set(CPACK_RPM_PACKAGE_AUTOPROV OFF)
+# QtSql's SQLite driver: Fedora ships it in qt6-qtbase itself, which AUTOREQ pulls in through
+# libQt6Sql (unverified here: no Fedora machine; see README).
 set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtsvg, qt6-qtwebengine")
 set(CPACK_RPM_CHANGELOG_FILE "${WEBEXDESK_RPM_CHANGELOG}")
 # Directories the system owns (the filesystem and hicolor-icon-theme packages): listing them

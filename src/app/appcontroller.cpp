@@ -2,6 +2,8 @@
 
 #include "aboutdialog.h"
 #include "api/apibase.h"
+#include "api/apierror.h"
+#include "api/connectivity.h"
 #include "api/webexclient.h"
 #include "attentioncontroller.h"
 #include "auth/sessionkeeper.h"
@@ -59,6 +61,7 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
       m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
       m_mainWindow(std::make_unique<MainWindow>()),
       m_localData(new StoreController(dataDirectory(), options.keychainService, this)),
+      m_connectivity(new Connectivity(&m_network, this)),
       m_profile(new ProfileController(m_mainWindow.get(), this)),
       m_lookupWaits(new LookupWaitsController(m_mainWindow.get(), this)),
       m_session(new SessionController(store ? store : m_ownStore.get(), m_mainWindow.get(),
@@ -70,6 +73,46 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
     connectSession();
     connectWindow();
     connectLocalData();
+    connectConnectivity();
+}
+
+void AppController::connectConnectivity()
+{
+    connect(m_connectivity, &Connectivity::changed, this, &AppController::onConnectivityChanged);
+    connect(m_connectivity, &Connectivity::attemptScheduled, this, &AppController::showOffline);
+    connect(m_mainWindow.get(), &MainWindow::reachWebexRequested, m_connectivity,
+            &Connectivity::tryNow);
+}
+
+void AppController::showOffline()
+{
+    const QDateTime at = m_connectivity->nextAttemptAt();
+    QString sentence = tr("You are offline: Webex cannot be reached. What is kept on this "
+                          "computer is shown, and messages you send wait to be sent.");
+    if (at.isValid())
+        sentence +=
+            QLatin1Char(' ') +
+            tr("Trying again at %1.").arg(ApiError::waitTime(at, QDateTime::currentDateTimeUtc()));
+    m_mainWindow->showOffline(sentence);
+}
+
+void AppController::onConnectivityChanged(bool online)
+{
+    if (!online) {
+        showOffline();
+        if (m_conversation)
+            m_conversation->setOnline(false);
+        return;
+    }
+    m_mainWindow->showOffline(QString());
+    if (!m_conversation || !m_client)
+        return;
+    // Back: what failed while away is asked again, and what waited is sent, in order.
+    m_conversation->setOnline(true);
+    if (!m_profile->isShown())
+        m_profile->load(); // and with it live updates, which wait for who is signed in
+    m_spaces->refresh();
+    m_conversation->refresh();
 }
 
 void AppController::connectLocalData()
@@ -214,6 +257,10 @@ void AppController::connectWorkspace()
     connect(m_spaces, &SpacesController::roomActivity, m_conversation,
             &ConversationController::onRoomActivity);
     connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
+    connect(m_conversation, &ConversationController::notice, window, &MainWindow::showNotice);
+    // "Send now" of a message waiting for the network: a try to reach Webex now.
+    connect(window->messagesPane(), &MessagesPane::sendNowRequested, m_connectivity,
+            &Connectivity::tryNow);
     connect(m_profile, &ProfileController::profileShown, m_conversation,
             &ConversationController::setMe);
     connect(m_spaces, &SpacesController::allListed, m_localData, &StoreController::keepOnlyRooms);
@@ -243,6 +290,12 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     const ApiBase api = m_session->apiBase();
     m_client = new WebexClient(api, &m_network, this);
     m_client->setAccessTokenRenewal(true);
+    // Queued: what an answer makes them do (a refresh) never runs inside the call's own handling.
+    m_connectivity->begin(api);
+    connect(m_client, &WebexClient::webexReached, m_connectivity, &Connectivity::reportReached,
+            Qt::QueuedConnection);
+    connect(m_client, &WebexClient::webexUnreachable, m_connectivity,
+            &Connectivity::reportUnreachable, Qt::QueuedConnection);
     connect(m_client, &WebexClient::accessTokenRejected, keeper, &SessionKeeper::renewNow);
     m_workspaceLoaded = false;
     connect(keeper, &SessionKeeper::accessTokenReady, m_client, [this](const QString &token) {
@@ -283,6 +336,7 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
 void AppController::onSessionStopped(bool byUser)
 {
     m_lookupWaits->end();
+    m_connectivity->end();
     if (m_client) {
         m_client->cancelAll();
         m_client->deleteLater();

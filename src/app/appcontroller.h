@@ -9,6 +9,7 @@
 #include <memory>
 
 class AttentionController;
+class Connectivity;
 class AvatarCache;
 class ConversationController;
 class DemoEmulatorProcess;
@@ -60,6 +61,8 @@ public:
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
     [[nodiscard]] LiveController *live();
+    // Whether Webex can be reached, and trying again while it cannot.
+    [[nodiscard]] Connectivity *connectivity() const { return m_connectivity; }
     // The local store of the session's account (docs/STORE.md).
     [[nodiscard]] StoreController *localData() const { return m_localData; }
     // The demo's emulator process while the demo runs, else null.
@@ -81,6 +84,10 @@ private:
     // workspace is on screen then), before Webex answers.
     void onStoredRooms(const QList<Room> &rooms, bool last);
     void openStoredSpace();
+    void connectConnectivity();
+    // Offline, or online again (Connectivity::changed).
+    void onConnectivityChanged(bool online);
+    void showOffline();
     void onSessionStarted(SessionKeeper *keeper);
     void onSessionStopped(bool byUser);
     void signInToDemo();
@@ -95,6 +102,7 @@ private:
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
     StoreController *m_localData;
+    Connectivity *m_connectivity;
     ProfileController *m_profile;
     LookupWaitsController *m_lookupWaits;
     SessionController *m_session;

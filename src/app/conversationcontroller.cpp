@@ -3,10 +3,13 @@
 #include "api/apierror.h"
 #include "api/webexclient.h"
 #include "messagespane.h"
+#include "model/displaytext.h"
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
 #include "model/roomlistmodel.h"
+#include "outbox.h"
+#include "spacedrafts.h"
 #include "statebanner.h"
 #include "store/localstore.h"
 #include "waitsentences.h"
@@ -21,8 +24,10 @@ const QString OpenSpaceKey = QStringLiteral("openSpace");
 
 ConversationController::ConversationController(MessagesPane *pane, RoomListModel *rooms,
                                                AvatarCache *avatars, QObject *parent)
-    : QObject(parent), m_pane(pane), m_rooms(rooms)
+    : QObject(parent), m_pane(pane), m_rooms(rooms),
+      m_drafts(new SpaceDrafts(pane->composer(), this)), m_outbox(new Outbox(this))
 {
+    connect(m_outbox, &Outbox::restored, this, &ConversationController::showQueued);
     m_pane->setAvatarCache(avatars);
     connect(m_pane, &MessagesPane::olderRequested, this,
             &ConversationController::loadOlderMessages);
@@ -58,6 +63,9 @@ void ConversationController::begin(WebexClient *client)
     connect(client, &WebexClient::messagesFetched, this,
             &ConversationController::onMessagesFetched);
     connect(client, &WebexClient::messagesFailed, this, &ConversationController::onMessagesFailed);
+    // First: the outbox takes its messages' answers before onMessageSent and onSendFailed
+    // below look (a queued message that the network refused again is still queued then).
+    m_outbox->begin(client);
     connect(client, &WebexClient::messageSent, this, &ConversationController::onMessageSent);
     connect(client, &WebexClient::sendFailed, this, &ConversationController::onSendFailed);
     connect(client, &WebexClient::retryWaiting, this, &ConversationController::onRetryWaiting);
@@ -70,6 +78,9 @@ void ConversationController::end()
     if (m_client)
         m_client->disconnect(this);
     m_pane->setModel(nullptr);
+    m_drafts->end();
+    m_outbox->end();
+    m_online = true;
     if (m_messages) {
         // It may still hand back a page before it is deleted: not to this session any more.
         m_messages->disconnect(this);
@@ -106,6 +117,8 @@ void ConversationController::setStore(LocalStore *store)
     if (m_store)
         m_store->disconnect(this);
     m_store = store;
+    m_drafts->setStore(store);
+    m_outbox->setStore(store);
     if (store)
         connect(store, &LocalStore::messagesRead, this, &ConversationController::onStoredMessages);
 }
@@ -152,6 +165,8 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
         note = tr("Announcements only: only moderators can post in this space.");
     m_messages->setRoom(roomId);
     m_pane->showRoom(title, note);
+    m_drafts->switchTo(roomId);
+    showQueued(m_outbox->queuedFor(roomId));
     showSendWaits(); // a message sent here earlier may still wait
     if (m_store) {
         // Asked before Webex: the store answers in milliseconds, Webex in a round trip or
@@ -434,9 +449,37 @@ void ConversationController::sendMessage(const QString &markdown)
         m_messages->removePending(tag);
     m_failedTags.clear();
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!m_online || m_outbox->size() > 0) {
+        // Offline, or others wait already (they go first): queued, in order.
+        m_outbox->enqueue({tag, m_openRoomId, markdown, QDateTime::currentDateTimeUtc()});
+        showQueued(m_outbox->queuedFor(m_openRoomId));
+        return;
+    }
     m_sending.insert(tag, {m_openRoomId, markdown});
     m_messages->addPending(tag, markdown, m_myPersonId);
     m_client->sendMessage(m_openRoomId, markdown, tag);
+}
+
+void ConversationController::setOnline(bool online)
+{
+    m_online = online;
+    m_outbox->setOnline(online);
+}
+
+void ConversationController::showQueued(const QList<OutgoingMessage> &messages)
+{
+    for (const OutgoingMessage &message : messages) {
+        // Known here from now on, so its answer confirms or fails its row like any other.
+        if (!m_sending.contains(message.clientTag))
+            m_sending.insert(message.clientTag, {message.roomId, message.markdown});
+        if (!m_messages || message.roomId != m_openRoomId ||
+            m_messages->rowOfClientTag(message.clientTag) >= 0)
+            continue;
+        m_messages->addPending(message.clientTag, message.markdown, m_myPersonId);
+        if (m_outbox->contains(message.clientTag))
+            onSendWaiting(message.clientTag, message.created,
+                          tr("Waiting for the network: sent once Webex can be reached."));
+    }
 }
 
 void ConversationController::onMessageSent(const QString &clientTag, const Message &message)
@@ -449,10 +492,24 @@ void ConversationController::onMessageSent(const QString &clientTag, const Messa
 
 void ConversationController::onSendFailed(const QString &clientTag, const ApiError &error)
 {
+    if (m_outbox->contains(clientTag))
+        return; // the network went again while it was sent: it waits on, in its place
     forgetSendWait(clientTag);
     const Draft draft = m_sending.take(clientTag);
-    if (!m_messages || draft.roomId != m_openRoomId)
+    if (!m_messages || draft.roomId.isEmpty())
         return;
+    if (draft.roomId != m_openRoomId) {
+        // Nothing typed is lost: the text waits in that space's composer.
+        m_drafts->restoreUnsent(draft.roomId, draft.text);
+        const int row = m_rooms->rowOf(draft.roomId);
+        const QString space =
+            row < 0 ? QString() : RoomListModel::displayTitle(m_rooms->roomRef(row));
+        emit notice(tr("A message to %1 was not sent (%2); its text is back in that space's "
+                       "composer.")
+                        .arg(space.isEmpty() ? tr("another space") : DisplayText::isolated(space),
+                             error.userMessage()));
+        return;
+    }
     m_messages->failPending(clientTag, error.userMessage());
     m_failedTags.append(clientTag);
     m_pane->restoreDraft(draft.text, tr("Your message was not sent. %1").arg(error.userMessage()));

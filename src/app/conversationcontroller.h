@@ -19,6 +19,9 @@ class Message;
 class MessagesPane;
 class Person;
 class RoomListModel;
+class Outbox;
+class SpaceDrafts;
+struct OutgoingMessage;
 
 // The open space in the messages pane: its newest messages when it opens, older ones as the
 // person scrolls up, the newest again when the space has new activity; what the person writes,
@@ -65,8 +68,16 @@ public slots:
     void updateMessage(const Message &message);
     void removeMessage(const QString &messageId);
 
+    [[nodiscard]] SpaceDrafts *drafts() const { return m_drafts; }
+    [[nodiscard]] Outbox *outbox() const { return m_outbox; }
+    // Whether Webex can be reached (Connectivity): while it cannot, what is sent waits in the
+    // outbox, shown as waiting, and goes once it can, in order.
+    void setOnline(bool online);
+
 signals:
     void messagesShown(const QString &roomId);
+    // A lasting remark for the status bar (a message to a space not open was not sent).
+    void notice(const QString &message);
 
 private:
     void loadMessages(const QString &beforeMessageId);
@@ -96,6 +107,8 @@ private:
     void forgetSendWait(const QString &clientTag);
     // The composer says the wait of the open space's message that waits longest, or nothing.
     void showSendWaits();
+    // Rows for the outbox's messages of the open space, marked as waiting for the network.
+    void showQueued(const QList<OutgoingMessage> &messages);
 
     MessagesPane *m_pane;
     RoomListModel *m_rooms;
@@ -103,6 +116,9 @@ private:
     QPointer<PeopleDirectory> m_people;
     QPointer<MessageListModel> m_messages;
     QPointer<LocalStore> m_store;
+    SpaceDrafts *m_drafts;
+    Outbox *m_outbox;
+    bool m_online = true;
     // The stored messages shown in the open space until Webex's newest page came, by id.
     QHash<QString, Message> m_storedShown;
     bool m_newestPageSeen = false; // Webex's newest page of the open space came

@@ -25,9 +25,15 @@ const QString SplitterKey = QStringLiteral("MainWindow/splitter");
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_ui(new Ui::MainWindow), m_noticeLabel(new QLabel(this)),
-      m_lookupBanner(new StateBanner(this)), m_liveBanner(new StateBanner(this))
+      m_lookupBanner(new StateBanner(this)), m_liveBanner(new StateBanner(this)),
+      m_offlineBanner(new StateBanner(this))
 {
     m_ui->setupUi(this);
+    // First in the status bar: while offline, it is what matters most.
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setWaitingAction(tr("&Try Now"), tr("Try to reach Webex now"));
+    m_ui->statusBar->addWidget(m_offlineBanner, 1);
+    connect(m_offlineBanner, &StateBanner::retryRequested, this, &MainWindow::reachWebexRequested);
     m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
     m_noticeLabel->setWordWrap(true);
     m_ui->statusBar->addWidget(m_noticeLabel, 1);
@@ -230,6 +236,14 @@ void MainWindow::showLiveDelayed(const QString &sentence)
         m_liveBanner->clear();
     else
         m_liveBanner->showWaiting(tr("Updates are delayed. %1").arg(sentence));
+}
+
+void MainWindow::showOffline(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        m_offlineBanner->clear();
+    else
+        m_offlineBanner->showWaiting(sentence);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -60,6 +60,10 @@ public:
     // Reconnect (liveReconnectRequested). Empty: live, or nothing to say.
     void showLiveDelayed(const QString &sentence);
     [[nodiscard]] StateBanner *liveBanner() const { return m_liveBanner; }
+    // Webex cannot be reached: the status bar says so and until when, with Try Now
+    // (reachWebexRequested). Empty: online.
+    void showOffline(const QString &sentence);
+    [[nodiscard]] StateBanner *offlineBanner() const { return m_offlineBanner; }
     // Another start of Webex Desk asked for the window: shown, unminimized, raised, active.
     void bringToFront();
     // Unread messages in all spaces: the title starts with "(3) " while there are any.
@@ -87,6 +91,7 @@ signals:
     void profileRetryRequested();
     void lookupRetryRequested();
     void liveReconnectRequested();
+    void reachWebexRequested();
     // The window was closed while it hides on close: it is hidden, the app runs on.
     void hiddenOnClose();
     // The person chose Quit: the window is closed; the app ends.
@@ -115,6 +120,7 @@ private:
     class QLabel *m_noticeLabel;
     StateBanner *m_lookupBanner;
     StateBanner *m_liveBanner;
+    StateBanner *m_offlineBanner;
     QString m_displayName;
     QUrl m_avatarUrl;
     bool m_firstFrameWatched = false;

@@ -38,6 +38,7 @@ void ProfileController::begin(WebexClient *client)
             return;
         }
         m_window->showProfile(me);
+        m_shown = true;
         emit profileShown(me);
     });
     connect(client, &WebexClient::meFailed, this, [this](const ApiError &error) {
@@ -69,6 +70,7 @@ void ProfileController::end()
         m_client->disconnect(this);
     m_client = nullptr;
     m_waiting = false;
+    m_shown = false;
 }
 
 void ProfileController::load()

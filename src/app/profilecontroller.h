@@ -21,6 +21,8 @@ public:
     // A session began: calls go through `client` (owned by the caller, alive until end()).
     void begin(WebexClient *client);
     void end();
+    // people/me answered in this session (profileShown was emitted).
+    [[nodiscard]] bool isShown() const { return m_shown; }
 
 public slots:
     void load();
@@ -32,4 +34,5 @@ private:
     MainWindow *m_window;
     QPointer<WebexClient> m_client;
     bool m_waiting = false; // people/me waits for its next attempt, and the header says so
+    bool m_shown = false;
 };

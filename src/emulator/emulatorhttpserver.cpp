@@ -53,6 +53,22 @@ bool EmulatorHttpServer::listenOn(const QHostAddress &address, quint16 port)
     }
 #endif
     m_tcpServer = tcpServer;
+    m_address = address;
+    m_port = tcpServer->serverPort();
+    return true;
+}
+
+bool EmulatorHttpServer::setUnreachable(bool unreachable)
+{
+    if (!m_tcpServer)
+        return false;
+    if (!unreachable)
+        return m_tcpServer->isListening() || m_tcpServer->listen(m_address, m_port);
+    m_tcpServer->close();
+    // Accepted connections are the server's children: cut, so kept-alive ones fail too.
+    const QList<QTcpSocket *> connections = m_tcpServer->findChildren<QTcpSocket *>();
+    for (QTcpSocket *connection : connections)
+        connection->abort();
     return true;
 }
 

@@ -32,6 +32,10 @@ public:
     /// Binds one loopback (or given) address; false when the port is taken.
     bool listenOn(const QHostAddress &address, quint16 port);
     [[nodiscard]] quint16 port() const;
+    /// Unreachable: the port stops listening (a connection is refused, as by a host that is
+    /// gone) and every open connection is cut; reachable again: the same port listens again.
+    /// False when the port cannot be taken back.
+    bool setUnreachable(bool unreachable);
 
     /// Delay before every response is written. A timer does the waiting, so the thread the
     /// server lives on keeps serving other requests meanwhile.
@@ -71,6 +75,8 @@ private:
 
     Handler m_handler;
     QPointer<QTcpServer> m_tcpServer;
+    QHostAddress m_address;
+    quint16 m_port = 0;
     std::chrono::milliseconds m_latency{0};
     quint64 m_nextPendingId = 0;
     // Responders waiting for their delay, or for a cut-off connection to close. Owned here (not

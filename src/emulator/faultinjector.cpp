@@ -65,9 +65,10 @@ bool FaultInjector::takeCutOff(const QByteArray &method, const QString &path)
     return true;
 }
 
-std::optional<EmulatorResponse> FaultInjector::take(const QString &path, const QString &trackingId)
+std::optional<EmulatorResponse> FaultInjector::take(const QByteArray &method, const QString &path,
+                                                    const QString &trackingId)
 {
-    if (!applies(path))
+    if (!applies(path) || (!m_method.isEmpty() && method != m_method))
         return std::nullopt;
     if (m_rateLimited > 0) {
         --m_rateLimited;

@@ -26,10 +26,13 @@ public:
     void cutOffNext(int count);
     /// Only API paths starting with `prefix` get faults; empty (the default): every API call.
     void setPathPrefix(const QString &prefix) { m_pathPrefix = prefix; }
+    /// Only calls of this method ("POST": a message sent, not the page read beside it) get
+    /// the rate limits and failures; empty (the default): any method.
+    void setMethod(const QByteArray &method) { m_method = method; }
 
     /// The armed fault for this call, consuming one, or nothing.
-    [[nodiscard]] std::optional<EmulatorResponse> take(const QString &path,
-                                                       const QString &trackingId);
+    [[nodiscard]] std::optional<EmulatorResponse>
+    take(const QByteArray &method, const QString &path, const QString &trackingId);
     /// Whether this answer is to be cut off, consuming one cut-off. Only GETs are: a client
     /// may repeat them, so they are what a cut-off tests.
     [[nodiscard]] bool takeCutOff(const QByteArray &method, const QString &path);
@@ -67,6 +70,7 @@ private:
     int m_failureStatus = 503;
     int m_cutOffs = 0;
     QString m_pathPrefix;
+    QByteArray m_method;
     int m_deviceRefusal = 0;
     bool m_pongsStopped = false;
     bool m_readinessHeld = false;

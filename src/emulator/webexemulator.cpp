@@ -190,9 +190,21 @@ void WebexEmulator::setFaultPath(const QString &prefix)
     m_faults->setPathPrefix(prefix);
 }
 
+void WebexEmulator::setFaultMethod(const QByteArray &method)
+{
+    m_faults->setMethod(method);
+}
+
 void WebexEmulator::cutOffNext(int count)
 {
     m_faults->cutOffNext(count);
+}
+
+bool WebexEmulator::setUnreachable(bool unreachable)
+{
+    if (unreachable)
+        m_sockets->dropAll();
+    return m_server->setUnreachable(unreachable);
 }
 
 void WebexEmulator::dropSockets()
@@ -632,7 +644,7 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
 
 EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
 {
-    if (auto fault = m_faults->take(request.path(), request.trackingId))
+    if (auto fault = m_faults->take(request.method, request.path(), request.trackingId))
         return std::move(*fault);
 
     if (request.path() == QLatin1String("/v1/access_token")) {
@@ -660,7 +672,7 @@ EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
 EmulatorResponse WebexEmulator::handleDevices(const EmulatorRequest &request)
 {
     // The REST faults reach the device service only when --fault-path aims them at it.
-    if (auto fault = m_faults->take(request.path(), request.trackingId))
+    if (auto fault = m_faults->take(request.method, request.path(), request.trackingId))
         return std::move(*fault);
     const int person = authenticate(request);
     if (person < 0) {

@@ -66,6 +66,9 @@ public:
     // Fault knobs (also on the command line):
     /// Added to every response, waited for by a timer, never by blocking the thread.
     void setLatency(std::chrono::milliseconds latency);
+    /// Webex cannot be reached (the REST port refuses connections, open ones are cut, device
+    /// sockets dropped), or can again, on the same port. False when the port cannot be had back.
+    bool setUnreachable(bool unreachable);
     /// The next `count` API calls answer 429 with `Retry-After: retryAfterSeconds`.
     void rateLimitNext(int count, int retryAfterSeconds);
     /// The next `count` API calls answer httpStatus with a Webex error body.
@@ -84,6 +87,8 @@ public:
     /// above and the cut-offs below; the others are answered normally and use none up. Empty
     /// (the default): every API call.
     void setFaultPath(const QString &prefix);
+    /// Only calls of this method get the rate limits and failures; empty: any.
+    void setFaultMethod(const QByteArray &method);
     /// The next `count` answers to API GETs announce their whole Content-Length, send half the
     /// body and close the connection: an answer cut off mid-body.
     void cutOffNext(int count);

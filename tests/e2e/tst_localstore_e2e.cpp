@@ -5,19 +5,26 @@
 // changes, a space left leaves the list, nothing is shown twice. Signing out deletes the store;
 // Forget Local Data deletes it and the session goes on with a new, empty one.
 
+#include "api/connectivity.h"
 #include "appcontroller.h"
 #include "auth/memorysessionstore.h"
 #include "auth/storedsession.h"
+#include "composer.h"
 #include "conversationcontroller.h"
 #include "e2efixture.h"
+#include "livecontroller.h"
 #include "mainwindow.h"
+#include "messagespane.h"
 #include "model/messagelistmodel.h"
 #include "model/roomlistmodel.h"
+#include "outbox.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
 #include "sessioncontroller.h"
+#include "spacedrafts.h"
 #include "spacescontroller.h"
 #include "startupoptions.h"
+#include "statebanner.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "storecontroller.h"
@@ -25,8 +32,15 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QListView>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -54,6 +68,36 @@ QStringList messageIds(const MessageListModel *model)
     return ids;
 }
 
+// The texts of the space's messages as Webex has them, oldest first (GET messages, as any
+// client reads them).
+QStringList textsOnWebex(WebexEmulator &emulator, const QString &roomId)
+{
+    QUrl url = emulator.baseUrl();
+    url.setPath(url.path() + QStringLiteral("/messages"));
+    url.setQuery(QStringLiteral("roomId=") + QString::fromLatin1(QUrl::toPercentEncoding(roomId)) +
+                 QStringLiteral("&max=100"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + emulator.issueAccessToken().toUtf8());
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(WaitMs) || reply->error() != QNetworkReply::NoError)
+        return {QStringLiteral("(no answer)")};
+    QStringList texts;
+    const QJsonArray items =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items)
+        texts.prepend(item.toObject().value(QStringLiteral("text")).toString());
+    return texts;
+}
+
+// Types `text` into the composer and presses Enter, as a person sends.
+void send(Composer *composer, const QString &text)
+{
+    QTest::keyClicks(composer->editor(), text);
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+}
+
 QStringList roomIds(const RoomListModel *model)
 {
     QStringList ids;
@@ -72,11 +116,16 @@ private slots:
     void cleanup();
 
     void aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatchesUp();
+    void draftsStayWithTheirSpaceAndSurviveARestart();
+    void anUnsentMessageToASpaceNotOpenWaitsInItsComposer();
+    void offlineMessagesAreSentInOrderOnceWebexIsBack();
+    void queuedMessagesSurviveARestart();
     void signingOutDeletesTheStore();
     void forgetLocalDataDeletesItAndKeepsGoing();
 
 private:
-    // The app with its remembered session, once its spaces and the profile are in.
+    // The app with its remembered session, once its spaces and the profile are in and live
+    // updates flow.
     std::unique_ptr<AppController> startSignedIn();
     // Opens the space as a click would and waits until `text` is among its messages.
     bool openAndWaitFor(AppController &app, const QString &roomId, const QString &text);
@@ -106,7 +155,14 @@ std::unique_ptr<AppController> TestLocalStoreEndToEnd::startSignedIn()
     QSignalSpy profile(app->profile(), &ProfileController::profileShown);
     app->start();
     app->mainWindow()->resize(1000, 700);
-    if (!QTest::qWaitFor([&] { return !loaded.isEmpty() && !profile.isEmpty(); }, WaitMs))
+    // Live updates flow and their first catch-up (a page of spaces, counts) is over, so
+    // nothing it writes into the store races a test.
+    if (!QTest::qWaitFor(
+            [&] {
+                return !loaded.isEmpty() && !profile.isEmpty() && app->live()->isLive() &&
+                       app->live()->catchUpsDone() >= 1;
+            },
+            WaitMs))
         return nullptr;
     return app;
 }
@@ -208,6 +264,179 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
     emulator()->setLatency(std::chrono::milliseconds(0));
 }
 
+void TestLocalStoreEndToEnd::draftsStayWithTheirSpaceAndSurviveARestart()
+{
+    const QStringList rooms = emulator()->roomIds();
+    const QString a = rooms.at(2);
+    const QString b = rooms.at(3);
+    QVERIFY(!emulator()->colleaguePosts(a, QStringLiteral("in a")).isEmpty());
+    QVERIFY(!emulator()->colleaguePosts(b, QStringLiteral("in b")).isEmpty());
+    {
+        auto app = startSignedIn();
+        QVERIFY(app);
+        Composer *composer = app->mainWindow()->messagesPane()->composer();
+        QVERIFY(openAndWaitFor(*app, a, QStringLiteral("in a")));
+        QTest::keyClicks(composer->editor(), QStringLiteral("half a thought"));
+        QVERIFY(openAndWaitFor(*app, b, QStringLiteral("in b")));
+        // The other space's composer is its own.
+        QCOMPARE(composer->text(), QString());
+        QTest::keyClicks(composer->editor(), QStringLiteral("for b"));
+        QVERIFY(openAndWaitFor(*app, a, QStringLiteral("in a")));
+        QCOMPARE(composer->text(), QStringLiteral("half a thought"));
+        QTest::keyClicks(composer->editor(), QStringLiteral(", more"));
+    } // closed while the last keystrokes wait to be written
+
+    auto app = startSignedIn();
+    QVERIFY(app);
+    Composer *composer = app->mainWindow()->messagesPane()->composer();
+    // The space open at the close opens again, with what was being written in it.
+    QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->openRoomId(), a, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(composer->text(), QStringLiteral("half a thought, more"), WaitMs);
+    QVERIFY(openAndWaitFor(*app, b, QStringLiteral("in b")));
+    QTRY_COMPARE_WITH_TIMEOUT(composer->text(), QStringLiteral("for b"), WaitMs);
+    // Sent: the draft goes.
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(composer->text(), QString(), WaitMs);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return messageTexts(app->conversation()->messageModel())
+                .contains(QStringLiteral("for b"));
+        },
+        WaitMs));
+    QTest::qWait(SpaceDrafts::SaveDelayMs + 200);
+    app->localData()->store()->waitForIdle();
+    StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
+    QCOMPARE(reader.open(app->localData()->store()->path()).outcome, StoreFile::Outcome::Opened);
+    QCOMPARE(reader.draft(b), QString());
+    QCOMPARE(reader.draft(a), QStringLiteral("half a thought, more"));
+}
+
+void TestLocalStoreEndToEnd::anUnsentMessageToASpaceNotOpenWaitsInItsComposer()
+{
+    const QStringList rooms = emulator()->roomIds();
+    QVERIFY(!emulator()->colleaguePosts(rooms.at(2), QStringLiteral("in a")).isEmpty());
+    QVERIFY(!emulator()->colleaguePosts(rooms.at(3), QStringLiteral("in b")).isEmpty());
+    auto app = startSignedIn();
+    QVERIFY(app);
+    Composer *composer = app->mainWindow()->messagesPane()->composer();
+    QVERIFY(openAndWaitFor(*app, rooms.at(2), QStringLiteral("in a")));
+    // Webex refuses the message, and takes a moment to say so: the person has moved on.
+    emulator()->setFaultPath(QStringLiteral("/v1/messages"));
+    emulator()->setFaultMethod("POST");
+    emulator()->failNext(1, 400);
+    emulator()->setLatency(std::chrono::milliseconds(1500));
+    QTest::keyClicks(composer->editor(), QStringLiteral("never lost"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    QCOMPARE(composer->text(), QString());
+    QVERIFY(app->mainWindow()->roomsPane()->openRoomById(rooms.at(3)));
+    auto *status = app->mainWindow()->findChild<QLabel *>(QStringLiteral("noticeLabel"));
+    QVERIFY(status);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("was not sent")), WaitMs);
+    QCOMPARE(composer->text(), QString()); // this space's own composer
+    emulator()->setLatency(std::chrono::milliseconds(0));
+    QVERIFY(openAndWaitFor(*app, rooms.at(2), QStringLiteral("in a")));
+    QTRY_COMPARE_WITH_TIMEOUT(composer->text(), QStringLiteral("never lost"), WaitMs);
+}
+
+void TestLocalStoreEndToEnd::offlineMessagesAreSentInOrderOnceWebexIsBack()
+{
+    const QString room = emulator()->roomIds().at(2);
+    QVERIFY(!emulator()->colleaguePosts(room, QStringLiteral("before the outage")).isEmpty());
+    auto app = startSignedIn();
+    QVERIFY(app);
+    QVERIFY(openAndWaitFor(*app, room, QStringLiteral("before the outage")));
+    Composer *composer = app->mainWindow()->messagesPane()->composer();
+
+    QVERIFY(emulator()->setUnreachable(true));
+    // F5 finds out: its calls fail without an answer.
+    app->mainWindow()->findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+    StateBanner *offline = app->mainWindow()->offlineBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(!app->connectivity()->isOnline(), WaitMs);
+    QVERIFY(offline->isVisible());
+    QVERIFY(offline->text().contains(QStringLiteral("offline")));
+    QVERIFY(!offline->accessibleName().isEmpty());
+    // What was shown stays.
+    QVERIFY(messageTexts(app->conversation()->messageModel())
+                .contains(QStringLiteral("before the outage")));
+
+    send(composer, QStringLiteral("offline one"));
+    send(composer, QStringLiteral("offline two"));
+    send(composer, QStringLiteral("offline three"));
+    QCOMPARE(app->conversation()->outbox()->size(), 3);
+    MessageListModel *model = app->conversation()->messageModel();
+    for (const char *text : {"offline one", "offline two", "offline three"}) {
+        const int row = messageTexts(model).indexOf(QLatin1String(text));
+        QVERIFY2(row >= 0, text);
+        QVERIFY(model->index(row).data(MessageListModel::PendingRole).toBool());
+    }
+    // Said where it is written, too.
+    QVERIFY(composer->sendWaiting().contains(QStringLiteral("Waiting for the network")));
+    app->localData()->store()->waitForIdle();
+    {
+        StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
+        QCOMPARE(reader.open(app->localData()->store()->path()).outcome,
+                 StoreFile::Outcome::Opened);
+        QCOMPARE(reader.outgoing().size(), 3);
+    }
+
+    // Webex is back; Try Now, as a person would, rather than the next probe.
+    QVERIFY(emulator()->setUnreachable(false));
+    QPushButton *tryNow = offline->findChild<QPushButton *>();
+    QVERIFY(tryNow && tryNow->isVisible());
+    tryNow->click();
+    QTRY_VERIFY_WITH_TIMEOUT(app->connectivity()->isOnline(), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->outbox()->size(), 0, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!offline->isVisible(), WaitMs);
+    // Sent in the order written, each once.
+    const QStringList onWebex = textsOnWebex(*emulator(), room);
+    QCOMPARE(onWebex.mid(onWebex.size() - 3),
+             QStringList({"offline one", "offline two", "offline three"}));
+    QCOMPARE(onWebex.count(QStringLiteral("offline two")), 1);
+    // The rows are Webex's messages now, not waiting.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row).data(MessageListModel::PendingRole).toBool())
+                    return false;
+            }
+            return true;
+        }(),
+        WaitMs);
+    QCOMPARE(messageTexts(model).count(QStringLiteral("offline three")), 1);
+    app->localData()->store()->waitForIdle();
+    StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
+    QCOMPARE(reader.open(app->localData()->store()->path()).outcome, StoreFile::Outcome::Opened);
+    QCOMPARE(reader.outgoing().size(), 0);
+}
+
+void TestLocalStoreEndToEnd::queuedMessagesSurviveARestart()
+{
+    const QString room = emulator()->roomIds().at(2);
+    QVERIFY(!emulator()->colleaguePosts(room, QStringLiteral("before the outage")).isEmpty());
+    {
+        auto app = startSignedIn();
+        QVERIFY(app);
+        QVERIFY(openAndWaitFor(*app, room, QStringLiteral("before the outage")));
+        QVERIFY(emulator()->setUnreachable(true));
+        app->mainWindow()->findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!app->connectivity()->isOnline(), WaitMs);
+        Composer *composer = app->mainWindow()->messagesPane()->composer();
+        send(composer, QStringLiteral("queued first"));
+        send(composer, QStringLiteral("queued second"));
+        QCOMPARE(app->conversation()->outbox()->size(), 2);
+    } // closed while offline
+    QVERIFY(emulator()->setUnreachable(false));
+
+    auto app = startSignedIn();
+    QVERIFY(app);
+    QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->outbox()->size(), 0, WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        textsOnWebex(*emulator(), room).contains(QStringLiteral("queued second")), WaitMs);
+    const QStringList onWebex = textsOnWebex(*emulator(), room);
+    QCOMPARE(onWebex.mid(onWebex.size() - 2), QStringList({"queued first", "queued second"}));
+    QCOMPARE(onWebex.count(QStringLiteral("queued first")), 1);
+}
+
 void TestLocalStoreEndToEnd::signingOutDeletesTheStore()
 {
     auto app = startSignedIn();
@@ -239,8 +468,20 @@ void TestLocalStoreEndToEnd::forgetLocalDataDeletesItAndKeepsGoing()
     const QStringList rooms = emulator()->roomIds();
     QVERIFY(
         !emulator()->colleaguePosts(rooms.at(3), QStringLiteral("before forgetting")).isEmpty());
+    // A space nothing happens in afterwards: its messages come only with this page.
+    const QString quiet = rooms.at(5);
+    QVERIFY(app->mainWindow()->roomsPane()->openRoomById(quiet));
+    QVERIFY(QTest::qWaitFor([&] { return app->conversation()->messageModel()->rowCount() > 0; },
+                            WaitMs));
     QVERIFY(openAndWaitFor(*app, rooms.at(3), QStringLiteral("before forgetting")));
     LocalStore *store = app->localData()->store();
+    store->waitForIdle();
+    {
+        StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
+        QCOMPARE(reader.open(store->path()).outcome, StoreFile::Outcome::Opened);
+        bool hasOlder = false;
+        QVERIFY(!reader.newestMessages(quiet, 10, &hasOlder).isEmpty());
+    }
     store->waitForIdle();
     const QString path = store->path();
 
@@ -266,10 +507,12 @@ void TestLocalStoreEndToEnd::forgetLocalDataDeletesItAndKeepsGoing()
     QVERIFY(opened.wait(WaitMs)); // a new one, for the rest of the session
     store->waitForIdle();
     {
+        // What was kept is gone. (The open space's newest message may be written again by its
+        // live event, which can come after: the store keeps what the session brings.)
         StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
         QCOMPARE(reader.open(path).outcome, StoreFile::Outcome::Opened);
         bool hasOlder = false;
-        QVERIFY(reader.newestMessages(rooms.at(3), 10, &hasOlder).isEmpty());
+        QVERIFY(reader.newestMessages(quiet, 10, &hasOlder).isEmpty());
         QCOMPARE(reader.roomCount(), 0);
     }
     // Still signed in, and what comes now is kept again.

@@ -102,6 +102,7 @@ private slots:
     void aPageKeepsOnlyItsOwnSpacesMessages();
     void peopleAndValuesComeBack();
     void draftsAreKeptPerSpaceAndGoWhenEmptied();
+    void theOutboxKeepsItsOrderUntilSent();
     void aFullDiskStopsTheStoreWithNothingHalfWritten();
 
     void answersComeFromTheStoresThread();
@@ -330,12 +331,44 @@ void TestLocalStore::draftsAreKeptPerSpaceAndGoWhenEmptied()
     QVERIFY(m_worker->setDraft(QStringLiteral("R"), QStringLiteral("half a thought, more")));
     QCOMPARE(m_worker->draft(QStringLiteral("R")), QStringLiteral("half a thought, more"));
     QCOMPARE(m_worker->draft(QStringLiteral("S")), QStringLiteral("another"));
+    QVERIFY(m_worker->appendToDraft(QStringLiteral("R"), QStringLiteral("not sent")));
+    QCOMPARE(m_worker->draft(QStringLiteral("R")),
+             QStringLiteral("half a thought, more\nnot sent"));
     QVERIFY(m_worker->setDraft(QStringLiteral("R"), QString()));
     QCOMPARE(m_worker->draft(QStringLiteral("R")), QString());
+    QVERIFY(m_worker->appendToDraft(QStringLiteral("R"), QStringLiteral("not sent")));
+    QCOMPARE(m_worker->draft(QStringLiteral("R")), QStringLiteral("not sent"));
+    QVERIFY(m_worker->setDraft(QStringLiteral("R"), QString()));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM drafts")).toInt(), 1);
     // A space left takes its draft along.
     QVERIFY(m_worker->removeRoom(QStringLiteral("S")));
     QCOMPARE(m_worker->draft(QStringLiteral("S")), QString());
+}
+
+void TestLocalStore::theOutboxKeepsItsOrderUntilSent()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_worker->queueOutgoing(
+        {QStringLiteral("t1"), QStringLiteral("R"), QStringLiteral("first"), now}));
+    QVERIFY(m_worker->queueOutgoing(
+        {QStringLiteral("t2"), QStringLiteral("S"), QStringLiteral("second"), now.addSecs(-60)}));
+    QVERIFY(m_worker->queueOutgoing(
+        {QStringLiteral("t3"), QStringLiteral("R"), QStringLiteral("third"), now}));
+    // Queued twice (a retry of the queueing): once.
+    QVERIFY(m_worker->queueOutgoing(
+        {QStringLiteral("t1"), QStringLiteral("R"), QStringLiteral("first"), now}));
+    QList<OutgoingMessage> queued = m_worker->outgoing();
+    QCOMPARE(queued.size(), 3);
+    // The order written, whatever the clock said.
+    QCOMPARE(queued.at(0).markdown, QStringLiteral("first"));
+    QCOMPARE(queued.at(1).markdown, QStringLiteral("second"));
+    QCOMPARE(queued.at(1).roomId, QStringLiteral("S"));
+    QCOMPARE(queued.at(2).clientTag, QStringLiteral("t3"));
+    QCOMPARE(queued.at(0).created.toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
+    QVERIFY(m_worker->removeOutgoing(QStringLiteral("t1")));
+    queued = m_worker->outgoing();
+    QCOMPARE(queued.size(), 2);
+    QCOMPARE(queued.at(0).clientTag, QStringLiteral("t2"));
 }
 
 void TestLocalStore::aFullDiskStopsTheStoreWithNothingHalfWritten()

@@ -363,6 +363,37 @@ private slots:
         QCOMPARE(server()->requests().size(), 1);
     }
 
+    void reachabilityIsToldByEveryCall()
+    {
+        // An HTTP error is an answer: Webex is there.
+        server()->setHandler(
+            [](const Request &) { return Response::json(404, R"({"message":"no"})"); });
+        QSignalSpy reached(client(), &WebexClient::webexReached);
+        QSignalSpy unreachable(client(), &WebexClient::webexUnreachable);
+        QSignalSpy failed(client(), &WebexClient::meFailed);
+        client()->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(reached.size(), 1);
+        QCOMPARE(unreachable.size(), 0);
+
+        // No answer at all, after the retries: unreachable, said before the call's failure.
+        server()->close();
+        client()->setRetryDelayScale(0.01);
+        failed.clear();
+        reached.clear();
+        QList<QByteArray> order;
+        connect(client(), &WebexClient::webexUnreachable, this,
+                [&order] { order.append("unreachable"); });
+        connect(client(), &WebexClient::meFailed, this, [&order] { order.append("failed"); });
+        client()->fetchMe();
+        QVERIFY(failed.wait());
+        QCOMPARE(unreachable.size(), 1);
+        QCOMPARE(unreachable.constFirst().constFirst().value<ApiError>().kind,
+                 ApiError::Kind::Network);
+        QCOMPARE(order, QList<QByteArray>({"unreachable", "failed"}));
+        QCOMPARE(reached.size(), 0);
+    }
+
     void aSilentServerIsAskedOnceMoreThenItSaysSo()
     {
         server()->setHandler([](const Request &) { return Response{0, {}, {}}; });

@@ -856,6 +856,13 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     // An aborted (timed out) reply is closed; reading it would only warn.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const ApiError error = ApiError::fromReply(reply, body);
+    if (error.httpStatus > 0 || !error.isError()) {
+        // A receiver may cancel this call (a reconnect's refresh); nothing is said after that.
+        const QPointer<WebexClient> self(this);
+        emit webexReached();
+        if (!self || call->cancelled)
+            return;
+    }
     if (error.isError()) {
         qCInfo(lcApi) << (endpoint.method == Endpoint::Method::Get ? "GET" : "POST")
                       << loggable(call->url) << "failed: HTTP" << error.httpStatus << reply->error()
@@ -960,6 +967,11 @@ void WebexClient::fail(const CallPtr &call, const ApiError &error)
 
     // A receiver may delete us (e.g. sign-out on the failure); stop touching members then.
     const QPointer<WebexClient> self(this);
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
+        emit webexUnreachable(error);
+        if (!self || call->cancelled)
+            return;
+    }
     call->endpoint->emitFailure(*this, *call, error);
     if (self && error.httpStatus == 401)
         emit unauthorized(error);

@@ -163,6 +163,11 @@ signals:
     void imageFetched(const QUrl &url, const QByteArray &bytes);
     void imageFailed(const QUrl &url, const ApiError &error);
 
+    // Whether Webex can be reached, told by every call: an HTTP answer of any status (also
+    // an error) came from Webex; a call failed, after its retries, without one (the network is
+    // down, the host not found, the transfer timed out): emitted before its *Failed signal.
+    void webexReached();
+    void webexUnreachable(const ApiError &error);
     // Any 401, in addition to the specific *Failed signal (the auth layer refreshes on it).
     void unauthorized(const ApiError &error);
     void accessTokenRejected();

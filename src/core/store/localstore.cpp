@@ -1,7 +1,5 @@
 #include "localstore.h"
 
-#include "store/storeworker.h"
-
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -159,6 +157,30 @@ void LocalStore::setValue(const QString &key, const QString &value)
 void LocalStore::saveDraft(const QString &roomId, const QString &text)
 {
     write([roomId, text](StoreWorker &worker) { return worker.setDraft(roomId, text); });
+}
+
+void LocalStore::appendToDraft(const QString &roomId, const QString &text)
+{
+    write([roomId, text](StoreWorker &worker) { return worker.appendToDraft(roomId, text); });
+}
+
+void LocalStore::queueOutgoing(const OutgoingMessage &message)
+{
+    write([message](StoreWorker &worker) { return worker.queueOutgoing(message); });
+}
+
+void LocalStore::removeOutgoing(const QString &clientTag)
+{
+    write([clientTag](StoreWorker &worker) { return worker.removeOutgoing(clientTag); });
+}
+
+void LocalStore::readOutbox()
+{
+    const quint64 generation = m_generation;
+    post([this, generation] {
+        const QList<OutgoingMessage> messages = m_worker->outgoing();
+        answer(generation, [this, messages] { emit outboxRead(messages); });
+    });
 }
 
 void LocalStore::readDraft(const QString &roomId)

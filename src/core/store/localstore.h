@@ -4,12 +4,11 @@
 #include "model/person.h"
 #include "model/room.h"
 #include "store/storefile.h"
+#include "store/storeworker.h"
 
 #include <QObject>
 #include <QSet>
 #include <QThread>
-
-class StoreWorker;
 
 // One account's local store (docs/STORE.md) for the UI thread: every call returns at once and
 // the work runs, in the order it was asked for, on a thread of the store's own (StoreWorker);
@@ -50,6 +49,9 @@ public:
     void savePeople(const QList<Person> &people);
     void setValue(const QString &key, const QString &value);
     void saveDraft(const QString &roomId, const QString &text);
+    void appendToDraft(const QString &roomId, const QString &text);
+    void queueOutgoing(const OutgoingMessage &message);
+    void removeOutgoing(const QString &clientTag);
 
     // roomsRead() follows with the first FirstRoomsChunk spaces, then RoomsChunk at a time,
     // the last with `last` set (also when there are none).
@@ -57,6 +59,8 @@ public:
     // messagesRead() follows, with the people known among their senders.
     void readNewestMessages(const QString &roomId, int limit);
     void readValue(const QString &key);
+    // outboxRead() follows, in the order queued.
+    void readOutbox();
     // draftRead() follows (empty text when there is none).
     void readDraft(const QString &roomId);
 
@@ -73,6 +77,7 @@ signals:
                       const QList<Person> &senders);
     void valueRead(const QString &key, const QString &value);
     void draftRead(const QString &roomId, const QString &text);
+    void outboxRead(const QList<OutgoingMessage> &messages);
 
 private:
     // Runs `work` on the store's thread with its worker.

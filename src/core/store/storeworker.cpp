@@ -482,6 +482,24 @@ bool StoreWorker::setDraft(const QString &roomId, const QString &text)
     });
 }
 
+bool StoreWorker::appendToDraft(const QString &roomId, const QString &text)
+{
+    if (text.isEmpty())
+        return isOpen();
+    return transaction("draft", [&](const QSqlDatabase &db, QString *detail) {
+        Statement write(
+            db, QStringLiteral("INSERT INTO drafts(room_id, text, updated) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT(room_id) DO UPDATE SET"
+                               " text = drafts.text || char(10) || excluded.text,"
+                               " updated = excluded.updated"));
+        if (!write.run({roomId, text, timeValue(QDateTime::currentDateTimeUtc())})) {
+            *detail = write.error();
+            return false;
+        }
+        return true;
+    });
+}
+
 QString StoreWorker::draft(const QString &roomId) const
 {
     if (!isOpen())
@@ -490,6 +508,48 @@ QString StoreWorker::draft(const QString &roomId) const
     q.prepare(QStringLiteral("SELECT text FROM drafts WHERE room_id = ?"));
     q.addBindValue(roomId);
     return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+bool StoreWorker::queueOutgoing(const OutgoingMessage &message)
+{
+    return transaction("outbox", [&](const QSqlDatabase &db, QString *detail) {
+        Statement insert(db, QStringLiteral("INSERT OR IGNORE INTO outbox(client_tag, room_id,"
+                                            " markdown, created) VALUES (?,?,?,?)"));
+        if (!insert.run({message.clientTag, message.roomId, message.markdown,
+                         message.created.isValid() ? message.created.toMSecsSinceEpoch()
+                                                   : QDateTime::currentMSecsSinceEpoch()})) {
+            *detail = insert.error();
+            return false;
+        }
+        return true;
+    });
+}
+
+bool StoreWorker::removeOutgoing(const QString &clientTag)
+{
+    return transaction("outbox", [&](const QSqlDatabase &db, QString *detail) {
+        Statement remove(db, QStringLiteral("DELETE FROM outbox WHERE client_tag = ?"));
+        if (!remove.run({clientTag})) {
+            *detail = remove.error();
+            return false;
+        }
+        return true;
+    });
+}
+
+QList<OutgoingMessage> StoreWorker::outgoing() const
+{
+    QList<OutgoingMessage> messages;
+    if (!isOpen())
+        return messages;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT client_tag, room_id, markdown, created FROM outbox"
+                               " ORDER BY seq")))
+        return messages;
+    while (q.next())
+        messages.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         timeFrom(q.value(3))});
+    return messages;
 }
 
 bool StoreWorker::setValue(const QString &key, const QString &value)

@@ -5,10 +5,22 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QSet>
 #include <QString>
 
 class Message;
+
+// A message written while Webex could not be reached, waiting to be sent (the outbox).
+struct OutgoingMessage
+{
+    QString clientTag;
+    QString roomId;
+    QString markdown;
+    QDateTime created; // UTC
+};
+Q_DECLARE_METATYPE(OutgoingMessage)
+
 class Person;
 class QSqlDatabase;
 class Room;
@@ -67,6 +79,13 @@ public:
     // What the person began writing in a space; empty text deletes it.
     bool setDraft(const QString &roomId, const QString &text);
     [[nodiscard]] QString draft(const QString &roomId) const;
+    // Puts `text` after the space's draft (on a line of its own), or makes it the draft.
+    bool appendToDraft(const QString &roomId, const QString &text);
+
+    // The outbox: kept in the order queued until Webex has the message.
+    bool queueOutgoing(const OutgoingMessage &message);
+    bool removeOutgoing(const QString &clientTag);
+    [[nodiscard]] QList<OutgoingMessage> outgoing() const;
 
     // Small values of the account's session, such as the space open at the last close.
     bool setValue(const QString &key, const QString &value);
