@@ -1,0 +1,476 @@
+#include "messagesearch.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <algorithm>
+#include <utility>
+
+Q_LOGGING_CATEGORY(lcMessageSearch, "webexdesk.store.search")
+
+namespace {
+
+// A query longer than this is cut before it is split: more than MaxTerms terms of
+// MaxTermLength with a space between each fit in it.
+constexpr qsizetype MaxQueryLength = 4096;
+// An excerpt starts this many characters before the first match at most, so that the match has
+// some context; it ends at a word when one ends in its last EndSlack characters.
+constexpr qsizetype LeadBeforeMatch = 40;
+constexpr qsizetype EndSlack = 24;
+// Highlighted places of one term found by substring in a message: more are not needed for an
+// excerpt of ExcerptLength characters.
+constexpr int MaxShortTermRanges = 64;
+
+// Scripts written without spaces between words (Korean with particles attached to them): a word
+// index holds whole runs of them, so only the trigram index finds a part of a run.
+bool isUnspacedScript(char32_t c)
+{
+    switch (QChar::script(c)) {
+    case QChar::Script_Han:
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+    case QChar::Script_Bopomofo:
+    case QChar::Script_Hangul:
+    case QChar::Script_Yi:
+    case QChar::Script_Thai:
+    case QChar::Script_Lao:
+    case QChar::Script_Khmer:
+    case QChar::Script_Myanmar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isMarker(QChar c)
+{
+    return c == MessageSearch::MatchStart || c == MessageSearch::MatchEnd;
+}
+
+// Explicit embeddings, overrides and isolates: in a one-line excerpt cut anywhere they could
+// reorder what follows them on the row.
+bool isBidiControl(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+}
+
+// The terms of a query, each in the form the SQL needs.
+struct Terms
+{
+    QStringList words;     ///< FTS5 strings for message_words, quoted, each a prefix.
+    QStringList trigrams;  ///< FTS5 strings for message_trigrams, quoted.
+    QStringList shortText; ///< 1-2 CJK characters, ASCII letters lowered (as SQLite's lower()).
+    bool shortened = false;
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return words.isEmpty() && trigrams.isEmpty() && shortText.isEmpty();
+    }
+};
+
+// An FTS5 string: between double quotes, a double quote doubled. Inside one, FTS5 sees no
+// operator, column filter or bracket: the tokenizer gets the characters as they are.
+QString quoted(const QString &term)
+{
+    QString text = term;
+    text.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + text + u'"';
+}
+
+QString lowerAscii(const QString &text)
+{
+    QString lowered = text;
+    for (QChar &c : lowered) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + (u'a' - u'A'));
+    }
+    return lowered;
+}
+
+Terms termsOf(QString query)
+{
+    Terms terms;
+    if (query.size() > MaxQueryLength) {
+        query.truncate(MaxQueryLength);
+        terms.shortened = true;
+    }
+    int kept = 0;
+    const QStringList parts = query.simplified().split(u' ', Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        QString term;
+        term.reserve(part.size());
+        for (const QChar c : part) {
+            if (c.category() != QChar::Other_Control && !isMarker(c))
+                term.append(c);
+        }
+        if (term.size() > MessageSearch::MaxTermLength) {
+            term.truncate(MessageSearch::MaxTermLength);
+            if (term.back().isHighSurrogate())
+                term.chop(1);
+            terms.shortened = true;
+        }
+        // Only letters and digits are indexed (unicode61 keeps letters, numbers and private use
+        // characters; everything else separates words): a term without them, such as "**" or
+        // "_", can match nothing and is left out.
+        bool indexed = false;
+        bool unspaced = false;
+        int characters = 0;
+        for (const char32_t c : term.toUcs4()) {
+            ++characters;
+            indexed = indexed || QChar::isLetterOrNumber(c) ||
+                      QChar::category(c) == QChar::Other_PrivateUse;
+            unspaced = unspaced || isUnspacedScript(c);
+        }
+        if (!indexed)
+            continue;
+        if (kept == MessageSearch::MaxTerms) {
+            terms.shortened = true;
+            break;
+        }
+        ++kept;
+        if (!unspaced)
+            terms.words.append(quoted(term) + u'*');
+        else if (characters >= 3)
+            terms.trigrams.append(quoted(term));
+        else
+            terms.shortText.append(lowerAscii(term));
+    }
+    return terms;
+}
+
+// A matched part of a message's text: [first, second) in UTF-16 units.
+using Range = std::pair<qsizetype, qsizetype>;
+
+// FTS5's highlight() gives the text with a start and an end marker inserted around each match.
+// The text may hold those characters itself (anyone can write them into a message), so the
+// places are found by walking both: a character of `marked` that is the text's next one is the
+// text's own. That can only mistake an inserted marker for a neighbouring one of the text, and
+// the excerpt drops the text's markers, so it shows the same either way.
+void addMarkedRanges(const QString &text, const QString &marked, QList<Range> *ranges)
+{
+    qsizetype i = 0;
+    qsizetype open = -1;
+    for (const QChar c : marked) {
+        if (i < text.size() && text.at(i) == c) {
+            ++i;
+        } else if (c == MessageSearch::MatchStart) {
+            if (open < 0)
+                open = i;
+        } else if (c == MessageSearch::MatchEnd) {
+            if (open >= 0)
+                ranges->append({open, i});
+            open = -1;
+        } else {
+            return; // not this text with markers: no highlighting from it
+        }
+    }
+}
+
+void addSubstringRanges(const QString &text, const QString &term, QList<Range> *ranges)
+{
+    qsizetype from = 0;
+    for (int n = 0; n < MaxShortTermRanges; ++n) {
+        const qsizetype at = text.indexOf(term, from, Qt::CaseInsensitive);
+        if (at < 0)
+            return;
+        ranges->append({at, at + term.size()});
+        from = at + term.size();
+    }
+}
+
+bool isBlank(QChar c)
+{
+    return c.isSpace() || c.category() == QChar::Other_Control;
+}
+
+bool hasTextIn(const QString &text, qsizetype from, qsizetype to)
+{
+    for (qsizetype i = from; i < to; ++i) {
+        const QChar c = text.at(i);
+        if (!isBlank(c) && !isMarker(c) && !isBidiControl(c))
+            return true;
+    }
+    return false;
+}
+
+// One line of `text` around its first matched part, about ExcerptLength characters long, the
+// matched parts between the markers; the text's own markers, controls and line breaks are gone.
+QString excerptOf(const QString &text, QList<Range> ranges)
+{
+    std::sort(ranges.begin(), ranges.end());
+    QList<Range> parts;
+    for (const Range &range : std::as_const(ranges)) {
+        if (range.first >= range.second)
+            continue;
+        if (!parts.isEmpty() && range.first <= parts.last().second)
+            parts.last().second = std::max(parts.last().second, range.second);
+        else
+            parts.append(range);
+    }
+
+    const qsizetype size = text.size();
+    const qsizetype anchor = parts.isEmpty() ? 0 : parts.first().first;
+    qsizetype begin = std::max<qsizetype>(0, anchor - LeadBeforeMatch);
+    if (begin > 0) {
+        // From the start of a word when one starts before the match.
+        for (qsizetype i = begin; i < anchor; ++i) {
+            if (text.at(i).isSpace()) {
+                begin = i + 1;
+                break;
+            }
+        }
+        if (begin < size && text.at(begin).isLowSurrogate())
+            ++begin;
+    }
+    qsizetype end = std::min(size, begin + MessageSearch::ExcerptLength);
+    if (end < size) {
+        if (text.at(end).isLowSurrogate())
+            --end;
+        // To the end of a word when one ends near the cut, keeping the first match whole.
+        const qsizetype lowest =
+            std::max(begin + MessageSearch::ExcerptLength - EndSlack,
+                     parts.isEmpty() ? qsizetype(0) : parts.first().second);
+        for (qsizetype i = end; i > lowest; --i) {
+            if (text.at(i).isSpace()) {
+                end = i;
+                break;
+            }
+        }
+    }
+
+    QString out;
+    out.reserve(end - begin + 8);
+    const bool cutBefore = begin > 0 && hasTextIn(text, 0, begin);
+    if (cutBefore)
+        out.append(u'\u2026');
+    const qsizetype start = out.size();
+    qsizetype next = 0;
+    while (next < parts.size() && parts.at(next).second <= begin)
+        ++next;
+    bool inside = false;
+    bool pendingSpace = false;
+    for (qsizetype i = begin; i < end; ++i) {
+        if (inside && i == parts.at(next).second) {
+            out.append(MessageSearch::MatchEnd);
+            inside = false;
+            ++next;
+        }
+        if (!inside && next < parts.size() && i >= parts.at(next).first) {
+            if (pendingSpace && out.size() > start)
+                out.append(u' ');
+            pendingSpace = false;
+            out.append(MessageSearch::MatchStart);
+            inside = true;
+        }
+        const QChar c = text.at(i);
+        if (isMarker(c) || isBidiControl(c))
+            continue;
+        if (isBlank(c)) {
+            pendingSpace = true;
+            continue;
+        }
+        if (pendingSpace && out.size() > start && !out.endsWith(MessageSearch::MatchStart))
+            out.append(u' ');
+        pendingSpace = false;
+        out.append(c);
+    }
+    if (inside)
+        out.append(MessageSearch::MatchEnd);
+    if (end < size && hasTextIn(text, end, size))
+        out.append(u'\u2026');
+    return out;
+}
+
+QString joined(const QList<qint64> &rowids)
+{
+    QStringList numbers;
+    numbers.reserve(rowids.size());
+    for (const qint64 rowid : rowids)
+        numbers.append(QString::number(rowid));
+    return numbers.join(u',');
+}
+
+// The statement that finds the matching messages and the stored details of the newest `limit`.
+// Named placeholders: :words, :trigrams, :scan, :s0..., :window, :limit (each used once).
+QString findingStatement(const Terms &terms)
+{
+    QString from;
+    QString key;
+    QStringList where;
+    // The index drives (FTS5 walks its rowids newest stored first and stops at the window);
+    // CROSS JOIN keeps it the outer loop.
+    if (!terms.words.isEmpty()) {
+        from = QStringLiteral("message_words d CROSS JOIN messages m ON m.rowid = d.rowid");
+        key = QStringLiteral("d.rowid");
+        where.append(QStringLiteral("d.message_words MATCH :words"));
+        if (!terms.trigrams.isEmpty())
+            where.append(QStringLiteral("d.rowid IN (SELECT rowid FROM message_trigrams"
+                                        " WHERE message_trigrams MATCH :trigrams)"));
+    } else if (!terms.trigrams.isEmpty()) {
+        from = QStringLiteral("message_trigrams d CROSS JOIN messages m ON m.rowid = d.rowid");
+        key = QStringLiteral("d.rowid");
+        where.append(QStringLiteral("d.message_trigrams MATCH :trigrams"));
+    } else {
+        from = QStringLiteral("messages m");
+        key = QStringLiteral("m.rowid");
+    }
+    if (!terms.shortText.isEmpty()) {
+        where.append(key +
+                     QStringLiteral(" > (SELECT coalesce(max(rowid), 0) FROM messages) - :scan"));
+        for (qsizetype i = 0; i < terms.shortText.size(); ++i)
+            where.append(QStringLiteral("instr(lower(m.text), :s%1) > 0").arg(i));
+    }
+    const QString candidates = QStringLiteral("SELECT m.rowid AS rowid, m.created AS created FROM ") +
+                               from + QStringLiteral(" WHERE ") +
+                               where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") +
+                               key + QStringLiteral(" DESC LIMIT :window");
+    // Newest first among the candidates; a message without a time last.
+    return QStringLiteral(
+               "WITH found AS (SELECT rowid, created, count(*) OVER () AS total FROM (") +
+           candidates +
+           QStringLiteral(
+               ") ORDER BY created DESC, rowid DESC LIMIT :limit)"
+               " SELECT f.total, m.rowid, m.id, m.room_id, m.parent_id, coalesce(s.title, ''),"
+               " m.person_id, coalesce(nullif(p.display_name, ''), m.person_email), m.created,"
+               " m.text"
+               " FROM found f CROSS JOIN messages m ON m.rowid = f.rowid"
+               " LEFT JOIN spaces s ON s.id = m.room_id"
+               " LEFT JOIN people p ON p.id = m.person_id"
+               " ORDER BY f.created DESC, f.rowid DESC");
+}
+
+struct Found
+{
+    qint64 rowid = 0;
+    QString text;
+    QList<Range> ranges;
+};
+
+} // namespace
+
+SearchResult MessageSearch::search(const QSqlDatabase &db, const QString &query, int limit)
+{
+    SearchResult result;
+    const Terms terms = termsOf(query);
+    result.queryShortened = terms.shortened;
+    result.recentOnly = !terms.shortText.isEmpty();
+    if (terms.isEmpty() || limit <= 0)
+        return result;
+    limit = std::min(limit, MaxLimit);
+
+    const auto failed = [&result](const QSqlQuery &q) {
+        qCWarning(lcMessageSearch) << "Search failed:" << q.lastError().text();
+        result = SearchResult{};
+        result.problem = tr("The messages kept on this computer cannot be searched (%1).")
+                             .arg(q.lastError().text().left(200));
+        return result;
+    };
+
+    // One read transaction: the text and its highlighting come from the same snapshot even while
+    // the writer commits. (If the caller has one open, its own is used.)
+    QSqlDatabase connection = db;
+    const bool ownTransaction = connection.transaction();
+    const auto finish = [&]() {
+        if (ownTransaction)
+            connection.commit();
+    };
+
+    QSqlQuery find(db);
+    find.setForwardOnly(true);
+    if (!find.prepare(findingStatement(terms))) {
+        finish();
+        return failed(find);
+    }
+    if (!terms.words.isEmpty())
+        find.bindValue(QStringLiteral(":words"), terms.words.join(QStringLiteral(" AND ")));
+    if (!terms.trigrams.isEmpty())
+        find.bindValue(QStringLiteral(":trigrams"), terms.trigrams.join(QStringLiteral(" AND ")));
+    if (!terms.shortText.isEmpty()) {
+        find.bindValue(QStringLiteral(":scan"), ShortTermScan);
+        for (qsizetype i = 0; i < terms.shortText.size(); ++i)
+            find.bindValue(QStringLiteral(":s%1").arg(i), terms.shortText.at(i));
+    }
+    find.bindValue(QStringLiteral(":window"), CandidateLimit);
+    find.bindValue(QStringLiteral(":limit"), limit);
+    if (!find.exec()) {
+        finish();
+        return failed(find);
+    }
+
+    QList<Found> found;
+    while (find.next()) {
+        result.total = find.value(0).toInt();
+        SearchHit hit;
+        hit.messageId = find.value(2).toString();
+        hit.roomId = find.value(3).toString();
+        hit.parentId = find.value(4).toString();
+        hit.roomTitle = find.value(5).toString();
+        hit.senderId = find.value(6).toString();
+        hit.senderName = find.value(7).toString();
+        if (!find.value(8).isNull())
+            hit.created = QDateTime::fromMSecsSinceEpoch(find.value(8).toLongLong(), Qt::UTC);
+        result.hits.append(hit);
+        found.append({find.value(1).toLongLong(), find.value(9).toString(), {}});
+    }
+    result.totalCapped = result.total >= CandidateLimit;
+    if (find.lastError().isValid()) {
+        finish();
+        return failed(find);
+    }
+    find.finish();
+    if (found.isEmpty()) {
+        finish();
+        return result;
+    }
+
+    // Where the matches are: FTS5 marks them for the two indexes, the short terms are found here.
+    QList<qint64> rowids;
+    for (const Found &f : std::as_const(found))
+        rowids.append(f.rowid);
+    const auto highlight = [&](const QString &index, const QStringList &ftsTerms) {
+        QSqlQuery marks(db);
+        marks.setForwardOnly(true);
+        if (!marks.prepare(QStringLiteral("SELECT rowid, highlight(%1, 0, :open, :close) FROM %1"
+                                          " WHERE %1 MATCH :terms AND rowid IN (%2)")
+                               .arg(index, joined(rowids)))) {
+            return marks;
+        }
+        marks.bindValue(QStringLiteral(":open"), QString(MatchStart));
+        marks.bindValue(QStringLiteral(":close"), QString(MatchEnd));
+        marks.bindValue(QStringLiteral(":terms"), ftsTerms.join(QStringLiteral(" AND ")));
+        if (!marks.exec())
+            return marks;
+        while (marks.next()) {
+            const qint64 rowid = marks.value(0).toLongLong();
+            for (Found &f : found) {
+                if (f.rowid == rowid)
+                    addMarkedRanges(f.text, marks.value(1).toString(), &f.ranges);
+            }
+        }
+        return marks;
+    };
+    for (const auto &[index, ftsTerms] :
+         {std::pair{QStringLiteral("message_words"), terms.words},
+          std::pair{QStringLiteral("message_trigrams"), terms.trigrams}}) {
+        if (ftsTerms.isEmpty())
+            continue;
+        const QSqlQuery marks = highlight(index, ftsTerms);
+        if (marks.lastError().isValid()) {
+            finish();
+            return failed(marks);
+        }
+    }
+    finish();
+
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        Found &f = found[i];
+        for (const QString &term : terms.shortText)
+            addSubstringRanges(f.text, term, &f.ranges);
+        result.hits[i].excerpt = excerptOf(f.text, f.ranges);
+    }
+    return result;
+}
