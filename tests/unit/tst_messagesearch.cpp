@@ -150,6 +150,7 @@ private slots:
     void accentsAndCaseDoNotMatter();
     void everyTermIsAPrefix();
     void allTermsMustMatch();
+    void oneLetterBeforeTheLastTermIsAWord();
     void cjkIsFoundBySubstring();
     void oneOrTwoCjkCharactersLookAtTheMessagesStoredLast();
     void fts5SyntaxIsPlainText_data();
@@ -279,6 +280,23 @@ void TestMessageSearch::allTermsMustMatch()
     QCOMPARE(highlighted(result.hits.first().excerpt),
              (QStringList{QStringLiteral("deploy"), QStringLiteral("lunch"),
                           QStringLiteral("friday")}));
+}
+
+void TestMessageSearch::oneLetterBeforeTheLastTermIsAWord()
+{
+    QVERIFY(store(QStringLiteral("M1"), QStringLiteral("a plan for Friday")));
+    QVERIFY(store(QStringLiteral("M2"), QStringLiteral("another plan"), 1));
+    QVERIFY(store(QStringLiteral("M3"), QStringLiteral("plan B is ready"), 2));
+    // The last term is being typed: a prefix, even of one letter.
+    QCOMPARE(found(QStringLiteral("plan a")), (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
+    QCOMPARE(found(QStringLiteral("a")), (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
+    // Before it, one letter is that word.
+    QCOMPARE(found(QStringLiteral("a plan")), QStringList{QStringLiteral("M1")});
+    QCOMPARE(found(QStringLiteral("b plan")), QStringList{QStringLiteral("M3")});
+    QCOMPARE(found(QStringLiteral("plan b")), QStringList{QStringLiteral("M3")});
+    // Two letters stay a prefix wherever they are; a term typed twice counts once.
+    QCOMPARE(found(QStringLiteral("an plan")), QStringList{QStringLiteral("M2")});
+    QCOMPARE(found(QStringLiteral("Plan plan PLAN fri")), QStringList{QStringLiteral("M1")});
 }
 
 void TestMessageSearch::cjkIsFoundBySubstring()
@@ -547,17 +565,21 @@ void TestMessageSearch::theCountStopsAtTheCandidateLimit()
 
 void TestMessageSearch::aLongQueryIsShortened()
 {
-    QVERIFY(store(QStringLiteral("M1"), QStringLiteral("alpha beta gamma")));
-    // 16 terms are searched (all of them match here), the 17th is left out.
     QStringList terms;
     for (int i = 0; i < MessageSearch::MaxTerms; ++i)
-        terms.append(QStringLiteral("alpha"));
+        terms.append(QStringLiteral("word%1x").arg(i));
+    QVERIFY(store(QStringLiteral("M1"), terms.join(u' ') + QStringLiteral(" alpha")));
+    // 16 terms are searched (all of them match here), the 17th is left out.
     SearchResult result = search(terms.join(u' '));
     QCOMPARE(ids(result), QStringList{QStringLiteral("M1")});
     QVERIFY(!result.queryShortened);
     result = search(terms.join(u' ') + QStringLiteral(" zeta"));
     QCOMPARE(ids(result), QStringList{QStringLiteral("M1")});
     QVERIFY(result.queryShortened);
+    // Terms typed twice count once; punctuation alone is no term.
+    result = search(terms.join(u' ') + QStringLiteral(" word0x WORD1X -- **"));
+    QCOMPARE(ids(result), QStringList{QStringLiteral("M1")});
+    QVERIFY(!result.queryShortened);
     // A term is cut at 64 characters.
     const QString longWord(200, u'x');
     QVERIFY(store(QStringLiteral("M2"), longWord));

@@ -4,6 +4,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -98,46 +99,60 @@ Terms termsOf(QString query)
         query.truncate(MaxQueryLength);
         terms.shortened = true;
     }
-    int kept = 0;
+    struct Term
+    {
+        QString text;
+        int characters = 0;
+        bool unspaced = false;
+    };
+    QList<Term> kept;
+    QSet<QString> seen;
     const QStringList parts = query.simplified().split(u' ', Qt::SkipEmptyParts);
     for (const QString &part : parts) {
-        QString term;
-        term.reserve(part.size());
+        Term term;
+        term.text.reserve(part.size());
         for (const QChar c : part) {
             if (c.category() != QChar::Other_Control && !isMarker(c))
-                term.append(c);
+                term.text.append(c);
         }
-        if (term.size() > MessageSearch::MaxTermLength) {
-            term.truncate(MessageSearch::MaxTermLength);
-            if (term.back().isHighSurrogate())
-                term.chop(1);
+        if (term.text.size() > MessageSearch::MaxTermLength) {
+            term.text.truncate(MessageSearch::MaxTermLength);
+            if (term.text.back().isHighSurrogate())
+                term.text.chop(1);
             terms.shortened = true;
         }
         // Only letters and digits are indexed (unicode61 keeps letters, numbers and private use
         // characters; everything else separates words): a term without them, such as "**" or
         // "_", can match nothing and is left out.
         bool indexed = false;
-        bool unspaced = false;
-        int characters = 0;
-        for (const char32_t c : term.toUcs4()) {
-            ++characters;
+        for (const char32_t c : term.text.toUcs4()) {
+            ++term.characters;
             indexed = indexed || QChar::isLetterOrNumber(c) ||
                       QChar::category(c) == QChar::Other_PrivateUse;
-            unspaced = unspaced || isUnspacedScript(c);
+            term.unspaced = term.unspaced || isUnspacedScript(c);
         }
-        if (!indexed)
+        if (!indexed || seen.contains(term.text.toCaseFolded()))
             continue;
-        if (kept == MessageSearch::MaxTerms) {
+        if (kept.size() == MessageSearch::MaxTerms) {
             terms.shortened = true;
             break;
         }
-        ++kept;
-        if (!unspaced)
-            terms.words.append(quoted(term) + u'*');
-        else if (characters >= 3)
-            terms.trigrams.append(quoted(term));
+        seen.insert(term.text.toCaseFolded());
+        kept.append(term);
+    }
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        const Term &term = kept.at(i);
+        if (term.unspaced && term.characters >= 3)
+            terms.trigrams.append(quoted(term.text));
+        else if (term.unspaced)
+            terms.shortText.append(lowerAscii(term.text));
+        // One letter before the last term is that word ("a", "I"): as a prefix it would match
+        // most of the store and cost FTS5 a merge of every word that starts with it (15-20 ms
+        // each over 100,000 messages). The last one is being typed: a prefix.
+        else if (term.characters == 1 && i + 1 < kept.size())
+            terms.words.append(quoted(term.text));
         else
-            terms.shortText.append(lowerAscii(term));
+            terms.words.append(quoted(term.text) + u'*');
     }
     return terms;
 }
@@ -294,25 +309,33 @@ QString joined(const QList<qint64> &rowids)
     return numbers.join(u',');
 }
 
-// The statement that finds the matching messages and the stored details of the newest `limit`.
-// Named placeholders: :words, :trigrams, :scan, :s0..., :window, :limit (each used once).
+// The statement that finds the matching messages and the stored details of the newest `limit`,
+// with the driving index's highlight() of each (NULL when no index drives).
+// Named placeholders, each used once: :words, :trigrams, :scan, :s0..., :open, :close, :window,
+// :limit.
 QString findingStatement(const Terms &terms)
 {
     QString from;
     QString key;
+    QString marks = QStringLiteral("NULL");
     QStringList where;
-    // The index drives (FTS5 walks its rowids newest stored first and stops at the window);
-    // CROSS JOIN keeps it the outer loop.
+    // The index drives: FTS5 walks its rowids newest stored first and stops at the window, and
+    // marks the matches while it is on the row (a second pass over a prefix match costs as much
+    // again: for "t", every word that starts with t). CROSS JOIN keeps it the outer loop.
     if (!terms.words.isEmpty()) {
         from = QStringLiteral("message_words d CROSS JOIN messages m ON m.rowid = d.rowid");
         key = QStringLiteral("d.rowid");
+        marks = QStringLiteral("highlight(d.message_words, 0, :open, :close)");
         where.append(QStringLiteral("d.message_words MATCH :words"));
+        // "+": SQLite keeps the IN list to itself. Handed to FTS5, each rowid of it would run
+        // the words' match again (2.4 s instead of 5 ms for "the 京タワ" in bench_search).
         if (!terms.trigrams.isEmpty())
-            where.append(QStringLiteral("d.rowid IN (SELECT rowid FROM message_trigrams"
+            where.append(QStringLiteral("+d.rowid IN (SELECT rowid FROM message_trigrams"
                                         " WHERE message_trigrams MATCH :trigrams)"));
     } else if (!terms.trigrams.isEmpty()) {
         from = QStringLiteral("message_trigrams d CROSS JOIN messages m ON m.rowid = d.rowid");
         key = QStringLiteral("d.rowid");
+        marks = QStringLiteral("highlight(d.message_trigrams, 0, :open, :close)");
         where.append(QStringLiteral("d.message_trigrams MATCH :trigrams"));
     } else {
         from = QStringLiteral("messages m");
@@ -324,19 +347,20 @@ QString findingStatement(const Terms &terms)
         for (qsizetype i = 0; i < terms.shortText.size(); ++i)
             where.append(QStringLiteral("instr(lower(m.text), :s%1) > 0").arg(i));
     }
-    const QString candidates = QStringLiteral("SELECT m.rowid AS rowid, m.created AS created FROM ") +
-                               from + QStringLiteral(" WHERE ") +
-                               where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") +
-                               key + QStringLiteral(" DESC LIMIT :window");
+    const QString candidates =
+        QStringLiteral("SELECT m.rowid AS rowid, m.created AS created, ") + marks +
+        QStringLiteral(" AS marks FROM ") + from + QStringLiteral(" WHERE ") +
+        where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + key +
+        QStringLiteral(" DESC LIMIT :window");
     // Newest first among the candidates; a message without a time last.
-    return QStringLiteral(
-               "WITH found AS (SELECT rowid, created, count(*) OVER () AS total FROM (") +
+    return QStringLiteral("WITH found AS (SELECT rowid, created, marks, count(*) OVER () AS total"
+                          " FROM (") +
            candidates +
            QStringLiteral(
                ") ORDER BY created DESC, rowid DESC LIMIT :limit)"
                " SELECT f.total, m.rowid, m.id, m.room_id, m.parent_id, coalesce(s.title, ''),"
                " m.person_id, coalesce(nullif(p.display_name, ''), m.person_email), m.created,"
-               " m.text"
+               " m.text, f.marks"
                " FROM found f CROSS JOIN messages m ON m.rowid = f.rowid"
                " LEFT JOIN spaces s ON s.id = m.room_id"
                " LEFT JOIN people p ON p.id = m.person_id"
@@ -394,6 +418,10 @@ SearchResult MessageSearch::search(const QSqlDatabase &db, const QString &query,
         for (qsizetype i = 0; i < terms.shortText.size(); ++i)
             find.bindValue(QStringLiteral(":s%1").arg(i), terms.shortText.at(i));
     }
+    if (!terms.words.isEmpty() || !terms.trigrams.isEmpty()) {
+        find.bindValue(QStringLiteral(":open"), QString(MatchStart));
+        find.bindValue(QStringLiteral(":close"), QString(MatchEnd));
+    }
     find.bindValue(QStringLiteral(":window"), CandidateLimit);
     find.bindValue(QStringLiteral(":limit"), limit);
     if (!find.exec()) {
@@ -414,7 +442,9 @@ SearchResult MessageSearch::search(const QSqlDatabase &db, const QString &query,
         if (!find.value(8).isNull())
             hit.created = QDateTime::fromMSecsSinceEpoch(find.value(8).toLongLong(), Qt::UTC);
         result.hits.append(hit);
-        found.append({find.value(1).toLongLong(), find.value(9).toString(), {}});
+        Found f{find.value(1).toLongLong(), find.value(9).toString(), {}};
+        addMarkedRanges(f.text, find.value(10).toString(), &f.ranges);
+        found.append(f);
     }
     result.totalCapped = result.total >= CandidateLimit;
     if (find.lastError().isValid()) {
@@ -427,41 +457,39 @@ SearchResult MessageSearch::search(const QSqlDatabase &db, const QString &query,
         return result;
     }
 
-    // Where the matches are: FTS5 marks them for the two indexes, the short terms are found here.
-    QList<qint64> rowids;
-    for (const Found &f : std::as_const(found))
-        rowids.append(f.rowid);
-    const auto highlight = [&](const QString &index, const QStringList &ftsTerms) {
+    // Where the matches are: the driving index marked its own; the trigram terms beside words
+    // are marked here, once over the hits' range of rowids and filtered by SQLite (+rowid: not
+    // handed to FTS5, which would run the whole match again for each rowid of an IN list).
+    if (!terms.words.isEmpty() && !terms.trigrams.isEmpty()) {
+        QList<qint64> rowids;
+        for (const Found &f : std::as_const(found))
+            rowids.append(f.rowid);
+        const auto [lowest, highest] = std::minmax_element(rowids.cbegin(), rowids.cend());
         QSqlQuery marks(db);
         marks.setForwardOnly(true);
-        if (!marks.prepare(QStringLiteral("SELECT rowid, highlight(%1, 0, :open, :close) FROM %1"
-                                          " WHERE %1 MATCH :terms AND rowid IN (%2)")
-                               .arg(index, joined(rowids)))) {
-            return marks;
+        if (!marks.prepare(QStringLiteral("SELECT rowid, highlight(message_trigrams, 0, :open,"
+                                          " :close) FROM message_trigrams"
+                                          " WHERE message_trigrams MATCH :trigrams"
+                                          " AND rowid BETWEEN %1 AND %2 AND +rowid IN (%3)")
+                               .arg(*lowest)
+                               .arg(*highest)
+                               .arg(joined(rowids)))) {
+            finish();
+            return failed(marks);
         }
         marks.bindValue(QStringLiteral(":open"), QString(MatchStart));
         marks.bindValue(QStringLiteral(":close"), QString(MatchEnd));
-        marks.bindValue(QStringLiteral(":terms"), ftsTerms.join(QStringLiteral(" AND ")));
-        if (!marks.exec())
-            return marks;
+        marks.bindValue(QStringLiteral(":trigrams"), terms.trigrams.join(QStringLiteral(" AND ")));
+        if (!marks.exec()) {
+            finish();
+            return failed(marks);
+        }
         while (marks.next()) {
             const qint64 rowid = marks.value(0).toLongLong();
             for (Found &f : found) {
                 if (f.rowid == rowid)
                     addMarkedRanges(f.text, marks.value(1).toString(), &f.ranges);
             }
-        }
-        return marks;
-    };
-    for (const auto &[index, ftsTerms] :
-         {std::pair{QStringLiteral("message_words"), terms.words},
-          std::pair{QStringLiteral("message_trigrams"), terms.trigrams}}) {
-        if (ftsTerms.isEmpty())
-            continue;
-        const QSqlQuery marks = highlight(index, ftsTerms);
-        if (marks.lastError().isValid()) {
-            finish();
-            return failed(marks);
         }
     }
     finish();
