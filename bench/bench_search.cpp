@@ -37,34 +37,50 @@ constexpr int PeopleCount = 2000;
 constexpr int Limit = 50; // hits asked for: a screenful and more
 
 const char *const Vocabulary[] = {
-    "the", "to", "and", "a", "of", "in", "is", "for", "on", "we", "it", "this", "that", "with",
-    "can", "be", "you", "will", "have", "are", "at", "i", "not", "please", "thanks", "today",
-    "tomorrow", "meeting", "project", "review", "deploy", "release", "build", "test", "tests",
-    "update", "issue", "fix", "bug", "customer", "team", "call", "notes", "agenda", "friday",
-    "monday", "week", "sprint", "plan", "design", "draft", "document", "link", "shared", "check",
-    "looks", "good", "done", "working", "progress", "proposal", "problem", "process", "product",
-    "production", "profile", "protocol", "provide", "promote", "priority", "server", "client",
-    "database", "migration", "schema", "api", "endpoint", "latency", "dashboard", "metrics",
-    "alert", "incident", "postmortem", "rollback", "branch", "merge", "commit", "pipeline",
-    "staging", "budget", "invoice", "contract", "legal", "hiring", "interview", "onboarding",
-    "lunch", "coffee", "office", "travel", "flight", "hotel", "quarter", "roadmap", "feedback",
-    "question", "answer", "idea", "slides", "demo", "launch", "partner", "support", "ticket",
-    "security", "access", "password", "certificate", "network", "storage", "backup", "cluster",
-    "kubernetes", "config", "feature", "flag", "experiment", "analysis", "report", "numbers",
-    "sales", "marketing", "campaign", "webinar", "workshop", "training", "holiday", "vacation",
-    "sick", "later", "soon", "asap", "maybe", "agree", "sounds", "great", "sorry", "late",
-    "minutes", "hour", "morning", "afternoon", "evening", "room", "floor", "badge", "laptop",
-    "screen", "camera", "audio", "recording", "transcript", "summary", "action", "items", "owner",
-    "deadline", "estimate", "scope", "risk", "blocker", "dependency", "vendor", "license",
-    "upgrade", "version", "patch", "hotfix", "cherry", "pick", "approve", "approved", "pending",
-    "waiting", "shipped", "ready", "started", "finished", "cancelled", "moved", "renamed"};
-const char *const Accented[] = {"café", "naïve", "résumé", "Zürich", "São Paulo", "Ångström",
-                                "jalapeño", "façade", "Kraków", "Málaga", "Crème brûlée",
-                                "Göteborg", "Ñandú", "Øresund", "coöperation"};
-const char *const Cjk[] = {"東京タワーで会議があります", "明日の予定を確認します", "資料を共有しました",
-                           "北京的天气很好", "我们下午开会", "请查看这个文档", "서울에서 회의가 있습니다",
-                           "내일 배포합니다", "大阪の支店に連絡してください", "了解しました",
-                           "来週のリリースについて", "東京タワーの近くのホテル", "会議室を予約しました",
+    "the",        "to",         "and",      "a",          "of",         "in",          "is",
+    "for",        "on",         "we",       "it",         "this",       "that",        "with",
+    "can",        "be",         "you",      "will",       "have",       "are",         "at",
+    "i",          "not",        "please",   "thanks",     "today",      "tomorrow",    "meeting",
+    "project",    "review",     "deploy",   "release",    "build",      "test",        "tests",
+    "update",     "issue",      "fix",      "bug",        "customer",   "team",        "call",
+    "notes",      "agenda",     "friday",   "monday",     "week",       "sprint",      "plan",
+    "design",     "draft",      "document", "link",       "shared",     "check",       "looks",
+    "good",       "done",       "working",  "progress",   "proposal",   "problem",     "process",
+    "product",    "production", "profile",  "protocol",   "provide",    "promote",     "priority",
+    "server",     "client",     "database", "migration",  "schema",     "api",         "endpoint",
+    "latency",    "dashboard",  "metrics",  "alert",      "incident",   "postmortem",  "rollback",
+    "branch",     "merge",      "commit",   "pipeline",   "staging",    "budget",      "invoice",
+    "contract",   "legal",      "hiring",   "interview",  "onboarding", "lunch",       "coffee",
+    "office",     "travel",     "flight",   "hotel",      "quarter",    "roadmap",     "feedback",
+    "question",   "answer",     "idea",     "slides",     "demo",       "launch",      "partner",
+    "support",    "ticket",     "security", "access",     "password",   "certificate", "network",
+    "storage",    "backup",     "cluster",  "kubernetes", "config",     "feature",     "flag",
+    "experiment", "analysis",   "report",   "numbers",    "sales",      "marketing",   "campaign",
+    "webinar",    "workshop",   "training", "holiday",    "vacation",   "sick",        "later",
+    "soon",       "asap",       "maybe",    "agree",      "sounds",     "great",       "sorry",
+    "late",       "minutes",    "hour",     "morning",    "afternoon",  "evening",     "room",
+    "floor",      "badge",      "laptop",   "screen",     "camera",     "audio",       "recording",
+    "transcript", "summary",    "action",   "items",      "owner",      "deadline",    "estimate",
+    "scope",      "risk",       "blocker",  "dependency", "vendor",     "license",     "upgrade",
+    "version",    "patch",      "hotfix",   "cherry",     "pick",       "approve",     "approved",
+    "pending",    "waiting",    "shipped",  "ready",      "started",    "finished",    "cancelled",
+    "moved",      "renamed"};
+const char *const Accented[] = {"café",         "naïve",    "résumé", "Zürich",  "São Paulo",
+                                "Ångström",     "jalapeño", "façade", "Kraków",  "Málaga",
+                                "Crème brûlée", "Göteborg", "Ñandú",  "Øresund", "coöperation"};
+const char *const Cjk[] = {"東京タワーで会議があります",
+                           "明日の予定を確認します",
+                           "資料を共有しました",
+                           "北京的天气很好",
+                           "我们下午开会",
+                           "请查看这个文档",
+                           "서울에서 회의가 있습니다",
+                           "내일 배포합니다",
+                           "大阪の支店に連絡してください",
+                           "了解しました",
+                           "来週のリリースについて",
+                           "東京タワーの近くのホテル",
+                           "会議室を予約しました",
                            "プロジェクトの進捗を報告します"};
 constexpr int ZipfSize = int(std::size(Vocabulary));
 
@@ -89,8 +105,8 @@ public:
     {
         const double at = random.generateDouble() * m_cumulative.last();
         const auto it = std::lower_bound(m_cumulative.begin(), m_cumulative.end(), at);
-        return QString::fromUtf8(Vocabulary[std::min<qsizetype>(it - m_cumulative.begin(),
-                                                                ZipfSize - 1)]);
+        return QString::fromUtf8(
+            Vocabulary[std::min<qsizetype>(it - m_cumulative.begin(), ZipfSize - 1)]);
     }
 
 private:
@@ -107,7 +123,8 @@ QString messageText(QRandomGenerator &random, const Zipf &zipf, int index)
         QStringList sentences;
         for (int n = 1 + random.bounded(3); n > 0; --n)
             sentences.append(QString::fromUtf8(Cjk[random.bounded(int(std::size(Cjk)))]));
-        QString text = sentences.join(random.bounded(2) ? QStringLiteral("。") : QStringLiteral(" "));
+        QString text =
+            sentences.join(random.bounded(2) ? QStringLiteral("。") : QStringLiteral(" "));
         if (random.bounded(3) == 0) // a third mix in English
             text += QStringLiteral(" (the ") + zipf.word(random) + u' ' + zipf.word(random) + u')';
         return text;
@@ -236,8 +253,8 @@ void BenchSearch::initTestCase()
     }
     qInfo().noquote() << "  (message_words_prefixed built in" << rebuilt << "ms)";
     QSqlQuery the(db);
-    QVERIFY(the.exec(QStringLiteral(
-        "SELECT count(*) FROM message_words WHERE message_words MATCH 'the'")));
+    QVERIFY(the.exec(
+        QStringLiteral("SELECT count(*) FROM message_words WHERE message_words MATCH 'the'")));
     QVERIFY(the.next());
     qInfo().noquote() << "\"the\" is in" << the.value(0).toInt() << "messages";
 }
@@ -408,8 +425,8 @@ void BenchSearch::search()
         result = MessageSearch::search(db, query, Limit);
     }
     QVERIFY2(result.problem.isEmpty(), qPrintable(result.problem));
-    QVERIFY(!QTest::currentDataTag() || !QByteArray(QTest::currentDataTag()).startsWith("no match") ||
-            result.hits.isEmpty());
+    QVERIFY(!QTest::currentDataTag() ||
+            !QByteArray(QTest::currentDataTag()).startsWith("no match") || result.hits.isEmpty());
 }
 
 // The candidates alone (no details, no excerpts), ordered in the ways that were considered.
@@ -427,21 +444,20 @@ void BenchSearch::ordering_data()
         "SELECT m.rowid FROM message_words w CROSS JOIN messages m ON m.rowid = w.rowid"
         " WHERE w.message_words MATCH :match ORDER BY w.rank LIMIT 50");
     const auto window = [](int size) {
-        return QStringLiteral(
-                   "SELECT rowid, count(*) OVER () FROM (SELECT m.rowid AS rowid,"
-                   " m.created AS created FROM message_words w CROSS JOIN messages m"
-                   " ON m.rowid = w.rowid WHERE w.message_words MATCH :match"
-                   " ORDER BY w.rowid DESC LIMIT %1) ORDER BY created DESC LIMIT 50")
+        return QStringLiteral("SELECT rowid, count(*) OVER () FROM (SELECT m.rowid AS rowid,"
+                              " m.created AS created FROM message_words w CROSS JOIN messages m"
+                              " ON m.rowid = w.rowid WHERE w.message_words MATCH :match"
+                              " ORDER BY w.rowid DESC LIMIT %1) ORDER BY created DESC LIMIT 50")
             .arg(size);
     };
-    const QString countAll = QStringLiteral(
-        "SELECT count(*) FROM message_words WHERE message_words MATCH :match");
+    const QString countAll =
+        QStringLiteral("SELECT count(*) FROM message_words WHERE message_words MATCH :match");
     const QString scanRecent = QStringLiteral(
         "SELECT rowid FROM messages WHERE rowid > (SELECT max(rowid) FROM messages) - 20000"
         " AND instr(lower(text), :match) > 0 ORDER BY rowid DESC LIMIT 2000");
-    const QString scanAll = QStringLiteral(
-        "SELECT rowid FROM messages WHERE instr(lower(text), :match) > 0"
-        " ORDER BY rowid DESC LIMIT 2000");
+    const QString scanAll =
+        QStringLiteral("SELECT rowid FROM messages WHERE instr(lower(text), :match) > 0"
+                       " ORDER BY rowid DESC LIMIT 2000");
 
     for (const auto &[name, match] :
          {std::pair{"the", QStringLiteral("\"the\"*")}, std::pair{"t*", QStringLiteral("\"t\"*")},
@@ -505,9 +521,8 @@ void BenchSearch::windowAgainstTime()
         const QSqlDatabase db = QSqlDatabase::database(connection, false);
         qInfo().noquote() << (connection == Connection ? "Rowids in the order stored:"
                                                        : "Rowids in time order:");
-        for (const QString &word :
-             {QStringLiteral("the"), QStringLiteral("pro"), QStringLiteral("review"),
-              QStringLiteral("t")}) {
+        for (const QString &word : {QStringLiteral("the"), QStringLiteral("pro"),
+                                    QStringLiteral("review"), QStringLiteral("t")}) {
             // The times of the newest matches of all (unique to the millisecond here: random
             // over two years), to compare the hits with.
             QSqlQuery query(db);

@@ -69,7 +69,8 @@ bool storeMany(const QString &prefix, const QString &text, int count)
     if (!db.transaction())
         return false;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO messages(id, room_id, text, created) VALUES (?,?,?,?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO messages(id, room_id, text, created) VALUES (?,?,?,?)"));
     for (int i = 0; i < count; ++i) {
         query.addBindValue(prefix + QString::number(i));
         query.addBindValue(QStringLiteral("R1"));
@@ -218,23 +219,24 @@ void TestMessageSearch::accentsAndCaseDoNotMatter_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("marked");
-    QTest::newRow("cafe finds Café") << QStringLiteral("Meet at the Café") << QStringLiteral("cafe")
-                                      << QStringLiteral("Café");
-    QTest::newRow("CAFÉ finds cafe") << QStringLiteral("the cafe is closed") << QStringLiteral("CAFÉ")
-                                      << QStringLiteral("cafe");
-    QTest::newRow("zurich finds ZÜRICH") << QStringLiteral("Flight to ZÜRICH") << QStringLiteral("zurich")
-                                          << QStringLiteral("ZÜRICH");
+    QTest::newRow("cafe finds Café")
+        << QStringLiteral("Meet at the Café") << QStringLiteral("cafe") << QStringLiteral("Café");
+    QTest::newRow("CAFÉ finds cafe")
+        << QStringLiteral("the cafe is closed") << QStringLiteral("CAFÉ") << QStringLiteral("cafe");
+    QTest::newRow("zurich finds ZÜRICH") << QStringLiteral("Flight to ZÜRICH")
+                                         << QStringLiteral("zurich") << QStringLiteral("ZÜRICH");
     // Unicode decomposes ó and ź but not the stroke of Ł (nor ø, đ, ß): those stay letters of
     // their own, as in SQLite's unicode61 (docs/STORE.md, "Search").
-    QTest::newRow("ŁODZ finds Łódź") << QStringLiteral("office in Łódź") << QStringLiteral("ŁODZ")
-                                      << QStringLiteral("Łódź");
+    QTest::newRow("ŁODZ finds Łódź")
+        << QStringLiteral("office in Łódź") << QStringLiteral("ŁODZ") << QStringLiteral("Łódź");
     // Greek: case, not the tonos (unicode61 removes Latin diacritics only).
     QTest::newRow("Greek case") << QStringLiteral("Καλημέρα σας") << QStringLiteral("ΚΑΛΗΜΈΡΑ")
                                 << QStringLiteral("Καλημέρα");
     QTest::newRow("Cyrillic case") << QStringLiteral("Команда Альфа") << QStringLiteral("КОМАНДА")
                                    << QStringLiteral("Команда");
-    QTest::newRow("deployment by DEPLOY") << QStringLiteral("deployment finished")
-                                          << QStringLiteral("DEPLOY") << QStringLiteral("deployment");
+    QTest::newRow("deployment by DEPLOY")
+        << QStringLiteral("deployment finished") << QStringLiteral("DEPLOY")
+        << QStringLiteral("deployment");
 }
 
 void TestMessageSearch::accentsAndCaseDoNotMatter()
@@ -256,7 +258,8 @@ void TestMessageSearch::everyTermIsAPrefix()
     QVERIFY(store(QStringLiteral("M1"), QStringLiteral("Café au lait at noon")));
     QVERIFY(store(QStringLiteral("M2"), QStringLiteral("Cafeteria menu"), 1));
     QVERIFY(store(QStringLiteral("M3"), QStringLiteral("a scarf and a calf"), 2));
-    QCOMPARE(found(QStringLiteral("caf")), (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
+    QCOMPARE(found(QStringLiteral("caf")),
+             (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
     // Each term, not only the last one typed; never the middle of a word.
     QCOMPARE(found(QStringLiteral("caf noo")), QStringList{QStringLiteral("M1")});
     QCOMPARE(found(QStringLiteral("af")), QStringList());
@@ -277,9 +280,9 @@ void TestMessageSearch::allTermsMustMatch()
     QCOMPARE(found(QStringLiteral("lunch monday")), QStringList());
     // Every term is highlighted.
     const SearchResult result = search(QStringLiteral("lunch friday deploy"));
-    QCOMPARE(highlighted(result.hits.first().excerpt),
-             (QStringList{QStringLiteral("deploy"), QStringLiteral("lunch"),
-                          QStringLiteral("friday")}));
+    QCOMPARE(
+        highlighted(result.hits.first().excerpt),
+        (QStringList{QStringLiteral("deploy"), QStringLiteral("lunch"), QStringLiteral("friday")}));
 }
 
 void TestMessageSearch::oneLetterBeforeTheLastTermIsAWord()
@@ -288,7 +291,8 @@ void TestMessageSearch::oneLetterBeforeTheLastTermIsAWord()
     QVERIFY(store(QStringLiteral("M2"), QStringLiteral("another plan"), 1));
     QVERIFY(store(QStringLiteral("M3"), QStringLiteral("plan B is ready"), 2));
     // The last term is being typed: a prefix, even of one letter.
-    QCOMPARE(found(QStringLiteral("plan a")), (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
+    QCOMPARE(found(QStringLiteral("plan a")),
+             (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
     QCOMPARE(found(QStringLiteral("a")), (QStringList{QStringLiteral("M2"), QStringLiteral("M1")}));
     // Before it, one letter is that word.
     QCOMPARE(found(QStringLiteral("a plan")), QStringList{QStringLiteral("M1")});
@@ -305,7 +309,8 @@ void TestMessageSearch::cjkIsFoundBySubstring()
     QVERIFY(store(QStringLiteral("M2"), QStringLiteral("京都の会議は明日です"), 1));
     QVERIFY(store(QStringLiteral("M3"), QStringLiteral("서울에서 회의가 있습니다"), 2));
     QVERIFY(store(QStringLiteral("M4"), QStringLiteral("ประชุมพรุ่งนี้ที่กรุงเทพ"), 3));
-    QVERIFY(store(QStringLiteral("M5"), QStringLiteral("Tokyo tower trip: 東京タワー, then Kyoto"), 4));
+    QVERIFY(
+        store(QStringLiteral("M5"), QStringLiteral("Tokyo tower trip: 東京タワー, then Kyoto"), 4));
 
     // The middle of a run of characters, which a word index cannot find.
     QCOMPARE(found(QStringLiteral("京タワ")),
@@ -320,7 +325,8 @@ void TestMessageSearch::cjkIsFoundBySubstring()
     const SearchResult result = search(QStringLiteral("京タワ"));
     QVERIFY(!result.recentOnly);
     QCOMPARE(highlighted(result.hits.at(1).excerpt), QStringList{QStringLiteral("京タワ")});
-    QCOMPARE(withoutMarkers(result.hits.at(1).excerpt), QStringLiteral("明日は東京タワーに行きます"));
+    QCOMPARE(withoutMarkers(result.hits.at(1).excerpt),
+             QStringLiteral("明日は東京タワーに行きます"));
     const SearchResult mixed = search(QStringLiteral("京タワ kyoto"));
     QCOMPARE(highlighted(mixed.hits.first().excerpt),
              (QStringList{QStringLiteral("京タワ"), QStringLiteral("Kyoto")}));
@@ -343,7 +349,8 @@ void TestMessageSearch::oneOrTwoCjkCharactersLookAtTheMessagesStoredLast()
     QCOMPARE(highlighted(twoCharacters.hits.first().excerpt), QStringList{QStringLiteral("会議")});
     QCOMPARE(found(QStringLiteral("会議の")), QStringList{QStringLiteral("old")});
 
-    QCOMPARE(found(QStringLiteral("明")), (QStringList{QStringLiteral("other"), QStringLiteral("new")}));
+    QCOMPARE(found(QStringLiteral("明")),
+             (QStringList{QStringLiteral("other"), QStringLiteral("new")}));
     QCOMPARE(found(QStringLiteral("明 休")), QStringList{QStringLiteral("other")});
     QCOMPARE(found(QStringLiteral("会議 status")), QStringList());
     // ASCII letters beside them, any case.
@@ -380,8 +387,7 @@ void TestMessageSearch::fts5SyntaxIsPlainText_data()
     QTest::newRow("brackets") << QStringLiteral("(deploy)") << QStringList{"M3", "M1"};
     QTest::newRow("a caret") << QStringLiteral("^friday") << QStringList{"M1"};
     QTest::newRow("a plus") << QStringLiteral("deploy + friday") << QStringList{"M1"};
-    QTest::newRow("a semicolon and SQL") << QStringLiteral("'; DROP TABLE messages; --")
-                                         << none;
+    QTest::newRow("a semicolon and SQL") << QStringLiteral("'; DROP TABLE messages; --") << none;
     QTest::newRow("the index's name") << QStringLiteral("message_words:cafe") << none;
 }
 
@@ -398,39 +404,44 @@ void TestMessageSearch::fts5SyntaxIsPlainText()
     QVERIFY2(result.problem.isEmpty(), qPrintable(result.problem));
     QCOMPARE(ids(result), expected);
     // The statement did not run anything either.
-    QCOMPARE(found(QStringLiteral("deploy")), (QStringList{QStringLiteral("M3"), QStringLiteral("M1")}));
+    QCOMPARE(found(QStringLiteral("deploy")),
+             (QStringList{QStringLiteral("M3"), QStringLiteral("M1")}));
 }
 
 void TestMessageSearch::controlCharactersAreLeftOut()
 {
     QVERIFY(store(QStringLiteral("M1"), QStringLiteral("Café\nat\tnoon\r\nsee\x01you")));
-    QCOMPARE(found(QStringLiteral("caf\x01" "e")), QStringList{QStringLiteral("M1")});
+    QCOMPARE(found(QStringLiteral("caf\x01"
+                                  "e")),
+             QStringList{QStringLiteral("M1")});
     QCOMPARE(found(QString::fromUtf16(u"caf\u0000e", 5)), QStringList{QStringLiteral("M1")});
     QCOMPARE(found(QStringLiteral("\x1b[31mnoon")), QStringList());
     QCOMPARE(found(QStringLiteral("\x7f\x02")), QStringList());
     QCOMPARE(found(QStringLiteral("cafe\tnoon\nsee")), QStringList{QStringLiteral("M1")});
     // The excerpt is one line without them.
     const SearchResult result = search(QStringLiteral("noon"));
-    QCOMPARE(result.hits.first().excerpt,
-             QStringLiteral("Café at ") + MessageSearch::MatchStart + QStringLiteral("noon") +
-                 MessageSearch::MatchEnd + QStringLiteral(" see you"));
+    QCOMPARE(result.hits.first().excerpt, QStringLiteral("Café at ") + MessageSearch::MatchStart +
+                                              QStringLiteral("noon") + MessageSearch::MatchEnd +
+                                              QStringLiteral(" see you"));
 }
 
 void TestMessageSearch::markersInTheTextCannotForgeHighlighting()
 {
     const QString start = MessageSearch::MatchStart;
     const QString end = MessageSearch::MatchEnd;
-    QVERIFY(store(QStringLiteral("M1"),
-                  start + QStringLiteral("fake") + end + QStringLiteral(" real cafe ") + end + end));
-    QVERIFY(store(QStringLiteral("M2"),
-                  QStringLiteral("ab") + start + QStringLiteral("cd") + end + QStringLiteral("ef x"), 1));
-    QVERIFY(store(QStringLiteral("M3"), QStringLiteral("東京タワー") + end + QStringLiteral("です"), 2));
+    QVERIFY(store(QStringLiteral("M1"), start + QStringLiteral("fake") + end +
+                                            QStringLiteral(" real cafe ") + end + end));
+    QVERIFY(store(
+        QStringLiteral("M2"),
+        QStringLiteral("ab") + start + QStringLiteral("cd") + end + QStringLiteral("ef x"), 1));
+    QVERIFY(store(QStringLiteral("M3"), QStringLiteral("東京タワー") + end + QStringLiteral("です"),
+                  2));
     QVERIFY(store(QStringLiteral("M4"), end + start + QStringLiteral("会議") + end, 3));
 
     SearchResult result = search(QStringLiteral("cafe"));
     QCOMPARE(ids(result), QStringList{QStringLiteral("M1")});
-    QCOMPARE(result.hits.first().excerpt, QStringLiteral("fake real ") + start +
-                                              QStringLiteral("cafe") + end);
+    QCOMPARE(result.hits.first().excerpt,
+             QStringLiteral("fake real ") + start + QStringLiteral("cafe") + end);
     // A word holding markers is highlighted whole, without them.
     result = search(QStringLiteral("ab"));
     QCOMPARE(ids(result), QStringList{QStringLiteral("M2")});
@@ -438,8 +449,9 @@ void TestMessageSearch::markersInTheTextCannotForgeHighlighting()
              start + QStringLiteral("abcdef") + end + QStringLiteral(" x"));
     // A marker right after a trigram match, and around a short one.
     result = search(QStringLiteral("タワー"));
-    QCOMPARE(result.hits.first().excerpt,
-             QStringLiteral("東京") + start + QStringLiteral("タワー") + end + QStringLiteral("です"));
+    QCOMPARE(result.hits.first().excerpt, QStringLiteral("東京") + start +
+                                              QStringLiteral("タワー") + end +
+                                              QStringLiteral("です"));
     result = search(QStringLiteral("会議"));
     QCOMPARE(result.hits.first().excerpt, start + QStringLiteral("会議") + end);
     // Markers typed into the query are left out of it.
@@ -452,14 +464,15 @@ void TestMessageSearch::markupIsNotSearched()
     Stored m{QStringLiteral("M1"), QStringLiteral("bold and italic and code")};
     m.markdown = QStringLiteral("**bold** and _italic_ and `code`");
     QVERIFY(store(m));
-    QVERIFY(exec(QStringLiteral("UPDATE messages SET html = '<strong>bold</strong> and <em>italic</em>'")));
+    QVERIFY(exec(
+        QStringLiteral("UPDATE messages SET html = '<strong>bold</strong> and <em>italic</em>'")));
     for (const char *query : {"**", "_", "`", "**bold**", "_italic_", "strong", "em", "<strong>"}) {
         const SearchResult result = search(QString::fromLatin1(query));
         QVERIFY2(result.problem.isEmpty(), query);
-        const QStringList expected = QByteArray(query).contains("bold") ||
-                                             QByteArray(query).contains("italic")
-                                         ? QStringList{QStringLiteral("M1")}
-                                         : QStringList();
+        const QStringList expected =
+            QByteArray(query).contains("bold") || QByteArray(query).contains("italic")
+                ? QStringList{QStringLiteral("M1")}
+                : QStringList();
         QVERIFY2(ids(result) == expected, query);
     }
     QCOMPARE(withoutMarkers(search(QStringLiteral("bold")).hits.first().excerpt),
@@ -472,7 +485,8 @@ void TestMessageSearch::editedAndDeletedMessages()
     QVERIFY(store(QStringLiteral("M2"), QStringLiteral("東京タワーで会いましょう"), 1));
     QCOMPARE(found(QStringLiteral("cafe")), QStringList{QStringLiteral("M1")});
 
-    QVERIFY(exec(QStringLiteral("UPDATE messages SET text = 'Meet at the bakery' WHERE id = 'M1'")));
+    QVERIFY(
+        exec(QStringLiteral("UPDATE messages SET text = 'Meet at the bakery' WHERE id = 'M1'")));
     QCOMPARE(found(QStringLiteral("cafe")), QStringList());
     QCOMPARE(found(QStringLiteral("bakery")), QStringList{QStringLiteral("M1")});
     QCOMPARE(withoutMarkers(search(QStringLiteral("bakery")).hits.first().excerpt),
@@ -488,7 +502,8 @@ void TestMessageSearch::editedAndDeletedMessages()
 void TestMessageSearch::hitsCarrySpaceSenderAndTime()
 {
     QVERIFY(exec(QStringLiteral("INSERT INTO spaces(id, title) VALUES ('R1', 'Café Zürich 12')")));
-    QVERIFY(exec(QStringLiteral("INSERT INTO people(id, display_name) VALUES ('P1', 'Zoë Ångström')")));
+    QVERIFY(
+        exec(QStringLiteral("INSERT INTO people(id, display_name) VALUES ('P1', 'Zoë Ångström')")));
     QVERIFY(exec(QStringLiteral("INSERT INTO people(id, display_name) VALUES ('P3', '')")));
     Stored known{QStringLiteral("M1"), QStringLiteral("standup notes")};
     known.parent = QStringLiteral("M0");
@@ -506,7 +521,8 @@ void TestMessageSearch::hitsCarrySpaceSenderAndTime()
     QVERIFY(store(nameless));
 
     const SearchResult result = search(QStringLiteral("standup"));
-    QCOMPARE(ids(result), (QStringList{QStringLiteral("M2"), QStringLiteral("M1"), QStringLiteral("M3")}));
+    QCOMPARE(ids(result),
+             (QStringList{QStringLiteral("M2"), QStringLiteral("M1"), QStringLiteral("M3")}));
     const SearchHit &first = result.hits.at(0);
     QCOMPARE(first.roomId, QStringLiteral("R2"));
     QCOMPARE(first.roomTitle, QString()); // the space is not stored
@@ -536,7 +552,8 @@ void TestMessageSearch::newestFirstAndLimited()
     QVERIFY(store(QStringLiteral("other"), QStringLiteral("unrelated"), 10));
 
     SearchResult result = search(QStringLiteral("release"), 3);
-    QCOMPARE(ids(result), (QStringList{QStringLiteral("M9"), QStringLiteral("M8"), QStringLiteral("M7")}));
+    QCOMPARE(ids(result),
+             (QStringList{QStringLiteral("M9"), QStringLiteral("M8"), QStringLiteral("M7")}));
     QCOMPARE(result.total, 10);
     QVERIFY(!result.totalCapped);
     result = search(QStringLiteral("release"), 100);

@@ -1,10 +1,10 @@
 #include "messagesearch.h"
 
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -62,7 +62,7 @@ bool isBidiControl(QChar c)
 // The terms of a query, each in the form the SQL needs.
 struct Terms
 {
-    QStringList words;     ///< FTS5 strings for message_words, quoted, each a prefix.
+    QStringList words;     ///< FTS5 strings for message_words, quoted, prefixes but see termsOf.
     QStringList trigrams;  ///< FTS5 strings for message_trigrams, quoted.
     QStringList shortText; ///< 1-2 CJK characters, ASCII letters lowered (as SQLite's lower()).
     bool shortened = false;
@@ -97,6 +97,8 @@ Terms termsOf(QString query)
     Terms terms;
     if (query.size() > MaxQueryLength) {
         query.truncate(MaxQueryLength);
+        if (query.back().isHighSurrogate())
+            query.chop(1);
         terms.shortened = true;
     }
     struct Term
@@ -246,9 +248,8 @@ QString excerptOf(const QString &text, QList<Range> ranges)
         if (text.at(end).isLowSurrogate())
             --end;
         // To the end of a word when one ends near the cut, keeping the first match whole.
-        const qsizetype lowest =
-            std::max(begin + MessageSearch::ExcerptLength - EndSlack,
-                     parts.isEmpty() ? qsizetype(0) : parts.first().second);
+        const qsizetype lowest = std::max(begin + MessageSearch::ExcerptLength - EndSlack,
+                                          parts.isEmpty() ? qsizetype(0) : parts.first().second);
         for (qsizetype i = end; i > lowest; --i) {
             if (text.at(i).isSpace()) {
                 end = i;
@@ -347,11 +348,11 @@ QString findingStatement(const Terms &terms)
         for (qsizetype i = 0; i < terms.shortText.size(); ++i)
             where.append(QStringLiteral("instr(lower(m.text), :s%1) > 0").arg(i));
     }
-    const QString candidates =
-        QStringLiteral("SELECT m.rowid AS rowid, m.created AS created, ") + marks +
-        QStringLiteral(" AS marks FROM ") + from + QStringLiteral(" WHERE ") +
-        where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY ") + key +
-        QStringLiteral(" DESC LIMIT :window");
+    const QString candidates = QStringLiteral("SELECT m.rowid AS rowid, m.created AS created, ") +
+                               marks + QStringLiteral(" AS marks FROM ") + from +
+                               QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")) +
+                               QStringLiteral(" ORDER BY ") + key +
+                               QStringLiteral(" DESC LIMIT :window");
     // Newest first among the candidates; a message without a time last.
     return QStringLiteral("WITH found AS (SELECT rowid, created, marks, count(*) OVER () AS total"
                           " FROM (") +

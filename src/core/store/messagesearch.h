@@ -12,8 +12,8 @@ struct SearchHit
 {
     QString messageId;
     QString roomId;
-    QString parentId;   ///< The thread's first message for a reply; empty otherwise.
-    QString roomTitle;  ///< Empty when the space is not stored.
+    QString parentId;  ///< The thread's first message for a reply; empty otherwise.
+    QString roomTitle; ///< Empty when the space is not stored.
     QString senderId;
     QString senderName; ///< The person's display name, else the message's sender email.
     QDateTime created;  ///< UTC; invalid when unknown.
@@ -27,11 +27,16 @@ struct SearchHit
 struct SearchResult
 {
     QList<SearchHit> hits; ///< Newest first, at most the limit asked for.
-    int total = 0;         ///< How many messages match, counted up to CandidateLimit.
-    bool totalCapped = false; ///< Counting stopped at CandidateLimit: at least that many match.
-    bool queryShortened = false; ///< Terms beyond MaxTerms, or characters beyond MaxTermLength, were left out.
-    bool recentOnly = false; ///< A term of 1-2 CJK characters: only the ShortTermScan messages stored last were searched.
-    QString problem; ///< One sentence when the store could not be searched; hits are then empty.
+    // How many messages match, counted up to CandidateLimit; totalCapped: counting stopped
+    // there, at least that many match ("2,000+").
+    int total = 0;
+    bool totalCapped = false;
+    // Terms beyond MaxTerms, or characters beyond MaxTermLength, were left out.
+    bool queryShortened = false;
+    // A term of 1-2 CJK characters: only the ShortTermScan messages stored last were searched.
+    bool recentOnly = false;
+    // One sentence when the store could not be searched; hits are then empty.
+    QString problem;
 };
 
 // Searches the messages of the local store (docs/STORE.md, "Search") through one open QtSql
@@ -40,10 +45,11 @@ struct SearchResult
 // What a person types is never FTS5 syntax: it is split at white space into terms and every term
 // is quoted, so quotes, operators (AND, OR, NOT, NEAR), `*`, `^`, `:` and brackets are plain text.
 // All terms must match. A term is matched against words, any case and accent, as a prefix
-// ("caf" finds "Café"); a term with Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar
-// characters (scripts that do not separate words by spaces) is found anywhere in the text by its
-// trigrams when it has 3 characters or more, and by a scan of the ShortTermScan messages stored
-// last when it has 1 or 2.
+// ("caf" finds "Café"; a term of one letter before the last term is that word only). A term with
+// Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar characters (scripts that do not separate
+// words by spaces) is found anywhere in the text: by its trigrams when it has 3 characters or
+// more, by a scan of the ShortTermScan messages stored last when it has 1 or 2.
+// Only messages.text is searched (Webex's plain text), never the markdown or HTML.
 class MessageSearch
 {
     Q_DECLARE_TR_FUNCTIONS(MessageSearch)
