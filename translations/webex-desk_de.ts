@@ -778,6 +778,13 @@
     </message>
 </context>
 <context>
+    <name>MessageSearch</name>
+    <message>
+        <source>The messages kept on this computer cannot be searched (%1).</source>
+        <translation>Die auf diesem Computer gespeicherten Nachrichten können nicht durchsucht werden (%1).</translation>
+    </message>
+</context>
+<context>
     <name>MessagesPane</name>
     <message>
         <source>Loading older messages…</source>
