@@ -327,6 +327,10 @@
         <source>Waiting for the network: sent once Webex can be reached.</source>
         <translation>Wartet auf das Netzwerk: wird gesendet, sobald Webex erreichbar ist.</translation>
     </message>
+    <message>
+        <source>That message is no longer in this space.</source>
+        <translation>Diese Nachricht ist nicht mehr in diesem Bereich.</translation>
+    </message>
 </context>
 <context>
     <name>DemoEmulatorProcess</name>
@@ -693,6 +697,10 @@
     <message>
         <source>Try to reach Webex now</source>
         <translation>Jetzt versuchen, Webex zu erreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Search Messages…</source>
+        <translation>Nachrichten &amp;durchsuchen…</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1153,66 @@
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>No messages are kept on this computer to search.</source>
+        <translation>Auf diesem Computer sind keine Nachrichten zum Durchsuchen gespeichert.</translation>
+    </message>
+    <message>
+        <source>For one or two characters of Chinese, Japanese, Korean or Thai, only the most recent messages are searched; type more to search all.</source>
+        <translation>Bei ein oder zwei chinesischen, japanischen, koreanischen oder thailändischen Zeichen werden nur die neuesten Nachrichten durchsucht; geben Sie mehr ein, um alle zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>The search was shortened to its first words.</source>
+        <translation>Die Suche wurde auf ihre ersten Wörter gekürzt.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search messages (Ctrl+Shift+F)</source>
+        <translation>Nachrichten durchsuchen (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Searches every message kept on this computer; Down moves to the results.</source>
+        <translation>Durchsucht alle auf diesem Computer gespeicherten Nachrichten; Pfeil nach unten führt zu den Ergebnissen.</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Keine Nachrichten gefunden.</translation>
+    </message>
+    <message>
+        <source>More than %L1 messages found; the newest are listed.</source>
+        <translation>Mehr als %L1 Nachrichten gefunden; die neuesten werden angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) found.</source>
+        <translation>
+            <numerusform>%Ln Nachricht gefunden.</numerusform>
+            <numerusform>%Ln Nachrichten gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultListModel</name>
+    <message>
+        <source>Untitled space</source>
+        <translation>Unbenannter Bereich</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 in %2, %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>Signing in… Finish signing in in the Webex window.</source>
@@ -1457,6 +1525,10 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>Messages can no longer be kept on this computer (%1); the app goes on with what it has in memory.</source>
         <translation>Nachrichten können nicht mehr auf diesem Computer gespeichert werden (%1); die App arbeitet mit dem weiter, was sie im Arbeitsspeicher hat.</translation>
+    </message>
+    <message>
+        <source>No messages are kept on this computer to search.</source>
+        <translation>Auf diesem Computer sind keine Nachrichten zum Durchsuchen gespeichert.</translation>
     </message>
 </context>
 <context>

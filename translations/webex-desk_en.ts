@@ -119,6 +119,16 @@
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message numerus="yes">
+        <source>%Ln message(s) found.</source>
+        <translation>
+            <numerusform>%Ln message found.</numerusform>
+            <numerusform>%Ln messages found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpacesController</name>
     <message numerus="yes">
         <source>%Ln space(s) loaded; Webex kept sending more pages, so the rest were not loaded.</source>

@@ -22,6 +22,7 @@
 #include "notificationcontroller.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
+#include "searchcontroller.h"
 #include "sessioncontroller.h"
 #include "spacescontroller.h"
 #include "storecontroller.h"
@@ -161,6 +162,7 @@ void AppController::buildWorkspace()
                                                 m_avatars.get(), this);
     m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(),
                                           AttentionController::desktopOptions(), this);
+    m_search = new SearchController(m_mainWindow->searchPane(), this);
     m_live =
         new LiveController({m_spaces, m_conversation, m_attention->unread(), m_mainWindow.get()},
                            &m_network, nullptr, this);
@@ -185,6 +187,12 @@ LiveController *AppController::live()
 {
     buildWorkspace();
     return m_live;
+}
+
+SearchController *AppController::search()
+{
+    buildWorkspace();
+    return m_search;
 }
 
 SpacesController *AppController::spaces()
@@ -212,6 +220,7 @@ AppController::~AppController()
     delete m_session;
     delete m_live;      // it closes its socket and talks to the panes' controllers
     delete m_attention; // it watches the window and shows the spaces' counts
+    delete m_search;    // it shows its results in the window's search pane
     m_mainWindow.reset();
     delete m_conversation;
     delete m_spaces;
@@ -265,6 +274,15 @@ void AppController::connectWorkspace()
             &ConversationController::setMe);
     connect(m_spaces, &SpacesController::allListed, m_localData, &StoreController::keepOnlyRooms);
     m_conversation->setStore(m_localData->store());
+    m_search->setStore(m_localData->store());
+    // A result opens its space (as a click would, when listed) at that message.
+    connect(m_search, &SearchController::resultOpened, this,
+            [this](const QString &roomId, const QString &messageId, const QString &title) {
+                if (m_conversation->openRoomId() != roomId &&
+                    !m_mainWindow->roomsPane()->openRoomById(roomId))
+                    m_conversation->openRoom(roomId, title);
+                m_conversation->seekMessage(messageId);
+            });
 }
 
 void AppController::connectAttention()
@@ -358,6 +376,7 @@ void AppController::onSessionStopped(bool byUser)
     m_storedRooms.clear();
     m_storedRoomsRead = false;
     m_storedOpenSpace.clear();
+    m_search->end();
 }
 
 void AppController::start()

@@ -19,6 +19,7 @@ class MainWindow;
 class ProfileController;
 class SessionController;
 class SessionKeeper;
+class SearchController;
 class SessionStore;
 class SpacesController;
 class StoreController;
@@ -61,6 +62,8 @@ public:
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
     [[nodiscard]] LiveController *live();
+    // Searching the messages kept on this computer.
+    [[nodiscard]] SearchController *search();
     // Whether Webex can be reached, and trying again while it cannot.
     [[nodiscard]] Connectivity *connectivity() const { return m_connectivity; }
     // The local store of the session's account (docs/STORE.md).
@@ -102,6 +105,7 @@ private:
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
     StoreController *m_localData;
+    SearchController *m_search = nullptr;
     Connectivity *m_connectivity;
     ProfileController *m_profile;
     LookupWaitsController *m_lookupWaits;

@@ -155,6 +155,7 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     m_storedShown.clear();
     m_newestPageSeen = false;
     m_olderWanted = false;
+    m_seekId.clear();
     const int row = m_rooms->rowOf(roomId);
     const std::optional<Room> room = row < 0 ? std::nullopt : m_rooms->roomAt(row);
     m_openRoomActivity = room ? room->lastActivity : QDateTime();
@@ -349,6 +350,7 @@ void ConversationController::onPageAdded()
         m_failureAfterPages.reset();
         showFailure(error);
     }
+    trySeek();
     if (m_newestWanted)
         loadNewestMessages();
     else if (m_olderWanted && m_newestPageSeen && m_messages->pagesInFlight() == 0) {
@@ -458,6 +460,33 @@ void ConversationController::sendMessage(const QString &markdown)
     m_sending.insert(tag, {m_openRoomId, markdown});
     m_messages->addPending(tag, markdown, m_myPersonId);
     m_client->sendMessage(m_openRoomId, markdown, tag);
+}
+
+void ConversationController::seekMessage(const QString &messageId)
+{
+    m_seekId = messageId;
+    m_seekPagesLeft = MaxPagesToSeek;
+    trySeek();
+}
+
+void ConversationController::trySeek()
+{
+    if (m_seekId.isEmpty() || !m_messages)
+        return;
+    if (m_pane->scrollToMessage(m_seekId)) {
+        m_seekId.clear();
+        return;
+    }
+    // Not listed yet: wait for Webex's newest page and what is on its way, then go back a page
+    // at a time.
+    if (!m_newestPageSeen || m_messages->pagesInFlight() > 0 || m_pane->isLoadingOlder())
+        return;
+    if (m_messages->hasOlder() && m_seekPagesLeft-- > 0) {
+        loadOlderMessages();
+        return;
+    }
+    m_seekId.clear();
+    emit notice(tr("That message is no longer in this space."));
 }
 
 void ConversationController::setOnline(bool online)

@@ -68,11 +68,16 @@ public slots:
     void updateMessage(const Message &message);
     void removeMessage(const QString &messageId);
 
+public:
     [[nodiscard]] SpaceDrafts *drafts() const { return m_drafts; }
     [[nodiscard]] Outbox *outbox() const { return m_outbox; }
     // Whether Webex can be reached (Connectivity): while it cannot, what is sent waits in the
     // outbox, shown as waiting, and goes once it can, in order.
     void setOnline(bool online);
+    // Shows message `messageId` of the open space (a search result opened): at once when it is
+    // listed, else once its page is in, loading older pages as far as MaxPagesToSeek.
+    void seekMessage(const QString &messageId);
+    static constexpr int MaxPagesToSeek = 20;
 
 signals:
     void messagesShown(const QString &roomId);
@@ -109,6 +114,8 @@ private:
     void showSendWaits();
     // Rows for the outbox's messages of the open space, marked as waiting for the network.
     void showQueued(const QList<OutgoingMessage> &messages);
+    // The sought message is shown, or more is loaded to find it, or it is not there.
+    void trySeek();
 
     MessagesPane *m_pane;
     RoomListModel *m_rooms;
@@ -123,6 +130,8 @@ private:
     QHash<QString, Message> m_storedShown;
     bool m_newestPageSeen = false; // Webex's newest page of the open space came
     bool m_olderWanted = false;    // older messages were asked for before it came
+    QString m_seekId;              // a message to show once it is listed (seekMessage)
+    int m_seekPagesLeft = 0;
     QString m_myPersonId;
     QString m_openRoomId;
     QDateTime m_openRoomActivity; // to tell whether a refresh brought new messages

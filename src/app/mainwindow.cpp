@@ -5,6 +5,7 @@
 #include "model/displaytext.h"
 #include "model/person.h"
 #include "roomspane.h"
+#include "searchpane.h"
 #include "statebanner.h"
 #include "ui_mainwindow.h"
 
@@ -75,11 +76,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_ui->findRoomAction, &QAction::triggered, this,
             [this] { roomsPane()->focusFilter(); });
+    connect(m_ui->searchMessagesAction, &QAction::triggered, this,
+            [this] { searchPane()->focusField(); });
     connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
     connect(m_ui->profileBanner, &StateBanner::retryRequested, this,
             &MainWindow::profileRetryRequested);
-    // Ctrl+K and F5 work wherever focus is, as the sign-out shortcut does.
+    // Ctrl+K, Ctrl+Shift+F and F5 work wherever focus is, as the sign-out shortcut does.
     addAction(m_ui->findRoomAction);
+    addAction(m_ui->searchMessagesAction);
     addAction(m_ui->refreshAction);
     restoreLayout();
     showWelcome();
@@ -108,15 +112,24 @@ MessagesPane *MainWindow::messagesPane()
     return m_messagesPane;
 }
 
+SearchPane *MainWindow::searchPane()
+{
+    buildPanes();
+    return m_searchPane;
+}
+
 void MainWindow::buildPanes()
 {
     if (m_roomsPane)
         return;
     m_roomsPane = new RoomsPane(m_ui->workSplitter);
     m_roomsPane->setObjectName(QStringLiteral("roomsPane"));
+    // The search field above the spaces; its results take their place while searching.
+    m_searchPane = new SearchPane(m_roomsPane, m_ui->workSplitter);
+    m_searchPane->setObjectName(QStringLiteral("searchPane"));
     m_messagesPane = new MessagesPane(m_ui->workSplitter);
     m_messagesPane->setObjectName(QStringLiteral("messagesPane"));
-    m_ui->workSplitter->addWidget(m_roomsPane);
+    m_ui->workSplitter->addWidget(m_searchPane);
     m_ui->workSplitter->addWidget(m_messagesPane);
     // The spaces list narrower than the messages, but wide enough for long titles.
     m_ui->workSplitter->setStretchFactor(0, 2);
@@ -189,6 +202,7 @@ void MainWindow::setSignedIn(bool signedIn)
     m_ui->forgetLocalDataAction->setEnabled(signedIn);
     m_ui->refreshAction->setEnabled(signedIn);
     m_ui->findRoomAction->setEnabled(signedIn);
+    m_ui->searchMessagesAction->setEnabled(signedIn);
 }
 
 void MainWindow::confirmForgetLocalData()

@@ -11,6 +11,7 @@ class AvatarCache;
 class MessagesPane;
 class Person;
 class RoomsPane;
+class SearchPane;
 class StateBanner;
 
 namespace Ui {
@@ -35,6 +36,8 @@ public:
     // restoring page shows its first frame without them (docs/BENCHMARKS.md, start-up).
     [[nodiscard]] RoomsPane *roomsPane();
     [[nodiscard]] MessagesPane *messagesPane();
+    // The search field and its results, above (and in place of) the spaces.
+    [[nodiscard]] SearchPane *searchPane();
     void buildPanes();
     [[nodiscard]] StateBanner *profileBanner() const;
 
@@ -125,6 +128,7 @@ private:
     QUrl m_avatarUrl;
     bool m_firstFrameWatched = false;
     RoomsPane *m_roomsPane = nullptr;
+    SearchPane *m_searchPane = nullptr;
     MessagesPane *m_messagesPane = nullptr;
     QPointer<AvatarCache> m_avatars;
     QString m_baseTitle;

@@ -263,6 +263,20 @@ void MessagesPane::fillIfNotScrollable()
         requestOlder();
 }
 
+bool MessagesPane::scrollToMessage(const QString &messageId)
+{
+    const int row = m_messages ? m_messages->rowOf(messageId) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_messages->index(row);
+    m_keepFromBottom = -1;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_atBottom = false; // new messages must not pull the view away from it
+    m_view->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void MessagesPane::focusComposer()
 {
     m_composer->editor()->setFocus();

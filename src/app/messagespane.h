@@ -49,6 +49,9 @@ public:
     [[nodiscard]] bool isLoadingOlder() const { return m_loadingOlder; }
 
     void setClockInterval(int milliseconds);
+    // Shows the message with that id (if it is in the list): scrolled to the middle of the
+    // view, made current and focused, as a search result opened. False when it is not listed.
+    bool scrollToMessage(const QString &messageId);
     // Keyboard focus to the composer (the space that is open was chosen again).
     void focusComposer();
     // A message that was not sent: its text goes back into the composer, with why.

@@ -14,12 +14,15 @@
 #include "e2efixture.h"
 #include "livecontroller.h"
 #include "mainwindow.h"
+#include "messagelistview.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
 #include "model/roomlistmodel.h"
+#include "model/searchresultlistmodel.h"
 #include "outbox.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
+#include "searchpane.h"
 #include "sessioncontroller.h"
 #include "spacedrafts.h"
 #include "spacescontroller.h"
@@ -28,6 +31,7 @@
 #include "store/localstore.h"
 #include "store/storeworker.h"
 #include "storecontroller.h"
+#include "translations.h"
 #include "webexemulator.h"
 
 #include <QAction>
@@ -112,6 +116,7 @@ class TestLocalStoreEndToEnd : public E2eFixture
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -120,6 +125,7 @@ private slots:
     void anUnsentMessageToASpaceNotOpenWaitsInItsComposer();
     void offlineMessagesAreSentInOrderOnceWebexIsBack();
     void queuedMessagesSurviveARestart();
+    void aMessageFoundBySearchOpensAtItsPlace();
     void signingOutDeletesTheStore();
     void forgetLocalDataDeletesItAndKeepsGoing();
 
@@ -132,6 +138,12 @@ private:
 
     std::unique_ptr<MemorySessionStore> m_session;
 };
+
+void TestLocalStoreEndToEnd::initTestCase()
+{
+    // The English catalogue: its plural forms ("1 message found").
+    QVERIFY(Translations::install(qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+}
 
 void TestLocalStoreEndToEnd::init()
 {
@@ -435,6 +447,74 @@ void TestLocalStoreEndToEnd::queuedMessagesSurviveARestart()
     const QStringList onWebex = textsOnWebex(*emulator(), room);
     QCOMPARE(onWebex.mid(onWebex.size() - 2), QStringList({"queued first", "queued second"}));
     QCOMPARE(onWebex.count(QStringLiteral("queued first")), 1);
+}
+
+void TestLocalStoreEndToEnd::aMessageFoundBySearchOpensAtItsPlace()
+{
+    const QStringList rooms = emulator()->roomIds();
+    const QString room = rooms.at(6);
+    const QString target = QStringLiteral("Meet at the Café du Monde");
+    QVERIFY(!emulator()->colleaguePosts(room, target).isEmpty());
+    // More than a page after it: it is not among the newest.
+    for (int i = 0; i < 60; ++i)
+        QVERIFY(!emulator()->colleaguePosts(room, QStringLiteral("later %1").arg(i)).isEmpty());
+    auto app = startSignedIn();
+    QVERIFY(app);
+    QVERIFY(openAndWaitFor(*app, room, QStringLiteral("later 59")));
+    QVERIFY(!messageTexts(app->conversation()->messageModel()).contains(target));
+    // Read back as a person scrolls up: the older page that holds it is loaded, so it is kept.
+    MessagesPane *pane = app->mainWindow()->messagesPane();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            pane->view()->scrollToTop();
+            return messageTexts(app->conversation()->messageModel()).contains(target);
+        },
+        WaitMs));
+    // Somewhere else when searching.
+    QVERIFY(app->mainWindow()->roomsPane()->openRoomById(rooms.at(2)));
+    QCOMPARE(app->conversation()->openRoomId(), rooms.at(2));
+    app->localData()->store()->waitForIdle();
+
+    // Ctrl+Shift+F, wherever focus is; no accents, part of a word.
+    app->mainWindow()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(app->mainWindow()));
+    QTest::keyClick(app->mainWindow(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    SearchPane *search = app->mainWindow()->searchPane();
+    QTRY_VERIFY(search->field()->hasFocus());
+    QTest::keyClicks(search->field(), QStringLiteral("cafe mon"));
+    QTRY_VERIFY_WITH_TIMEOUT(search->showsResults(), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(search->countLabel()->text(), QStringLiteral("1 message found."),
+                              WaitMs);
+    // Screen readers hear the count, on the label and on the list.
+    QCOMPARE(search->countLabel()->accessibleName(), QStringLiteral("1 message found."));
+    QCOMPARE(search->resultsView()->accessibleDescription(), QStringLiteral("1 message found."));
+    QVERIFY(!search->field()->accessibleName().isEmpty());
+    QVERIFY(!search->resultsView()->accessibleName().isEmpty());
+    const QModelIndex hit = search->resultsView()->model()->index(0, 0);
+    QCOMPARE(hit.data(SearchResultListModel::MessageIdRole).toString().isEmpty(), false);
+    QVERIFY(hit.data(SearchResultListModel::ExcerptHtmlRole)
+                .toString()
+                .contains(QStringLiteral("<b>Café</b>")));
+    QVERIFY(!hit.data(SearchResultListModel::RoomTitleRole).toString().isEmpty());
+    QVERIFY(hit.data(Qt::AccessibleTextRole).toString().contains(target));
+
+    // Down into the results, Enter: the space opens at that message, older than its newest
+    // page, which is loaded around it.
+    QTest::keyClick(search->field(), Qt::Key_Down);
+    QVERIFY(search->resultsView()->hasFocus());
+    QTest::keyClick(search->resultsView(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(app->conversation()->openRoomId(), room, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        pane->view()->currentIndex().data(MessageListModel::TextRole).toString(), target, WaitMs);
+    const QRect shown = pane->view()->visualRect(pane->view()->currentIndex());
+    QVERIFY(pane->view()->viewport()->rect().intersects(shown));
+
+    // Escape goes back: from the results to the field, from the field to the spaces.
+    QTest::keyClick(search->resultsView(), Qt::Key_Escape);
+    QVERIFY(search->field()->hasFocus());
+    QTest::keyClick(search->field(), Qt::Key_Escape);
+    QVERIFY(!search->showsResults());
+    QCOMPARE(search->field()->text(), QString());
 }
 
 void TestLocalStoreEndToEnd::signingOutDeletesTheStore()

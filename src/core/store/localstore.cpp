@@ -237,6 +237,21 @@ void LocalStore::readValue(const QString &key)
     });
 }
 
+void LocalStore::search(const QString &query, int limit)
+{
+    const quint64 generation = m_generation;
+    const quint64 id = ++m_lastSearch;
+    post([this, generation, id, query, limit] {
+        if (id != m_lastSearch.loadAcquire())
+            return; // the person typed on: a newer search is queued
+        const SearchResult result = m_worker->search(query, limit);
+        answer(generation, [this, id, query, result] {
+            if (id == m_lastSearch.loadAcquire())
+                emit searched(query, result);
+        });
+    });
+}
+
 void LocalStore::waitForIdle()
 {
     QMutex mutex;

@@ -3,9 +3,11 @@
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "store/messagesearch.h"
 #include "store/storefile.h"
 #include "store/storeworker.h"
 
+#include <QAtomicInteger>
 #include <QObject>
 #include <QSet>
 #include <QThread>
@@ -64,6 +66,10 @@ public:
     // draftRead() follows (empty text when there is none).
     void readDraft(const QString &roomId);
 
+    // searched() follows with the first `limit` messages matching `query`, newest first,
+    // unless another search was asked for meanwhile (typing: only the last one counts).
+    void search(const QString &query, int limit);
+
     // Waits until everything asked for so far is done (tests, and benchmarks).
     void waitForIdle();
 
@@ -78,6 +84,7 @@ signals:
     void valueRead(const QString &key, const QString &value);
     void draftRead(const QString &roomId, const QString &text);
     void outboxRead(const QList<OutgoingMessage> &messages);
+    void searched(const QString &query, const SearchResult &result);
 
 private:
     // Runs `work` on the store's thread with its worker.
@@ -96,4 +103,5 @@ private:
     QString m_path;
     quint64 m_generation = 0; // which open() answers belong to
     bool m_stopped = false;
+    QAtomicInteger<quint64> m_lastSearch; // the search asked for last; older ones are skipped
 };

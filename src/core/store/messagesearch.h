@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 class QSqlDatabase;
@@ -74,3 +75,5 @@ public:
     [[nodiscard]] static SearchResult search(const QSqlDatabase &db, const QString &query,
                                              int limit);
 };
+
+Q_DECLARE_METATYPE(SearchResult)

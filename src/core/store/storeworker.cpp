@@ -3,6 +3,7 @@
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "store/messagesearch.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -550,6 +551,18 @@ QList<OutgoingMessage> StoreWorker::outgoing() const
         messages.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                          timeFrom(q.value(3))});
     return messages;
+}
+
+SearchResult StoreWorker::search(const QString &query, int limit) const
+{
+    if (!isOpen()) {
+        SearchResult nothing;
+        nothing.problem = m_problem.isEmpty()
+                              ? tr("No messages are kept on this computer to search.")
+                              : m_problem;
+        return nothing;
+    }
+    return MessageSearch::search(database(), query, limit);
 }
 
 bool StoreWorker::setValue(const QString &key, const QString &value)

@@ -24,6 +24,7 @@ Q_DECLARE_METATYPE(OutgoingMessage)
 class Person;
 class QSqlDatabase;
 class Room;
+struct SearchResult;
 
 // What one account's local store reads and writes (docs/STORE.md), on the thread that opened
 // it: LocalStore runs one of these on a thread of its own, so the UI never waits on the disk;
@@ -86,6 +87,9 @@ public:
     bool queueOutgoing(const OutgoingMessage &message);
     bool removeOutgoing(const QString &clientTag);
     [[nodiscard]] QList<OutgoingMessage> outgoing() const;
+
+    // The stored messages matching `query` (MessageSearch), newest first, at most `limit`.
+    [[nodiscard]] SearchResult search(const QString &query, int limit) const;
 
     // Small values of the account's session, such as the space open at the last close.
     bool setValue(const QString &key, const QString &value);
