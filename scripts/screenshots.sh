@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots: runs `webex-desk --demo` on a virtual display, takes the
 # sign-in page, gives consent with a real mouse click, takes the main window, opens a space
-# with the keyboard (Ctrl+K, "cafe", Down, Enter) and takes it with its messages; then the
-# same space in German.
+# with the keyboard (Ctrl+K, "cafe", Down, Enter) and takes it with its messages, then searches
+# the messages shown so far (Ctrl+Shift+F, "the"); then the same in German.
 # Needs xvfb, xdotool and imagemagick; run after scripts/build.sh (or set BUILD_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +52,13 @@ run() {
     sleep 3
     import -window root "$out/space$suffix.png"
 
+    # Search what the demo has shown so far (Ctrl+Shift+F): the results take the spaces' place.
+    xdotool key --window "$main" ctrl+shift+f
+    sleep 0.5
+    xdotool type --window "$main" --delay 80 "the"
+    sleep 2
+    import -window root "$out/search$suffix.png"
+
     kill $app 2>/dev/null || true
     wait $app 2>/dev/null || true
     trap - EXIT
@@ -59,4 +66,4 @@ run() {
 
 run "" sign-in
 LANGUAGE=de LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 run "-de"
-echo "wrote $out/sign-in.png, main-window.png, space.png, main-window-de.png, space-de.png"
+echo "wrote $out/sign-in.png, main-window.png, space.png, search.png and the same in German (-de)"

@@ -17,6 +17,7 @@ StoreController::StoreController(const QString &dataDirectory, const QString &pr
             emit notice(opening.problem);
     });
     connect(&m_store, &LocalStore::stopped, this, &StoreController::notice);
+
     connect(&m_store, &LocalStore::roomsRead, this, &StoreController::storedRooms);
     connect(&m_store, &LocalStore::valueRead, this,
             [this](const QString &key, const QString &value) {
@@ -25,7 +26,14 @@ StoreController::StoreController(const QString &dataDirectory, const QString &pr
             });
 }
 
-StoreController::~StoreController() = default;
+StoreController::~StoreController()
+{
+    if (m_ephemeralFolder) {
+        m_store.forget();
+        m_store.waitForIdle();
+        m_ephemeralFolder->remove();
+    }
+}
 
 QString StoreController::accountName(const QString &personId)
 {
@@ -95,10 +103,15 @@ void StoreController::begin(WebexClient *client, const QString &apiHost, bool ep
     m_client = client;
     m_ephemeral = ephemeral;
     if (ephemeral || apiHost != m_apiHost)
-        m_store.close(); // the demo keeps nothing; another host is another account
+        m_store.close(); // another host is another account
     m_apiHost = apiHost;
-    if (ephemeral)
-        return;
+    if (ephemeral) {
+        // Nothing of the demo is kept for the next start; while it runs, a store like any.
+        m_ephemeralFolder = std::make_unique<QTemporaryDir>();
+        m_ephemeralFolder->setAutoRemove(false); // removed once the store's files are gone
+        if (m_ephemeralFolder->isValid())
+            m_store.open(m_ephemeralFolder->filePath(QStringLiteral("demo.sqlite")));
+    }
     // Everything Webex sends is kept as it was sent; LocalStore writes it on its own thread.
     connect(client, &WebexClient::roomsPageFetched, this,
             [this](const QList<Room> &rooms, int) { m_store.saveRooms(rooms); });
@@ -133,6 +146,15 @@ void StoreController::end(bool forget)
     if (m_client)
         m_client->disconnect(this);
     m_client = nullptr;
+    if (m_ephemeralFolder) {
+        // The demo's store goes with its session, and its folder once the store's thread has
+        // closed and deleted the files in it (milliseconds: nothing else is queued that long).
+        m_store.forget();
+        m_store.waitForIdle();
+        m_ephemeralFolder->remove();
+        m_ephemeralFolder.reset();
+        return;
+    }
     if (!forget) {
         m_store.close();
         return;

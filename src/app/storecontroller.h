@@ -6,6 +6,9 @@
 #include <QPointer>
 #include <QSet>
 #include <QSettings>
+#include <QTemporaryDir>
+
+#include <memory>
 
 class Person;
 class WebexClient;
@@ -18,7 +21,9 @@ class WebexClient;
 //
 // One store per account and API host: <app data>/store/<profile>/<host>/<account>.sqlite, where
 // account is a digest of the person's id and profile the keychain service the session is
-// remembered under ("webex-desk"; each test has its own). The demo keeps no store.
+// remembered under ("webex-desk"; each test has its own). The demo's store is in a temporary
+// folder, deleted when its session ends: its spaces are new at every start, but what it shows
+// can be searched while it runs.
 class StoreController : public QObject
 {
     Q_OBJECT
@@ -79,4 +84,5 @@ private:
     QPointer<WebexClient> m_client;
     QString m_apiHost;
     bool m_ephemeral = false;
+    std::unique_ptr<QTemporaryDir> m_ephemeralFolder; // the demo's store, while it runs
 };
