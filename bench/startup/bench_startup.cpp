@@ -62,6 +62,7 @@ struct Sample
     double windowMs = -1;    // process start -> first window shown
     double windowCpuMs = -1; // CPU time the process had used by then (all threads)
     double roomsMs = -1;     // process start -> all spaces in the model (webex-desk only)
+    double paintedMs = -1;   // process start -> the spaces list first painted with spaces
     bool idle = false;       // it went quiet before we read its memory
     qint64 vmRssKiB = 0;     // /proc/<pid>/status
     qint64 vmHwmKiB = 0;     // peak RSS
@@ -186,10 +187,12 @@ void readMemory(qint64 pid, Sample *sample)
 // Starts `program`, waits for its first window (and, if `rooms` > 0, for all spaces), then for
 // it to go idle, measures it and stops it.
 Sample measure(const QString &program, const QStringList &arguments,
-               const QProcessEnvironment &environment, int rooms, int idleMs, bool echo)
+               const QProcessEnvironment &environment, int rooms, int idleMs, bool echo,
+               bool waitForPaint = false)
 {
     static const QRegularExpression shown(
         QStringLiteral("first window shown, steady clock (\\d+), cpu (\\d+) us"));
+    static const QRegularExpression painted(QStringLiteral("spaces painted, steady clock (\\d+)"));
     const QRegularExpression allRooms(QStringLiteral("Room list has %1 spaces").arg(rooms));
 
     QProcess process;
@@ -205,7 +208,9 @@ Sample measure(const QString &program, const QStringList &arguments,
     QByteArray pending;
     QElapsedTimer limit;
     limit.start();
-    while ((sample.windowMs < 0 || (rooms > 0 && sample.roomsMs < 0)) && limit.elapsed() < 120000) {
+    while ((sample.windowMs < 0 || (rooms > 0 && sample.roomsMs < 0) ||
+            (waitForPaint && sample.paintedMs < 0)) &&
+           limit.elapsed() < 120000) {
         if (process.state() != QProcess::Running)
             fail(QStringLiteral("%1 ended early:\n%2")
                      .arg(program, QString::fromLocal8Bit(pending + process.readAll())));
@@ -223,6 +228,12 @@ Sample measure(const QString &program, const QStringList &arguments,
                 const qint64 from = std::chrono::nanoseconds(started.time_since_epoch()).count();
                 sample.windowMs = double(at - from) / 1e6;
                 sample.windowCpuMs = match.captured(2).toDouble() / 1e3;
+            }
+            const auto paint = painted.match(line);
+            if (paint.hasMatch() && sample.paintedMs < 0) {
+                const qint64 at = paint.captured(1).toLongLong();
+                const qint64 from = std::chrono::nanoseconds(started.time_since_epoch()).count();
+                sample.paintedMs = double(at - from) / 1e6;
             }
             if (rooms > 0 && sample.roomsMs < 0 && allRooms.match(line).hasMatch())
                 sample.roomsMs =
@@ -548,8 +559,18 @@ int main(int argc, char *argv[])
         QStringLiteral("ms"), QStringLiteral("500"));
     const QCommandLineOption allLibraries(QStringLiteral("all-libraries"),
                                           QStringLiteral("List every mapped file, not the top."));
+    const QCommandLineOption storeRuns(
+        QStringLiteral("store-runs"),
+        QStringLiteral("Measured starts restoring from the local store while Webex holds every "
+                       "answer back (the emulator started again with --latency; default 5, 0: "
+                       "none)."),
+        QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption latency(
+        QStringLiteral("latency-ms"),
+        QStringLiteral("How long Webex holds each answer in the store runs (default 2000)."),
+        QStringLiteral("ms"), QStringLiteral("2000"));
     parser.addOptions({runs, warmups, rooms, idle, bare, desk, emulator, top, verbose, deskEnv,
-                       deskPrefix, settle, allLibraries});
+                       deskPrefix, settle, allLibraries, storeRuns, latency});
     parser.process(app);
     const int runCount = std::max(1, parser.value(runs).toInt());
     const int warmupCount = std::max(0, parser.value(warmups).toInt());
@@ -672,6 +693,66 @@ int main(int argc, char *argv[])
         parser.isSet(allLibraries) ? 100000 : std::max(1, parser.value(top).toInt());
     printLibraries("bare window", bareSamples.constLast(), topCount);
     printLibraries("webex-desk", deskSamples.constLast(), topCount);
+
+    // Restoring from the local store (docs/STORE.md): the starts above left the store filled
+    // with the N spaces (the emulator's seed is fixed, so a new emulator has the same ones).
+    // Webex now holds every answer for --latency-ms, so what the list paints before that is
+    // the store's.
+    const int storeRunCount = std::max(0, parser.value(storeRuns).toInt());
+    if (storeRunCount > 0) {
+        const int latencyMs = std::max(0, parser.value(latency).toInt());
+        emulatorProcess.terminate();
+        emulatorProcess.waitForFinished(5000);
+        emulatorProcess.start(parser.value(emulator),
+                              {QStringLiteral("--rooms"), QString::number(roomCount),
+                               QStringLiteral("--port"), QString::number(port),
+                               QStringLiteral("--latency-ms"), QString::number(latencyMs)});
+        emulatorOutput.clear();
+        while (!emulatorOutput.contains("Spaces:") && emulatorProcess.waitForReadyRead(20000))
+            emulatorOutput += emulatorProcess.readAll();
+        if (!emulatorOutput.contains("Spaces:"))
+            fail(QStringLiteral("webex-emulator did not start again: %1")
+                     .arg(QString::fromLocal8Bit(emulatorOutput + emulatorProcess.readAll())));
+        // Its tokens are new: a new sign-in, stored as the app would.
+        session.tokens = signIn(*api, integration);
+        store.save(session);
+        if (!waitForStore(store, &SessionStore::saved))
+            fail(QStringLiteral("could not store the new session in the keychain"));
+
+        QList<Sample> storeBare, storeDesk;
+        for (int i = 0; i < storeRunCount; ++i) {
+            QThread::msleep(settleMs);
+            const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
+            QThread::msleep(settleMs);
+            const Sample d = measure(deskProgram, deskArguments, deskEnvironment, roomCount,
+                                     idleMs, echo, true);
+            std::printf("store %2d  bare: window %6.1f ms   webex-desk: window %6.1f ms, spaces "
+                        "painted %6.1f ms (%+.1f ms after the window), %d spaces at %6.1f ms, "
+                        "RSS %5.1f MiB%s\n",
+                        i + 1, b.windowMs, d.windowMs, d.paintedMs, d.paintedMs - d.windowMs,
+                        roomCount, d.roomsMs, mib(d.vmRssKiB), d.idle ? "" : " (not idle)");
+            std::fflush(stdout);
+            storeBare << b;
+            storeDesk << d;
+        }
+        std::printf("\nFrom the local store, Webex answering after %d ms:\n", latencyMs);
+        printRow("window shown", field(storeBare, [](const Sample &s) { return s.windowMs; }),
+                 field(storeDesk, [](const Sample &s) { return s.windowMs; }), "ms");
+        const QList<double> painted =
+            field(storeDesk, [](const Sample &s) { return s.paintedMs; });
+        const QList<double> afterWindow =
+            field(storeDesk, [](const Sample &s) { return s.paintedMs - s.windowMs; });
+        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "spaces painted", "", "",
+                    median(painted), minimum(painted), "ms");
+        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "  after the window", "", "",
+                    median(afterWindow), minimum(afterWindow), "ms");
+        const QList<double> allRooms = field(storeDesk, [](const Sample &s) { return s.roomsMs; });
+        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "all spaces in the model", "", "",
+                    median(allRooms), minimum(allRooms), "ms");
+        printRow("VmRSS when idle",
+                 field(storeBare, [](const Sample &s) { return mib(s.vmRssKiB); }),
+                 field(storeDesk, [](const Sample &s) { return mib(s.vmRssKiB); }), "MiB");
+    }
 
     store.clear();
     waitForStore(store, &SessionStore::cleared);

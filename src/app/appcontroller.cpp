@@ -134,13 +134,31 @@ void AppController::connectLocalData()
 void AppController::onStoredRooms(const QList<Room> &rooms, bool last)
 {
     m_storedRoomsRead = last;
-    if (!m_client) {
-        m_storedRooms += rooms; // the session has not begun: kept until it does
+    if (!m_spaces) {
+        m_storedRooms += rooms; // before the first frame: listed once it is on screen
         return;
+    }
+    if (!m_client && !m_session->isSignedIn() && !m_storedShown) {
+        // The keychain is still being asked: the workspace shows what was kept meanwhile
+        // (docs/STORE.md, instant start); noSessionToRestore takes it back.
+        m_storedShown = true;
+        m_mainWindow->showWorkspace();
     }
     m_spaces->showStoredRooms(rooms);
     if (last)
-        openStoredSpace();
+        openStoredSpace(); // once the session has begun, if it has not yet
+}
+
+void AppController::forgetStoredRooms()
+{
+    if (m_client)
+        return; // a session began: Webex's list replaces them
+    m_storedRooms.clear();
+    m_storedRoomsRead = false;
+    m_storedOpenSpace.clear();
+    if (m_storedShown && m_spaces)
+        m_spaces->roomModel()->clear();
+    m_storedShown = false;
 }
 
 void AppController::openStoredSpace()
@@ -230,6 +248,8 @@ void AppController::connectSession()
 {
     connect(m_session, &SessionController::sessionStarted, this, &AppController::onSessionStarted);
     connect(m_session, &SessionController::sessionStopped, this, &AppController::onSessionStopped);
+    connect(m_session, &SessionController::noSessionToRestore, this,
+            &AppController::forgetStoredRooms);
     connect(m_session, &SessionController::setUpNeeded, this, [this] {
         if (!m_mainWindow->findChild<FirstRunDialog *>())
             openSetUp();
@@ -334,12 +354,9 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_localData->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
-    if (!m_demoSession) {
-        // Kept from the last session: listed now, before Webex's answer.
-        m_spaces->showStoredRooms(std::exchange(m_storedRooms, {}));
-        openStoredSpace();
-    }
-    m_storedRooms.clear();
+    if (!m_demoSession)
+        openStoredSpace(); // kept from the last session, listed at the first frame
+    m_storedShown = false;
     // Counted from SeenSpaces' baseline; until events come, pages of the open space bring the
     // messages (after the conversation has merged them: it was connected first).
     m_attention->begin(api.baseUrl().host(), m_demoSession, m_spaces->roomModel()->seenBaseline());
@@ -400,6 +417,9 @@ void AppController::start()
             return;
         m_sessionStarting = true;
         buildWorkspace();
+        // What the store read while the window came up, listed now.
+        if (!m_storedRooms.isEmpty())
+            onStoredRooms(std::exchange(m_storedRooms, {}), m_storedRoomsRead);
         if (m_options.demo)
             startDemo();
         else

@@ -87,6 +87,8 @@ private:
     // workspace is on screen then), before Webex answers.
     void onStoredRooms(const QList<Room> &rooms, bool last);
     void openStoredSpace();
+    // The keychain had no session: the spaces shown from the store go.
+    void forgetStoredRooms();
     void connectConnectivity();
     // Offline, or online again (Connectivity::changed).
     void onConnectivityChanged(bool online);
@@ -118,5 +120,6 @@ private:
     // Read from the store before the session began, shown when it does.
     QList<Room> m_storedRooms;
     bool m_storedRoomsRead = false;
+    bool m_storedShown = false; // the workspace shows stored spaces before a session began
     QString m_storedOpenSpace; // the space open at the last close, opened once listed
 };

@@ -14,6 +14,7 @@
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QLoggingCategory>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -21,6 +22,11 @@
 #include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <chrono>
+
+// The start-up's milestones, for bench/startup (as main.cpp's "first window shown").
+Q_LOGGING_CATEGORY(lcStartupSpaces, "webexdesk.startup")
 
 namespace {
 constexpr int MinuteMs = 60 * 1000;
@@ -327,6 +333,21 @@ void RoomsPane::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
 
 bool RoomsPane::eventFilter(QObject *watched, QEvent *event)
 {
+    if (!m_paintedSpacesSaid && watched == m_view->viewport() &&
+        event->type() == QEvent::Paint && m_presentation->rowCount() > 0) {
+        // Once: when the list first paints spaces (from the local store at a restore), with
+        // the steady clock, after the paint itself (queued).
+        m_paintedSpacesSaid = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                const auto now = std::chrono::steady_clock::now().time_since_epoch();
+                qCInfo(lcStartupSpaces, "spaces painted, steady clock %lld, rows %d",
+                       static_cast<long long>(std::chrono::nanoseconds(now).count()),
+                       m_presentation->rowCount());
+            },
+            Qt::QueuedConnection);
+    }
     if ((watched == m_view->viewport() || watched == m_view) &&
         event->type() == QEvent::ContextMenu) {
         auto *menuEvent = static_cast<QContextMenuEvent *>(event);

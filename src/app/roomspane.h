@@ -94,4 +94,5 @@ private:
     QAction *m_clearFilter = nullptr;
     QAction *m_searchIcon = nullptr;
     class QMenu *m_rowMenu = nullptr;
+    bool m_paintedSpacesSaid = false; // the first paint with spaces was logged (bench/startup)
 };

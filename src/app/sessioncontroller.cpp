@@ -60,6 +60,7 @@ void SessionController::onKeychainUnavailable(const QString &reason)
 
 void SessionController::startWithoutSession()
 {
+    emit noSessionToRestore();
     m_window->showWelcome();
     if (m_credentials.isComplete())
         signIn();
@@ -164,8 +165,10 @@ void SessionController::beginSession(const TokenSet &tokens)
         m_window->showWelcome(message);
         emit sessionEnded(message);
     });
-    emit sessionStarted(m_keeper);
+    // The workspace first: what sessionStarted's receivers show in it (the space open at the
+    // last close) must not be reset by it.
     m_window->showWorkspace();
+    emit sessionStarted(m_keeper);
     m_keeper->start(tokens);
 }
 

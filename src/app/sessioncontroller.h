@@ -67,6 +67,9 @@ signals:
     // The session is over: what it showed must go. byUser: the user signed out, so what the
     // app remembers about the account goes too.
     void sessionStopped(bool byUser);
+    // The keychain has no session to restore (or cannot be read): what was shown while it was
+    // asked (the spaces kept on this computer) must go.
+    void noSessionToRestore();
     // No remembered session, and no complete Integration details to sign in with.
     void setUpNeeded();
     void signedIn();

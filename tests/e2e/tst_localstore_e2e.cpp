@@ -245,6 +245,12 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
     QVERIFY(
         messageTexts(app->conversation()->messageModel()).contains(QStringLiteral("kept: first")));
     QVERIFY(app->mainWindow()->roomsPane()->isVisible());
+    // The pane shows that space, not "No space open": the workspace was not reset after it.
+    const int openRow = roomModel->rowOf(open);
+    QVERIFY(openRow >= 0);
+    auto *title = app->mainWindow()->messagesPane()->findChild<QLabel *>(QStringLiteral("roomTitle"));
+    QVERIFY(title);
+    QCOMPARE(title->text(), roomModel->index(openRow).data(Qt::DisplayRole).toString());
 
     // Webex answers: it wins.
     QVERIFY(loaded.wait(WaitMs));
