@@ -133,19 +133,36 @@ void AppController::connectLocalData()
 
 void AppController::onStoredRooms(const QList<Room> &rooms, bool last)
 {
-    m_storedRoomsRead = last;
-    if (!m_spaces) {
-        m_storedRooms += rooms; // before the first frame: listed once it is on screen
+    if (last)
+        m_storedRoomsRead = true;
+    // Before the first frame (or while earlier chunks wait): listed once it is on screen, a
+    // chunk per turn of the event loop.
+    const bool waiting = !m_storedRooms.isEmpty();
+    m_storedRooms.append(rooms);
+    if (m_spaces && !waiting)
+        showStoredChunks();
+}
+
+void AppController::showStoredChunks()
+{
+    if (m_storedRooms.isEmpty() || !m_spaces)
         return;
-    }
     if (!m_client && !m_session->isSignedIn() && !m_storedShown) {
         // The keychain is still being asked: the workspace shows what was kept meanwhile
         // (docs/STORE.md, instant start); noSessionToRestore takes it back.
         m_storedShown = true;
         m_mainWindow->showWorkspace();
     }
-    m_spaces->showStoredRooms(rooms);
-    if (last)
+    // The first chunk is a window's worth: painted at once, before the event loop goes on to
+    // the keychain (loading libsecret, D-Bus: 30 ms of this thread) and the next chunks; a
+    // widget's update would wait for a timer behind them.
+    const bool first = m_spaces->roomModel()->rowCount() == 0;
+    m_spaces->showStoredRooms(m_storedRooms.takeFirst());
+    if (first && m_spaces->roomModel()->rowCount() > 0)
+        m_mainWindow->repaint();
+    if (!m_storedRooms.isEmpty())
+        QTimer::singleShot(0, this, &AppController::showStoredChunks);
+    else if (m_storedRoomsRead)
         openStoredSpace(); // once the session has begun, if it has not yet
 }
 
@@ -164,7 +181,8 @@ void AppController::forgetStoredRooms()
 void AppController::openStoredSpace()
 {
     // Once the stored spaces are listed, and only if the person opened none meanwhile.
-    if (!m_client || !m_storedRoomsRead || m_storedOpenSpace.isEmpty())
+    if (!m_client || !m_storedRoomsRead || !m_storedRooms.isEmpty() ||
+        m_storedOpenSpace.isEmpty())
         return;
     const QString roomId = std::exchange(m_storedOpenSpace, QString());
     if (m_conversation->openRoomId().isEmpty())
@@ -417,13 +435,17 @@ void AppController::start()
             return;
         m_sessionStarting = true;
         buildWorkspace();
-        // What the store read while the window came up, listed now.
-        if (!m_storedRooms.isEmpty())
-            onStoredRooms(std::exchange(m_storedRooms, {}), m_storedRoomsRead);
-        if (m_options.demo)
+        // What the store read while the window came up: its first chunk (a window's worth)
+        // now, the rest a chunk per turn of the event loop, so the list paints first.
+        showStoredChunks();
+        if (m_options.demo) {
             startDemo();
-        else
-            m_session->restore();
+            return;
+        }
+        // After the next paint: the keychain's first calls (loading libsecret, D-Bus) would hold
+        // back the stored spaces' first frame by tens of milliseconds.
+        QMetaObject::invokeMethod(
+            this, [this] { m_session->restore(); }, Qt::QueuedConnection);
     };
     connect(m_mainWindow.get(), &MainWindow::firstFrameShown, this, startSession,
             Qt::SingleShotConnection);

@@ -87,6 +87,8 @@ private:
     // workspace is on screen then), before Webex answers.
     void onStoredRooms(const QList<Room> &rooms, bool last);
     void openStoredSpace();
+    // The chunks read before the first frame: one now, the next on the next turn.
+    void showStoredChunks();
     // The keychain had no session: the spaces shown from the store go.
     void forgetStoredRooms();
     void connectConnectivity();
@@ -117,8 +119,8 @@ private:
     bool m_demoSession = false;
     bool m_sessionStarting = false; // start() has restored or begun the demo
     bool m_workspaceLoaded = false;
-    // Read from the store before the session began, shown when it does.
-    QList<Room> m_storedRooms;
+    // Read from the store before the first frame, in its chunks: listed once it is on screen.
+    QList<QList<Room>> m_storedRooms;
     bool m_storedRoomsRead = false;
     bool m_storedShown = false; // the workspace shows stored spaces before a session began
     QString m_storedOpenSpace; // the space open at the last close, opened once listed
