@@ -48,10 +48,13 @@ public:
         m_ok = m_query.prepare(sql);
     }
     QSqlQuery &query() { return m_query; }
-    bool run(const QVariantList &values)
+    // Binds `values` in order and runs it; on failure *detail says why.
+    bool run(const QVariantList &values, QString *detail)
     {
-        if (!m_ok)
+        if (!m_ok) {
+            *detail = m_query.lastError().text();
             return false;
+        }
         for (int i = 0; i < values.size(); ++i) {
             const QVariant &value = values.at(i);
             // QtSql binds a null QString as NULL; the text columns are NOT NULL DEFAULT ''.
@@ -60,14 +63,37 @@ public:
             else
                 m_query.bindValue(i, value);
         }
-        return m_query.exec();
+        if (m_query.exec())
+            return true;
+        *detail = m_query.lastError().text();
+        return false;
     }
-    [[nodiscard]] QString error() const { return m_query.lastError().text(); }
 
 private:
     QSqlQuery m_query;
     bool m_ok = false;
 };
+
+// `ids` in the temporary table `table` of this connection (made when missing, emptied first),
+// so a statement joins them instead of binding thousands of parameters.
+bool fillIdTable(const QSqlDatabase &db, const QString &table, const QStringList &ids,
+                 QString *detail)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1(id TEXT PRIMARY KEY NOT NULL)"
+                               " WITHOUT ROWID")
+                    .arg(table)) ||
+        !q.exec(QStringLiteral("DELETE FROM %1").arg(table))) {
+        *detail = q.lastError().text();
+        return false;
+    }
+    Statement insert(db, QStringLiteral("INSERT OR IGNORE INTO %1(id) VALUES (?)").arg(table));
+    for (const QString &id : ids) {
+        if (!insert.run({id}, detail))
+            return false;
+    }
+    return true;
+}
 
 const QString RoomColumns = QStringLiteral(
     "id, title, kind, team_id, creator_id, owner_id, description, is_locked, is_public,"
@@ -177,6 +203,13 @@ template <typename Write> bool StoreWorker::transaction(const char *what, Write 
     return true;
 }
 
+bool StoreWorker::writeOne(const char *what, const QString &sql, const QVariantList &values)
+{
+    return transaction(what, [&](const QSqlDatabase &db, QString *detail) {
+        return Statement(db, sql).run(values, detail);
+    });
+}
+
 bool StoreWorker::saveRooms(const QList<Room> &rooms)
 {
     if (rooms.isEmpty())
@@ -188,10 +221,9 @@ bool StoreWorker::saveRooms(const QList<Room> &rooms)
             if (!upsert.run({room.id, room.title, int(room.kind), room.teamId, room.creatorId,
                              room.ownerId, room.description, room.isLocked, room.isPublic,
                              room.isReadOnly, room.isAnnouncementOnly, timeValue(room.lastActivity),
-                             timeValue(room.created)})) {
-                *detail = upsert.error();
+                             timeValue(room.created)},
+                            detail))
                 return false;
-            }
         }
         return true;
     });
@@ -203,16 +235,12 @@ bool StoreWorker::removeRoom(const QString &roomId)
         for (const char *table : {"messages", "read_state", "drafts", "outbox"}) {
             Statement remove(
                 db, QStringLiteral("DELETE FROM %1 WHERE room_id = ?").arg(QLatin1String(table)));
-            if (!remove.run({roomId})) {
-                *detail = remove.error();
+            if (!remove.run({roomId}, detail))
                 return false;
-            }
         }
         Statement remove(db, QStringLiteral("DELETE FROM spaces WHERE id = ?"));
-        if (!remove.run({roomId})) {
-            *detail = remove.error();
+        if (!remove.run({roomId}, detail))
             return false;
-        }
         return true;
     });
 }
@@ -220,22 +248,9 @@ bool StoreWorker::removeRoom(const QString &roomId)
 bool StoreWorker::keepOnlyRooms(const QSet<QString> &roomIds)
 {
     return transaction("spaces left", [&](const QSqlDatabase &db, QString *detail) {
-        QSqlQuery q(db);
-        // The ids in a table of this connection only, so the deletes are joins, not 10,000
-        // bound parameters.
-        if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS kept_spaces("
-                                   "id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")) ||
-            !q.exec(QStringLiteral("DELETE FROM kept_spaces"))) {
-            *detail = q.lastError().text();
+        if (!fillIdTable(db, QStringLiteral("kept_spaces"), roomIds.values(), detail))
             return false;
-        }
-        Statement keep(db, QStringLiteral("INSERT OR IGNORE INTO kept_spaces(id) VALUES (?)"));
-        for (const QString &id : roomIds) {
-            if (!keep.run({id})) {
-                *detail = keep.error();
-                return false;
-            }
-        }
+        QSqlQuery q(db);
         for (const char *table : {"messages", "read_state", "drafts", "outbox"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1 WHERE room_id NOT IN kept_spaces")
                             .arg(QLatin1String(table)))) {
@@ -306,10 +321,9 @@ bool upsertMessages(const QSqlDatabase &db, const QList<Message> &messages, QStr
     for (const Message &m : messages) {
         if (!upsert.run({m.id, m.roomId, m.roomType, m.personId, m.personEmail, m.text, m.markdown,
                          m.html, m.parentId, joined(m.files), timeValue(m.created),
-                         timeValue(m.updated)})) {
-            *detail = upsert.error();
+                         timeValue(m.updated)},
+                        detail))
             return false;
-        }
     }
     return true;
 }
@@ -347,20 +361,12 @@ bool StoreWorker::savePage(const QString &roomId, const QList<Message> &newestFi
         if (!oldest.isValid() && !(newest && page.isEmpty()))
             return true; // no times to tell a range by
         // The ids of the page, to keep; the rest of its range is gone from Webex.
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS page_ids("
-                                   "id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")) ||
-            !q.exec(QStringLiteral("DELETE FROM page_ids"))) {
-            *detail = q.lastError().text();
+        QStringList pageIds;
+        for (const Message &m : page)
+            pageIds.append(m.id);
+        if (!fillIdTable(db, QStringLiteral("page_ids"), pageIds, detail))
             return false;
-        }
-        Statement keep(db, QStringLiteral("INSERT OR IGNORE INTO page_ids(id) VALUES (?)"));
-        for (const Message &m : page) {
-            if (!keep.run({m.id})) {
-                *detail = keep.error();
-                return false;
-            }
-        }
+        QSqlQuery q(db);
         // An empty newest page: the space has no messages any more.
         QString range;
         if (oldest.isValid())
@@ -385,14 +391,8 @@ bool StoreWorker::savePage(const QString &roomId, const QList<Message> &newestFi
 
 bool StoreWorker::removeMessage(const QString &messageId)
 {
-    return transaction("deleted message", [&](const QSqlDatabase &db, QString *detail) {
-        Statement remove(db, QStringLiteral("DELETE FROM messages WHERE id = ?"));
-        if (!remove.run({messageId})) {
-            *detail = remove.error();
-            return false;
-        }
-        return true;
-    });
+    return writeOne("deleted message", QStringLiteral("DELETE FROM messages WHERE id = ?"),
+                    {messageId});
 }
 
 QList<Message> StoreWorker::newestMessages(const QString &roomId, int limit, bool *hasOlder) const
@@ -432,10 +432,9 @@ bool StoreWorker::savePeople(const QList<Person> &people)
                                             " emails, avatar, seen) VALUES (?,?,?,?,?)"));
         for (const Person &person : people) {
             if (!upsert.run({person.id, person.displayName, joined(person.emails),
-                             person.avatar.toString(), now})) {
-                *detail = upsert.error();
+                             person.avatar.toString(), now},
+                            detail))
                 return false;
-            }
         }
         return true;
     });
@@ -467,38 +466,24 @@ QList<Person> StoreWorker::people(const QStringList &personIds) const
 
 bool StoreWorker::setDraft(const QString &roomId, const QString &text)
 {
-    return transaction("draft", [&](const QSqlDatabase &db, QString *detail) {
-        Statement write(db, text.isEmpty()
-                                ? QStringLiteral("DELETE FROM drafts WHERE room_id = ?")
-                                : QStringLiteral("INSERT OR REPLACE INTO drafts(room_id, text,"
-                                                 " updated) VALUES (?,?,?)"));
-        const QVariantList values =
-            text.isEmpty() ? QVariantList{roomId}
-                           : QVariantList{roomId, text, timeValue(QDateTime::currentDateTimeUtc())};
-        if (!write.run(values)) {
-            *detail = write.error();
-            return false;
-        }
-        return true;
-    });
+    if (text.isEmpty())
+        return writeOne("draft", QStringLiteral("DELETE FROM drafts WHERE room_id = ?"), {roomId});
+    return writeOne("draft",
+                    QStringLiteral("INSERT OR REPLACE INTO drafts(room_id, text, updated)"
+                                   " VALUES (?,?,?)"),
+                    {roomId, text, timeValue(QDateTime::currentDateTimeUtc())});
 }
 
 bool StoreWorker::appendToDraft(const QString &roomId, const QString &text)
 {
     if (text.isEmpty())
         return isOpen();
-    return transaction("draft", [&](const QSqlDatabase &db, QString *detail) {
-        Statement write(
-            db, QStringLiteral("INSERT INTO drafts(room_id, text, updated) VALUES (?1, ?2, ?3)"
-                               " ON CONFLICT(room_id) DO UPDATE SET"
-                               " text = drafts.text || char(10) || excluded.text,"
-                               " updated = excluded.updated"));
-        if (!write.run({roomId, text, timeValue(QDateTime::currentDateTimeUtc())})) {
-            *detail = write.error();
-            return false;
-        }
-        return true;
-    });
+    return writeOne("draft",
+                    QStringLiteral("INSERT INTO drafts(room_id, text, updated) VALUES (?1, ?2, ?3)"
+                                   " ON CONFLICT(room_id) DO UPDATE SET"
+                                   " text = drafts.text || char(10) || excluded.text,"
+                                   " updated = excluded.updated"),
+                    {roomId, text, timeValue(QDateTime::currentDateTimeUtc())});
 }
 
 QString StoreWorker::draft(const QString &roomId) const
@@ -513,29 +498,18 @@ QString StoreWorker::draft(const QString &roomId) const
 
 bool StoreWorker::queueOutgoing(const OutgoingMessage &message)
 {
-    return transaction("outbox", [&](const QSqlDatabase &db, QString *detail) {
-        Statement insert(db, QStringLiteral("INSERT OR IGNORE INTO outbox(client_tag, room_id,"
-                                            " markdown, created) VALUES (?,?,?,?)"));
-        if (!insert.run({message.clientTag, message.roomId, message.markdown,
-                         message.created.isValid() ? message.created.toMSecsSinceEpoch()
-                                                   : QDateTime::currentMSecsSinceEpoch()})) {
-            *detail = insert.error();
-            return false;
-        }
-        return true;
-    });
+    const qint64 created = message.created.isValid() ? message.created.toMSecsSinceEpoch()
+                                                     : QDateTime::currentMSecsSinceEpoch();
+    return writeOne("outbox",
+                    QStringLiteral("INSERT OR IGNORE INTO outbox(client_tag, room_id, markdown,"
+                                   " created) VALUES (?,?,?,?)"),
+                    {message.clientTag, message.roomId, message.markdown, created});
 }
 
 bool StoreWorker::removeOutgoing(const QString &clientTag)
 {
-    return transaction("outbox", [&](const QSqlDatabase &db, QString *detail) {
-        Statement remove(db, QStringLiteral("DELETE FROM outbox WHERE client_tag = ?"));
-        if (!remove.run({clientTag})) {
-            *detail = remove.error();
-            return false;
-        }
-        return true;
-    });
+    return writeOne("outbox", QStringLiteral("DELETE FROM outbox WHERE client_tag = ?"),
+                    {clientTag});
 }
 
 QList<OutgoingMessage> StoreWorker::outgoing() const
@@ -567,15 +541,9 @@ SearchResult StoreWorker::search(const QString &query, int limit) const
 
 bool StoreWorker::setValue(const QString &key, const QString &value)
 {
-    return transaction("state", [&](const QSqlDatabase &db, QString *detail) {
-        Statement upsert(
-            db, QStringLiteral("INSERT OR REPLACE INTO app_state(key, value) VALUES (?,?)"));
-        if (!upsert.run({key, value})) {
-            *detail = upsert.error();
-            return false;
-        }
-        return true;
-    });
+    return writeOne("state",
+                    QStringLiteral("INSERT OR REPLACE INTO app_state(key, value) VALUES (?,?)"),
+                    {key, value});
 }
 
 QString StoreWorker::value(const QString &key) const

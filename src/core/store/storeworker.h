@@ -99,6 +99,8 @@ private:
     [[nodiscard]] QSqlDatabase database() const;
     // Runs `write` in one transaction; on any failure rolls back and stops the store.
     template <typename Write> bool transaction(const char *what, Write &&write);
+    // One statement in one transaction.
+    bool writeOne(const char *what, const QString &sql, const QVariantList &values);
     void stop(const QString &detail);
 
     QString m_connection;
