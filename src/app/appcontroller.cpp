@@ -19,6 +19,7 @@
 #include "model/messagelistmodel.h"
 #include "model/person.h"
 #include "model/roomlistmodel.h"
+#include "model/team.h"
 #include "notificationcontroller.h"
 #include "profilecontroller.h"
 #include "roomspane.h"
@@ -120,6 +121,11 @@ void AppController::connectLocalData()
 {
     connect(m_localData, &StoreController::notice, m_mainWindow.get(), &MainWindow::showNotice);
     connect(m_localData, &StoreController::storedRooms, this, &AppController::onStoredRooms);
+    // The team filter from the store too, until Webex's list replaces it.
+    connect(m_localData, &StoreController::storedTeams, this, [this](const QList<Team> &teams) {
+        if (!teams.isEmpty() && !m_client)
+            m_mainWindow->roomsPane()->setTeams(teams);
+    });
     connect(m_localData, &StoreController::storedOpenSpace, this, [this](const QString &roomId) {
         m_storedOpenSpace = roomId;
         openStoredSpace();
@@ -181,8 +187,7 @@ void AppController::forgetStoredRooms()
 void AppController::openStoredSpace()
 {
     // Once the stored spaces are listed, and only if the person opened none meanwhile.
-    if (!m_client || !m_storedRoomsRead || !m_storedRooms.isEmpty() ||
-        m_storedOpenSpace.isEmpty())
+    if (!m_client || !m_storedRoomsRead || !m_storedRooms.isEmpty() || m_storedOpenSpace.isEmpty())
         return;
     const QString roomId = std::exchange(m_storedOpenSpace, QString());
     if (m_conversation->openRoomId().isEmpty())

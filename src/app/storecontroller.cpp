@@ -19,6 +19,7 @@ StoreController::StoreController(const QString &dataDirectory, const QString &pr
     connect(&m_store, &LocalStore::stopped, this, &StoreController::notice);
 
     connect(&m_store, &LocalStore::roomsRead, this, &StoreController::storedRooms);
+    connect(&m_store, &LocalStore::teamsRead, this, &StoreController::storedTeams);
     connect(&m_store, &LocalStore::valueRead, this,
             [this](const QString &key, const QString &value) {
                 if (key == QLatin1String("openSpace") && !value.isEmpty())
@@ -92,6 +93,7 @@ bool StoreController::restore(const QString &apiHost)
         return false;
     open(path);
     m_store.readRooms();
+    m_store.readTeams();
     m_store.readValue(QStringLiteral("openSpace"));
     return true;
 }
@@ -129,6 +131,7 @@ void StoreController::begin(WebexClient *client, const QString &apiHost, bool ep
     connect(client, &WebexClient::messageSent, this,
             [this](const QString &, const Message &message) { m_store.saveMessages({message}); });
     connect(client, &WebexClient::peopleFetched, &m_store, &LocalStore::savePeople);
+    connect(client, &WebexClient::teamsFetched, &m_store, &LocalStore::saveTeams);
 }
 
 void StoreController::setMe(const Person &me)

@@ -66,6 +66,7 @@ public:
 
 signals:
     void storedRooms(const QList<Room> &rooms, bool last);
+    void storedTeams(const QList<Team> &teams);
     void storedOpenSpace(const QString &roomId);
     // One sentence for the status bar: the store was set aside, or stopped.
     void notice(const QString &sentence);

@@ -35,6 +35,7 @@
 #include "webexemulator.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -239,6 +240,11 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
                    messageIds(app->conversation()->messageModel()) == shown;
         },
         WaitMs));
+    // The team filter too.
+    auto *teams =
+        app->mainWindow()->roomsPane()->findChild<QComboBox *>(QStringLiteral("roomTeam"));
+    QVERIFY(teams);
+    QTRY_VERIFY(teams->count() > 1);
     // All of it from the store: Webex has not answered a single API call yet.
     QCOMPARE(apiAnswers, 0);
     QCOMPARE(roomIds(roomModel), listed);
@@ -248,7 +254,8 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
     // The pane shows that space, not "No space open": the workspace was not reset after it.
     const int openRow = roomModel->rowOf(open);
     QVERIFY(openRow >= 0);
-    auto *title = app->mainWindow()->messagesPane()->findChild<QLabel *>(QStringLiteral("roomTitle"));
+    auto *title =
+        app->mainWindow()->messagesPane()->findChild<QLabel *>(QStringLiteral("roomTitle"));
     QVERIFY(title);
     QCOMPARE(title->text(), roomModel->index(openRow).data(Qt::DisplayRole).toString());
 

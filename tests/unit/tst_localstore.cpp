@@ -7,6 +7,7 @@
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "model/team.h"
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
@@ -101,6 +102,7 @@ private slots:
     void aNewestPageDeletesNewerOnesAndAnEmptyOneAll();
     void aPageKeepsOnlyItsOwnSpacesMessages();
     void peopleAndValuesComeBack();
+    void teamsAreReplacedByEachList();
     void draftsAreKeptPerSpaceAndGoWhenEmptied();
     void theOutboxKeepsItsOrderUntilSent();
     void aFullDiskStopsTheStoreWithNothingHalfWritten();
@@ -322,6 +324,29 @@ void TestLocalStore::peopleAndValuesComeBack()
     QVERIFY(m_worker->setValue(QStringLiteral("openSpace"), QStringLiteral("R")));
     QVERIFY(m_worker->setValue(QStringLiteral("openSpace"), QStringLiteral("S")));
     QCOMPARE(m_worker->value(QStringLiteral("openSpace")), QStringLiteral("S"));
+}
+
+void TestLocalStore::teamsAreReplacedByEachList()
+{
+    Team design;
+    design.id = QStringLiteral("T1");
+    design.name = QStringLiteral("Design");
+    design.description = QStringLiteral("Pixels");
+    design.created = at(1);
+    Team apps;
+    apps.id = QStringLiteral("T2");
+    apps.name = QStringLiteral("Apps");
+    QVERIFY(m_worker->saveTeams({design, apps}));
+    QList<Team> back = m_worker->teams();
+    QCOMPARE(back.size(), 2);
+    QCOMPARE(back.at(0).name, QStringLiteral("Apps")); // by name
+    QCOMPARE(back.at(1).description, QStringLiteral("Pixels"));
+    QCOMPARE(back.at(1).created, at(1));
+    // A list without T2: it was left.
+    QVERIFY(m_worker->saveTeams({design}));
+    back = m_worker->teams();
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.constFirst().id, QStringLiteral("T1"));
 }
 
 void TestLocalStore::draftsAreKeptPerSpaceAndGoWhenEmptied()

@@ -192,6 +192,20 @@ void LocalStore::readDraft(const QString &roomId)
     });
 }
 
+void LocalStore::saveTeams(const QList<Team> &teams)
+{
+    write([teams](StoreWorker &worker) { return worker.saveTeams(teams); });
+}
+
+void LocalStore::readTeams()
+{
+    const quint64 generation = m_generation;
+    post([this, generation] {
+        const QList<Team> teams = m_worker->teams();
+        answer(generation, [this, teams] { emit teamsRead(teams); });
+    });
+}
+
 void LocalStore::readRooms()
 {
     const quint64 generation = m_generation;

@@ -3,6 +3,7 @@
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "model/team.h"
 #include "store/messagesearch.h"
 #include "store/storefile.h"
 #include "store/storeworker.h"
@@ -49,6 +50,7 @@ public:
     void savePage(const QString &roomId, const QList<Message> &newestFirst, bool newest);
     void removeMessage(const QString &messageId);
     void savePeople(const QList<Person> &people);
+    void saveTeams(const QList<Team> &teams);
     void setValue(const QString &key, const QString &value);
     void saveDraft(const QString &roomId, const QString &text);
     void appendToDraft(const QString &roomId, const QString &text);
@@ -61,6 +63,8 @@ public:
     // messagesRead() follows, with the people known among their senders.
     void readNewestMessages(const QString &roomId, int limit);
     void readValue(const QString &key);
+    // teamsRead() follows.
+    void readTeams();
     // outboxRead() follows, in the order queued.
     void readOutbox();
     // draftRead() follows (empty text when there is none).
@@ -82,6 +86,7 @@ signals:
     void messagesRead(const QString &roomId, const QList<Message> &newestFirst, bool hasOlder,
                       const QList<Person> &senders);
     void valueRead(const QString &key, const QString &value);
+    void teamsRead(const QList<Team> &teams);
     void draftRead(const QString &roomId, const QString &text);
     void outboxRead(const QList<OutgoingMessage> &messages);
     void searched(const QString &query, const SearchResult &result);

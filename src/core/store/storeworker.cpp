@@ -3,6 +3,7 @@
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
+#include "model/team.h"
 #include "store/messagesearch.h"
 
 #include <QLoggingCategory>
@@ -420,6 +421,42 @@ QList<Message> StoreWorker::newestMessages(const QString &roomId, int limit, boo
         messages.append(messageFrom(q));
     }
     return messages;
+}
+
+bool StoreWorker::saveTeams(const QList<Team> &teams)
+{
+    return transaction("teams", [&](const QSqlDatabase &db, QString *detail) {
+        if (!Statement(db, QStringLiteral("DELETE FROM teams")).run({}, detail))
+            return false;
+        Statement insert(db, QStringLiteral("INSERT OR REPLACE INTO teams(id, name, description,"
+                                            " created) VALUES (?,?,?,?)"));
+        for (const Team &team : teams) {
+            if (!insert.run({team.id, team.name, team.description, timeValue(team.created)},
+                            detail))
+                return false;
+        }
+        return true;
+    });
+}
+
+QList<Team> StoreWorker::teams() const
+{
+    QList<Team> teams;
+    if (!isOpen())
+        return teams;
+    QSqlQuery q(database());
+    if (!q.exec(
+            QStringLiteral("SELECT id, name, description, created FROM teams ORDER BY name, id")))
+        return teams;
+    while (q.next()) {
+        Team team;
+        team.id = q.value(0).toString();
+        team.name = q.value(1).toString();
+        team.description = q.value(2).toString();
+        team.created = timeFrom(q.value(3));
+        teams.append(team);
+    }
+    return teams;
 }
 
 bool StoreWorker::savePeople(const QList<Person> &people)

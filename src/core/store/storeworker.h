@@ -24,6 +24,7 @@ Q_DECLARE_METATYPE(OutgoingMessage)
 class Person;
 class QSqlDatabase;
 class Room;
+class Team;
 struct SearchResult;
 
 // What one account's local store reads and writes (docs/STORE.md), on the thread that opened
@@ -72,6 +73,10 @@ public:
     // Up to `limit` of the space's newest messages, newest first; *hasOlder when more are kept.
     [[nodiscard]] QList<Message> newestMessages(const QString &roomId, int limit,
                                                 bool *hasOlder) const;
+
+    // The person's teams as Webex listed them (all of them: the ones not listed go).
+    bool saveTeams(const QList<Team> &teams);
+    [[nodiscard]] QList<Team> teams() const;
 
     bool savePeople(const QList<Person> &people);
     // Those of `personIds` the store knows.
