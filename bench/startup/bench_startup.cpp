@@ -724,8 +724,8 @@ int main(int argc, char *argv[])
             QThread::msleep(settleMs);
             const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
             QThread::msleep(settleMs);
-            const Sample d = measure(deskProgram, deskArguments, deskEnvironment, roomCount,
-                                     idleMs, echo, true);
+            const Sample d =
+                measure(deskProgram, deskArguments, deskEnvironment, roomCount, idleMs, echo, true);
             std::printf("store %2d  bare: window %6.1f ms   webex-desk: window %6.1f ms, spaces "
                         "painted %6.1f ms (%+.1f ms after the window), %d spaces at %6.1f ms, "
                         "RSS %5.1f MiB%s\n",
@@ -738,12 +738,11 @@ int main(int argc, char *argv[])
         std::printf("\nFrom the local store, Webex answering after %d ms:\n", latencyMs);
         printRow("window shown", field(storeBare, [](const Sample &s) { return s.windowMs; }),
                  field(storeDesk, [](const Sample &s) { return s.windowMs; }), "ms");
-        const QList<double> painted =
-            field(storeDesk, [](const Sample &s) { return s.paintedMs; });
+        const QList<double> painted = field(storeDesk, [](const Sample &s) { return s.paintedMs; });
         const QList<double> afterWindow =
             field(storeDesk, [](const Sample &s) { return s.paintedMs - s.windowMs; });
-        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "spaces painted", "", "",
-                    median(painted), minimum(painted), "ms");
+        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "spaces painted", "", "", median(painted),
+                    minimum(painted), "ms");
         std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "  after the window", "", "",
                     median(afterWindow), minimum(afterWindow), "ms");
         const QList<double> allRooms = field(storeDesk, [](const Sample &s) { return s.roomsMs; });

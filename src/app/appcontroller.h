@@ -123,5 +123,5 @@ private:
     QList<QList<Room>> m_storedRooms;
     bool m_storedRoomsRead = false;
     bool m_storedShown = false; // the workspace shows stored spaces before a session began
-    QString m_storedOpenSpace; // the space open at the last close, opened once listed
+    QString m_storedOpenSpace;  // the space open at the last close, opened once listed
 };

@@ -14,11 +14,11 @@
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLoggingCategory>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -333,8 +333,8 @@ void RoomsPane::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
 
 bool RoomsPane::eventFilter(QObject *watched, QEvent *event)
 {
-    if (!m_paintedSpacesSaid && watched == m_view->viewport() &&
-        event->type() == QEvent::Paint && m_presentation->rowCount() > 0) {
+    if (!m_paintedSpacesSaid && watched == m_view->viewport() && event->type() == QEvent::Paint &&
+        m_presentation->rowCount() > 0) {
         // Once: when the list first paints spaces (from the local store at a restore), with
         // the steady clock, after the paint itself (queued).
         m_paintedSpacesSaid = true;
