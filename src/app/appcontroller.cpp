@@ -176,12 +176,17 @@ void AppController::forgetStoredRooms()
 {
     if (m_client)
         return; // a session began: Webex's list replaces them
-    m_storedRooms.clear();
-    m_storedRoomsRead = false;
-    m_storedOpenSpace.clear();
     if (m_storedShown && m_spaces)
         m_spaces->roomModel()->clear();
+    dropStoredStart();
+}
+
+void AppController::dropStoredStart()
+{
+    m_storedRooms.clear();
+    m_storedRoomsRead = false;
     m_storedShown = false;
+    m_storedOpenSpace.clear();
 }
 
 void AppController::openStoredSpace()
@@ -413,9 +418,7 @@ void AppController::onSessionStopped(bool byUser)
     m_localData->end(byUser);
     if (byUser)
         m_avatars->forget();
-    m_storedRooms.clear();
-    m_storedRoomsRead = false;
-    m_storedOpenSpace.clear();
+    dropStoredStart();
     m_search->end();
 }
 

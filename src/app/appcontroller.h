@@ -91,6 +91,9 @@ private:
     void showStoredChunks();
     // The keychain had no session: the spaces shown from the store go.
     void forgetStoredRooms();
+    // What the store gave for the start is no longer wanted (the session ended, or there was
+    // none).
+    void dropStoredStart();
     void connectConnectivity();
     // Offline, or online again (Connectivity::changed).
     void onConnectivityChanged(bool online);

@@ -5,19 +5,12 @@
 #include "store/localstore.h"
 #include "store/messagesearch.h"
 
-#include <QListView>
-
 SearchController::SearchController(SearchPane *pane, QObject *parent)
     : QObject(parent), m_pane(pane), m_results(new SearchResultListModel(this))
 {
     m_pane->setModel(m_results);
     connect(m_pane, &SearchPane::searchRequested, this, &SearchController::onSearchRequested);
-    connect(m_pane, &SearchPane::resultOpened, this,
-            [this](const QString &roomId, const QString &messageId) {
-                const QModelIndex current = m_pane->resultsView()->currentIndex();
-                emit resultOpened(roomId, messageId,
-                                  current.data(SearchResultListModel::RoomTitleRole).toString());
-            });
+    connect(m_pane, &SearchPane::resultOpened, this, &SearchController::resultOpened);
 }
 
 SearchController::~SearchController() = default;
@@ -65,7 +58,6 @@ void SearchController::onSearched(const QString &query, const SearchResult &resu
                         "the most recent messages are searched; type more to search all."));
     if (result.queryShortened)
         notes.append(tr("The search was shortened to its first words."));
-    const int count =
-        result.totalCapped ? result.total : std::max<int>(result.total, result.hits.size());
-    m_pane->showResults(query, count, result.totalCapped, notes.join(QLatin1Char(' ')));
+    // total counts every match (up to MessageSearch::CandidateLimit), hits only the listed.
+    m_pane->showResults(query, result.total, result.totalCapped, notes.join(QLatin1Char(' ')));
 }

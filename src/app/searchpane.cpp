@@ -117,7 +117,8 @@ void SearchPane::openResult(const QModelIndex &index)
     if (!index.isValid())
         return;
     emit resultOpened(index.data(SearchResultListModel::RoomIdRole).toString(),
-                      index.data(SearchResultListModel::MessageIdRole).toString());
+                      index.data(SearchResultListModel::MessageIdRole).toString(),
+                      index.data(SearchResultListModel::RoomTitleRole).toString());
 }
 
 bool SearchPane::eventFilter(QObject *watched, QEvent *event)

@@ -44,7 +44,7 @@ public:
 signals:
     // The person typed a query (after TypingPauseMs); empty: they cleared it.
     void searchRequested(const QString &query);
-    void resultOpened(const QString &roomId, const QString &messageId);
+    void resultOpened(const QString &roomId, const QString &messageId, const QString &roomTitle);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -145,14 +145,7 @@ void SpacesController::onRoomsDone(int total, bool complete)
     m_waiting = false;
     if (complete) {
         // Webex wins: a stored space it did not list was left while the app was closed.
-        QStringList gone;
-        for (int row = 0; row < m_rooms->rowCount(); ++row) {
-            const QString &id = m_rooms->roomRef(row).id;
-            if (!m_listedIds.contains(id))
-                gone.append(id);
-        }
-        for (const QString &id : gone)
-            m_rooms->removeRoom(id);
+        m_rooms->keepOnly(m_listedIds);
         emit allListed(m_listedIds);
     }
     m_listedIds.clear();

@@ -440,6 +440,34 @@ private slots:
         QCOMPARE(m_model->rowCount(), 3);
     }
 
+    // A complete list from Webex: the spaces it did not hold go, one removal per run of
+    // neighbouring rows, the rest untouched and findable.
+    void keepOnlyRemovesTheOthersARunAtATime()
+    {
+        m_model->appendRooms({room(QStringLiteral("a"), 60), room(QStringLiteral("b"), 50),
+                              room(QStringLiteral("c"), 40), room(QStringLiteral("d"), 30),
+                              room(QStringLiteral("e"), 20), room(QStringLiteral("f"), 10)});
+        const QPersistentModelIndex kept = m_model->index(2); // c
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->keepOnly({QStringLiteral("c"), QStringLiteral("f"), QStringLiteral("unlisted")});
+        QCOMPARE(order(*m_model), ids("c f"));
+        // Runs: d-e (rows 3-4), then a-b (rows 0-1).
+        QCOMPARE(removed.size(), 2);
+        QCOMPARE(removed.at(0).at(1).toInt(), 3);
+        QCOMPARE(removed.at(0).at(2).toInt(), 4);
+        QCOMPARE(removed.at(1).at(1).toInt(), 0);
+        QCOMPARE(removed.at(1).at(2).toInt(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(kept.data(RoomListModel::IdRole).toString(), QStringLiteral("c"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("a")), -1);
+        QCOMPARE(m_model->rowOf(QStringLiteral("f")), 1);
+        QCOMPARE(m_model->foldedTitleAt(1), QStringLiteral("title f"));
+        // Nothing listed: all go.
+        m_model->keepOnly({});
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
     void removeRoomOfAnUnknownIdDoesNothing()
     {
         m_model->appendRooms({room(QStringLiteral("a"), 2), room(QStringLiteral("b"), 1)});

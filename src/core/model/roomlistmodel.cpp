@@ -223,6 +223,30 @@ void RoomListModel::removeRoom(const QString &roomId)
     endRemoveRows();
 }
 
+void RoomListModel::keepOnly(const QSet<QString> &roomIds)
+{
+    // From the end, so the rows still to look at keep their numbers.
+    int row = int(m_rooms.size()) - 1;
+    while (row >= 0) {
+        if (roomIds.contains(m_rooms.at(row).id)) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row >= 0 && !roomIds.contains(m_rooms.at(row).id))
+            --row;
+        const int first = row + 1;
+        beginRemoveRows(QModelIndex(), first, last);
+        for (int gone = first; gone <= last; ++gone) {
+            const QString &id = m_rooms.at(gone).id;
+            m_ids.remove(id);
+            m_foldedTitles.remove(id);
+        }
+        m_rooms.remove(first, last - first + 1);
+        endRemoveRows();
+    }
+}
+
 int RoomListModel::rowCount(const QModelIndex &parent) const
 {
     // A flat list: only the invisible root has children.
