@@ -178,6 +178,8 @@ void AppController::forgetStoredRooms()
         return; // a session began: Webex's list replaces them
     if (m_storedShown && m_spaces)
         m_spaces->roomModel()->clear();
+    if (m_attention)
+        m_attention->unread()->end(false); // the stored counts go with the stored spaces
     dropStoredStart();
 }
 
@@ -323,6 +325,8 @@ void AppController::connectWorkspace()
     connect(m_spaces, &SpacesController::allListed, m_localData, &StoreController::keepOnlyRooms);
     m_conversation->setStore(m_localData->store());
     m_search->setStore(m_localData->store());
+    // Read with the stored spaces at start: their counts are shown with them.
+    m_attention->unread()->setStore(m_localData->store());
     // A result opens its space (as a click would, when listed) at that message.
     connect(m_search, &SearchController::resultOpened, this,
             [this](const QString &roomId, const QString &messageId, const QString &title) {

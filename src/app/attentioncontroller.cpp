@@ -30,7 +30,7 @@ AttentionController::AttentionController(MainWindow *window, RoomListModel *room
                                          const Options &options, QObject *parent)
     : QObject(parent), m_window(window),
       m_settings(std::make_unique<NotificationSettings>(&m_qsettings)),
-      m_unread(new UnreadController(rooms, nullptr, this)),
+      m_unread(new UnreadController(rooms, this)),
       m_notifications(new NotificationController(m_settings.get(), rooms, this)),
       m_actions(new NotificationActions(m_settings.get(), this))
 {
@@ -92,7 +92,7 @@ void AttentionController::begin(const QString &accountKey, bool ephemeral,
                                 const QDateTime &countingSince)
 {
     m_settings->open(accountKey, ephemeral);
-    m_unread->begin(accountKey, ephemeral, countingSince);
+    m_unread->begin(countingSince);
 }
 
 void AttentionController::end(bool forget)

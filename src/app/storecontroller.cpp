@@ -73,6 +73,24 @@ void StoreController::open(const QString &path)
     if (m_store.path() == path && m_store.isUsable())
         return;
     m_store.open(path);
+    takeReadStateFromSettings();
+}
+
+QString StoreController::settingsReadStateKey() const
+{
+    return QStringLiteral("spaces/unread/") + m_apiHost;
+}
+
+void StoreController::takeReadStateFromSettings()
+{
+    // Versions before this one kept the unread counts in the settings, per API host: they move
+    // into the first store opened for that host (written before anything reads it: the
+    // store's thread does what it is asked in order).
+    const QString key = settingsReadStateKey();
+    if (m_apiHost.isEmpty() || !m_settings.contains(key))
+        return;
+    m_store.saveReadStates(readStatesFromSettingsValue(m_settings.value(key).toMap()));
+    m_settings.remove(key);
 }
 
 QString StoreController::rememberedPath() const
@@ -165,8 +183,10 @@ void StoreController::end(bool forget)
     // Signed out: what this computer kept of the account goes with it, also when the store
     // was not open (people/me had not answered yet).
     const QString path = m_store.path().isEmpty() ? rememberedPath() : m_store.path();
-    if (!m_apiHost.isEmpty())
+    if (!m_apiHost.isEmpty()) {
         m_settings.remove(rememberedKey(m_apiHost));
+        m_settings.remove(settingsReadStateKey()); // never moved into a store
+    }
     m_store.forget(path);
 }
 

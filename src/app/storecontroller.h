@@ -77,6 +77,8 @@ private:
     // The store of the account remembered for the session's host; empty when none.
     [[nodiscard]] QString rememberedPath() const;
     void open(const QString &path);
+    [[nodiscard]] QString settingsReadStateKey() const;
+    void takeReadStateFromSettings();
 
     QString m_dataDirectory;
     QString m_profile;

@@ -6,13 +6,10 @@
 #include "store/unreadcounts.h"
 
 #include <QEvent>
-#include <QSettings>
 #include <QWidget>
 
-UnreadController::UnreadController(RoomListModel *rooms, QSettings *settings, QObject *parent)
-    : QObject(parent), m_rooms(rooms),
-      m_ownSettings(settings ? nullptr : std::make_unique<QSettings>()),
-      m_counts(std::make_unique<UnreadCounts>(settings ? settings : m_ownSettings.get()))
+UnreadController::UnreadController(RoomListModel *rooms, QObject *parent)
+    : QObject(parent), m_rooms(rooms), m_counts(std::make_unique<UnreadCounts>())
 {
     connect(m_counts.get(), &UnreadCounts::changed, this, &UnreadController::onCountChanged);
 }
@@ -21,13 +18,16 @@ UnreadController::~UnreadController()
 {
     if (m_window)
         m_window->removeEventFilter(this);
-    m_counts->saveNow(); // before the settings it writes to go
 }
 
-void UnreadController::begin(const QString &accountKey, bool ephemeral,
-                             const QDateTime &countingSince)
+void UnreadController::setStore(LocalStore *store)
 {
-    m_counts->open(accountKey, ephemeral, countingSince);
+    m_counts->setStore(store);
+}
+
+void UnreadController::begin(const QDateTime &countingSince)
+{
+    m_counts->open(countingSince);
     m_rooms->setUnreadCounts(m_counts->counts());
     onCountChanged(QString());
 }

@@ -8,8 +8,8 @@
 
 #include <memory>
 
+class LocalStore;
 class Message;
-class QSettings;
 class QWidget;
 class RoomListModel;
 class UnreadCounts;
@@ -29,15 +29,15 @@ class UnreadController : public QObject
     Q_OBJECT
 
 public:
-    // `rooms` shows the counts and outlives this; settings are the app's QSettings() unless
-    // `settings` is given (tests).
-    explicit UnreadController(RoomListModel *rooms, QSettings *settings = nullptr,
-                              QObject *parent = nullptr);
+    // `rooms` shows the counts and outlives this.
+    explicit UnreadController(RoomListModel *rooms, QObject *parent = nullptr);
     ~UnreadController() override;
 
-    // A session began: counts of `accountKey` (the API host); messages before `countingSince`
-    // (SeenSpaces' baseline) are history. `ephemeral` (the demo) keeps nothing.
-    void begin(const QString &accountKey, bool ephemeral, const QDateTime &countingSince);
+    // Where the counts are kept: the account's local store (UnreadCounts::setStore). What it
+    // kept is shown as soon as it is read, before a session begins.
+    void setStore(LocalStore *store);
+    // A session began: messages before `countingSince` (SeenSpaces' baseline) are history.
+    void begin(const QDateTime &countingSince);
     // The session is over; forget: the person signed out, the account's counts go.
     void end(bool forget);
     // Who is signed in: their messages never count (people/me's id).
@@ -89,7 +89,6 @@ private:
     void onCountChanged(const QString &roomId);
 
     RoomListModel *m_rooms;
-    std::unique_ptr<QSettings> m_ownSettings;
     std::unique_ptr<UnreadCounts> m_counts;
     QPointer<QWidget> m_window;
     QString m_myPersonId;

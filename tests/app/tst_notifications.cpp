@@ -177,6 +177,7 @@ private:
     std::unique_ptr<WebexEmulator> m_emulator;
     std::unique_ptr<MemorySessionStore> m_store;
     std::unique_ptr<QWidget> m_otherWindow;
+    QString m_profile; // the keychain service, which names the local store
 };
 
 void TestNotifications::initTestCase()
@@ -219,6 +220,7 @@ void TestNotifications::cleanupTestCase()
 void TestNotifications::init()
 {
     QSettings().clear();
+    m_profile = QStringLiteral("webex-desk-test-") + QUuid::createUuid().toString(QUuid::Id128);
     m_server->calls.clear();
     m_server->closeRequests.clear();
     m_emulator = std::make_unique<WebexEmulator>(EmulatorOptions{
@@ -263,9 +265,9 @@ std::unique_ptr<AppController> TestNotifications::startSignedIn()
 {
     StartupOptions options;
     options.apiBase = *ApiBase::fromUserInput(m_emulator->baseUrl().toString());
-    // A local store of this emulator's own (the keychain service names it).
-    options.keychainService =
-        QStringLiteral("webex-desk-test-") + QUuid::createUuid().toString(QUuid::Id128);
+    // A local store of this test function's own (the keychain service names it): a restart
+    // within the function finds what the last start kept.
+    options.keychainService = m_profile;
     auto app = std::make_unique<AppController>(options, m_store.get());
     QSignalSpy loaded(app->spaces(), &SpacesController::roomsLoaded);
     QSignalSpy profile(app->profile(), &ProfileController::profileShown);

@@ -15,9 +15,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -79,8 +77,6 @@ private:
     bool m_overlapped = false; // a request came while another was unanswered
     QSet<QString> m_failing;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ScriptedWebex> m_webex;
     std::unique_ptr<RoomListModel> m_rooms;
     std::unique_ptr<UnreadController> m_unread;
@@ -94,9 +90,6 @@ void TestUnreadRecount::init()
     m_answered = 0;
     m_overlapped = false;
     m_failing.clear();
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("counts.ini")),
-                                             QSettings::IniFormat);
-    m_settings->clear();
     m_webex = std::make_unique<ScriptedWebex>();
     QVERIFY(m_webex->start());
     m_webex->server()->setHandler([this](const ScriptedWebex::Request &request) {
@@ -112,8 +105,8 @@ void TestUnreadRecount::init()
         return ScriptedWebex::Response::json(200, WebexAnswers::listJson(m_pages.value(roomId)));
     });
     m_rooms = std::make_unique<RoomListModel>();
-    m_unread = std::make_unique<UnreadController>(m_rooms.get(), m_settings.get());
-    m_unread->begin(QStringLiteral("webex.test"), false, epoch);
+    m_unread = std::make_unique<UnreadController>(m_rooms.get());
+    m_unread->begin(epoch);
     m_unread->setMe(me);
     WebexClient *client = m_webex->client();
     // As AppController: every page of messages goes to the counts. Connected before the
@@ -133,7 +126,6 @@ void TestUnreadRecount::cleanup()
     m_unread.reset();
     m_rooms.reset();
     m_webex.reset();
-    m_settings.reset();
 }
 
 void TestUnreadRecount::listSpaces(int n)

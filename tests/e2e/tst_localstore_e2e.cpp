@@ -199,12 +199,20 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
     QVERIFY(!first.isEmpty() && !second.isEmpty());
     QStringList listed;
     QStringList shown;
+    const QString unread = rooms.at(2);
     {
         auto app = startSignedIn();
         QVERIFY(app);
         QVERIFY(openAndWaitFor(*app, open, QStringLiteral("kept: third")));
         listed = roomIds(app->spaces()->roomModel());
         shown = messageIds(app->conversation()->messageModel());
+        // Two messages arrive live in a space not open: unread.
+        QVERIFY(!emulator()->colleaguePosts(unread, QStringLiteral("unread one")).isEmpty());
+        QVERIFY(!emulator()->colleaguePosts(unread, QStringLiteral("unread two")).isEmpty());
+        const RoomListModel *model = app->spaces()->roomModel();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model->index(model->rowOf(unread)).data(RoomListModel::UnreadCountRole).toInt(), 2,
+            WaitMs);
         app->localData()->store()->waitForIdle();
     } // the app is closed
 
@@ -245,6 +253,13 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
         app->mainWindow()->roomsPane()->findChild<QComboBox *>(QStringLiteral("roomTeam"));
     QVERIFY(teams);
     QTRY_VERIFY(teams->count() > 1);
+    // The unread count too.
+    const auto unreadCount = [&] {
+        return roomModel->index(roomModel->rowOf(unread))
+            .data(RoomListModel::UnreadCountRole)
+            .toInt();
+    };
+    QTRY_COMPARE(unreadCount(), 2);
     // All of it from the store: Webex has not answered a single API call yet.
     QCOMPARE(apiAnswers, 0);
     QCOMPARE(roomIds(roomModel), listed);
@@ -273,6 +288,8 @@ void TestLocalStoreEndToEnd::aRestartShowsWhatWasKeptBeforeWebexAnswersThenCatch
     const QStringList ids = messageIds(app->conversation()->messageModel());
     QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size()); // nothing twice
     QVERIFY(!ids.contains(first));
+    // Webex's pages bring the unread messages again: still counted once.
+    QCOMPARE(unreadCount(), 2);
 
     // And the store agrees: the deleted message and the space left are gone from it too.
     const QString path = app->localData()->store()->path();

@@ -67,6 +67,14 @@ QStringList ids(const QList<Room> &rooms)
     return result;
 }
 
+QStringList ids(const QList<ReadState> &states)
+{
+    QStringList result;
+    for (const ReadState &s : states)
+        result.append(s.roomId);
+    return result;
+}
+
 QVariant scalar(const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(Connection, false));
@@ -95,6 +103,7 @@ private slots:
 
     void roomsComeBackInTheListsOrder();
     void aCompleteListDropsTheSpacesLeft();
+    void readStateIsKeptPerSpaceAndGoesWithIt();
     void messagesComeBackNewestFirstWithHasOlder();
     void anUnchangedMessageIsNotWrittenAgain();
     void anEditIsSearchableByItsNewText();
@@ -177,6 +186,53 @@ void TestLocalStore::aCompleteListDropsTheSpacesLeft()
     QVERIFY(m_worker->removeRoom(QStringLiteral("A")));
     QCOMPARE(ids(m_worker->rooms(0, 10)), QStringList({"C"}));
     QCOMPARE(stored(*m_worker, QStringLiteral("A")), QStringList());
+}
+
+void TestLocalStore::readStateIsKeptPerSpaceAndGoesWithIt()
+{
+    const auto state = [](const QString &roomId, int readMinute, int count,
+                          const QStringList &counted) {
+        ReadState read;
+        read.roomId = roomId;
+        read.readAt = readMinute > 0 ? at(readMinute) : QDateTime();
+        read.readMessageId = readMinute > 0 ? roomId + QStringLiteral("-read") : QString();
+        read.unreadCount = count;
+        for (int i = 0; i < counted.size(); ++i)
+            read.counted.insert(counted.at(i), at(10 + i));
+        return read;
+    };
+    QVERIFY(m_worker->saveReadStates({state(QStringLiteral("A"), 5, 2, {"a1", "a2"}),
+                                      state(QStringLiteral("B"), 7, 0, {}),
+                                      state(QStringLiteral("C"), 0, 1, {"c1"})}));
+    QList<ReadState> back = m_worker->readStates(100, 100);
+    // Read most recently first; never read last.
+    QCOMPARE(ids(back), QStringList({"B", "A", "C"}));
+    QCOMPARE(back.at(1).readAt, at(5));
+    QCOMPARE(back.at(1).readMessageId, QStringLiteral("A-read"));
+    QCOMPARE(back.at(1).unreadCount, 2);
+    QCOMPARE(back.at(1).counted.value(QStringLiteral("a2")), at(11));
+    QVERIFY(!back.at(2).readAt.isValid());
+
+    // A state replaces the space's, counted messages included; an empty one deletes it.
+    QVERIFY(m_worker->saveReadStates(
+        {state(QStringLiteral("A"), 12, 0, {}), state(QStringLiteral("B"), 0, 0, {})}));
+    back = m_worker->readStates(100, 100);
+    QCOMPARE(ids(back), QStringList({"A", "C"}));
+    QVERIFY(back.at(0).counted.isEmpty());
+
+    // Bounded as asked: spaces, then counted messages in all (the newest).
+    QVERIFY(m_worker->saveReadStates({state(QStringLiteral("D"), 0, 3, {"d1", "d2", "d3"})}));
+    QCOMPARE(m_worker->readStates(1, 100).size(), 1);
+    int counted = 0;
+    for (const ReadState &read : m_worker->readStates(100, 2))
+        counted += int(read.counted.size());
+    QCOMPARE(counted, 2);
+
+    // A space left, or missing from a complete list: its read state goes with it.
+    QVERIFY(m_worker->removeRoom(QStringLiteral("C")));
+    QVERIFY(m_worker->keepOnlyRooms({QStringLiteral("A")}));
+    QCOMPARE(ids(m_worker->readStates(100, 100)), QStringList({"A"}));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM unread_messages")).toInt(), 0);
 }
 
 void TestLocalStore::messagesComeBackNewestFirstWithHasOlder()

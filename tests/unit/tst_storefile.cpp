@@ -89,6 +89,7 @@ private slots:
     void itsOwnStoreOpensWithWhatItKept();
     void aStoreLeftByAKilledAppOpensWithWhatItKept();
     void aStoreOfSchema1IsMigratedKeepingWhatItHas();
+    void aStoreOfSchema2IsMigratedKeepingWhatItHas();
     void aTruncatedStoreIsSetAsideAndANewOneMade();
     void aFileNotOursIsSetAsideAndANewOneMade_data();
     void aFileNotOursIsSetAsideAndANewOneMade();
@@ -161,8 +162,9 @@ void TestStoreFile::itsOwnStoreOpensWithWhatItKept()
 
 void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
 {
-    // A store as schema 1 left it: made now, then the step 1 -> 2 taken back.
+    // A store as schema 1 left it: made now, then the steps 1 -> 2 -> 3 taken back.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
     QVERIFY(exec(QStringLiteral("DROP TABLE app_state")));
     QVERIFY(exec(QStringLiteral("ALTER TABLE messages DROP COLUMN room_type")));
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 1")));
@@ -178,11 +180,34 @@ void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
     QCOMPARE(scalar(QStringLiteral("SELECT room_type FROM messages WHERE id = 'm1'")).toString(),
              QString());
     QVERIFY(exec(QStringLiteral("INSERT INTO app_state(key, value) VALUES ('k', 'v')")));
+    QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
+                                " VALUES ('R', 'm1', 1)")));
     // Still found by search: the indexes were not touched.
     QCOMPARE(matches(QStringLiteral("message_words"), QStringLiteral("migration")),
              QStringList({"kept through the migration"}));
     StoreFile::close(Connection);
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Opened);
+}
+
+void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
+{
+    // A store as schema 2 left it: without the unread messages' table.
+    QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
+    QVERIFY(exec(QStringLiteral("PRAGMA user_version = 2")));
+    QVERIFY(exec(QStringLiteral("INSERT INTO read_state(room_id, read_at, unread_count)"
+                                " VALUES ('R', 5, 2)")));
+    StoreFile::close(Connection);
+
+    const StoreFile::Opening migrated = StoreFile::open(storePath(), Connection);
+    QCOMPARE(migrated.outcome, StoreFile::Outcome::Migrated);
+    QCOMPARE(migrated.previousVersion, 2);
+    QCOMPARE(scalar(QStringLiteral("PRAGMA user_version")).toInt(), StoreFile::SchemaVersion);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT unread_count FROM read_state WHERE room_id = 'R'")).toInt(),
+        2);
+    QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
+                                " VALUES ('R', 'm1', 1)")));
 }
 
 void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()

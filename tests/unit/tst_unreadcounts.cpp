@@ -1,16 +1,15 @@
 // UnreadCounts: the messages from others in each space since the person last read it, counted
-// once per message id, cleared by reading here or elsewhere, kept per account in a settings
-// file of the test's own, and bounded whatever arrives.
+// once per message id, cleared by reading here or elsewhere, kept in the account's local store
+// (a real LocalStore on a file of the test's own), and bounded whatever arrives.
 
+#include "store/localstore.h"
 #include "store/unreadcounts.h"
 
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-const QString Account = QStringLiteral("webexapis.com");
 const QString RoomA = QStringLiteral("room-a");
 const QString RoomB = QStringLiteral("room-b");
 
@@ -45,9 +44,12 @@ private slots:
     void changedSaysWhichSpace();
     void countsSurviveARestartPerAccount();
     void savingWaitsForABurstToEnd();
-    void forgetDropsTheAccountsCounts();
-    void ephemeralAccountWritesNothing();
+    void whatArrivesBeforeTheStoreOpensIsWrittenWhenItDoes();
+    void whatArrivesBeforeTheStoreAnswersIsMerged();
+    void forgetWritesNothingMore();
+    void withoutAStoreItCountsInMemory();
     void damagedStoredValuesAreDropped();
+    void countsFromAnEarlierVersionsSettingsAreTakenIn();
     void closedCountsNothing();
     void aCountStopsAtItsBound();
     void heldIdsAreBoundedAndTheCountsStay();
@@ -56,25 +58,59 @@ private slots:
     void countedUntilIsTheNewestAccountedFor();
 
 private:
-    [[nodiscard]] std::unique_ptr<QSettings> settings() const;
-    [[nodiscard]] std::unique_ptr<UnreadCounts> opened(QSettings *file,
-                                                       const QString &account = Account) const;
+    // Counting, kept in `store` (none: in memory), with what the store kept read.
+    [[nodiscard]] static std::unique_ptr<UnreadCounts> opened(LocalStore *store = nullptr);
+    // The store of account `name` (a file in the test's folder), opened.
+    [[nodiscard]] std::unique_ptr<LocalStore> storeOf(const QString &name = QStringLiteral("a"));
+    [[nodiscard]] QString pathOf(const QString &name) const;
+    // What `store` keeps, read as the app reads it.
+    [[nodiscard]] static QList<ReadState> keptIn(LocalStore *store);
+    // Everything asked of `store` done, and its answers (and what they asked) delivered.
+    static void settle(LocalStore *store);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-std::unique_ptr<QSettings> TestUnreadCounts::settings() const
+std::unique_ptr<UnreadCounts> TestUnreadCounts::opened(LocalStore *store)
 {
-    return std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("unread.ini")),
-                                       QSettings::IniFormat);
+    auto counts = std::make_unique<UnreadCounts>();
+    counts->setStore(store);
+    counts->open(at(0));
+    if (store)
+        settle(store);
+    return counts;
 }
 
-std::unique_ptr<UnreadCounts> TestUnreadCounts::opened(QSettings *file,
-                                                       const QString &account) const
+QString TestUnreadCounts::pathOf(const QString &name) const
 {
-    auto counts = std::make_unique<UnreadCounts>(file);
-    counts->open(account, false, at(0));
-    return counts;
+    return m_dir->filePath(name + QStringLiteral(".sqlite"));
+}
+
+std::unique_ptr<LocalStore> TestUnreadCounts::storeOf(const QString &name)
+{
+    auto store = std::make_unique<LocalStore>();
+    store->open(pathOf(name));
+    settle(store.get());
+    return store;
+}
+
+void TestUnreadCounts::settle(LocalStore *store)
+{
+    // Answers can ask again (opened() asks for the read state): a few rounds.
+    for (int round = 0; round < 3; ++round) {
+        store->waitForIdle();
+        QCoreApplication::sendPostedEvents();
+    }
+}
+
+QList<ReadState> TestUnreadCounts::keptIn(LocalStore *store)
+{
+    QSignalSpy read(store, &LocalStore::readStatesRead);
+    store->readReadStates(UnreadCounts::MaxSpaces, UnreadCounts::MaxHeldIds);
+    settle(store);
+    if (read.isEmpty() && !read.wait(5000))
+        return {};
+    return read.takeFirst().at(0).value<QList<ReadState>>();
 }
 
 void TestUnreadCounts::init()
@@ -85,8 +121,7 @@ void TestUnreadCounts::init()
 
 void TestUnreadCounts::messagesFromOthersCountOncePerId()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     QVERIFY(counts->messageArrived(RoomA, message(1), false, at(1)));
     QVERIFY(counts->messageArrived(RoomA, message(2), false, at(2)));
     // The same message again (the event, then a catch-up page): once.
@@ -103,8 +138,7 @@ void TestUnreadCounts::messagesFromOthersCountOncePerId()
 
 void TestUnreadCounts::myOwnMessageCountsNothingAndReadsTheSpace()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     QVERIFY(counts->messageArrived(RoomA, message(1), false, at(1)));
     QVERIFY(counts->messageArrived(RoomA, message(2), false, at(2)));
     // I wrote in the space (here or on another device): I have read it up to there.
@@ -119,8 +153,7 @@ void TestUnreadCounts::myOwnMessageCountsNothingAndReadsTheSpace()
 
 void TestUnreadCounts::markReadClearsAndOlderMessagesDoNotCountAgain()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->messageArrived(RoomA, message(1), false, at(1));
     counts->messageArrived(RoomA, message(2), false, at(2));
     counts->messageArrived(RoomB, message(3), false, at(3));
@@ -141,8 +174,7 @@ void TestUnreadCounts::markReadClearsAndOlderMessagesDoNotCountAgain()
 
 void TestUnreadCounts::markReadOnlyMovesTheMarkerForward()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->markRead(RoomA, message(5), at(5));
     counts->messageArrived(RoomA, message(6), false, at(6));
     // A late answer about an older page: the count clears (the space is read), the marker stays.
@@ -159,9 +191,8 @@ void TestUnreadCounts::markReadOnlyMovesTheMarkerForward()
 
 void TestUnreadCounts::historyBeforeCountingBeganDoesNotCount()
 {
-    auto file = settings();
-    UnreadCounts counts(file.get());
-    counts.open(Account, false, at(10));
+    UnreadCounts counts;
+    counts.open(at(10));
     QCOMPARE(counts.countingSince(), at(10));
     // A space never read here: what was written before the counts began is history.
     QVERIFY(!counts.messageArrived(RoomA, message(1), false, at(9)));
@@ -175,8 +206,7 @@ void TestUnreadCounts::historyBeforeCountingBeganDoesNotCount()
 
 void TestUnreadCounts::invalidTimeStillCounts()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->markRead(RoomA, message(1), at(5));
     // Nothing tells it is old: it counts, once.
     QVERIFY(counts->messageArrived(RoomA, message(2), false, QDateTime()));
@@ -186,8 +216,7 @@ void TestUnreadCounts::invalidTimeStillCounts()
 
 void TestUnreadCounts::acknowledgedNewestClearsTheCount()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->messageArrived(RoomA, message(1), false, at(1));
     counts->messageArrived(RoomA, message(2), false, at(2));
     counts->acknowledgedElsewhere(RoomA, message(2));
@@ -199,8 +228,7 @@ void TestUnreadCounts::acknowledgedNewestClearsTheCount()
 
 void TestUnreadCounts::acknowledgedOlderKeepsTheNewerOnes()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     for (int n = 1; n <= 4; ++n)
         counts->messageArrived(RoomA, message(n), false, at(n));
     // Read on the phone up to the second: the third and fourth are still unread.
@@ -213,8 +241,7 @@ void TestUnreadCounts::acknowledgedOlderKeepsTheNewerOnes()
 
 void TestUnreadCounts::acknowledgedBeforeTheMessageArrivedCountsItNot()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->messageArrived(RoomA, message(1), false, at(1));
     // The receipt names a message not seen here yet: all read.
     counts->acknowledgedElsewhere(RoomA, message(2));
@@ -229,8 +256,7 @@ void TestUnreadCounts::acknowledgedBeforeTheMessageArrivedCountsItNot()
 
 void TestUnreadCounts::deletedAndLeftSpacesCountNoMore()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     counts->messageArrived(RoomA, message(1), false, at(1));
     counts->messageArrived(RoomA, message(2), false, at(2));
     counts->messageArrived(RoomB, message(3), false, at(3));
@@ -245,8 +271,7 @@ void TestUnreadCounts::deletedAndLeftSpacesCountNoMore()
 
 void TestUnreadCounts::changedSaysWhichSpace()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     QSignalSpy changed(counts.get(), &UnreadCounts::changed);
     counts->messageArrived(RoomA, message(1), false, at(1));
     counts->messageArrived(RoomA, message(1), false, at(1)); // nothing new: no signal
@@ -260,98 +285,198 @@ void TestUnreadCounts::changedSaysWhichSpace()
 void TestUnreadCounts::countsSurviveARestartPerAccount()
 {
     {
-        auto file = settings();
-        auto counts = opened(file.get());
+        auto store = storeOf();
+        auto counts = opened(store.get());
         counts->messageArrived(RoomA, message(1), false, at(1));
         counts->messageArrived(RoomA, message(2), false, at(2));
         counts->markRead(RoomB, message(3), at(3));
         // Destroyed before the save delay is over: what is pending is written.
     }
-    auto file = settings();
-    auto counts = opened(file.get());
-    QCOMPARE(counts->countFor(RoomA), 2);
-    QCOMPARE(counts->total(), 2);
-    QCOMPARE(counts->lastReadAt(RoomB), at(3));
-    QCOMPARE(counts->lastReadMessageId(RoomB), message(3));
+    // The next start: the store is read as it opens, before counting begins.
+    LocalStore store;
+    UnreadCounts counts;
+    counts.setStore(&store);
+    QSignalSpy changed(&counts, &UnreadCounts::changed);
+    store.open(pathOf(QStringLiteral("a")));
+    settle(&store);
+    QCOMPARE(counts.countFor(RoomA), 2);
+    QCOMPARE(counts.total(), 2);
+    QVERIFY(changed.count() >= 2); // each space said so, for the list
+    counts.open(at(0));
+    settle(&store);
+    QCOMPARE(counts.total(), 2); // not read twice
+    QCOMPARE(counts.lastReadAt(RoomB), at(3));
+    QCOMPARE(counts.lastReadMessageId(RoomB), message(3));
     // The ids came back too: the same messages after the restart count once still.
-    QVERIFY(!counts->messageArrived(RoomA, message(2), false, at(2)));
-    QCOMPARE(counts->countFor(RoomA), 2);
+    QVERIFY(!counts.messageArrived(RoomA, message(2), false, at(2)));
+    QCOMPARE(counts.countFor(RoomA), 2);
 
-    // Another account has counts of its own.
-    counts->open(QStringLiteral("127.0.0.1"), false, at(0));
-    QCOMPARE(counts->total(), 0);
-    counts->open(Account, false, at(0));
-    QCOMPARE(counts->total(), 2);
+    // Another account's store has counts of its own, which replace these.
+    store.open(pathOf(QStringLiteral("b")));
+    settle(&store);
+    QCOMPARE(counts.total(), 0);
+    QCOMPARE(counts.countFor(RoomA), 0);
+    store.open(pathOf(QStringLiteral("a")));
+    settle(&store);
+    QCOMPARE(counts.total(), 2);
 }
 
 void TestUnreadCounts::savingWaitsForABurstToEnd()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto store = storeOf();
+    auto counts = opened(store.get());
     for (int n = 1; n <= 20; ++n)
         counts->messageArrived(RoomA, message(n), false, at(n));
     // Not yet written: a burst of messages is one write, after it.
-    QVERIFY(!file->contains(QStringLiteral("spaces/unread/") + Account));
-    QTRY_VERIFY(file->contains(QStringLiteral("spaces/unread/") + Account));
-    auto other = settings();
-    UnreadCounts again(other.get());
-    again.open(Account, false, at(0));
-    QCOMPARE(again.countFor(RoomA), 20);
+    QVERIFY(keptIn(store.get()).isEmpty());
+    QTRY_COMPARE(keptIn(store.get()).size(), 1);
+    const ReadState kept = keptIn(store.get()).constFirst();
+    QCOMPARE(kept.roomId, RoomA);
+    QCOMPARE(kept.unreadCount, 20);
+    QCOMPARE(kept.counted.size(), 20);
+    QCOMPARE(kept.counted.value(message(7)), at(7));
+    // Read: the space's row keeps the marker, and its counted messages go.
+    counts->markRead(RoomA, message(20), at(20));
+    counts->saveNow();
+    const ReadState read = keptIn(store.get()).constFirst();
+    QCOMPARE(read.unreadCount, 0);
+    QVERIFY(read.counted.isEmpty());
+    QCOMPARE(read.readAt, at(20));
+    QCOMPARE(read.readMessageId, message(20));
+    // Left: nothing of the space is kept.
+    counts->spaceLeft(RoomA);
+    counts->saveNow();
+    QVERIFY(keptIn(store.get()).isEmpty());
 }
 
-void TestUnreadCounts::forgetDropsTheAccountsCounts()
+void TestUnreadCounts::whatArrivesBeforeTheStoreOpensIsWrittenWhenItDoes()
 {
-    auto file = settings();
+    // A first sign-in: counting begins before people/me says whose store to open.
+    LocalStore store;
+    UnreadCounts counts;
+    counts.setStore(&store);
+    counts.open(at(0));
+    QVERIFY(counts.messageArrived(RoomA, message(1), false, at(1)));
+    counts.saveNow(); // no store yet: kept
+    store.open(pathOf(QStringLiteral("a")));
+    settle(&store);
+    QCOMPARE(counts.countFor(RoomA), 1);
+    QTRY_COMPARE(keptIn(&store).size(), 1);
+    QCOMPARE(keptIn(&store).constFirst().unreadCount, 1);
+}
+
+void TestUnreadCounts::whatArrivesBeforeTheStoreAnswersIsMerged()
+{
     {
-        auto counts = opened(file.get());
+        auto store = storeOf();
+        auto counts = opened(store.get());
         counts->messageArrived(RoomA, message(1), false, at(1));
-        counts->saveNow();
-        QSignalSpy changed(counts.get(), &UnreadCounts::changed);
-        counts->forget();
-        QVERIFY(!counts->isOpen());
-        QCOMPARE(counts->total(), 0);
-        QCOMPARE(changed.count(), 1); // the space's count went
+        counts->messageArrived(RoomA, message(2), false, at(2));
+        counts->messageArrived(RoomB, message(3), false, at(3));
     }
-    auto counts = opened(file.get());
-    QCOMPARE(counts->total(), 0);
+    LocalStore store;
+    UnreadCounts counts;
+    counts.setStore(&store);
+    store.open(pathOf(QStringLiteral("a")));
+    counts.open(at(0));
+    // Before the answer: a new message and one the store counted already in A; B read here.
+    QVERIFY(counts.messageArrived(RoomA, message(4), false, at(4)));
+    QVERIFY(counts.messageArrived(RoomA, message(2), false, at(2)));
+    counts.markRead(RoomB, message(5), at(5));
+    settle(&store);
+    QCOMPARE(counts.countFor(RoomA), 3); // 1, 2 and 4, each once
+    QCOMPARE(counts.countFor(RoomB), 0); // read here since: stays read
+    QCOMPARE(counts.total(), 3);
+    QVERIFY(!counts.messageArrived(RoomA, message(1), false, at(1)));
+    counts.saveNow();
+    const QList<ReadState> kept = keptIn(&store);
+    QCOMPARE(kept.size(), 2);
+    for (const ReadState &state : kept)
+        QCOMPARE(state.unreadCount, state.roomId == RoomA ? 3 : 0);
 }
 
-void TestUnreadCounts::ephemeralAccountWritesNothing()
+void TestUnreadCounts::forgetWritesNothingMore()
 {
-    auto file = settings();
-    {
-        UnreadCounts counts(file.get());
-        counts.open(Account, true, at(0));
-        QVERIFY(counts.messageArrived(RoomA, message(1), false, at(1)));
-        QCOMPARE(counts.total(), 1);
-    }
-    QVERIFY(file->allKeys().isEmpty());
+    auto store = storeOf();
+    auto counts = opened(store.get());
+    counts->messageArrived(RoomA, message(1), false, at(1));
+    counts->saveNow();
+    counts->messageArrived(RoomA, message(2), false, at(2)); // pending
+    QSignalSpy changed(counts.get(), &UnreadCounts::changed);
+    counts->forget();
+    QVERIFY(!counts->isOpen());
+    QCOMPARE(counts->total(), 0);
+    QCOMPARE(changed.count(), 1); // the space's count went
+    counts.reset();
+    // The pending change was not written (the account's store is deleted by StoreController).
+    QCOMPARE(keptIn(store.get()).constFirst().unreadCount, 1);
+}
+
+void TestUnreadCounts::withoutAStoreItCountsInMemory()
+{
+    UnreadCounts counts;
+    counts.open(at(0));
+    QVERIFY(counts.messageArrived(RoomA, message(1), false, at(1)));
+    counts.saveNow();
+    QCOMPARE(counts.total(), 1);
+    // A store that stops being there is let go of, not touched.
+    auto store = std::make_unique<LocalStore>();
+    counts.setStore(store.get());
+    store.reset();
+    QVERIFY(counts.messageArrived(RoomA, message(2), false, at(2)));
+    counts.saveNow();
+    QCOMPARE(counts.total(), 2);
 }
 
 void TestUnreadCounts::damagedStoredValuesAreDropped()
 {
-    auto file = settings();
+    auto store = storeOf();
+    ReadState negative{RoomA, {}, {}, -5, {}};
+    ReadState huge{RoomB, {}, {}, 1000000, {{QString(300, QLatin1Char('y')), at(1)}}};
+    ReadState longId{QString(300, QLatin1Char('x')), {}, {}, 3, {}};
+    ReadState badReadId{QStringLiteral("room-c"), at(2), QString(300, QLatin1Char('z')), 0, {}};
+    store->saveReadStates({negative, huge, longId, badReadId});
+    settle(store.get());
+    auto counts = opened(store.get());
+    QCOMPARE(counts->countFor(RoomA), 0);
+    QCOMPARE(counts->countFor(RoomB), UnreadCounts::MaxCount);
+    QCOMPARE(counts->heldIdCount(), 0);
+    QCOMPARE(counts->total(), UnreadCounts::MaxCount);
+    QCOMPARE(counts->lastReadAt(QStringLiteral("room-c")), at(2));
+    QVERIFY(counts->lastReadMessageId(QStringLiteral("room-c")).isEmpty());
+    QCOMPARE(counts->spaceCount(), 2);
+}
+
+void TestUnreadCounts::countsFromAnEarlierVersionsSettingsAreTakenIn()
+{
+    // As versions before the store wrote them into QSettings, damaged values included.
     QVariantMap stored;
-    stored.insert(RoomA, QVariantMap{{QStringLiteral("count"), -5}});
+    stored.insert(RoomA, QVariantMap{{QStringLiteral("count"), 2},
+                                     {QStringLiteral("held"),
+                                      QVariantMap{{message(1), at(1)}, {message(2), at(2)}}}});
     stored.insert(RoomB, QVariantMap{{QStringLiteral("count"), 1000000},
                                      {QStringLiteral("readAt"), QStringLiteral("not a time")}});
     stored.insert(QStringLiteral("room-c"), QStringLiteral("not a map"));
+    stored.insert(QStringLiteral("room-d"), QVariantMap{{QStringLiteral("readAt"), at(4)},
+                                                        {QStringLiteral("readId"), message(4)}});
     stored.insert(QString(300, QLatin1Char('x')), QVariantMap{{QStringLiteral("count"), 3}});
-    file->setValue(QStringLiteral("spaces/unread/") + Account, stored);
-    auto counts = opened(file.get());
-    QCOMPARE(counts->countFor(RoomA), 0);
+    auto counts = opened();
+    counts->restore(readStatesFromSettingsValue(stored));
+    QCOMPARE(counts->countFor(RoomA), 2);
+    QVERIFY(!counts->messageArrived(RoomA, message(2), false, at(2))); // counted already
     QCOMPARE(counts->countFor(RoomB), UnreadCounts::MaxCount);
     QVERIFY(!counts->lastReadAt(RoomB).isValid());
-    QCOMPARE(counts->total(), UnreadCounts::MaxCount);
-    QCOMPARE(counts->spaceCount(), 1);
+    QCOMPARE(counts->lastReadAt(QStringLiteral("room-d")), at(4));
+    QCOMPARE(counts->lastReadMessageId(QStringLiteral("room-d")), message(4));
+    QCOMPARE(counts->total(), 2 + UnreadCounts::MaxCount);
+    QCOMPARE(counts->spaceCount(), 3);
 }
 
 void TestUnreadCounts::closedCountsNothing()
 {
-    auto file = settings();
-    UnreadCounts counts(file.get());
+    UnreadCounts counts;
     QVERIFY(!counts.messageArrived(RoomA, message(1), false, at(1)));
-    counts.open(Account, false, at(0));
+    counts.open(at(0));
     counts.messageArrived(RoomA, message(1), false, at(1));
     counts.close();
     QCOMPARE(counts.total(), 0);
@@ -362,9 +487,8 @@ void TestUnreadCounts::closedCountsNothing()
 
 void TestUnreadCounts::aCountStopsAtItsBound()
 {
-    auto file = settings();
-    UnreadCounts counts(file.get());
-    counts.open(Account, true, at(0));
+    UnreadCounts counts;
+    counts.open(at(0));
     for (int n = 0; n < UnreadCounts::MaxCount + 50; ++n)
         counts.messageArrived(RoomA, message(n), false, at(1).addSecs(n));
     QCOMPARE(counts.countFor(RoomA), UnreadCounts::MaxCount);
@@ -373,9 +497,8 @@ void TestUnreadCounts::aCountStopsAtItsBound()
 
 void TestUnreadCounts::heldIdsAreBoundedAndTheCountsStay()
 {
-    auto file = settings();
-    UnreadCounts counts(file.get());
-    counts.open(Account, true, at(0));
+    UnreadCounts counts;
+    counts.open(at(0));
     // A flood over a few spaces: many more ids than may be held.
     const int flood = UnreadCounts::MaxHeldIds * 3;
     for (int n = 0; n < flood; ++n)
@@ -396,9 +519,8 @@ void TestUnreadCounts::heldIdsAreBoundedAndTheCountsStay()
 
 void TestUnreadCounts::spacesAreBoundedLeastRecentlyTouchedFirst()
 {
-    auto file = settings();
-    UnreadCounts counts(file.get());
-    counts.open(Account, true, at(0));
+    UnreadCounts counts;
+    counts.open(at(0));
     counts.messageArrived(RoomA, message(0), false, at(1));
     for (int n = 1; n <= UnreadCounts::MaxSpaces + 10; ++n) {
         counts.messageArrived(QStringLiteral("flood-%1").arg(n), message(n), false, at(1));
@@ -417,8 +539,7 @@ void TestUnreadCounts::spacesAreBoundedLeastRecentlyTouchedFirst()
 
 void TestUnreadCounts::overlongIdsAreRefused()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     const QString huge(UnreadCounts::MaxIdLength + 1, QLatin1Char('x'));
     QVERIFY(!counts->messageArrived(huge, message(1), false, at(1)));
     QVERIFY(!counts->messageArrived(RoomA, huge, false, at(1)));
@@ -429,8 +550,7 @@ void TestUnreadCounts::overlongIdsAreRefused()
 
 void TestUnreadCounts::countedUntilIsTheNewestAccountedFor()
 {
-    auto file = settings();
-    auto counts = opened(file.get());
+    auto counts = opened();
     // Nothing known of the space: counting began then.
     QCOMPARE(counts->countedUntil(RoomA), at(0));
     // A counted message, then an older one: the newest counts.

@@ -197,6 +197,20 @@ void LocalStore::saveTeams(const QList<Team> &teams)
     write([teams](StoreWorker &worker) { return worker.saveTeams(teams); });
 }
 
+void LocalStore::saveReadStates(const QList<ReadState> &states)
+{
+    write([states](StoreWorker &worker) { return worker.saveReadStates(states); });
+}
+
+void LocalStore::readReadStates(int maxSpaces, int maxCounted)
+{
+    const quint64 generation = m_generation;
+    post([this, generation, maxSpaces, maxCounted] {
+        const QList<ReadState> states = m_worker->readStates(maxSpaces, maxCounted);
+        answer(generation, [this, states] { emit readStatesRead(states); });
+    });
+}
+
 void LocalStore::readTeams()
 {
     const quint64 generation = m_generation;

@@ -54,6 +54,7 @@ public:
     void setValue(const QString &key, const QString &value);
     void saveDraft(const QString &roomId, const QString &text);
     void appendToDraft(const QString &roomId, const QString &text);
+    void saveReadStates(const QList<ReadState> &states);
     void queueOutgoing(const OutgoingMessage &message);
     void removeOutgoing(const QString &clientTag);
 
@@ -65,6 +66,8 @@ public:
     void readValue(const QString &key);
     // teamsRead() follows.
     void readTeams();
+    // readStatesRead() follows (StoreWorker::readStates).
+    void readReadStates(int maxSpaces, int maxCounted);
     // outboxRead() follows, in the order queued.
     void readOutbox();
     // draftRead() follows (empty text when there is none).
@@ -89,6 +92,7 @@ signals:
     void teamsRead(const QList<Team> &teams);
     void draftRead(const QString &roomId, const QString &text);
     void outboxRead(const QList<OutgoingMessage> &messages);
+    void readStatesRead(const QList<ReadState> &states);
     void searched(const QString &query, const SearchResult &result);
 
 private:

@@ -85,6 +85,14 @@ const std::vector<std::vector<const char *>> MigrationSteps = {
         "ALTER TABLE messages ADD COLUMN room_type TEXT NOT NULL DEFAULT ''",
         "CREATE TABLE app_state(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
     },
+    // 2 -> 3: which messages each space counts as unread (UnreadCounts): so a message that
+    // Webex brings again after a restart (a catch-up page) is not counted twice. read_state
+    // holds the rest of it (the read marker and the count) from schema 1.
+    {
+        "CREATE TABLE unread_messages("
+        " room_id TEXT NOT NULL, message_id TEXT NOT NULL, created INTEGER,"
+        " PRIMARY KEY(room_id, message_id)) WITHOUT ROWID",
+    },
 };
 
 // Whether a file begins as every SQLite database does (https://www.sqlite.org/fileformat.html,

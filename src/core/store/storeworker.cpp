@@ -233,7 +233,8 @@ bool StoreWorker::saveRooms(const QList<Room> &rooms)
 bool StoreWorker::removeRoom(const QString &roomId)
 {
     return transaction("left space", [&](const QSqlDatabase &db, QString *detail) {
-        for (const char *table : {"messages", "read_state", "drafts", "outbox"}) {
+        for (const char *table :
+             {"messages", "read_state", "unread_messages", "drafts", "outbox"}) {
             Statement remove(
                 db, QStringLiteral("DELETE FROM %1 WHERE room_id = ?").arg(QLatin1String(table)));
             if (!remove.run({roomId}, detail))
@@ -252,7 +253,8 @@ bool StoreWorker::keepOnlyRooms(const QSet<QString> &roomIds)
         if (!fillIdTable(db, QStringLiteral("kept_spaces"), roomIds.values(), detail))
             return false;
         QSqlQuery q(db);
-        for (const char *table : {"messages", "read_state", "drafts", "outbox"}) {
+        for (const char *table :
+             {"messages", "read_state", "unread_messages", "drafts", "outbox"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1 WHERE room_id NOT IN kept_spaces")
                             .arg(QLatin1String(table)))) {
                 *detail = q.lastError().text();
@@ -562,6 +564,78 @@ QList<OutgoingMessage> StoreWorker::outgoing() const
         messages.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                          timeFrom(q.value(3))});
     return messages;
+}
+
+bool StoreWorker::saveReadStates(const QList<ReadState> &states)
+{
+    if (states.isEmpty())
+        return isOpen();
+    return transaction("read state", [&](const QSqlDatabase &db, QString *detail) {
+        Statement forgetState(db, QStringLiteral("DELETE FROM read_state WHERE room_id = ?"));
+        Statement forgetCounted(db,
+                                QStringLiteral("DELETE FROM unread_messages WHERE room_id = ?"));
+        Statement state(db, QStringLiteral("INSERT OR REPLACE INTO read_state(room_id, read_at,"
+                                           " read_message_id, unread_count) VALUES (?,?,?,?)"));
+        Statement counted(db, QStringLiteral("INSERT OR REPLACE INTO unread_messages(room_id,"
+                                             " message_id, created) VALUES (?,?,?)"));
+        for (const ReadState &space : states) {
+            if (!forgetCounted.run({space.roomId}, detail))
+                return false;
+            if (space.isEmpty()) {
+                if (!forgetState.run({space.roomId}, detail))
+                    return false;
+                continue;
+            }
+            if (!state.run(
+                    {space.roomId, timeValue(space.readAt), space.readMessageId, space.unreadCount},
+                    detail))
+                return false;
+            for (auto it = space.counted.cbegin(); it != space.counted.cend(); ++it) {
+                if (!counted.run({space.roomId, it.key(), timeValue(it.value())}, detail))
+                    return false;
+            }
+        }
+        return true;
+    });
+}
+
+QList<ReadState> StoreWorker::readStates(int maxSpaces, int maxCounted) const
+{
+    QList<ReadState> states;
+    if (!isOpen())
+        return states;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT room_id, read_at, read_message_id, unread_count"
+                             " FROM read_state ORDER BY read_at IS NULL, read_at DESC LIMIT ?"));
+    q.addBindValue(maxSpaces);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "Reading the read state failed:" << q.lastError().text();
+        return states;
+    }
+    QHash<QString, qsizetype> at;
+    while (q.next()) {
+        ReadState state;
+        state.roomId = q.value(0).toString();
+        state.readAt = timeFrom(q.value(1));
+        state.readMessageId = q.value(2).toString();
+        state.unreadCount = q.value(3).toInt();
+        at.insert(state.roomId, states.size());
+        states.append(std::move(state));
+    }
+    q.prepare(QStringLiteral("SELECT room_id, message_id, created FROM unread_messages"
+                             " ORDER BY created IS NULL, created DESC LIMIT ?"));
+    q.addBindValue(maxCounted);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "Reading the unread messages failed:" << q.lastError().text();
+        return states;
+    }
+    while (q.next()) {
+        const auto space = at.constFind(q.value(0).toString());
+        if (space != at.cend())
+            states[*space].counted.insert(q.value(1).toString(), timeFrom(q.value(2)));
+    }
+    return states;
 }
 
 SearchResult StoreWorker::search(const QString &query, int limit) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/readstate.h"
 #include "store/storefile.h"
 
 #include <QCoreApplication>
@@ -92,6 +93,13 @@ public:
     bool queueOutgoing(const OutgoingMessage &message);
     bool removeOutgoing(const QString &clientTag);
     [[nodiscard]] QList<OutgoingMessage> outgoing() const;
+
+    // How far each space is read, and what in it is unread (UnreadCounts): each state replaces
+    // the space's; an empty one deletes it.
+    bool saveReadStates(const QList<ReadState> &states);
+    // The read states, at most `maxSpaces` (the ones read most recently first) with at most
+    // `maxCounted` counted messages in all (the newest).
+    [[nodiscard]] QList<ReadState> readStates(int maxSpaces, int maxCounted) const;
 
     // The stored messages matching `query` (MessageSearch), newest first, at most `limit`.
     [[nodiscard]] SearchResult search(const QString &query, int limit) const;

@@ -1,17 +1,10 @@
 #include "store/unreadcounts.h"
 
-#include <QSettings>
-#include <QVariantMap>
+#include "store/localstore.h"
 
 #include <algorithm>
 
 namespace {
-const QString UnreadKey = QStringLiteral("spaces/unread");
-const QString CountField = QStringLiteral("count");
-const QString ReadAtField = QStringLiteral("readAt");
-const QString ReadIdField = QStringLiteral("readId");
-const QString HeldField = QStringLiteral("held");
-
 bool acceptableId(const QString &id)
 {
     return !id.isEmpty() && id.size() <= UnreadCounts::MaxIdLength;
@@ -26,10 +19,14 @@ QDateTime later(const QDateTime &a, const QDateTime &b)
         return a;
     return std::max(a, b);
 }
+
+QDateTime utc(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
 } // namespace
 
-UnreadCounts::UnreadCounts(QSettings *settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+UnreadCounts::UnreadCounts(QObject *parent) : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(SaveDelayMs);
@@ -41,32 +38,76 @@ UnreadCounts::~UnreadCounts()
     saveNow();
 }
 
-QString UnreadCounts::key() const
+void UnreadCounts::setStore(LocalStore *store)
 {
-    return UnreadKey + QLatin1Char('/') + m_accountKey;
+    if (m_store)
+        m_store->disconnect(this);
+    m_store = store;
+    m_restoredFrom.clear();
+    m_readingFrom.clear();
+    if (!store)
+        return;
+    connect(store, &LocalStore::opened, this, [this](const StoreFile::Opening &opening) {
+        if (opening.isOpen())
+            storeOpened();
+    });
+    // Opened already (at start, before the workspace was built): its answer may be on its way.
+    if (store->isUsable())
+        storeOpened();
+    connect(store, &LocalStore::readStatesRead, this, [this](const QList<ReadState> &states) {
+        if (m_readingFrom.isEmpty())
+            return; // asked by someone else
+        restore(states);
+        m_restoredFrom = m_store->path();
+        m_readingFrom.clear();
+        if (!m_unsaved.isEmpty())
+            m_saveTimer.start(); // what was counted before the store answered
+    });
 }
 
-void UnreadCounts::open(const QString &accountKey, bool ephemeral, const QDateTime &countingSince)
+void UnreadCounts::storeOpened()
+{
+    const QString path = m_store->path();
+    if (m_restoredFrom == path || m_readingFrom == path)
+        return;
+    // Another account's file (or the first): its counts replace whatever came from another.
+    if (!m_restoredFrom.isEmpty())
+        clear();
+    readStore();
+}
+
+void UnreadCounts::readStore()
+{
+    m_readingFrom = m_store->path();
+    m_store->readReadStates(MaxSpaces, MaxHeldIds);
+}
+
+void UnreadCounts::open(const QDateTime &countingSince)
 {
     if (m_open)
         close();
-    m_accountKey = accountKey;
-    m_ephemeral = ephemeral;
-    m_countingSince = countingSince.isValid() ? countingSince.toUTC() : QDateTime();
+    m_countingSince = utc(countingSince);
     m_open = true;
-    if (!m_ephemeral)
-        load();
-    for (auto it = m_spaces.cbegin(); it != m_spaces.cend(); ++it)
-        emit changed(it.key());
+    // Read already when the store opened at start; otherwise now, if it is open.
+    if (m_store && m_store->isUsable())
+        storeOpened();
 }
 
 void UnreadCounts::close()
 {
     saveNow();
-    const QStringList had = m_spaces.keys();
     m_open = false;
+    m_restoredFrom.clear();
+    m_readingFrom.clear();
+    clear();
+}
+
+void UnreadCounts::clear()
+{
+    const QStringList had = m_spaces.keys();
     m_spaces.clear();
     m_heldOrder.clear();
+    m_unsaved.clear();
     m_total = 0;
     for (const QString &roomId : had)
         emit changed(roomId);
@@ -75,101 +116,104 @@ void UnreadCounts::close()
 void UnreadCounts::forget()
 {
     m_saveTimer.stop();
-    if (m_open && !m_ephemeral)
-        m_settings->remove(key());
-    m_ephemeral = true; // nothing more is written for this account
+    m_unsaved.clear(); // the account's store goes (StoreController)
     close();
 }
 
-void UnreadCounts::load()
+void UnreadCounts::restore(const QList<ReadState> &states)
 {
-    // Damaged or hand-edited values cost their space, never the rest, and never the bounds.
-    const QVariantMap stored = m_settings->value(key()).toMap();
-    struct Loaded
-    {
-        QString roomId;
-        Space space;
-    };
-    std::vector<Loaded> loaded;
-    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
-        if (!acceptableId(it.key()))
+    // A damaged or edited file costs the spaces it damaged, never the rest, nor the bounds.
+    std::vector<std::tuple<QDateTime, QString, QString>> newlyHeld;
+    QStringList changedIds;
+    for (const ReadState &state : states) {
+        if (!acceptableId(state.roomId))
             continue;
-        const QVariantMap fields = it.value().toMap();
-        Space space;
-        space.count = std::clamp(fields.value(CountField).toInt(), 0, MaxCount);
-        const QDateTime readAt = fields.value(ReadAtField).toDateTime();
-        space.readAt = readAt.isValid() ? readAt.toUTC() : QDateTime();
-        space.readId = fields.value(ReadIdField).toString();
-        if (!acceptableId(space.readId))
-            space.readId.clear();
-        const QVariantMap held = fields.value(HeldField).toMap();
-        for (auto h = held.cbegin(); h != held.cend(); ++h) {
-            if (!acceptableId(h.key()))
-                continue;
-            const QDateTime created = h.value().toDateTime();
-            space.held.insert(h.key(), created.isValid() ? created.toUTC() : QDateTime());
+        Space kept;
+        kept.count = std::clamp(state.unreadCount, 0, MaxCount);
+        kept.readAt = utc(state.readAt);
+        kept.readId = acceptableId(state.readMessageId) ? state.readMessageId : QString();
+        for (auto h = state.counted.cbegin(); h != state.counted.cend(); ++h) {
+            if (acceptableId(h.key()))
+                kept.held.insert(h.key(), utc(h.value()));
         }
-        if (space.count == 0 && !space.readAt.isValid() && space.readId.isEmpty())
+        if (kept.count == 0 && !kept.readAt.isValid() && kept.readId.isEmpty())
             continue; // nothing to keep
-        loaded.push_back({it.key(), std::move(space)});
+        const auto known = m_spaces.find(state.roomId);
+        if (known == m_spaces.end()) {
+            kept.touched = ++m_clock;
+            m_total += kept.count;
+            for (auto h = kept.held.cbegin(); h != kept.held.cend(); ++h)
+                newlyHeld.emplace_back(h.value(), state.roomId, h.key());
+            m_spaces.insert(state.roomId, std::move(kept));
+            changedIds.append(state.roomId);
+            continue;
+        }
+        // Counted here before the store answered.
+        Space &here = *known;
+        if (here.readAt.isValid() && !(kept.readAt.isValid() && kept.readAt > here.readAt))
+            continue; // read here since: what this session knows stands
+        // Counted here and not in the store, and not read by the store's marker: added.
+        int added = 0;
+        for (auto h = here.held.cbegin(); h != here.held.cend(); ++h) {
+            const bool readThere =
+                h.value().isValid() && kept.readAt.isValid() && h.value() <= kept.readAt;
+            if (kept.held.contains(h.key()) || readThere)
+                continue;
+            kept.held.insert(h.key(), h.value());
+            ++added;
+        }
+        for (auto h = kept.held.cbegin(); h != kept.held.cend(); ++h) {
+            if (!here.held.contains(h.key()))
+                newlyHeld.emplace_back(h.value(), state.roomId, h.key());
+        }
+        here.held = std::move(kept.held);
+        setCount(here, kept.count + added);
+        here.readAt = kept.readAt;
+        here.readId = kept.readId;
+        m_unsaved.insert(state.roomId); // the store lacks what was counted here
+        changedIds.append(state.roomId);
     }
-    // Beyond the bound, the spaces read most recently stay.
-    if (loaded.size() > size_t(MaxSpaces)) {
-        std::sort(loaded.begin(), loaded.end(), [](const Loaded &a, const Loaded &b) {
-            if (a.space.readAt.isValid() != b.space.readAt.isValid())
-                return a.space.readAt.isValid();
-            return a.space.readAt > b.space.readAt;
-        });
-        loaded.resize(MaxSpaces);
-    }
-    // Held ids come back in the order of their times, the oldest first to go.
-    std::vector<std::tuple<QDateTime, QString, QString>> held;
-    for (Loaded &entry : loaded) {
-        entry.space.touched = ++m_clock;
-        m_total += entry.space.count;
-        for (auto h = entry.space.held.cbegin(); h != entry.space.held.cend(); ++h)
-            held.emplace_back(h.value(), entry.roomId, h.key());
-        m_spaces.insert(entry.roomId, std::move(entry.space));
-    }
-    std::sort(held.begin(), held.end());
-    for (const auto &[created, roomId, messageId] : held)
+    // Held ids come in the order of their times, the oldest first to go.
+    std::sort(newlyHeld.begin(), newlyHeld.end());
+    for (const auto &[created, roomId, messageId] : newlyHeld)
         m_heldOrder.emplace_back(roomId, messageId);
+    trimSpaces();
     trimHeld();
+    for (const QString &roomId : std::as_const(changedIds))
+        emit changed(roomId);
+}
+
+ReadState UnreadCounts::stateOf(const QString &roomId) const
+{
+    ReadState state;
+    state.roomId = roomId;
+    const auto space = m_spaces.constFind(roomId);
+    if (space == m_spaces.cend())
+        return state;
+    state.readAt = space->readAt;
+    state.readMessageId = space->readId;
+    state.unreadCount = space->count;
+    state.counted = space->held;
+    return state;
 }
 
 void UnreadCounts::saveNow()
 {
     m_saveTimer.stop();
-    if (!m_open || m_ephemeral)
-        return;
-    QVariantMap stored;
-    for (auto it = m_spaces.cbegin(); it != m_spaces.cend(); ++it) {
-        const Space &space = it.value();
-        QVariantMap fields;
-        if (space.count > 0)
-            fields.insert(CountField, space.count);
-        if (space.readAt.isValid())
-            fields.insert(ReadAtField, space.readAt);
-        if (!space.readId.isEmpty())
-            fields.insert(ReadIdField, space.readId);
-        if (!space.held.isEmpty()) {
-            QVariantMap held;
-            for (auto h = space.held.cbegin(); h != space.held.cend(); ++h)
-                held.insert(h.key(), h.value());
-            fields.insert(HeldField, held);
-        }
-        stored.insert(it.key(), fields);
-    }
-    if (stored.isEmpty())
-        m_settings->remove(key());
-    else
-        m_settings->setValue(key(), stored);
+    if (m_unsaved.isEmpty() || !m_store || !m_store->isUsable())
+        return; // kept until a store opens
+    QList<ReadState> states;
+    states.reserve(m_unsaved.size());
+    for (const QString &roomId : std::as_const(m_unsaved))
+        states.append(stateOf(roomId));
+    m_unsaved.clear();
+    m_store->saveReadStates(states);
 }
 
 void UnreadCounts::changedAndSave(const QString &roomId)
 {
-    if (!m_ephemeral)
-        m_saveTimer.start(); // restarted by every change: one write after a burst
+    m_unsaved.insert(roomId);
+    m_saveTimer.start(); // restarted by every change: one write after a burst
     emit changed(roomId);
 }
 
@@ -203,6 +247,7 @@ void UnreadCounts::trimSpaces()
         const QString &roomId = byAge[i].second;
         m_total -= m_spaces.value(roomId).count;
         m_spaces.remove(roomId);
+        m_unsaved.insert(roomId);
         emit changed(roomId);
     }
 }

@@ -1,19 +1,23 @@
 #pragma once
 
+#include "store/readstate.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 
 #include <deque>
 
-class QSettings;
+class LocalStore;
 
-// How many messages from other people each space has that the person has not read, kept per
-// account across restarts (QtCore only). Webex's public REST has no read state
-// (docs/LIVE-EVENTS.md, 6.2), so this is local: a space counts the messages from others that
-// arrive after its read marker (lastReadAt, lastReadMessageId); reading it here, or our own
+// How many messages from other people each space has that the person has not read, kept in the
+// account's local store across restarts (QtCore and the store only). Webex's public REST has no
+// read state (docs/LIVE-EVENTS.md, 6.2), so this is local: a space counts the messages from others
+// that arrive after its read marker (lastReadAt, lastReadMessageId); reading it here, or our own
 // read receipt from another device, moves the marker and clears the count.
 //
 // Builds on SeenSpaces, does not replace it: SeenSpaces keeps when each space was last seen,
@@ -28,7 +32,13 @@ class QSettings;
 // least recently are forgotten first), at most MaxHeldIds message ids held for the
 // de-duplication in all (the oldest arrivals are let go first; a space then still rejects
 // messages older than its marker), a count stops at MaxCount, and ids longer than MaxIdLength
-// are refused. Saved a moment after each change (SaveDelayMs), and at close().
+// are refused, also when read from the store. The spaces changed are written to the store a
+// moment after a change (SaveDelayMs), and at close(); on the store's thread, never waiting.
+//
+// What the store kept comes back asynchronously, whenever the store opens a file of another
+// account than the one the counts came from (restore()): at start, before the session is there,
+// so the counts are shown with the stored spaces. Counting (open()) need not wait for it: what
+// arrives meanwhile is merged with what the store kept.
 class UnreadCounts : public QObject
 {
     Q_OBJECT
@@ -45,19 +55,28 @@ public:
     static constexpr int MaxIdLength = 256;
     static constexpr int SaveDelayMs = 1000;
 
-    // `settings` outlives this object; QSettings() in the app, a file of their own in tests.
-    explicit UnreadCounts(QSettings *settings, QObject *parent = nullptr);
-    ~UnreadCounts() override; // saves what is pending
+    explicit UnreadCounts(QObject *parent = nullptr);
+    ~UnreadCounts() override; // writes what is pending
 
-    // Reads what is kept for `accountKey` (the API host, as SeenSpaces). Messages created before
-    // `countingSince` never count (SeenSpaces::baseline()). `ephemeral` (the demo) reads and
-    // writes nothing.
-    void open(const QString &accountKey, bool ephemeral, const QDateTime &countingSince);
-    // Saves what is pending and empties: nothing counts until the next open().
+    // The account's store, read whenever it opens a file and written to after changes. Null
+    // (the default): the counts are kept in memory only.
+    void setStore(LocalStore *store);
+
+    // Counting begins: messages created before `countingSince` never count
+    // (SeenSpaces::baseline()). What the store kept stays (or is read now).
+    void open(const QDateTime &countingSince);
+    // Writes what is pending and empties: nothing counts until the next open().
     void close();
-    // The person signed out: what is kept for the account goes, and close().
+    // The person signed out: nothing pending is written (the account's store goes), and close().
     void forget();
     [[nodiscard]] bool isOpen() const { return m_open; }
+
+    // What a store kept (or an earlier version's settings), taken in with the same bounds as
+    // anything else. A space counted here meanwhile is merged: read here since, it stays as it
+    // is; otherwise the messages counted here that the store does not list are added.
+    void restore(const QList<ReadState> &states);
+    // The state of one space as the store keeps it (empty when there is nothing to keep).
+    [[nodiscard]] ReadState stateOf(const QString &roomId) const;
 
     // A message arrived in a space (an event, a page of messages). Counts it when it is from
     // someone else, newer than the space's read marker and not counted before; returns whether
@@ -95,6 +114,7 @@ public:
     [[nodiscard]] int heldIdCount() const;
 
     // Writes now what a change left pending (also done SaveDelayMs after it, and at close()).
+    // When no store is usable it stays pending, until one opens.
     void saveNow();
 
 signals:
@@ -111,7 +131,6 @@ private:
         quint64 touched = 0;            // for forgetting the least recently touched space
     };
 
-    [[nodiscard]] QString key() const;
     Space &touch(const QString &roomId);
     void setCount(Space &space, int count);
     void hold(const QString &roomId, Space &space, const QString &messageId,
@@ -120,12 +139,18 @@ private:
     void trimSpaces();
     void trimHeld();
     void changedAndSave(const QString &roomId);
-    void load();
+    void storeOpened();
+    void readStore();
+    // Empties, saying which spaces changed.
+    void clear();
 
-    QSettings *m_settings;
-    QString m_accountKey;
+    QPointer<LocalStore> m_store;
+    // The store file the counts were read from (empty: none yet); another one is another
+    // account's, whose counts replace these.
+    QString m_restoredFrom;
+    QString m_readingFrom; // the file a read was asked of, until it answers
     bool m_open = false;
-    bool m_ephemeral = false;
+    QSet<QString> m_unsaved; // spaces changed since the last write
     QDateTime m_countingSince;
     QHash<QString, Space> m_spaces;
     // Held ids in the order they came, (room, message), to let the oldest go first. An entry
