@@ -47,6 +47,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -128,6 +129,7 @@ private slots:
     void queuedMessagesSurviveARestart();
     void aMessageFoundBySearchOpensAtItsPlace();
     void signingOutDeletesTheStore();
+    void countsKeptByAnEarlierVersionMoveIntoTheStore();
     void forgetLocalDataDeletesItAndKeepsGoing();
 
 private:
@@ -569,6 +571,28 @@ void TestLocalStoreEndToEnd::signingOutDeletesTheStore()
     StoreController next(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
                          startupOptions().keychainService);
     QVERIFY(!next.restore(startupOptions().apiBase.baseUrl().host()));
+}
+
+void TestLocalStoreEndToEnd::countsKeptByAnEarlierVersionMoveIntoTheStore()
+{
+    // Versions before the store kept the unread counts in the settings, per API host.
+    const QString room = emulator()->roomIds().at(4);
+    const QString key =
+        QStringLiteral("spaces/unread/") + startupOptions().apiBase.baseUrl().host();
+    QSettings().setValue(key, QVariantMap{{room, QVariantMap{{QStringLiteral("count"), 3}}}});
+    auto app = startSignedIn();
+    QVERIFY(app);
+    const RoomListModel *rooms = app->spaces()->roomModel();
+    QTRY_COMPARE(rooms->index(rooms->rowOf(room)).data(RoomListModel::UnreadCountRole).toInt(), 3);
+    QVERIFY(!QSettings().contains(key)); // moved, not copied
+    LocalStore *store = app->localData()->store();
+    store->waitForIdle();
+    StoreWorker reader(QStringLiteral("tst_localstore_e2e"));
+    QCOMPARE(reader.open(store->path()).outcome, StoreFile::Outcome::Opened);
+    const QList<ReadState> kept = reader.readStates(10, 10);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.constFirst().roomId, room);
+    QCOMPARE(kept.constFirst().unreadCount, 3);
 }
 
 void TestLocalStoreEndToEnd::forgetLocalDataDeletesItAndKeepsGoing()
