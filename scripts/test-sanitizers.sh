@@ -17,4 +17,5 @@ cmake --build --preset asan -j"$(nproc)"
 # UBSan's reports with their stacks. ASan and LSan keep their defaults (leaks are checked);
 # the tests that run QtWebEngine get their own environment from CMake, with the reasons.
 export UBSAN_OPTIONS="print_stacktrace=1"
-WEBEXDESK_BUILD_DIR="$PWD/build-asan" exec bash "$here/ctest-in-session.sh" "$@"
+# As many tests at once as there are cores, as scripts/test.sh does.
+WEBEXDESK_BUILD_DIR="$PWD/build-asan" exec bash "$here/ctest-in-session.sh" -j"$(nproc)" "$@"

@@ -1121,10 +1121,6 @@
         </translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Leeren</translation>
-    </message>
-    <message>
         <source>Space %1</source>
         <translation>Bereich %1</translation>
     </message>
@@ -1165,6 +1161,13 @@
     <message>
         <source>The search was shortened to its first words.</source>
         <translation>Die Suche wurde auf ihre ersten Wörter gekürzt.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,9 @@ constexpr int NetworkTimeoutMs = 30000;
 constexpr int DemoActivitySeconds = 20;
 // How long the session waits for the main window's first frame at most.
 constexpr int StartWithoutFrameMs = 1000;
+// How long the tray and the notification service wait for the stored spaces' first frame
+// (tens of milliseconds on a busy machine) before they are asked for anyway.
+constexpr int StoredSpacesWaitMs = 250;
 
 QString dataDirectory()
 {
@@ -164,12 +167,20 @@ void AppController::showStoredChunks()
     // widget's update would wait for a timer behind them.
     const bool first = m_spaces->roomModel()->rowCount() == 0;
     m_spaces->showStoredRooms(m_storedRooms.takeFirst());
-    if (first && m_spaces->roomModel()->rowCount() > 0)
+    if (first && m_spaces->roomModel()->rowCount() > 0) {
         m_mainWindow->repaint();
+        QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
+    }
     if (!m_storedRooms.isEmpty())
         QTimer::singleShot(0, this, &AppController::showStoredChunks);
     else if (m_storedRoomsRead)
         openStoredSpace(); // once the session has begun, if it has not yet
+}
+
+void AppController::useDesktop()
+{
+    if (m_attention)
+        m_attention->useDesktop(AttentionController::desktopOptions());
 }
 
 void AppController::forgetStoredRooms()
@@ -208,8 +219,7 @@ void AppController::buildWorkspace()
     m_spaces = new SpacesController(m_mainWindow->roomsPane(), this);
     m_conversation = new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
                                                 m_avatars.get(), this);
-    m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(),
-                                          AttentionController::desktopOptions(), this);
+    m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(), this);
     m_search = new SearchController(m_mainWindow->searchPane(), this);
     m_live =
         new LiveController({m_spaces, m_conversation, m_attention->unread(), m_mainWindow.get()},
@@ -440,9 +450,9 @@ void AppController::start()
     // not hold the session back.
     // The store is read on a thread of its own while the window comes up and the keychain is
     // asked: its spaces are there when the session begins.
-    if (!m_options.demo)
-        m_localData->restore(m_options.apiBase.baseUrl().host());
-    const auto startSession = [this] {
+    const bool storedSpacesComing =
+        !m_options.demo && m_localData->restore(m_options.apiBase.baseUrl().host());
+    const auto startSession = [this, storedSpacesComing] {
         if (m_sessionStarting)
             return;
         m_sessionStarting = true;
@@ -450,6 +460,13 @@ void AppController::start()
         // What the store read while the window came up: its first chunk (a window's worth)
         // now, the rest a chunk per turn of the event loop, so the list paints first.
         showStoredChunks();
+        // The tray and the notification service after that paint too (showStoredChunks), or
+        // at once when the store has nothing coming, or after StoredSpacesWaitMs when it is
+        // slow: asking for them is the session bus's first round trips (20 ms and more).
+        if (storedSpacesComing)
+            QTimer::singleShot(StoredSpacesWaitMs, this, &AppController::useDesktop);
+        else
+            QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
         if (m_options.demo) {
             startDemo();
             return;

@@ -91,6 +91,8 @@ private:
     void showStoredChunks();
     // The keychain had no session: the spaces shown from the store go.
     void forgetStoredRooms();
+    // The tray and the desktop's notification service (AttentionController::useDesktop).
+    void useDesktop();
     // What the store gave for the start is no longer wanted (the session ended, or there was
     // none).
     void dropStoredStart();

@@ -26,25 +26,13 @@ AttentionController::Options AttentionController::desktopOptions()
     return options;
 }
 
-AttentionController::AttentionController(MainWindow *window, RoomListModel *rooms,
-                                         const Options &options, QObject *parent)
+AttentionController::AttentionController(MainWindow *window, RoomListModel *rooms, QObject *parent)
     : QObject(parent), m_window(window),
       m_settings(std::make_unique<NotificationSettings>(&m_qsettings)),
       m_unread(new UnreadController(rooms, this)),
       m_notifications(new NotificationController(m_settings.get(), rooms, this)),
       m_actions(new NotificationActions(m_settings.get(), this))
 {
-    if (options.tray) {
-        // The icon only where the desktop has a tray to show it in (a test may ask for the
-        // tray's behaviour without one).
-        m_tray = new TrayController(m_actions->doNotDisturb(),
-                                    QSystemTrayIcon::isSystemTrayAvailable(), this);
-        m_actions->setTrayAvailable(true);
-        connect(m_tray, &TrayController::openRequested, window, &MainWindow::bringToFront);
-        connect(m_tray, &TrayController::quitRequested, this, &AttentionController::quitRequested);
-    }
-    chooseNotifier(options.notifier);
-
     // The Notifications menu, before Help.
     auto *help = window->findChild<QMenu *>(QStringLiteral("helpMenu"));
     window->menuBar()->insertMenu(help ? help->menuAction() : nullptr,
@@ -56,8 +44,6 @@ AttentionController::AttentionController(MainWindow *window, RoomListModel *room
     connect(m_unread, &UnreadController::spaceRead, m_notifications,
             &NotificationController::withdraw);
     connect(m_unread, &UnreadController::totalChanged, window, &MainWindow::setUnreadTotal);
-    if (m_tray)
-        connect(m_unread, &UnreadController::totalChanged, m_tray, &TrayController::setUnreadTotal);
     connect(m_notifications, &NotificationController::openSpaceRequested, this,
             &AttentionController::openSpace);
 
@@ -74,6 +60,26 @@ AttentionController::AttentionController(MainWindow *window, RoomListModel *room
 }
 
 AttentionController::~AttentionController() = default;
+
+void AttentionController::useDesktop(const Options &options)
+{
+    if (m_desktopChosen)
+        return;
+    m_desktopChosen = true;
+    if (options.tray) {
+        // The icon only where the desktop has a tray to show it in (a test may ask for the
+        // tray's behaviour without one).
+        m_tray = new TrayController(m_actions->doNotDisturb(),
+                                    QSystemTrayIcon::isSystemTrayAvailable(), this);
+        m_actions->setTrayAvailable(true);
+        connect(m_tray, &TrayController::openRequested, m_window, &MainWindow::bringToFront);
+        connect(m_tray, &TrayController::quitRequested, this, &AttentionController::quitRequested);
+        connect(m_unread, &UnreadController::totalChanged, m_tray, &TrayController::setUnreadTotal);
+        m_tray->setUnreadTotal(m_unread->total());
+    }
+    chooseNotifier(options.notifier);
+    applyKeepRunning();
+}
 
 void AttentionController::chooseNotifier(DesktopNotifier *given)
 {

@@ -40,10 +40,15 @@ public:
     // The options the running desktop calls for: a tray where QSystemTrayIcon has one.
     [[nodiscard]] static Options desktopOptions();
 
-    // `window` and `rooms` outlive this.
-    AttentionController(MainWindow *window, RoomListModel *rooms, const Options &options,
-                        QObject *parent = nullptr);
+    // `window` and `rooms` outlive this. Counts, the menu and the settings work at once;
+    // notifications and the tray wait for useDesktop().
+    AttentionController(MainWindow *window, RoomListModel *rooms, QObject *parent = nullptr);
     ~AttentionController() override;
+
+    // The tray and where notifications go (once). Apart from the constructor because finding
+    // out (desktopOptions(), the D-Bus service) is the session bus's first round trips, 20 ms
+    // and more: the app asks after the first frame of the spaces (docs/BENCHMARKS.md).
+    void useDesktop(const Options &options);
 
     void begin(const QString &accountKey, bool ephemeral, const QDateTime &countingSince);
     void end(bool forget);
@@ -75,4 +80,5 @@ private:
     NotificationActions *m_actions;
     TrayController *m_tray = nullptr;
     QPointer<DesktopNotifier> m_notifier;
+    bool m_desktopChosen = false;
 };

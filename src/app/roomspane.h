@@ -1,11 +1,12 @@
 #pragma once
 
+#include "searchfield.h"
+
 #include <QWidget>
 
 class QAction;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListView;
 class QModelIndex;
 class QTimer;
@@ -52,11 +53,9 @@ public:
     void setClockInterval(int milliseconds);
 
     [[nodiscard]] QListView *view() const { return m_view; }
-    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] SearchField *filterEdit() const { return m_filter; }
     [[nodiscard]] RoomFilterProxyModel *filterModel() const { return m_filterModel; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
-    // The search icon in the filter field, drawn in the palette's placeholder colour.
-    [[nodiscard]] QAction *searchIcon() const { return m_searchIcon; }
 
 signals:
     void roomOpened(const QString &roomId, const QString &title);
@@ -67,10 +66,8 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
-    void tintIcons();
     void open(const QModelIndex &index);
     void applyKind(int comboIndex);
     void applyTeam(int comboIndex);
@@ -79,7 +76,7 @@ private:
     void updateCount();
     void showRowMenu(const QModelIndex &index, const QPoint &globalPos);
 
-    QLineEdit *m_filter;
+    SearchField *m_filter;
     QComboBox *m_kind;
     QComboBox *m_team;
     QListView *m_view;
@@ -91,8 +88,6 @@ private:
     RoomListModel *m_rooms = nullptr;
     bool m_loading = false;
     bool m_failed = false; // nothing could be loaded: the count label says so
-    QAction *m_clearFilter = nullptr;
-    QAction *m_searchIcon = nullptr;
     class QMenu *m_rowMenu = nullptr;
     bool m_paintedSpacesSaid = false; // the first paint with spaces was logged (bench/startup)
 };

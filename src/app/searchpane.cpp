@@ -6,13 +6,12 @@
 
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 SearchPane::SearchPane(RoomsPane *rooms, QWidget *parent)
-    : QWidget(parent), m_rooms(rooms), m_field(new QLineEdit(this)),
+    : QWidget(parent), m_rooms(rooms), m_field(new SearchField(this)),
       m_pages(new QStackedWidget(this)), m_resultsPage(new QWidget(this)),
       m_count(new QLabel(this)), m_results(new QListView(this))
 {
@@ -21,7 +20,6 @@ SearchPane::SearchPane(RoomsPane *rooms, QWidget *parent)
     m_field->setAccessibleName(tr("Search messages"));
     m_field->setAccessibleDescription(
         tr("Searches every message kept on this computer; Down moves to the results."));
-    m_field->setClearButtonEnabled(true);
     m_field->installEventFilter(this);
 
     m_count->setObjectName(QStringLiteral("searchCount"));

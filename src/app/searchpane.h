@@ -1,10 +1,11 @@
 #pragma once
 
+#include "searchfield.h"
+
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QListView;
 class QStackedWidget;
 class RoomsPane;
@@ -35,7 +36,7 @@ public:
     // Back to the spaces, the field emptied.
     void clear();
 
-    [[nodiscard]] QLineEdit *field() const { return m_field; }
+    [[nodiscard]] SearchField *field() const { return m_field; }
     [[nodiscard]] QListView *resultsView() const { return m_results; }
     [[nodiscard]] QLabel *countLabel() const { return m_count; }
     [[nodiscard]] bool showsResults() const;
@@ -54,7 +55,7 @@ private:
     void openResult(const QModelIndex &index);
 
     RoomsPane *m_rooms;
-    QLineEdit *m_field;
+    SearchField *m_field;
     QStackedWidget *m_pages;
     QWidget *m_resultsPage;
     QLabel *m_count;

@@ -781,7 +781,8 @@ void TestNotifications::closingWithATrayHidesAndSaysSoOnce()
     RoomListModel rooms;
     AttentionController::Options options;
     options.tray = true;
-    AttentionController attention(&window, &rooms, options);
+    AttentionController attention(&window, &rooms);
+    attention.useDesktop(options);
     QVERIFY(attention.tray());
     QVERIFY(attention.actions()->keepRunningInTray()->isVisible());
     QVERIFY(window.hidesOnClose()); // on by default where there is a tray
