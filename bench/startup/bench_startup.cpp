@@ -17,6 +17,11 @@
 // It then prints the median and minimum of each, the ratios to the bare window, whether
 // libQt6WebEngineCore, libLLVM or a *_dri.so was mapped, and the largest libraries.
 //
+// With --store-runs it then starts both again, restoring from the local store the first starts
+// filled, while the emulator holds every answer back; with --store-messages N as well, it adds
+// N messages to that store (StoreWorker, as the app writes them) and restores once more, so the
+// idle memory with and without them can be compared.
+//
 // The keychain entry it writes is the app's own ("webex-desk"), so it refuses to run outside a
 // throwaway keyring: run it through scripts/bench-startup.sh (scripts/in-keyring-session.sh).
 // Not a test: it measures, it does not pass or fail (exit status 1 only when it cannot measure).
@@ -24,15 +29,19 @@
 #include "api/apibase.h"
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
+#include "benchdata.h"
+#include "store/storeworker.h"
 #include "emulatoroptions.h"
 #include "model/tokenset.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +50,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -352,6 +362,43 @@ TokenSet signIn(const ApiBase &api, const EmulatorOptions &integration)
     return *tokens;
 }
 
+// Adds `count` messages to webex-desk's local store (the one file the starts left under this
+// throwaway HOME), spread over its stored spaces, with StoreWorker as the app writes them: their
+// text, the search indexes and all. Returns the file's size after.
+qint64 addStoredMessages(int count)
+{
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    QStringList files;
+    QDirIterator found(data, {QStringLiteral("*.sqlite")}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (found.hasNext())
+        files << found.next();
+    if (files.size() != 1)
+        fail(QStringLiteral("expected one local store under %1, found %2")
+                 .arg(data, files.join(QStringLiteral(", "))));
+    StoreWorker worker(QStringLiteral("bench_startup"));
+    if (!worker.open(files.constFirst()).isOpen())
+        fail(QStringLiteral("cannot open the local store %1").arg(files.constFirst()));
+    const QList<Room> rooms = worker.rooms(0, 1000000);
+    if (rooms.isEmpty())
+        fail(QStringLiteral("the local store holds no spaces"));
+    BenchData bench(100);
+    const QList<Message> messages = bench.messagesNewestFirst(count);
+    constexpr int Batch = 2000;
+    for (int from = 0; from < messages.size(); from += Batch) {
+        QList<Message> batch = messages.mid(from, Batch);
+        for (int i = 0; i < batch.size(); ++i) {
+            batch[i].id = QStringLiteral("bench-stored-%1").arg(from + i);
+            batch[i].roomId = rooms.at((from + i) % rooms.size()).id;
+        }
+        if (!worker.saveMessages(batch))
+            fail(QStringLiteral("writing messages failed: %1").arg(worker.problem()));
+    }
+    worker.close();
+    return QFileInfo(files.constFirst()).size() +
+           QFileInfo(files.constFirst() + QStringLiteral("-wal")).size();
+}
+
 template <typename Signal> bool waitForStore(SessionStore &store, Signal done)
 {
     QEventLoop loop;
@@ -569,8 +616,13 @@ int main(int argc, char *argv[])
         QStringLiteral("latency-ms"),
         QStringLiteral("How long Webex holds each answer in the store runs (default 2000)."),
         QStringLiteral("ms"), QStringLiteral("2000"));
+    const QCommandLineOption storeMessages(
+        QStringLiteral("store-messages"),
+        QStringLiteral("After the store runs, add N messages to the store and do them again, to "
+                       "compare the idle memory (default 0: not)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({runs, warmups, rooms, idle, bare, desk, emulator, top, verbose, deskEnv,
-                       deskPrefix, settle, allLibraries, storeRuns, latency});
+                       deskPrefix, settle, allLibraries, storeRuns, latency, storeMessages});
     parser.process(app);
     const int runCount = std::max(1, parser.value(runs).toInt());
     const int warmupCount = std::max(0, parser.value(warmups).toInt());
@@ -719,38 +771,52 @@ int main(int argc, char *argv[])
         if (!waitForStore(store, &SessionStore::saved))
             fail(QStringLiteral("could not store the new session in the keychain"));
 
-        QList<Sample> storeBare, storeDesk;
-        for (int i = 0; i < storeRunCount; ++i) {
-            QThread::msleep(settleMs);
-            const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
-            QThread::msleep(settleMs);
-            const Sample d =
-                measure(deskProgram, deskArguments, deskEnvironment, roomCount, idleMs, echo, true);
-            std::printf("store %2d  bare: window %6.1f ms   webex-desk: window %6.1f ms, spaces "
-                        "painted %6.1f ms (%+.1f ms after the window), %d spaces at %6.1f ms, "
-                        "RSS %5.1f MiB%s\n",
-                        i + 1, b.windowMs, d.windowMs, d.paintedMs, d.paintedMs - d.windowMs,
-                        roomCount, d.roomsMs, mib(d.vmRssKiB), d.idle ? "" : " (not idle)");
+        const auto storePhase = [&](const QString &title) {
+            QList<Sample> storeBare, storeDesk;
+            for (int i = 0; i < storeRunCount; ++i) {
+                QThread::msleep(settleMs);
+                const Sample b = measure(parser.value(bare), {}, environment, 0, idleMs, echo);
+                QThread::msleep(settleMs);
+                const Sample d = measure(deskProgram, deskArguments, deskEnvironment, roomCount,
+                                         idleMs, echo, true);
+                std::printf("store %2d  bare: window %6.1f ms   webex-desk: window %6.1f ms, "
+                            "spaces painted %6.1f ms (%+.1f ms after the window), %d spaces at "
+                            "%6.1f ms, RSS %5.1f MiB%s\n",
+                            i + 1, b.windowMs, d.windowMs, d.paintedMs, d.paintedMs - d.windowMs,
+                            roomCount, d.roomsMs, mib(d.vmRssKiB), d.idle ? "" : " (not idle)");
+                std::fflush(stdout);
+                storeBare << b;
+                storeDesk << d;
+            }
+            std::printf("\n%s, Webex answering after %d ms:\n", qPrintable(title), latencyMs);
+            printRow("window shown", field(storeBare, [](const Sample &s) { return s.windowMs; }),
+                     field(storeDesk, [](const Sample &s) { return s.windowMs; }), "ms");
+            const QList<double> painted =
+                field(storeDesk, [](const Sample &s) { return s.paintedMs; });
+            const QList<double> afterWindow =
+                field(storeDesk, [](const Sample &s) { return s.paintedMs - s.windowMs; });
+            std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "spaces painted", "", "",
+                        median(painted), minimum(painted), "ms");
+            std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "  after the window", "", "",
+                        median(afterWindow), minimum(afterWindow), "ms");
+            const QList<double> allRooms =
+                field(storeDesk, [](const Sample &s) { return s.roomsMs; });
+            std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "all spaces in the model", "", "",
+                        median(allRooms), minimum(allRooms), "ms");
+            printRow("VmRSS when idle",
+                     field(storeBare, [](const Sample &s) { return mib(s.vmRssKiB); }),
+                     field(storeDesk, [](const Sample &s) { return mib(s.vmRssKiB); }), "MiB");
             std::fflush(stdout);
-            storeBare << b;
-            storeDesk << d;
+        };
+        storePhase(QStringLiteral("From the local store"));
+
+        const int messageCount = std::max(0, parser.value(storeMessages).toInt());
+        if (messageCount > 0) {
+            const qint64 bytes = addStoredMessages(messageCount);
+            storePhase(QStringLiteral("From the local store with %1 more messages (%2 MiB file)")
+                           .arg(messageCount)
+                           .arg(double(bytes) / (1024 * 1024), 0, 'f', 1));
         }
-        std::printf("\nFrom the local store, Webex answering after %d ms:\n", latencyMs);
-        printRow("window shown", field(storeBare, [](const Sample &s) { return s.windowMs; }),
-                 field(storeDesk, [](const Sample &s) { return s.windowMs; }), "ms");
-        const QList<double> painted = field(storeDesk, [](const Sample &s) { return s.paintedMs; });
-        const QList<double> afterWindow =
-            field(storeDesk, [](const Sample &s) { return s.paintedMs - s.windowMs; });
-        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "spaces painted", "", "", median(painted),
-                    minimum(painted), "ms");
-        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "  after the window", "", "",
-                    median(afterWindow), minimum(afterWindow), "ms");
-        const QList<double> allRooms = field(storeDesk, [](const Sample &s) { return s.roomsMs; });
-        std::printf("%-26s %9s %9s   %9.1f %9.1f   %s\n", "all spaces in the model", "", "",
-                    median(allRooms), minimum(allRooms), "ms");
-        printRow("VmRSS when idle",
-                 field(storeBare, [](const Sample &s) { return mib(s.vmRssKiB); }),
-                 field(storeDesk, [](const Sample &s) { return mib(s.vmRssKiB); }), "MiB");
     }
 
     store.clear();

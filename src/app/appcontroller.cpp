@@ -29,7 +29,9 @@
 #include "storecontroller.h"
 #include "unreadcontroller.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -179,6 +181,15 @@ void AppController::showStoredChunks()
 
 void AppController::useDesktop()
 {
+    if (m_usesDesktop)
+        return;
+    m_usesDesktop = true;
+    // The window icon once the window shows its content: X11 wants it as pixels at four sizes,
+    // and drawing the SVG (loading QtSvg's icon engine first) took 4 ms before the first frame
+    // and about 13 ms between it and the stored spaces' (docs/BENCHMARKS.md). The taskbar
+    // shows it a moment later; Wayland, Windows and macOS take the icon from the desktop file,
+    // the .exe and the bundle anyway.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webex-desk.svg")));
     if (m_attention)
         m_attention->useDesktop(AttentionController::desktopOptions());
 }

@@ -91,7 +91,8 @@ private:
     void showStoredChunks();
     // The keychain had no session: the spaces shown from the store go.
     void forgetStoredRooms();
-    // The tray and the desktop's notification service (AttentionController::useDesktop).
+    // The window icon, the tray and the desktop's notification service
+    // (AttentionController::useDesktop), once.
     void useDesktop();
     // What the store gave for the start is no longer wanted (the session ended, or there was
     // none).
@@ -123,6 +124,7 @@ private:
     QPointer<WebexClient> m_client; // the session's API client
     bool m_demoSession = false;
     bool m_sessionStarting = false; // start() has restored or begun the demo
+    bool m_usesDesktop = false;     // useDesktop() has run
     bool m_workspaceLoaded = false;
     // Read from the store before the first frame, in its chunks: listed once it is on screen.
     QList<QList<Room>> m_storedRooms;
