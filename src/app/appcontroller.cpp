@@ -42,7 +42,7 @@ constexpr int NetworkTimeoutMs = 30000;
 constexpr int DemoActivitySeconds = 20;
 // How long the session waits for the main window's first frame at most.
 constexpr int StartWithoutFrameMs = 1000;
-// How long the tray and the notification service wait for the stored spaces' first frame
+// How long the keychain and the desktop (continueStart) wait for the stored spaces' first frame
 // (tens of milliseconds on a busy machine) before they are asked for anyway.
 constexpr int StoredSpacesWaitMs = 250;
 
@@ -150,8 +150,21 @@ void AppController::onStoredRooms(const QList<Room> &rooms, bool last)
     // chunk per turn of the event loop.
     const bool waiting = !m_storedRooms.isEmpty();
     m_storedRooms.append(rooms);
-    if (m_spaces && !waiting)
-        showStoredChunks();
+    if (m_spaces && !waiting) {
+        // The first chunk at once; the next on the next turn, after what that frame queued.
+        if (m_spaces->roomModel()->rowCount() == 0)
+            showStoredChunks();
+        else
+            QTimer::singleShot(0, this, &AppController::showStoredChunks);
+    }
+    if (m_sessionStarting && storedSpacesAbsent())
+        QMetaObject::invokeMethod(this, &AppController::continueStart, Qt::QueuedConnection);
+}
+
+bool AppController::storedSpacesAbsent() const
+{
+    return m_storedRoomsRead && m_storedRooms.isEmpty() &&
+           (!m_spaces || m_spaces->roomModel()->rowCount() == 0);
 }
 
 void AppController::showStoredChunks()
@@ -171,12 +184,23 @@ void AppController::showStoredChunks()
     m_spaces->showStoredRooms(m_storedRooms.takeFirst());
     if (first && m_spaces->roomModel()->rowCount() > 0) {
         m_mainWindow->repaint();
-        QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &AppController::continueStart, Qt::QueuedConnection);
     }
     if (!m_storedRooms.isEmpty())
         QTimer::singleShot(0, this, &AppController::showStoredChunks);
     else if (m_storedRoomsRead)
         openStoredSpace(); // once the session has begun, if it has not yet
+}
+
+void AppController::continueStart()
+{
+    if (m_startContinued)
+        return;
+    m_startContinued = true;
+    // Both would hold the stored spaces' first frame back: the keychain's first calls load
+    // libsecret and talk D-Bus (30 ms of this thread), the desktop's the session bus.
+    useDesktop();
+    m_session->restore();
 }
 
 void AppController::useDesktop()
@@ -471,21 +495,18 @@ void AppController::start()
         // What the store read while the window came up: its first chunk (a window's worth)
         // now, the rest a chunk per turn of the event loop, so the list paints first.
         showStoredChunks();
-        // The tray and the notification service after that paint too (showStoredChunks), or
-        // at once when the store has nothing coming, or after StoredSpacesWaitMs when it is
-        // slow: asking for them is the session bus's first round trips (20 ms and more).
-        if (storedSpacesComing)
-            QTimer::singleShot(StoredSpacesWaitMs, this, &AppController::useDesktop);
-        else
-            QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
         if (m_options.demo) {
+            QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
             startDemo();
             return;
         }
-        // After the next paint: the keychain's first calls (loading libsecret, D-Bus) would hold
-        // back the stored spaces' first frame by tens of milliseconds.
-        QMetaObject::invokeMethod(
-            this, [this] { m_session->restore(); }, Qt::QueuedConnection);
+        // The keychain and the desktop after the stored spaces' first frame (showStoredChunks),
+        // or when the store turns out to have none, or after StoredSpacesWaitMs when it is slow;
+        // without a store, after the next paint.
+        if (storedSpacesComing && !storedSpacesAbsent())
+            QTimer::singleShot(StoredSpacesWaitMs, this, &AppController::continueStart);
+        else
+            QMetaObject::invokeMethod(this, &AppController::continueStart, Qt::QueuedConnection);
     };
     connect(m_mainWindow.get(), &MainWindow::firstFrameShown, this, startSession,
             Qt::SingleShotConnection);

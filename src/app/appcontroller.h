@@ -94,6 +94,11 @@ private:
     // The window icon, the tray and the desktop's notification service
     // (AttentionController::useDesktop), once.
     void useDesktop();
+    // What the start does once the stored spaces are on screen (or there are none): the
+    // desktop, and the session from the keychain. Once.
+    void continueStart();
+    // The store has answered, and with no spaces.
+    [[nodiscard]] bool storedSpacesAbsent() const;
     // What the store gave for the start is no longer wanted (the session ended, or there was
     // none).
     void dropStoredStart();
@@ -125,6 +130,7 @@ private:
     bool m_demoSession = false;
     bool m_sessionStarting = false; // start() has restored or begun the demo
     bool m_usesDesktop = false;     // useDesktop() has run
+    bool m_startContinued = false;  // continueStart() has run
     bool m_workspaceLoaded = false;
     // Read from the store before the first frame, in its chunks: listed once it is on screen.
     QList<QList<Room>> m_storedRooms;

@@ -136,13 +136,25 @@ void TestStoreFile::aNewStoreIsPrivateInWalModeAndOurs()
     QCOMPARE(scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(scalar(QStringLiteral("PRAGMA application_id")).toInt(), StoreFile::ApplicationId);
     QCOMPARE(scalar(QStringLiteral("PRAGMA user_version")).toInt(), StoreFile::SchemaVersion);
-    for (const char *table : {"spaces", "teams", "people", "messages", "read_state", "drafts",
-                              "outbox", "message_words", "message_trigrams"}) {
+    for (const char *table :
+         {"spaces", "teams", "people", "messages", "read_state", "unread_messages", "drafts",
+          "outbox", "app_state", "message_words", "message_trigrams"}) {
         QVERIFY2(scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
                             .arg(QLatin1String(table)))
                          .toInt() == 1,
                  table);
     }
+    // The spaces in the list's order (StoreWorker::rooms) come from an index, not a sort of
+    // them all.
+    QSqlQuery plan(QSqlDatabase::database(Connection, false));
+    QVERIFY(plan.exec(QStringLiteral(
+        "EXPLAIN QUERY PLAN SELECT id FROM spaces ORDER BY coalesce(last_activity, created) IS"
+        " NULL, coalesce(last_activity, created) DESC, id LIMIT 100 OFFSET 0")));
+    QString steps;
+    while (plan.next())
+        steps += plan.value(3).toString() + QLatin1Char('\n');
+    QVERIFY2(steps.contains(QLatin1String("USING INDEX spaces_in_list_order")), qPrintable(steps));
+    QVERIFY2(!steps.contains(QLatin1String("TEMP B-TREE")), qPrintable(steps));
 }
 
 void TestStoreFile::itsOwnStoreOpensWithWhatItKept()
@@ -165,6 +177,8 @@ void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
     // A store as schema 1 left it: made now, then the steps 1 -> 2 -> 3 taken back.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
     QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
+    QVERIFY(exec(QStringLiteral("DROP INDEX spaces_in_list_order")));
+    QVERIFY(exec(QStringLiteral("CREATE INDEX spaces_by_activity ON spaces(last_activity DESC)")));
     QVERIFY(exec(QStringLiteral("DROP TABLE app_state")));
     QVERIFY(exec(QStringLiteral("ALTER TABLE messages DROP COLUMN room_type")));
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 1")));
@@ -182,6 +196,10 @@ void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
     QVERIFY(exec(QStringLiteral("INSERT INTO app_state(key, value) VALUES ('k', 'v')")));
     QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
                                 " VALUES ('R', 'm1', 1)")));
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
+                                   " ('spaces_in_list_order', 'spaces_by_activity')"))
+                 .toString(),
+             QStringLiteral("spaces_in_list_order"));
     // Still found by search: the indexes were not touched.
     QCOMPARE(matches(QStringLiteral("message_words"), QStringLiteral("migration")),
              QStringList({"kept through the migration"}));
@@ -194,6 +212,8 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
     // A store as schema 2 left it: without the unread messages' table.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
     QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
+    QVERIFY(exec(QStringLiteral("DROP INDEX spaces_in_list_order")));
+    QVERIFY(exec(QStringLiteral("CREATE INDEX spaces_by_activity ON spaces(last_activity DESC)")));
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 2")));
     QVERIFY(exec(QStringLiteral("INSERT INTO read_state(room_id, read_at, unread_count)"
                                 " VALUES ('R', 5, 2)")));
@@ -208,6 +228,10 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
         2);
     QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
                                 " VALUES ('R', 'm1', 1)")));
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
+                                   " ('spaces_in_list_order', 'spaces_by_activity')"))
+                 .toString(),
+             QStringLiteral("spaces_in_list_order"));
 }
 
 void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()
