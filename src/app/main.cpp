@@ -10,18 +10,12 @@
 #include <QApplication>
 #include <QLoggingCategory>
 #include <QStyle>
-#include <QThread>
 #include <QWindow>
-
-#if WEBEXDESK_HAS_DBUS
-#include <QDBusConnection>
-#endif
 
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <functional>
-#include <memory>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -53,33 +47,6 @@ protected:
 private:
     std::function<void()> m_then;
 };
-
-// Connects to the D-Bus session bus on a thread of its own while the window comes up. Its first
-// user pays for loading libdbus and the connection's round trips: 20 to 25 ms on this machine,
-// and the first user is on the UI thread, in the first frames (the accessibility bridge when the
-// workspace takes the focus, the tray, the notification service; docs/BENCHMARKS.md, "Restoring
-// from the local store"). QtDBus hands every thread the one connection it made (under a mutex).
-// Waited for when it goes. Null without QtDBus.
-struct WaitedFor
-{
-    void operator()(QThread *thread) const
-    {
-        thread->wait();
-        delete thread;
-    }
-};
-using JoinedThread = std::unique_ptr<QThread, WaitedFor>;
-
-JoinedThread connectSessionBusEarly()
-{
-#if WEBEXDESK_HAS_DBUS
-    JoinedThread thread(QThread::create([] { (void)QDBusConnection::sessionBus().isConnected(); }));
-    thread->start(QThread::LowPriority);
-    return thread;
-#else
-    return nullptr;
-#endif
-}
 
 // With the steady clock (CLOCK_MONOTONIC) and the CPU time used so far, so bench/startup can
 // time process start to a visible window.
@@ -140,7 +107,6 @@ int main(int argc, char *argv[])
     SingleInstanceGuard guard(SingleInstanceGuard::defaultServerName());
     if (guard.claim() == SingleInstanceGuard::Role::Secondary)
         return 0; // the running Webex Desk shows its window instead
-    const JoinedThread sessionBus = connectSessionBusEarly();
 
     // Webex Desk 0.1.0 kept its files under "Webex Desk" (with a space); moved once, by the one
     // instance that runs.
