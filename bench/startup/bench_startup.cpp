@@ -30,9 +30,9 @@
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
 #include "benchdata.h"
-#include "store/storeworker.h"
 #include "emulatoroptions.h"
 #include "model/tokenset.h"
+#include "store/storeworker.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

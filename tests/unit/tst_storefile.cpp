@@ -100,6 +100,11 @@ private slots:
     void removeLeavesNoFileBehind();
 
 private:
+    // A store of this schema made into one of schema 2 (before unread_messages and the
+    // spaces' list-order index), and whether a migration made it back.
+    static bool takeBackStep2To3();
+    static bool step2To3IsThere();
+
     [[nodiscard]] QString storePath() const
     {
         return m_dir->filePath(QStringLiteral("store/webex.test/account.sqlite"));
@@ -172,13 +177,27 @@ void TestStoreFile::itsOwnStoreOpensWithWhatItKept()
              QStringLiteral("half a thought"));
 }
 
+bool TestStoreFile::takeBackStep2To3()
+{
+    return exec(QStringLiteral("DROP TABLE unread_messages")) &&
+           exec(QStringLiteral("DROP INDEX spaces_in_list_order")) &&
+           exec(QStringLiteral("CREATE INDEX spaces_by_activity ON spaces(last_activity DESC)"));
+}
+
+bool TestStoreFile::step2To3IsThere()
+{
+    return exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
+                               " VALUES ('check', 'm1', 1)")) &&
+           scalar(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
+                                 " ('spaces_in_list_order', 'spaces_by_activity')"))
+                   .toString() == QLatin1String("spaces_in_list_order");
+}
+
 void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
 {
     // A store as schema 1 left it: made now, then the steps 1 -> 2 -> 3 taken back.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
-    QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
-    QVERIFY(exec(QStringLiteral("DROP INDEX spaces_in_list_order")));
-    QVERIFY(exec(QStringLiteral("CREATE INDEX spaces_by_activity ON spaces(last_activity DESC)")));
+    QVERIFY(takeBackStep2To3());
     QVERIFY(exec(QStringLiteral("DROP TABLE app_state")));
     QVERIFY(exec(QStringLiteral("ALTER TABLE messages DROP COLUMN room_type")));
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 1")));
@@ -194,12 +213,7 @@ void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
     QCOMPARE(scalar(QStringLiteral("SELECT room_type FROM messages WHERE id = 'm1'")).toString(),
              QString());
     QVERIFY(exec(QStringLiteral("INSERT INTO app_state(key, value) VALUES ('k', 'v')")));
-    QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
-                                " VALUES ('R', 'm1', 1)")));
-    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
-                                   " ('spaces_in_list_order', 'spaces_by_activity')"))
-                 .toString(),
-             QStringLiteral("spaces_in_list_order"));
+    QVERIFY(step2To3IsThere());
     // Still found by search: the indexes were not touched.
     QCOMPARE(matches(QStringLiteral("message_words"), QStringLiteral("migration")),
              QStringList({"kept through the migration"}));
@@ -211,9 +225,7 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
 {
     // A store as schema 2 left it: without the unread messages' table.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
-    QVERIFY(exec(QStringLiteral("DROP TABLE unread_messages")));
-    QVERIFY(exec(QStringLiteral("DROP INDEX spaces_in_list_order")));
-    QVERIFY(exec(QStringLiteral("CREATE INDEX spaces_by_activity ON spaces(last_activity DESC)")));
+    QVERIFY(takeBackStep2To3());
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 2")));
     QVERIFY(exec(QStringLiteral("INSERT INTO read_state(room_id, read_at, unread_count)"
                                 " VALUES ('R', 5, 2)")));
@@ -226,12 +238,7 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
     QCOMPARE(
         scalar(QStringLiteral("SELECT unread_count FROM read_state WHERE room_id = 'R'")).toInt(),
         2);
-    QVERIFY(exec(QStringLiteral("INSERT INTO unread_messages(room_id, message_id, created)"
-                                " VALUES ('R', 'm1', 1)")));
-    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
-                                   " ('spaces_in_list_order', 'spaces_by_activity')"))
-                 .toString(),
-             QStringLiteral("spaces_in_list_order"));
+    QVERIFY(step2To3IsThere());
 }
 
 void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()
