@@ -278,13 +278,6 @@
         <source>Enter sends, Shift+Enter starts a new line; markdown is allowed</source>
         <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile; Markdown ist erlaubt</translation>
     </message>
-    <message numerus="yes">
-        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
-        <translation>
-            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
-            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Send no&amp;w</source>
         <translation>Jetzt sen&amp;den</translation>
@@ -711,6 +704,80 @@
     </message>
 </context>
 <context>
+    <name>MessageEditBox</name>
+    <message>
+        <source>Editing your message</source>
+        <translation>Sie bearbeiten Ihre Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Enter saves, Escape cancels, Shift+Enter starts a new line; markdown is allowed</source>
+        <translation>Eingabe speichert, Escape bricht ab, Umschalt+Eingabe beginnt eine neue Zeile; Markdown ist erlaubt</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Die bearbeitete Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>Saving your message…</source>
+        <translation>Ihre Nachricht wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty. To remove it, delete it instead.</source>
+        <translation>Eine Nachricht kann nicht leer sein. Um sie zu entfernen, löschen Sie sie stattdessen.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditController</name>
+    <message>
+        <source>Not saved: you are not signed in.</source>
+        <translation>Nicht gespeichert: Sie sind nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Webex did not save the edit: only the person who wrote a message can edit it. %1</source>
+        <translation>Webex hat die Änderung nicht gespeichert: Nur wer eine Nachricht geschrieben hat, kann sie bearbeiten. %1</translation>
+    </message>
+    <message>
+        <source>Webex did not save the edit. %1</source>
+        <translation>Webex hat die Änderung nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Delete Message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Diese Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>It is deleted for everyone in the space. This cannot be undone.</source>
+        <translation>Sie wird für alle im Bereich gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Your message was not deleted. %1</source>
+        <translation>Ihre Nachricht wurde nicht gelöscht. %1</translation>
+    </message>
+</context>
+<context>
     <name>MessageItemDelegate</name>
     <message>
         <source>Not sent: %1</source>
@@ -723,6 +790,11 @@
     <message>
         <source>Show more</source>
         <translation>Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 · edited</source>
+        <comment>time a message was sent, and that it was edited since</comment>
+        <translation>%1 · bearbeitet</translation>
     </message>
 </context>
 <context>
@@ -757,6 +829,10 @@
         <comment>separator between facts about a message</comment>
         <translation>, </translation>
     </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
 </context>
 <context>
     <name>MessageListView</name>
@@ -784,12 +860,30 @@
         <source>Show Whole Message</source>
         <translation>Ganze Nachricht anzeigen</translation>
     </message>
+    <message>
+        <source>Edit Message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete Message…</source>
+        <translation>Nachricht löschen …</translation>
+    </message>
 </context>
 <context>
     <name>MessageSearch</name>
     <message>
         <source>The messages kept on this computer cannot be searched (%1).</source>
         <translation>Die auf diesem Computer gespeicherten Nachrichten können nicht durchsucht werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MessageTextEdit</name>
+    <message numerus="yes">
+        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
+        <translation>
+            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
+            <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1877,18 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>&quot;%1&quot; is not a Webex id.</source>
         <translation>„%1“ ist keine Webex-ID.</translation>
+    </message>
+    <message>
+        <source>edited message</source>
+        <translation>bearbeitete Nachricht</translation>
+    </message>
+    <message>
+        <source>Webex answered the edit with another message.</source>
+        <translation>Webex hat die Änderung mit einer anderen Nachricht beantwortet.</translation>
+    </message>
+    <message>
+        <source>No space was given for the edited message.</source>
+        <translation>Für die bearbeitete Nachricht wurde kein Bereich angegeben.</translation>
     </message>
 </context>
 </TS>

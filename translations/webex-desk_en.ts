@@ -26,16 +26,6 @@
     </message>
 </context>
 <context>
-    <name>Composer</name>
-    <message numerus="yes">
-        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
-        <translation>
-            <numerusform>This message is too long for Webex. Shorten it by about %n character.</numerusform>
-            <numerusform>This message is too long for Webex. Shorten it by about %n characters.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ConversationController</name>
     <message numerus="yes">
         <source>%Ln message(s) shown; the rest could not be loaded: %1</source>
@@ -62,6 +52,16 @@
         <translation>
             <numerusform>%n link</numerusform>
             <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageTextEdit</name>
+    <message numerus="yes">
+        <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
+        <translation type="unfinished">
+            <numerusform>This message is too long for Webex. Shorten it by about %n character.</numerusform>
+            <numerusform>This message is too long for Webex. Shorten it by about %n characters.</numerusform>
         </translation>
     </message>
 </context>

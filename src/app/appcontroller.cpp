@@ -15,6 +15,7 @@
 #include "livecontroller.h"
 #include "lookupwaitscontroller.h"
 #include "mainwindow.h"
+#include "messageeditcontroller.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
 #include "model/person.h"
@@ -254,6 +255,7 @@ void AppController::buildWorkspace()
     m_spaces = new SpacesController(m_mainWindow->roomsPane(), this);
     m_conversation = new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
                                                 m_avatars.get(), this);
+    m_edits = new MessageEditController(m_mainWindow->messagesPane(), this);
     m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(), this);
     m_search = new SearchController(m_mainWindow->searchPane(), this);
     m_live =
@@ -272,6 +274,7 @@ void AppController::connectLive()
     connect(m_live, &LiveController::messageDeleted, m_localData,
             [this](const QString &, const QString &messageId) {
                 m_localData->messageDeleted(messageId);
+                m_search->messageDeleted(messageId);
             });
     connect(m_live, &LiveController::spaceLeft, m_localData, &StoreController::spaceLeft);
 }
@@ -294,6 +297,12 @@ SpacesController *AppController::spaces()
     return m_spaces;
 }
 
+MessageEditController *AppController::messageEdits()
+{
+    buildWorkspace();
+    return m_edits;
+}
+
 ConversationController *AppController::conversation()
 {
     buildWorkspace();
@@ -314,6 +323,7 @@ AppController::~AppController()
     delete m_live;      // it closes its socket and talks to the panes' controllers
     delete m_attention; // it watches the window and shows the spaces' counts
     delete m_search;    // it shows its results in the window's search pane
+    delete m_edits;     // it drives the messages pane's edit box
     m_mainWindow.reset();
     delete m_conversation;
     delete m_spaces;
@@ -362,6 +372,9 @@ void AppController::connectWorkspace()
             &ConversationController::onRoomActivity);
     connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
     connect(m_conversation, &ConversationController::notice, window, &MainWindow::showNotice);
+    connect(m_edits, &MessageEditController::notice, window, &MainWindow::showNotice);
+    connect(m_edits, &MessageEditController::messageDeleted, m_search,
+            &SearchController::messageDeleted);
     // "Send now" of a message waiting for the network: a try to reach Webex now.
     connect(window->messagesPane(), &MessagesPane::sendNowRequested, m_connectivity,
             &Connectivity::tryNow);
@@ -431,6 +444,7 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_localData->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
+    m_edits->begin(m_client, m_conversation->messageModel());
     if (!m_demoSession)
         openStoredSpace(); // kept from the last session, listed at the first frame
     m_storedShown = false;
@@ -456,6 +470,7 @@ void AppController::onSessionStopped(bool byUser)
     m_client = nullptr;
     buildWorkspace(); // a session was running, so it is built already
     m_live->end(byUser);
+    m_edits->end();
     m_conversation->end();
     // Signing out forgets when each space was seen and what was unread or muted: the next
     // account starts afresh.

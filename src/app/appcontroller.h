@@ -12,6 +12,7 @@ class AttentionController;
 class Connectivity;
 class AvatarCache;
 class ConversationController;
+class MessageEditController;
 class DemoEmulatorProcess;
 class LiveController;
 class LookupWaitsController;
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] LookupWaitsController *lookupWaits() const { return m_lookupWaits; }
     [[nodiscard]] SpacesController *spaces();
     [[nodiscard]] ConversationController *conversation();
+    [[nodiscard]] MessageEditController *messageEdits();
     // Unread counts, notifications and the tray (the live layer's way in: unread()).
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
@@ -117,6 +119,7 @@ private:
     std::unique_ptr<MainWindow> m_mainWindow;
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
+    MessageEditController *m_edits = nullptr;
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
     StoreController *m_localData;

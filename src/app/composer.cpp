@@ -4,29 +4,20 @@
 #include "statebanner.h"
 #include "themedicons.h"
 
-#include <QFontMetrics>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace {
-constexpr int VisibleLines = 3;
-}
-
 Composer::Composer(QWidget *parent)
-    : QWidget(parent), m_edit(new QPlainTextEdit(this)), m_send(new QPushButton(tr("Se&nd"), this)),
-      m_problem(new QLabel(this)), m_waiting(new StateBanner(this))
+    : QWidget(parent), m_edit(new MessageTextEdit(this)),
+      m_send(new QPushButton(tr("Se&nd"), this)), m_problem(new QLabel(this)),
+      m_waiting(new StateBanner(this))
 {
     m_edit->setObjectName(QStringLiteral("composerEdit"));
     m_edit->setAccessibleName(tr("Message"));
-    m_edit->setTabChangesFocus(true); // Tab leaves the field, as in every other control
-    m_edit->installEventFilter(this);
-    const QFontMetrics metrics(m_edit->font());
-    m_edit->setFixedHeight(metrics.lineSpacing() * VisibleLines + 2 * m_edit->frameWidth() +
-                           int(m_edit->document()->documentMargin() * 2));
+    connect(m_edit, &MessageTextEdit::submitted, this, &Composer::send);
+    connect(m_edit, &MessageTextEdit::upWhenEmpty, this, &Composer::editLastRequested);
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setAccessibleName(tr("Send message"));
@@ -55,7 +46,7 @@ Composer::Composer(QWidget *parent)
     layout->addLayout(row);
 
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
-    connect(m_edit, &QPlainTextEdit::textChanged, this,
+    connect(m_edit, &MessageTextEdit::textChanged, this,
             [this] { m_send->setEnabled(!text().trimmed().isEmpty()); });
     setRoomTitle({});
 }
@@ -134,36 +125,13 @@ void Composer::send()
     const QString markdown = text();
     if (markdown.trimmed().isEmpty())
         return;
-    if (markdown.toUtf8().size() > MaxBytes) {
-        // Said here rather than by Webex's 400: the draft stays and the person can shorten it.
-        showProblem(tr("This message is too long for Webex. Shorten it by about %n character(s).",
-                       nullptr, int(markdown.toUtf8().size() - MaxBytes)));
+    if (const QString tooLong = MessageTextEdit::tooLongText(markdown); !tooLong.isEmpty()) {
+        showProblem(tooLong); // the draft stays, and the person can shorten it
         return;
     }
     clearProblem();
     m_edit->clear();
     emit sendRequested(markdown);
-}
-
-bool Composer::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_edit && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            if (key->modifiers() & Qt::ShiftModifier) {
-                // A real paragraph break, not the line separator QPlainTextEdit would insert
-                // for Shift+Enter: markdown needs "\n".
-                m_edit->insertPlainText(QStringLiteral("\n"));
-            } else if (key->modifiers() == Qt::NoModifier ||
-                       key->modifiers() == Qt::KeypadModifier) {
-                send();
-            } else {
-                return QWidget::eventFilter(watched, event);
-            }
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void Composer::tintIcons()

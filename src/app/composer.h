@@ -1,9 +1,10 @@
 #pragma once
 
+#include "messagetextedit.h" // MaxBytes
+
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class StateBanner;
 
@@ -35,19 +36,20 @@ public:
 
     [[nodiscard]] QString text() const;
     void setText(const QString &text);
-    [[nodiscard]] QPlainTextEdit *editor() const { return m_edit; }
+    [[nodiscard]] MessageTextEdit *editor() const { return m_edit; }
     [[nodiscard]] QString problem() const;
 
     // Webex refuses longer messages; counted in UTF-8 bytes as Webex counts them.
-    static constexpr int MaxBytes = 7439;
+    static constexpr int MaxBytes = MessageTextEdit::MaxBytes;
 
 signals:
     void sendRequested(const QString &markdown);
     // Send now: the waiting message goes at once.
     void sendNowRequested();
+    // Up in the empty field: the person wants to edit their last message.
+    void editLastRequested();
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -55,7 +57,7 @@ private:
     void send();
     void updateDescription();
 
-    QPlainTextEdit *m_edit;
+    MessageTextEdit *m_edit;
     QPushButton *m_send;
     QLabel *m_problem;
     StateBanner *m_waiting;

@@ -108,8 +108,10 @@ void ConversationController::setMe(const Person &me)
     m_myPersonId = me.id;
     if (m_people)
         m_people->insert(me); // my own messages need no look-up
-    if (m_messages)
+    if (m_messages) {
         m_messages->setSenders({me});
+        m_messages->setMyPersonId(me.id);
+    }
 }
 
 void ConversationController::setStore(LocalStore *store)

@@ -193,8 +193,9 @@ void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(text);
-    const QString when =
-        RelativeTime::format(index.data(MessageListModel::CreatedRole).toDateTime());
+    QString when = RelativeTime::format(index.data(MessageListModel::CreatedRole).toDateTime());
+    if (index.data(MessageListModel::EditedRole).toBool())
+        when = tr("%1 · edited", "time a message was sent, and that it was edited since").arg(when);
     const int whenWidth = option.fontMetrics.horizontalAdvance(when) + Gap;
     const int nameWidth = l.header.width() - whenWidth;
     const QString name = QFontMetrics(bold).elidedText(sender, Qt::ElideRight, nameWidth);

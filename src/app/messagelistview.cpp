@@ -125,6 +125,16 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
                     }
                 });
     }
+    // Your own messages, once Webex has them: edit and delete (MessageEditController acts).
+    if (index.data(MessageListModel::OwnRole).toBool()) {
+        const QString id = index.data(MessageListModel::IdRole).toString();
+        menu->addSeparator();
+        QAction *edit = menu->addAction(tr("Edit Message"));
+        connect(edit, &QAction::triggered, this, [this, id] { emit editRequested(id); });
+        QAction *remove = menu->addAction(tr("Delete Message…"));
+        remove->setShortcut(QKeySequence::Delete); // shown; the view's Delete key does the same
+        connect(remove, &QAction::triggered, this, [this, id] { emit deleteRequested(id); });
+    }
     for (const QUrl &url : linksOf(index)) {
         menu->addSeparator();
         QAction *open =
@@ -159,6 +169,11 @@ void MessageListView::keyPressEvent(QKeyEvent *event)
     // The view may have had the focus before the rows came (a space opened, another one chosen).
     if (ensureCurrent() && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
         event->accept(); // the first arrow lands on the newest message in view
+        return;
+    }
+    if (event == QKeySequence::Delete && currentIndex().data(MessageListModel::OwnRole).toBool()) {
+        emit deleteRequested(currentIndex().data(MessageListModel::IdRole).toString());
+        event->accept();
         return;
     }
     if (event == QKeySequence::Copy && currentIndex().isValid()) {

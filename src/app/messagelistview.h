@@ -14,6 +14,8 @@
 // - The context menu (right click, Menu key, Shift+F10) offers Copy Text, Show Whole Message
 //   for a message shown shortened, and, for each link, Open Link and Copy Link Address. Ctrl+C
 //   copies the text as well.
+// - On your own messages the menu also offers Edit Message and Delete Message… (editRequested,
+//   deleteRequested), and the Delete key asks to delete the current one.
 // - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
 //   the pane decides whether any are loaded.
 //
@@ -44,6 +46,9 @@ signals:
     void olderWanted();
     // The viewport changed size: a taller one may no longer be filled by the rows.
     void viewportResized();
+    // The person chose to edit or delete one of their own messages (by its Webex id).
+    void editRequested(const QString &messageId);
+    void deleteRequested(const QString &messageId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

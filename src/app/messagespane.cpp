@@ -2,6 +2,7 @@
 
 #include "avatarcache.h"
 #include "composer.h"
+#include "messageeditbox.h"
 #include "messageitemdelegate.h"
 #include "messagelistview.h"
 #include "model/displaytext.h"
@@ -22,7 +23,7 @@ MessagesPane::MessagesPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_postingNote(new QLabel(this)),
       m_olderLabel(new QLabel(tr("Loading older messages…"), this)),
       m_view(new MessageListView(this)), m_banner(new StateBanner(this)),
-      m_composer(new Composer(this)), m_clock(new QTimer(this))
+      m_composer(new Composer(this)), m_editBox(new MessageEditBox(this)), m_clock(new QTimer(this))
 {
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_title->setTextFormat(Qt::PlainText); // titles are chosen by other people
@@ -50,6 +51,8 @@ MessagesPane::MessagesPane(QWidget *parent)
 
     m_banner->setObjectName(QStringLiteral("messagesBanner"));
     m_composer->setObjectName(QStringLiteral("composer"));
+    m_editBox->setObjectName(QStringLiteral("editBox"));
+    m_editBox->setVisible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -59,6 +62,7 @@ MessagesPane::MessagesPane(QWidget *parent)
     layout->addWidget(m_olderLabel);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_composer);
+    layout->addWidget(m_editBox);
     connect(m_composer, &Composer::sendRequested, this, &MessagesPane::sendRequested);
     connect(m_composer, &Composer::sendNowRequested, this, &MessagesPane::sendNowRequested);
 
@@ -106,8 +110,31 @@ void MessagesPane::setModel(MessageListModel *messages)
     });
 }
 
+void MessagesPane::beginEdit(const QString &messageId, const QString &markdown)
+{
+    m_composer->setVisible(false);
+    m_editBox->setVisible(true);
+    m_editBox->begin(messageId, markdown);
+}
+
+void MessagesPane::endEdit()
+{
+    if (m_editBox->isHidden())
+        return;
+    m_editBox->setVisible(false);
+    m_composer->setVisible(true);
+    m_composer->editor()->setFocus();
+}
+
+bool MessagesPane::isEditing() const
+{
+    return !m_editBox->isHidden();
+}
+
 void MessagesPane::showNoRoom()
 {
+    m_editBox->setVisible(false);
+    m_editBox->cancel();
     m_loaded = false;
     m_title->setText(tr("No space open"));
     m_postingNote->setVisible(false);
@@ -118,6 +145,8 @@ void MessagesPane::showNoRoom()
 
 void MessagesPane::showRoom(const QString &title, const QString &postingNote)
 {
+    m_editBox->setVisible(false);
+    m_editBox->cancel(); // an edit belongs to the space it was begun in
     m_loaded = false;
     m_loadingOlder = false;
     m_olderLabel->setVisible(false);

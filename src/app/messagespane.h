@@ -9,6 +9,7 @@
 
 class AvatarCache;
 class Composer;
+class MessageEditBox;
 class QLabel;
 class QTimer;
 class StateBanner;
@@ -63,8 +64,16 @@ public:
     // "Sending…" again.
     void setRowSendWaiting(const QString &clientTag, const QString &sentence);
 
+    // One of the person's messages is edited in place of the composer (MessageEditBox), which
+    // keeps what was being written; endEdit() brings the composer back, focused. Showing another
+    // space (or none) cancels an edit (MessageEditBox::cancelled).
+    void beginEdit(const QString &messageId, const QString &markdown);
+    void endEdit();
+    [[nodiscard]] bool isEditing() const;
+
     [[nodiscard]] MessageListView *view() const { return m_view; }
     [[nodiscard]] Composer *composer() const { return m_composer; }
+    [[nodiscard]] MessageEditBox *editBox() const { return m_editBox; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
 
 signals:
@@ -93,6 +102,7 @@ private:
     MessageListView *m_view;
     StateBanner *m_banner;
     Composer *m_composer;
+    MessageEditBox *m_editBox;
     QTimer *m_clock;
     QPointer<MessageListModel> m_messages;
     bool m_loadingOlder = false;

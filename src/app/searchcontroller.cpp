@@ -30,6 +30,12 @@ void SearchController::end()
     m_results->clear();
 }
 
+void SearchController::messageDeleted(const QString &messageId)
+{
+    if (m_results->rowOf(messageId) >= 0)
+        onSearchRequested(m_pane->query());
+}
+
 void SearchController::onSearchRequested(const QString &query)
 {
     if (query.isEmpty()) {

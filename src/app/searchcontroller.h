@@ -27,6 +27,10 @@ public:
     void setStore(LocalStore *store);
     // The session is over: the query and its results go.
     void end();
+    // A message was deleted (by the person, or live by its author): listed, the search runs
+    // again, after the store has removed it (its thread takes both in order), so the list and
+    // its count no longer hold it.
+    void messageDeleted(const QString &messageId);
 
     [[nodiscard]] SearchResultListModel *results() const { return m_results; }
 

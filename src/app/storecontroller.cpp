@@ -148,6 +148,16 @@ void StoreController::begin(WebexClient *client, const QString &apiHost, bool ep
             [this](const Message &message) { m_store.saveMessages({message}); });
     connect(client, &WebexClient::messageSent, this,
             [this](const QString &, const Message &message) { m_store.saveMessages({message}); });
+    // The person's own edits and deletions (MessageEditController); a message Webex no longer
+    // has (404 to a delete) is gone all the same.
+    connect(client, &WebexClient::messageEdited, this,
+            [this](const Message &message) { m_store.saveMessages({message}); });
+    connect(client, &WebexClient::messageDeleted, &m_store, &LocalStore::removeMessage);
+    connect(client, &WebexClient::deleteFailed, this,
+            [this](const QString &messageId, const ApiError &error) {
+                if (error.httpStatus == 404)
+                    m_store.removeMessage(messageId);
+            });
     connect(client, &WebexClient::peopleFetched, &m_store, &LocalStore::savePeople);
     connect(client, &WebexClient::teamsFetched, &m_store, &LocalStore::saveTeams);
 }

@@ -379,6 +379,11 @@ int WebexEmulator::requestCount(const QString &path) const
     return m_requestCounts.value(path);
 }
 
+int WebexEmulator::requestCount(const QByteArray &method, const QString &path) const
+{
+    return m_requestCountsByMethod.value({method, path});
+}
+
 QList<QUrl> WebexEmulator::requestedUrls() const
 {
     return m_requestedUrls;
@@ -484,6 +489,15 @@ bool WebexEmulator::editMessageAsAuthor(const QString &messageId, const QString 
     m_data->editMessage(room, index, text, QString(), QString());
     m_feed->edited(room, index);
     return true;
+}
+
+std::optional<QString> WebexEmulator::messageContent(const QString &messageId) const
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    if (room < 0)
+        return std::nullopt;
+    const SeedData::Message &message = m_data->messages(room).at(index); // never a deleted one
+    return message.markdown.isEmpty() ? message.text : message.markdown;
 }
 
 bool WebexEmulator::deleteMessageAsAuthor(const QString &messageId)
@@ -599,6 +613,7 @@ EmulatorResponse WebexEmulator::handle(const EmulatorRequest &received)
     request.trackingId = WebexIds::trackingId();
     const QString path = request.path();
     m_requestCounts[path] += 1;
+    m_requestCountsByMethod[{request.method, path}] += 1;
     m_requestedUrls.append(
         QUrl::fromEncoded(request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)));
 

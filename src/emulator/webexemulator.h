@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class ActivityFeed;
 class DeviceRegistry;
@@ -148,6 +149,8 @@ public:
     // Introspection for tests:
     /// Hits on a path (e.g. "/v1/rooms"), failed ones included.
     [[nodiscard]] int requestCount(const QString &path) const;
+    /// The same for one method (e.g. "PUT").
+    [[nodiscard]] int requestCount(const QByteArray &method, const QString &path) const;
     /// Every request URL in order (path + query).
     [[nodiscard]] QList<QUrl> requestedUrls() const;
     /// Devices registered by a person (0: the user).
@@ -201,6 +204,9 @@ public:
     QString colleagueMentionsUser(const QString &roomId, const QString &text);
     /// The message's author edits it (`post` with parent.type "edit"). False when unknown.
     bool editMessageAsAuthor(const QString &messageId, const QString &text);
+    /// What message `messageId` says now: its markdown, else its text. Nothing when it is
+    /// unknown or deleted.
+    [[nodiscard]] std::optional<QString> messageContent(const QString &messageId) const;
     /// The message's author deletes it (`delete`). False when unknown.
     bool deleteMessageAsAuthor(const QString &messageId);
     /// `actor` adds person `person` to a group space (`add`); adding the user (0) to a space
@@ -251,6 +257,7 @@ private:
     EmulatorHttpServer *m_server = nullptr;
     DeviceSocketServer *m_sockets = nullptr;
     QHash<QString, int> m_requestCounts;
+    QHash<QPair<QByteArray, QString>, int> m_requestCountsByMethod;
     QList<QUrl> m_requestedUrls;
     QHash<int, QByteArray> m_avatarCache;
     QTimer *m_liveActivity = nullptr;

@@ -427,6 +427,60 @@ private slots:
                  QStringLiteral("edited w"));
     }
 
+    // What the list offers to edit and delete: confirmed messages of the person signed in.
+    void ownMessagesAreThoseOfMeOnceConfirmed()
+    {
+        QVERIFY(addPage(page(1, 6), false)); // senders P1, P2, P0, P1, P2, P0
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QVERIFY(!m_model->index(row).data(MessageListModel::OwnRole).toBool());
+        QCOMPARE(m_model->lastOwnRow(), -1); // nobody signed in yet
+
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setMyPersonId(QStringLiteral("P1"));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(MessageListModel::OwnRole));
+        QList<bool> own;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            own << m_model->index(row).data(MessageListModel::OwnRole).toBool();
+        QCOMPARE(own, QList<bool>({true, false, false, true, false, false}));
+        QCOMPARE(m_model->lastOwnRow(), 3);
+        m_model->setMyPersonId(QStringLiteral("P1"));
+        QCOMPARE(changed.size(), 1); // the same person: nothing changes
+
+        // A message being sent is not yet one Webex has: not editable until confirmed.
+        m_model->addPending(QStringLiteral("tag"), QStringLiteral("draft"), QStringLiteral("P1"));
+        const int pending = m_model->rowCount() - 1;
+        QVERIFY(!m_model->index(pending).data(MessageListModel::OwnRole).toBool());
+        QCOMPARE(m_model->lastOwnRow(), 3);
+        Message sent = message(7);
+        sent.personId = QStringLiteral("P1");
+        m_model->confirmPending(QStringLiteral("tag"), sent);
+        QVERIFY(m_model->index(m_model->rowOf(sent.id)).data(MessageListModel::OwnRole).toBool());
+        QCOMPARE(m_model->lastOwnRow(), m_model->rowOf(sent.id));
+
+        // Deleted, the last own message is the one before.
+        m_model->removeMessage(sent.id);
+        QCOMPARE(m_model->lastOwnRow(), 3);
+    }
+
+    void anEditedMessageSaysSo()
+    {
+        QVERIFY(addPage(page(1, 2), false));
+        const QModelIndex row = m_model->index(1);
+        QVERIFY(!row.data(MessageListModel::EditedRole).toBool());
+        QVERIFY(
+            !row.data(Qt::AccessibleDescriptionRole).toString().contains(QStringLiteral("Edited")));
+        Message edited = message(2);
+        edited.text = QStringLiteral("better");
+        edited.updated = epoch.addSecs(7200);
+        m_model->updateMessage(edited);
+        QVERIFY(row.data(MessageListModel::EditedRole).toBool());
+        QVERIFY2(
+            row.data(Qt::AccessibleDescriptionRole).toString().contains(QStringLiteral("Edited")),
+            qPrintable(row.data(Qt::AccessibleDescriptionRole).toString()));
+        QVERIFY(!m_model->index(0).data(MessageListModel::EditedRole).toBool());
+    }
+
     // Hostile markup in an edit is sanitised like any message's.
     void anEditIsSanitised()
     {

@@ -135,7 +135,7 @@ std::optional<T> WebexClient::objectOrFail(const CallPtr &call, const QByteArray
 // which class a lambda in a static member's initializer belongs to.
 struct WebexClient::Endpoint
 {
-    enum class Method { Get, Post };
+    enum class Method { Get, Post, Put, Delete };
     // Which call it is, for retryWaiting and retryStarted.
     CallKind kind = CallKind::Me;
     // What a new call does to a running call of the same endpoint and key.
@@ -153,6 +153,21 @@ struct WebexClient::Endpoint
     using FailureEmitter = void (*)(WebexClient &client, const Call &call, const ApiError &error);
 
     Method method = Method::Get;
+    // For the log.
+    [[nodiscard]] const char *methodName() const
+    {
+        switch (method) {
+        case Method::Post:
+            return "POST";
+        case Method::Put:
+            return "PUT";
+        case Method::Delete:
+            return "DELETE";
+        case Method::Get:
+            break;
+        }
+        return "GET";
+    }
     // False for images: they live on a CDN, which gets no token, no TrackingID, and no
     // redirect to a less safe URL.
     bool toApi = true;
@@ -186,6 +201,8 @@ struct WebexClient::Endpoint
     static const Endpoint Image;
     static const Endpoint MessageById;
     static const Endpoint RoomById;
+    static const Endpoint Edit;
+    static const Endpoint Delete;
 };
 
 // One logical request (people/me, the whole room list, one image, one page of messages, one
@@ -198,7 +215,7 @@ struct WebexClient::Call
     std::any context;    // the endpoint's own: a room id, a tag, ids asked for, pages so far
     QUrl url;            // what the next attempt GETs (or POSTs)
     QUrl requestedUrl;   // what the caller asked for (images are reported under it)
-    QByteArray postBody; // for a POST
+    QByteArray postBody; // for a POST or a PUT
     QByteArray trackingId;
     RetryPolicy::Counts retries; // of this page, for a paged call
     int page = 0;
@@ -525,19 +542,27 @@ bool WebexClient::isRestId(const QString &id)
 
 void WebexClient::fetchById(const Endpoint &endpoint, const QString &collection, const QString &id)
 {
-    const bool valid = isRestId(id);
-    const CallPtr call = startCall(
-        endpoint,
-        m_base.endpoint(collection + QLatin1Char('/') + (valid ? id : QStringLiteral("invalid"))),
-        id);
+    const CallPtr call = startCall(endpoint, itemUrl(collection, id), id);
     if (!call)
         return; // the same id is on its way
     call->context = id;
-    if (!valid) {
-        failLater(call, ApiError::parseError(tr("\"%1\" is not a Webex id.").arg(id.left(64))));
+    if (!isRestId(id)) {
+        failLater(call, notAnId(id));
         return;
     }
     send(call);
+}
+
+QUrl WebexClient::itemUrl(const QString &collection, const QString &id) const
+{
+    // Never a path built from anything but a REST id: the call fails (notAnId) before it goes.
+    return m_base.endpoint(collection + QLatin1Char('/') +
+                           (isRestId(id) ? id : QStringLiteral("invalid")));
+}
+
+ApiError WebexClient::notAnId(const QString &id)
+{
+    return ApiError::parseError(tr("\"%1\" is not a Webex id.").arg(id.left(64)));
 }
 
 void WebexClient::fetchMessage(const QString &messageId)
@@ -597,19 +622,105 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
 
     // Refused here rather than by Webex: the person gets the reason without a round trip, and
     // the draft is kept either way.
-    ApiError refused;
-    refused.kind = ApiError::Kind::Parse;
-    if (roomId.isEmpty())
-        refused.message = tr("No space was given to send the message to.");
-    else if (markdown.trimmed().isEmpty())
-        refused.message = tr("An empty message cannot be sent.");
-    else if (markdown.toUtf8().size() > MaxMarkdownBytes)
-        refused.message = tr("The message is too long: Webex accepts at most %1 bytes, this one "
-                             "has %2.")
-                              .arg(MaxMarkdownBytes)
-                              .arg(markdown.toUtf8().size());
-    if (!refused.message.isEmpty()) {
-        failLater(call, refused);
+    const QString refused =
+        roomId.isEmpty() ? tr("No space was given to send the message to.") : refusedText(markdown);
+    if (!refused.isEmpty()) {
+        failLater(call, ApiError::parseError(refused));
+        return;
+    }
+    send(call);
+}
+
+QString WebexClient::refusedText(const QString &markdown)
+{
+    if (markdown.trimmed().isEmpty())
+        return tr("An empty message cannot be sent.");
+    const qsizetype bytes = markdown.toUtf8().size();
+    if (bytes > MaxMarkdownBytes)
+        return tr("The message is too long: Webex accepts at most %1 bytes, this one has %2.")
+            .arg(MaxMarkdownBytes)
+            .arg(bytes);
+    return {};
+}
+
+// ---- PUT messages/{id} -> messageEdited / editFailed; DELETE messages/{id} -> messageDeleted /
+// deleteFailed. Key and context: the message id. Both are idempotent (the same edit twice leaves
+// the same message; a message deleted twice stays deleted), so RetryPolicy retries them as it
+// retries a GET.
+
+const WebexClient::Endpoint WebexClient::Endpoint::Edit = [] {
+    Endpoint e;
+    e.kind = CallKind::Edit;
+    e.maxBodyBytes = 1LL * 1024 * 1024;
+    e.method = Method::Put;
+    e.onSameKey = OnSameKey::RunsAlongside;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        std::optional<Message> message = client.objectOrFail<Message>(
+            call, body, QCoreApplication::translate("WebexClient", "edited message"));
+        if (!message)
+            return false;
+        if (message->id != call->contextAs<QString>()) {
+            client.fail(call, ApiError::parseError(QCoreApplication::translate(
+                                  "WebexClient", "Webex answered the edit with another message.")));
+            return false;
+        }
+        emit client.messageEdited(*message);
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.editFailed(call.contextAs<QString>(), error);
+    };
+    return e;
+}();
+
+const WebexClient::Endpoint WebexClient::Endpoint::Delete = [] {
+    Endpoint e;
+    e.kind = CallKind::Delete;
+    e.maxBodyBytes = 64LL * 1024; // 204: no body at all
+    e.method = Method::Delete;
+    e.onSameKey = OnSameKey::JoinsRunning;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *, const QByteArray &) {
+        emit client.messageDeleted(call->contextAs<QString>());
+        return true;
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit client.deleteFailed(call.contextAs<QString>(), error);
+    };
+    return e;
+}();
+
+void WebexClient::editMessage(const QString &messageId, const QString &roomId,
+                              const QString &markdown)
+{
+    const CallPtr call =
+        startCall(Endpoint::Edit, itemUrl(QStringLiteral("messages"), messageId), messageId);
+    call->context = messageId;
+    call->postBody = QJsonDocument(QJsonObject{{QStringLiteral("roomId"), roomId},
+                                               {QStringLiteral("markdown"), markdown}})
+                         .toJson(QJsonDocument::Compact);
+    if (!isRestId(messageId)) {
+        failLater(call, notAnId(messageId));
+        return;
+    }
+    const QString refused =
+        roomId.isEmpty() ? tr("No space was given for the edited message.") : refusedText(markdown);
+    if (!refused.isEmpty()) {
+        failLater(call, ApiError::parseError(refused));
+        return;
+    }
+    send(call);
+}
+
+void WebexClient::deleteMessage(const QString &messageId)
+{
+    const CallPtr call =
+        startCall(Endpoint::Delete, itemUrl(QStringLiteral("messages"), messageId), messageId);
+    if (!call)
+        return; // already being deleted
+    call->context = messageId;
+    if (!isRestId(messageId)) {
+        failLater(call, notAnId(messageId));
         return;
     }
     send(call);
@@ -801,15 +912,20 @@ void WebexClient::send(const CallPtr &call)
     }
 
     QNetworkReply *reply = nullptr;
-    if (call->endpoint->method == Endpoint::Method::Get) {
-        qCDebug(lcApi) << "GET" << loggable(call->url);
-        reply = m_network->get(request);
+    const Endpoint::Method method = call->endpoint->method;
+    if (method == Endpoint::Method::Get || method == Endpoint::Method::Delete) {
+        qCDebug(lcApi) << call->endpoint->methodName() << loggable(call->url);
+        reply = method == Endpoint::Method::Get ? m_network->get(request)
+                                                : m_network->deleteResource(request);
     } else {
         // The body is message text: it is never logged.
-        qCDebug(lcApi) << "POST" << loggable(call->url) << call->postBody.size() << "bytes";
+        qCDebug(lcApi) << call->endpoint->methodName() << loggable(call->url)
+                       << call->postBody.size() << "bytes";
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json; charset=utf-8"));
-        if (call->endpoint->idempotent) {
+        if (method == Endpoint::Method::Put) {
+            reply = m_network->put(request, call->postBody); // idempotent: Qt may resend it
+        } else if (call->endpoint->idempotent) {
             reply = m_network->post(request, call->postBody);
         } else {
             auto *body = new SendOnceBody(call->postBody);
@@ -864,9 +980,8 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
             return;
     }
     if (error.isError()) {
-        qCInfo(lcApi) << (endpoint.method == Endpoint::Method::Get ? "GET" : "POST")
-                      << loggable(call->url) << "failed: HTTP" << error.httpStatus << reply->error()
-                      << "tracking ID" << error.trackingId;
+        qCInfo(lcApi) << endpoint.methodName() << loggable(call->url) << "failed: HTTP"
+                      << error.httpStatus << reply->error() << "tracking ID" << error.trackingId;
         if (!waitForNewToken(call, error) && !scheduleRetry(call, error))
             fail(call, error);
         return;

@@ -44,7 +44,9 @@ public:
         People,
         Image,
         MessageById,
-        RoomById
+        RoomById,
+        Edit,
+        Delete
     };
     Q_ENUM(CallKind)
 
@@ -92,6 +94,14 @@ public:
     void fetchMessage(const QString &messageId);
     // GET rooms/{roomId} -> roomFetched / roomFetchFailed, joined as fetchMessage.
     void fetchRoom(const QString &roomId);
+    // PUT messages/{messageId} {"roomId","markdown"} -> messageEdited / editFailed (messageId).
+    // Only the author may edit (Webex answers 403 otherwise). Refused without a request, as
+    // sendMessage refuses, when the text is empty or too long or the id is not a REST id.
+    void editMessage(const QString &messageId, const QString &roomId, const QString &markdown);
+    // DELETE messages/{messageId} -> messageDeleted / deleteFailed (messageId). Asked again
+    // while on its way: one request answers both.
+    void deleteMessage(const QString &messageId);
+
     // Whether `id` can be a Webex REST id (base64 or base64url of "ciscospark://..."): the only
     // ids the two calls above put into a path.
     [[nodiscard]] static bool isRestId(const QString &id);
@@ -155,6 +165,11 @@ signals:
 
     void recentRoomsFetched(const QList<Room> &rooms);
 
+    void messageEdited(const Message &message);
+    void editFailed(const QString &messageId, const ApiError &error);
+    void messageDeleted(const QString &messageId);
+    void deleteFailed(const QString &messageId, const ApiError &error);
+
     void messageFetched(const Message &message);
     void messageFetchFailed(const QString &messageId, const ApiError &error);
     void roomFetched(const Room &room);
@@ -211,6 +226,9 @@ private:
                                                 const QString &what);
     // GET <collection>/<id> of one of the two single-object endpoints.
     void fetchById(const Endpoint &endpoint, const QString &collection, const QString &id);
+    // <api>/<collection>/<id> for a REST id; a harmless placeholder for anything else.
+    [[nodiscard]] QUrl itemUrl(const QString &collection, const QString &id) const;
+    [[nodiscard]] static ApiError notAnId(const QString &id);
     template <typename T>
     [[nodiscard]] std::optional<QList<T>> itemsOrFail(const CallPtr &call, const QByteArray &body,
                                                       const QString &listName);
@@ -222,6 +240,8 @@ private:
     [[nodiscard]] QUrl checkedNextPage(const CallPtr &call, const QUrl &next,
                                        ApiError *error) const;
     [[nodiscard]] int scaledDelay(int milliseconds) const;
+    // Why a message text cannot be sent (or an edit saved), or empty: blank, or too long.
+    [[nodiscard]] static QString refusedText(const QString &markdown);
 
     ApiBase m_base;
     QPointer<QNetworkAccessManager> m_network;

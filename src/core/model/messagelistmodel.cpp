@@ -360,6 +360,8 @@ QString MessageListModel::description(const Entry &entry)
         parts << QCoreApplication::translate("MessageListModel", "Sent %1", "%1: date and time")
                      .arg(QLocale().toString(entry.message.created.toLocalTime(),
                                              QLocale::ShortFormat));
+    if (entry.message.updated.isValid())
+        parts << QCoreApplication::translate("MessageListModel", "Edited");
     if (!entry.sanitised.links.isEmpty())
         parts << QCoreApplication::translate("MessageListModel", "%n link(s)", nullptr,
                                              int(entry.sanitised.links.size()));
@@ -417,6 +419,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return entry.clientTag;
     case LinksRole:
         return QVariant::fromValue(entry.sanitised.links);
+    case EditedRole:
+        return m.updated.isValid();
+    case OwnRole:
+        return isOwn(entry);
     default:
         return {};
     }
@@ -436,7 +442,33 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(SendErrorRole, "sendError");
     names.insert(ClientTagRole, "clientTag");
     names.insert(LinksRole, "links");
+    names.insert(EditedRole, "edited");
+    names.insert(OwnRole, "own");
     return names;
+}
+
+bool MessageListModel::isOwn(const Entry &entry) const
+{
+    return !entry.pending && !entry.message.id.isEmpty() && !m_myPersonId.isEmpty() &&
+           entry.message.personId == m_myPersonId;
+}
+
+void MessageListModel::setMyPersonId(const QString &personId)
+{
+    if (personId == m_myPersonId)
+        return;
+    m_myPersonId = personId;
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0), index(int(m_entries.size()) - 1), {OwnRole});
+}
+
+int MessageListModel::lastOwnRow() const
+{
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        if (isOwn(m_entries.at(row)))
+            return row;
+    }
+    return -1;
 }
 
 std::optional<Message> MessageListModel::messageAt(int row) const

@@ -39,6 +39,9 @@ public:
         ClientTagRole, /**< The tag the message was sent with; empty for received ones. */
         LinksRole,     /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
                             and mailto, in reading order, each once; what the keyboard can open. */
+        EditedRole,    /**< True when Webex says it was edited (Message::updated). */
+        OwnRole,       /**< True for a message the signed-in person sent and Webex has: one they
+                            may edit and delete (setMyPersonId). */
     };
     Q_ENUM(Roles)
 
@@ -90,8 +93,8 @@ public:
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     // DisplayRole and AccessibleTextRole give "Sender: text" (plain). AccessibleDescriptionRole
-    // says what the eye sees around it: when it was sent, how many links it has, and whether it
-    // is still being sent or failed.
+    // says what the eye sees around it: when it was sent, whether it was edited, how many links
+    // it has, and whether it is still being sent or failed.
     [[nodiscard]] QVariant data(const QModelIndex &index,
                                 int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
@@ -99,6 +102,12 @@ public:
     [[nodiscard]] std::optional<Message> messageAt(int row) const;
     [[nodiscard]] int rowOf(const QString &messageId) const;          ///< -1 when absent.
     [[nodiscard]] int rowOfClientTag(const QString &clientTag) const; ///< -1 when absent.
+
+    // Who is signed in: their messages are OwnRole (announced with dataChanged when it changes).
+    void setMyPersonId(const QString &personId);
+    [[nodiscard]] QString myPersonId() const { return m_myPersonId; }
+    // The newest message OwnRole is true for (Up in an empty composer edits it), or -1.
+    [[nodiscard]] int lastOwnRow() const;
 
     // Names and avatars of senders, merged into what the model knows; the rows they sent are
     // announced with dataChanged (display, accessible text, sender name and avatar).
@@ -134,6 +143,7 @@ private:
 
     [[nodiscard]] QString senderName(const Entry &entry) const;
     [[nodiscard]] static QString description(const Entry &entry);
+    [[nodiscard]] bool isOwn(const Entry &entry) const;
     [[nodiscard]] bool isOfThisRoom(const Message &message) const;
     void onSanitised(quint64 batch, const QList<SanitisedMessage> &results);
     void mergePage(const PageInFlight &page, const QList<SanitisedMessage> &results);
@@ -151,6 +161,7 @@ private:
     QHash<QString, Message> m_editsAwaitingPage;
     QHash<QString, Person> m_senders; // person id -> person, across spaces
     QString m_roomId;
+    QString m_myPersonId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
     QSet<QString> m_ids;
     QSet<QString> m_removedIds; // deleted while shown (removeMessage)

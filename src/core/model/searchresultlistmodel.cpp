@@ -22,6 +22,15 @@ void SearchResultListModel::clear()
     setHits({});
 }
 
+int SearchResultListModel::rowOf(const QString &messageId) const
+{
+    for (int row = 0; row < m_hits.size(); ++row) {
+        if (m_hits.at(row).messageId == messageId)
+            return row;
+    }
+    return -1;
+}
+
 int SearchResultListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_hits.size());

@@ -32,6 +32,8 @@ public:
     // The hits of one search, replacing the last ones (a reset: a new query is a new list).
     void setHits(const QList<SearchHit> &hits);
     void clear();
+    // The row of message `messageId`, or -1.
+    [[nodiscard]] int rowOf(const QString &messageId) const;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     // DisplayRole, AccessibleTextRole and ToolTipRole: "Sender in Space, time: excerpt", plain.

@@ -1,0 +1,414 @@
+// End to end, editing and deleting your own messages (issue 13, item 2): the app's real code
+// (AppController, MessageEditController, the messages pane and its menus) against the emulator
+// over real HTTP on loopback, live updates on. The session comes from a session store in memory.
+// Each test writes its own message through the composer first, as a person would, and works on
+// it through the keyboard and the message's menu.
+
+#include "appcontroller.h"
+#include "auth/memorysessionstore.h"
+#include "auth/storedsession.h"
+#include "composer.h"
+#include "conversationcontroller.h"
+#include "e2efixture.h"
+#include "livecontroller.h"
+#include "mainwindow.h"
+#include "messageeditbox.h"
+#include "messageeditcontroller.h"
+#include "messagelistview.h"
+#include "messagespane.h"
+#include "messagetextedit.h"
+#include "model/messagelistmodel.h"
+#include "model/roomlistmodel.h"
+#include "model/searchresultlistmodel.h"
+#include "openspace.h"
+#include "searchcontroller.h"
+#include "searchfield.h"
+#include "searchpane.h"
+#include "spacescontroller.h"
+#include "startupoptions.h"
+#include "store/localstore.h"
+#include "storecontroller.h"
+#include "webexemulator.h"
+
+#include <QAccessible>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+constexpr int WaitMs = 60000;
+
+// The action of `menu` whose text (without the & of its shortcut) is `text`, or null.
+QAction *actionNamed(const QMenu *menu, const QString &text)
+{
+    const QList<QAction *> actions = menu->actions();
+    for (QAction *action : actions) {
+        if (QString(action->text()).remove(QLatin1Char('&')) == text)
+            return action;
+    }
+    return nullptr;
+}
+
+// Chooses `action` of the open `menu` as the keyboard does: highlighted, then Enter (the menu
+// closes itself, then triggers it).
+// The offscreen platform makes every popup it shows the active window and gives activation to
+// no one when it closes; a desktop's window manager gives it back to the main window. So does
+// this, then the main window's focus is where the app last put it.
+void choose(QMenu *menu, QAction *action)
+{
+    QWidget *window = menu->parentWidget()->window();
+    menu->setActiveAction(action);
+    QTest::keyClick(menu, Qt::Key_Return);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+}
+} // namespace
+
+class TestMessageEditsEndToEnd : public E2eFixture
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void editFromTheMenuSavesAndMarksTheMessage();
+    void upInTheEmptyComposerEditsTheLastOneAndEscapeKeepsIt();
+    void othersMessagesOfferNeitherEditNorDelete();
+    void aRefusedEditKeepsTheTextAndSaysWhy();
+    void deleteAsksFirstAndTheMessageGoes();
+    void aMessageAlreadyDeletedElsewhereGoesWithoutComplaint();
+
+private:
+    // The app signed in and live, with a group space open in which the person has just written
+    // `text` (confirmed by Webex); null otherwise. m_roomId and m_messageId say which.
+    std::unique_ptr<AppController> startWithMyMessage(const QString &text);
+    [[nodiscard]] MessagesPane *pane(AppController &app) const
+    {
+        return app.mainWindow()->messagesPane();
+    }
+    [[nodiscard]] QMenu *openMenuOf(AppController &app, const QString &messageId) const;
+
+    std::unique_ptr<MemorySessionStore> m_store;
+    QString m_roomId;
+    QString m_messageId;
+};
+
+void TestMessageEditsEndToEnd::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMessageEditsEndToEnd::init()
+{
+    QSettings().clear();
+    QVERIFY(restartEmulator(20));
+    m_store = std::make_unique<MemorySessionStore>();
+    QSignalSpy saved(m_store.get(), &SessionStore::saved);
+    m_store->save(signedInSession());
+    QVERIFY(saved.wait());
+}
+
+void TestMessageEditsEndToEnd::cleanup()
+{
+    stopEmulator();
+    m_store.reset();
+}
+
+std::unique_ptr<AppController> TestMessageEditsEndToEnd::startWithMyMessage(const QString &text)
+{
+    auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
+    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
+    app->start();
+    app->mainWindow()->resize(1000, 700);
+    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && app->live()->isLive(); }, WaitMs))
+        return nullptr;
+    // A group space anyone may post in, with someone else's messages in it.
+    const RoomListModel *rooms = app->spaces()->roomModel();
+    m_roomId.clear();
+    for (int row = 0; row < rooms->rowCount() && m_roomId.isEmpty(); ++row) {
+        const QModelIndex i = rooms->index(row, 0);
+        if (!i.data(RoomListModel::IsDirectRole).toBool() &&
+            !i.data(RoomListModel::ReadOnlyRole).toBool() &&
+            !i.data(RoomListModel::AnnouncementOnlyRole).toBool() &&
+            emulator()->messageCount(i.data(RoomListModel::IdRole).toString()) > 2)
+            m_roomId = i.data(RoomListModel::IdRole).toString();
+    }
+    if (m_roomId.isEmpty() || !openSpaceByClick(*app, m_roomId, WaitMs))
+        return nullptr;
+    MessageTextEdit *edit = pane(*app)->composer()->editor();
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    if (!QTest::qWaitFor(
+            [&] {
+                const int last = messages->rowCount() - 1;
+                return last >= 0 && messages->index(last).data(MessageListModel::OwnRole).toBool();
+            },
+            WaitMs))
+        return nullptr;
+    m_messageId =
+        messages->index(messages->rowCount() - 1).data(MessageListModel::IdRole).toString();
+    return app;
+}
+
+QMenu *TestMessageEditsEndToEnd::openMenuOf(AppController &app, const QString &messageId) const
+{
+    MessageListView *view = pane(app)->view();
+    const int row = app.conversation()->messageModel()->rowOf(messageId);
+    if (row < 0)
+        return nullptr;
+    view->setCurrentIndex(view->model()->index(row, 0));
+    view->setFocus();
+    // The Menu key, as the keyboard opens it.
+    QTest::keyClick(view, Qt::Key_Menu);
+    return view->openMenu();
+}
+
+void TestMessageEditsEndToEnd::editFromTheMenuSavesAndMarksTheMessage()
+{
+    auto app = startWithMyMessage(QStringLiteral("See you at 10"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    // Something is being written meanwhile: the edit leaves it alone.
+    QTest::keyClicks(messagesPane->composer()->editor(), QStringLiteral("half a thought"));
+
+    QMenu *menu = openMenuOf(*app, m_messageId);
+    QVERIFY(menu);
+    QAction *edit = actionNamed(menu, QStringLiteral("Edit Message"));
+    QVERIFY(edit);
+    QVERIFY(actionNamed(menu, QStringLiteral("Delete Message…")));
+    choose(menu, edit);
+    QTRY_VERIFY(!pane(*app)->view()->openMenu());
+
+    MessageEditBox *box = messagesPane->editBox();
+    QVERIFY(messagesPane->isEditing());
+    QVERIFY(!messagesPane->composer()->isVisibleTo(messagesPane));
+    QCOMPARE(box->text(), QStringLiteral("See you at 10"));
+    QTRY_VERIFY(box->editor()->hasFocus());
+    // Screen readers can name every control of the box.
+    QCOMPARE(box->editor()->accessibleName(), QStringLiteral("Edit message"));
+    QVERIFY(!box->findChild<QPushButton *>(QStringLiteral("editSaveButton"))
+                 ->accessibleName()
+                 .isEmpty());
+    QVERIFY(!box->findChild<QPushButton *>(QStringLiteral("editCancelButton"))
+                 ->accessibleName()
+                 .isEmpty());
+
+    QTest::keyClick(box->editor(), Qt::Key_Backspace);
+    QTest::keyClick(box->editor(), Qt::Key_Backspace);
+    QTest::keyClicks(box->editor(), QStringLiteral("11, room **B**"));
+    QTest::keyClick(box->editor(), Qt::Key_Return);
+
+    // Webex has the new text, the row shows it with its mark, and the composer is back with
+    // what was being written.
+    QTRY_VERIFY_WITH_TIMEOUT(!messagesPane->isEditing(), WaitMs);
+    QCOMPARE(emulator()->messageContent(m_messageId).value_or(QString()),
+             QStringLiteral("See you at 11, room **B**"));
+    const int row = messages->rowOf(m_messageId);
+    QVERIFY(row >= 0);
+    QVERIFY(messages->index(row).data(MessageListModel::EditedRole).toBool());
+    QVERIFY(messages->index(row)
+                .data(MessageListModel::TextRole)
+                .toString()
+                .contains(QStringLiteral("11, room")));
+    QVERIFY2(messages->index(row)
+                 .data(Qt::AccessibleDescriptionRole)
+                 .toString()
+                 .contains(QStringLiteral("Edited")),
+             qPrintable(messages->index(row).data(Qt::AccessibleDescriptionRole).toString()));
+    QCOMPARE(messagesPane->composer()->text(), QStringLiteral("half a thought"));
+    QTRY_VERIFY(messagesPane->composer()->editor()->hasFocus());
+    QCOMPARE(emulator()->requestCount("PUT", QStringLiteral("/v1/messages/") + m_messageId), 1);
+    // The live event of the same edit changes nothing more: one row, still edited.
+    QTest::qWait(300);
+    QCOMPARE(messages->rowOf(m_messageId), row);
+    QVERIFY(messages->index(row).data(MessageListModel::EditedRole).toBool());
+}
+
+void TestMessageEditsEndToEnd::upInTheEmptyComposerEditsTheLastOneAndEscapeKeepsIt()
+{
+    auto app = startWithMyMessage(QStringLiteral("first"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    MessageTextEdit *composer = messagesPane->composer()->editor();
+    QTest::keyClicks(composer, QStringLiteral("second"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        messages->lastOwnRow() == messages->rowCount() - 1 &&
+            messages->index(messages->lastOwnRow()).data(MessageListModel::TextRole).toString() ==
+                QStringLiteral("second"),
+        WaitMs);
+    const QString second =
+        messages->index(messages->lastOwnRow()).data(MessageListModel::IdRole).toString();
+
+    // Up with something written moves the cursor as always; in an empty field it edits.
+    QTest::keyClicks(composer, QStringLiteral("x"));
+    QTest::keyClick(composer, Qt::Key_Up);
+    QVERIFY(!messagesPane->isEditing());
+    QTest::keyClick(composer, Qt::Key_Backspace);
+    QTest::keyClick(composer, Qt::Key_Up);
+    QVERIFY(messagesPane->isEditing());
+    QCOMPARE(messagesPane->editBox()->messageId(), second);
+    QCOMPARE(messagesPane->editBox()->text(), QStringLiteral("second"));
+
+    // Escape: nothing is sent, the composer is back and focused.
+    QTest::keyClicks(messagesPane->editBox()->editor(), QStringLiteral(" changed"));
+    QTest::keyClick(messagesPane->editBox()->editor(), Qt::Key_Escape);
+    QVERIFY(!messagesPane->isEditing());
+    QTRY_VERIFY(composer->hasFocus());
+    QTest::qWait(200);
+    QCOMPARE(emulator()->requestCount("PUT", QStringLiteral("/v1/messages/") + second), 0);
+    QCOMPARE(emulator()->messageContent(second).value_or(QString()), QStringLiteral("second"));
+
+    // Saving the text unchanged sends nothing either.
+    QTest::keyClick(composer, Qt::Key_Up);
+    QVERIFY(messagesPane->isEditing());
+    QTest::keyClick(messagesPane->editBox()->editor(), Qt::Key_Return);
+    QVERIFY(!messagesPane->isEditing());
+    QTest::qWait(200);
+    QCOMPARE(emulator()->requestCount("PUT", QStringLiteral("/v1/messages/") + second), 0);
+    QVERIFY(!messages->index(messages->rowOf(second)).data(MessageListModel::EditedRole).toBool());
+}
+
+void TestMessageEditsEndToEnd::othersMessagesOfferNeitherEditNorDelete()
+{
+    auto app = startWithMyMessage(QStringLiteral("mine"));
+    QVERIFY(app);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    QString theirs;
+    for (int row = 0; row < messages->rowCount() && theirs.isEmpty(); ++row) {
+        if (!messages->index(row).data(MessageListModel::OwnRole).toBool())
+            theirs = messages->index(row).data(MessageListModel::IdRole).toString();
+    }
+    QVERIFY(!theirs.isEmpty());
+    QMenu *menu = openMenuOf(*app, theirs);
+    QVERIFY(menu);
+    QVERIFY(actionNamed(menu, QStringLiteral("Copy Text")));
+    QVERIFY(!actionNamed(menu, QStringLiteral("Edit Message")));
+    QVERIFY(!actionNamed(menu, QStringLiteral("Delete Message…")));
+    menu->close();
+    // The Delete key on it does nothing; nor does asking the controller directly.
+    QTest::keyClick(pane(*app)->view(), Qt::Key_Delete);
+    QVERIFY(!app->messageEdits()->deleteQuestion());
+    QVERIFY(!app->messageEdits()->editMessage(theirs));
+    QVERIFY(!app->messageEdits()->askToDelete(theirs));
+    QVERIFY(!pane(*app)->isEditing());
+}
+
+void TestMessageEditsEndToEnd::aRefusedEditKeepsTheTextAndSaysWhy()
+{
+    auto app = startWithMyMessage(QStringLiteral("typo hre"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    QVERIFY(app->messageEdits()->editMessage(m_messageId));
+    // Webex refuses the next PUT (as it refuses an edit of someone else's message).
+    emulator()->setFaultPath(QStringLiteral("/v1/messages/"));
+    emulator()->setFaultMethod("PUT");
+    emulator()->failNext(1, 403);
+    MessageEditBox *box = messagesPane->editBox();
+    box->editor()->selectAll();
+    QTest::keyClicks(box->editor(), QStringLiteral("typo here"));
+    QTest::keyClick(box->editor(), Qt::Key_Return);
+    QVERIFY(box->isSaving());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!box->problem().isEmpty(), WaitMs);
+    QVERIFY2(box->problem().contains(QStringLiteral("only the person who wrote")),
+             qPrintable(box->problem()));
+    QVERIFY(!box->isSaving());
+    QVERIFY(messagesPane->isEditing());
+    QCOMPARE(box->text(), QStringLiteral("typo here")); // nothing typed is lost
+    const auto *problem = box->findChild<QLabel *>(QStringLiteral("editProblem"));
+    QCOMPARE(problem->accessibleName(), box->problem());
+    QCOMPARE(emulator()->messageContent(m_messageId).value_or(QString()),
+             QStringLiteral("typo hre"));
+
+    // Saved again, it goes through.
+    QTest::keyClick(box->editor(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!messagesPane->isEditing(), WaitMs);
+    QCOMPARE(emulator()->messageContent(m_messageId).value_or(QString()),
+             QStringLiteral("typo here"));
+}
+
+void TestMessageEditsEndToEnd::deleteAsksFirstAndTheMessageGoes()
+{
+    auto app = startWithMyMessage(QStringLiteral("oops, wrong space zanzibar"));
+    QVERIFY(app);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    const int rows = messages->rowCount();
+    // Found by a search of the messages kept here, too.
+    app->localData()->store()->waitForIdle();
+    SearchPane *search = app->mainWindow()->searchPane();
+    QTest::keyClicks(search->field(), QStringLiteral("zanzibar"));
+    QTRY_COMPARE_WITH_TIMEOUT(app->search()->results()->rowCount(), 1, WaitMs);
+
+    // Cancel keeps it: no request.
+    QMenu *menu = openMenuOf(*app, m_messageId);
+    QVERIFY(menu);
+    choose(menu, actionNamed(menu, QStringLiteral("Delete Message…")));
+    QMessageBox *question = app->messageEdits()->deleteQuestion();
+    QVERIFY(question);
+    QTRY_VERIFY(question->isVisible());
+    QVERIFY(question->text().contains(QStringLiteral("Delete this message")));
+    QCOMPARE(question->defaultButton(), question->button(QMessageBox::Cancel));
+    QTest::keyClick(question, Qt::Key_Escape);
+    QTRY_VERIFY(!app->messageEdits()->deleteQuestion());
+    QTest::qWait(200);
+    QCOMPARE(messages->rowCount(), rows);
+    QVERIFY(emulator()->messageContent(m_messageId).has_value());
+
+    // The Delete key on the message, then Delete: gone from Webex and from the list.
+    MessageListView *view = pane(*app)->view();
+    view->setCurrentIndex(view->model()->index(messages->rowOf(m_messageId), 0));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    question = app->messageEdits()->deleteQuestion();
+    QVERIFY(question);
+    auto *remove = question->findChild<QPushButton *>(QStringLiteral("deleteButton"));
+    QVERIFY(remove);
+    QVERIFY(!remove->accessibleName().isEmpty() || !remove->text().isEmpty());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(messages->rowOf(m_messageId), -1, WaitMs);
+    QCOMPARE(messages->rowCount(), rows - 1);
+    QVERIFY(!emulator()->messageContent(m_messageId).has_value());
+    // Gone from the search results (and the store) as well.
+    QTRY_COMPARE_WITH_TIMEOUT(app->search()->results()->rowCount(), 0, WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(search->countLabel()->text(), QStringLiteral("No messages found."),
+                              WaitMs);
+    // The live event of the same deletion changes nothing more.
+    QTest::qWait(300);
+    QCOMPARE(messages->rowCount(), rows - 1);
+}
+
+void TestMessageEditsEndToEnd::aMessageAlreadyDeletedElsewhereGoesWithoutComplaint()
+{
+    auto app = startWithMyMessage(QStringLiteral("deleted on my phone"));
+    QVERIFY(app);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    // Deleted on another device while live events are held back: the row is still here.
+    app->live()->end(false);
+    QVERIFY(emulator()->deleteMessageAsAuthor(m_messageId));
+    QVERIFY(messages->rowOf(m_messageId) >= 0);
+    QSignalSpy notices(app->messageEdits(), &MessageEditController::notice);
+    QVERIFY(app->messageEdits()->askToDelete(m_messageId));
+    QPushButton *remove = app->messageEdits()->deleteQuestion()->findChild<QPushButton *>(
+        QStringLiteral("deleteButton"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    // Webex answers 404: the row goes, and nobody is told of a failure.
+    QTRY_COMPARE_WITH_TIMEOUT(messages->rowOf(m_messageId), -1, WaitMs);
+    QCOMPARE(notices.size(), 0);
+}
+
+QTEST_MAIN(TestMessageEditsEndToEnd)
+#include "tst_messageedits_e2e.moc"
