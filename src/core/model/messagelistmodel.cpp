@@ -251,7 +251,7 @@ QString MessageListModel::oldestMessageId() const
 }
 
 void MessageListModel::addPending(const QString &clientTag, const QString &markdown,
-                                  const QString &myPersonId)
+                                  const QString &myPersonId, const QString &parentId)
 {
     if (clientTag.isEmpty() || rowOfClientTag(clientTag) >= 0)
         return;
@@ -262,6 +262,7 @@ void MessageListModel::addPending(const QString &clientTag, const QString &markd
     entry.message.text = markdown;
     entry.message.markdown = markdown;
     entry.message.personId = myPersonId;
+    entry.message.parentId = parentId;
     entry.message.created = QDateTime::currentDateTimeUtc();
     entry.sanitised.safeHtml = SafeHtml::fromMarkdown(markdown);
     entry.sanitised.links = SafeHtml::links(entry.sanitised.safeHtml);
@@ -423,6 +424,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.updated.isValid();
     case OwnRole:
         return isOwn(entry);
+    case ParentIdRole:
+        return m.parentId;
     default:
         return {};
     }
@@ -444,6 +447,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(LinksRole, "links");
     names.insert(EditedRole, "edited");
     names.insert(OwnRole, "own");
+    names.insert(ParentIdRole, "parentId");
     return names;
 }
 

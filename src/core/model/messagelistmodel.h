@@ -42,6 +42,7 @@ public:
         EditedRole,    /**< True when Webex says it was edited (Message::updated). */
         OwnRole,       /**< True for a message the signed-in person sent and Webex has: one they
                             may edit and delete (setMyPersonId). */
+        ParentIdRole,  /**< The thread's first message for a reply; empty otherwise. */
     };
     Q_ENUM(Roles)
 
@@ -72,7 +73,9 @@ public:
 
     // A message just handed to WebexClient::sendMessage, shown at the bottom as pending at once
     // (its markdown is sanitised on this thread: the person's own text, at most a few ms).
-    void addPending(const QString &clientTag, const QString &markdown, const QString &myPersonId);
+    // `parentId`: the thread it answers (MessageThreadsModel shows it there at once), or empty.
+    void addPending(const QString &clientTag, const QString &markdown, const QString &myPersonId,
+                    const QString &parentId = {});
     // Webex accepted it: the row becomes the server's message at once (or is dropped if that
     // message already arrived with a page, or was deleted meanwhile). It shows what was written
     // until the server's copy, sanitised off this thread, replaces it (dataChanged of SafeHtmlRole
