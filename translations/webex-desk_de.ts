@@ -286,6 +286,18 @@
         <source>Send now</source>
         <translation>Jetzt senden</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Die Antwort abbrechen</translation>
+    </message>
+    <message>
+        <source>Escape cancels the reply.</source>
+        <translation>Escape bricht die Antwort ab.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationController</name>
@@ -323,6 +335,14 @@
     <message>
         <source>That message is no longer in this space.</source>
         <translation>Diese Nachricht ist nicht mehr in diesem Bereich.</translation>
+    </message>
+    <message>
+        <source>Replying in a thread</source>
+        <translation>Antwort in einem Thread</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
     </message>
 </context>
 <context>
@@ -796,6 +816,18 @@
         <comment>time a message was sent, and that it was edited since</comment>
         <translation>%1 · bearbeitet</translation>
     </message>
+    <message>
+        <source>▾ Hide replies</source>
+        <translation>▾ Antworten ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>▸ %n reply(ies)</source>
+        <comment>a thread, closed</comment>
+        <translation>
+            <numerusform>▸ %n Antwort</numerusform>
+            <numerusform>▸ %n Antworten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageListModel</name>
@@ -868,6 +900,21 @@
         <source>Delete Message…</source>
         <translation>Nachricht löschen …</translation>
     </message>
+    <message>
+        <source>Hide Replies</source>
+        <translation>Antworten ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n Reply(ies)</source>
+        <translation>
+            <numerusform>%n Antwort anzeigen</numerusform>
+            <numerusform>%n Antworten anzeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply in Thread</source>
+        <translation>Im Thread antworten</translation>
+    </message>
 </context>
 <context>
     <name>MessageSearch</name>
@@ -884,6 +931,27 @@
             <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
             <numerusform>Diese Nachricht ist zu lang für Webex. Kürzen Sie sie um etwa %n Zeichen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MessageThreadsModel</name>
+    <message numerus="yes">
+        <source>%n reply(ies), shown below</source>
+        <translation>
+            <numerusform>%n Antwort, darunter angezeigt</numerusform>
+            <numerusform>%n Antworten, darunter angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies), hidden</source>
+        <translation>
+            <numerusform>%n Antwort, ausgeblendet</numerusform>
+            <numerusform>%n Antworten, ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply in a thread</source>
+        <translation>Antwort in einem Thread</translation>
     </message>
 </context>
 <context>

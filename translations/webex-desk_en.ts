@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>MessageItemDelegate</name>
+    <message numerus="yes">
+        <source>▸ %n reply(ies)</source>
+        <comment>a thread, closed</comment>
+        <translation>
+            <numerusform>▸ %n reply</numerusform>
+            <numerusform>▸ %n replies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message numerus="yes">
         <source>%n link(s)</source>
@@ -56,12 +67,39 @@
     </message>
 </context>
 <context>
+    <name>MessageListView</name>
+    <message numerus="yes">
+        <source>Show %n Reply(ies)</source>
+        <translation>
+            <numerusform>Show %n Reply</numerusform>
+            <numerusform>Show %n Replies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageTextEdit</name>
     <message numerus="yes">
         <source>This message is too long for Webex. Shorten it by about %n character(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>This message is too long for Webex. Shorten it by about %n character.</numerusform>
             <numerusform>This message is too long for Webex. Shorten it by about %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageThreadsModel</name>
+    <message numerus="yes">
+        <source>%n reply(ies), shown below</source>
+        <translation>
+            <numerusform>%n reply, shown below</numerusform>
+            <numerusform>%n replies, shown below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies), hidden</source>
+        <translation>
+            <numerusform>%n reply, hidden</numerusform>
+            <numerusform>%n replies, hidden</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "statebanner.h"
 #include "themedicons.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -35,6 +36,25 @@ Composer::Composer(QWidget *parent)
     m_waiting->setWaitingAction(tr("Send no&w"), tr("Send now"));
     connect(m_waiting, &StateBanner::retryRequested, this, &Composer::sendNowRequested);
 
+    // Replying: to whom, and the way out.
+    m_replyBar = new QWidget(this);
+    m_replyBar->setObjectName(QStringLiteral("replyBar"));
+    m_replyLabel = new QLabel(m_replyBar);
+    m_replyLabel->setObjectName(QStringLiteral("replyLabel"));
+    m_replyLabel->setTextFormat(Qt::PlainText); // names and text other people wrote
+    m_replyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *cancelReply = new QPushButton(tr("Cancel"), m_replyBar);
+    cancelReply->setObjectName(QStringLiteral("cancelReplyButton"));
+    cancelReply->setAccessibleName(tr("Cancel the reply"));
+    connect(cancelReply, &QPushButton::clicked, this, &Composer::clearReply);
+    auto *replyRow = new QHBoxLayout(m_replyBar);
+    replyRow->setContentsMargins(0, 0, 0, 0);
+    replyRow->addWidget(m_replyLabel, 1);
+    replyRow->addWidget(cancelReply);
+    m_replyBar->setVisible(false);
+    m_edit->setTakesEscape(false);
+    connect(m_edit, &MessageTextEdit::escaped, this, &Composer::clearReply);
+
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_edit, 1);
@@ -43,6 +63,7 @@ Composer::Composer(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_waiting);
     layout->addWidget(m_problem);
+    layout->addWidget(m_replyBar);
     layout->addLayout(row);
 
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
@@ -62,11 +83,46 @@ void Composer::setRoomTitle(const QString &title)
 void Composer::updateDescription()
 {
     const QString keys = tr("Enter sends, Shift+Enter starts a new line; markdown is allowed");
-    // While a message waits, whoever is in the field hears why it is not sent yet.
-    const QString waiting = sendWaiting();
-    const QString description = waiting.isEmpty() ? keys : waiting + QLatin1Char(' ') + keys;
+    // Whoever is in the field hears whom a reply answers, and why a message is not sent yet.
+    QStringList parts;
+    if (!m_replyTo.isEmpty())
+        parts << replySentence() << tr("Escape cancels the reply.");
+    if (!sendWaiting().isEmpty())
+        parts << sendWaiting();
+    parts << keys;
+    const QString description = parts.join(QLatin1Char(' '));
     // The setter tells screen readers it changed (QAccessible::DescriptionChanged).
     m_edit->setAccessibleDescription(description);
+}
+
+void Composer::setReplyTo(const QString &threadId, const QString &sentence)
+{
+    m_replyTo = threadId;
+    const QFontMetrics metrics(m_replyLabel->font());
+    // One line: a long message is shortened; the whole sentence is the accessible name.
+    m_replyLabel->setText(metrics.elidedText(sentence, Qt::ElideRight, 600));
+    m_replyLabel->setAccessibleName(sentence);
+    m_replyBar->setVisible(!threadId.isEmpty());
+    m_edit->setTakesEscape(!threadId.isEmpty());
+    updateDescription();
+    m_edit->setFocus();
+}
+
+void Composer::clearReply()
+{
+    if (m_replyTo.isEmpty())
+        return;
+    m_replyTo.clear();
+    m_replyLabel->clear();
+    m_replyLabel->setAccessibleName({});
+    m_replyBar->setVisible(false);
+    m_edit->setTakesEscape(false);
+    updateDescription();
+}
+
+QString Composer::replySentence() const
+{
+    return m_replyTo.isEmpty() ? QString() : m_replyLabel->accessibleName();
 }
 
 QString Composer::text() const
@@ -131,7 +187,9 @@ void Composer::send()
     }
     clearProblem();
     m_edit->clear();
-    emit sendRequested(markdown);
+    const QString parentId = m_replyTo;
+    clearReply(); // a reply is one message; the next goes to the space again
+    emit sendRequested(markdown, parentId);
 }
 
 void Composer::tintIcons()

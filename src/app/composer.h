@@ -34,6 +34,14 @@ public:
     [[nodiscard]] QString sendWaiting() const;
     [[nodiscard]] StateBanner *sendWaitingBanner() const { return m_waiting; }
 
+    // What is sent next answers thread `threadId` (its first message's id): `sentence` says to
+    // whom ("Replying to Ana: Can we…") above the field, with Cancel (or Escape). Sending, or
+    // clearReply(), ends it.
+    void setReplyTo(const QString &threadId, const QString &sentence);
+    void clearReply();
+    [[nodiscard]] QString replyTo() const { return m_replyTo; }
+    [[nodiscard]] QString replySentence() const;
+
     [[nodiscard]] QString text() const;
     void setText(const QString &text);
     [[nodiscard]] MessageTextEdit *editor() const { return m_edit; }
@@ -43,7 +51,8 @@ public:
     static constexpr int MaxBytes = MessageTextEdit::MaxBytes;
 
 signals:
-    void sendRequested(const QString &markdown);
+    // `parentId`: the thread it answers (setReplyTo), or empty.
+    void sendRequested(const QString &markdown, const QString &parentId);
     // Send now: the waiting message goes at once.
     void sendNowRequested();
     // Up in the empty field: the person wants to edit their last message.
@@ -61,4 +70,7 @@ private:
     QPushButton *m_send;
     QLabel *m_problem;
     StateBanner *m_waiting;
+    QWidget *m_replyBar;
+    QLabel *m_replyLabel;
+    QString m_replyTo;
 };

@@ -2,9 +2,12 @@
 
 #include "api/apierror.h"
 #include "api/webexclient.h"
+#include "composer.h"
+#include "messagelistview.h"
 #include "messagespane.h"
 #include "model/displaytext.h"
 #include "model/message.h"
+#include "model/messagethreadsmodel.h"
 #include "model/person.h"
 #include "model/room.h"
 #include "model/roomlistmodel.h"
@@ -39,6 +42,8 @@ ConversationController::ConversationController(MessagesPane *pane, RoomListModel
             loadMessages(m_messagesBefore);
     });
     connect(m_pane, &MessagesPane::sendRequested, this, &ConversationController::sendMessage);
+    connect(m_pane->view(), &MessageListView::replyRequested, this,
+            &ConversationController::replyInThread);
     // Send now: the waiting message goes at once (with every other waiting call: a rate limit
     // holds for all of them). Only a call that waits goes, so it is never sent twice.
     connect(m_pane, &MessagesPane::sendNowRequested, this, [this] {
@@ -444,7 +449,25 @@ void ConversationController::showSendWaits()
     m_pane->showSendWaiting(latest ? latest->sentence : QString());
 }
 
-void ConversationController::sendMessage(const QString &markdown)
+void ConversationController::replyInThread(const QString &threadId)
+{
+    if (!m_messages || threadId.isEmpty())
+        return;
+    // Said with the first message of the thread when it is listed: "Replying to Ana: Can we…".
+    const int row = m_messages->rowOf(threadId);
+    const QModelIndex first = m_messages->index(row < 0 ? 0 : row);
+    const QString sentence =
+        row < 0
+            ? tr("Replying in a thread")
+            : tr("Replying to %1: %2")
+                  .arg(DisplayText::isolated(
+                           first.data(MessageListModel::SenderNameRole).toString()),
+                       DisplayText::singleLine(
+                           first.data(MessageListModel::TextRole).toString().left(200), QString()));
+    m_pane->composer()->setReplyTo(threadId, sentence);
+}
+
+void ConversationController::sendMessage(const QString &markdown, const QString &parentId)
 {
     if (!m_client || !m_messages || m_openRoomId.isEmpty())
         return;
@@ -455,13 +478,15 @@ void ConversationController::sendMessage(const QString &markdown)
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!m_online || m_outbox->size() > 0) {
         // Offline, or others wait already (they go first): queued, in order.
-        m_outbox->enqueue({tag, m_openRoomId, markdown, QDateTime::currentDateTimeUtc()});
+        m_outbox->enqueue({tag, m_openRoomId, markdown, QDateTime::currentDateTimeUtc(), parentId});
         showQueued(m_outbox->queuedFor(m_openRoomId));
+        m_pane->threads()->setExpanded(parentId, true); // where it shows, waiting
         return;
     }
     m_sending.insert(tag, {m_openRoomId, markdown});
-    m_messages->addPending(tag, markdown, m_myPersonId);
-    m_client->sendMessage(m_openRoomId, markdown, tag);
+    m_messages->addPending(tag, markdown, m_myPersonId, parentId);
+    m_pane->threads()->setExpanded(parentId, true); // the reply shows where it goes
+    m_client->sendMessage(m_openRoomId, markdown, tag, parentId);
 }
 
 void ConversationController::seekMessage(const QString &messageId)
@@ -506,7 +531,7 @@ void ConversationController::showQueued(const QList<OutgoingMessage> &messages)
         if (!m_messages || message.roomId != m_openRoomId ||
             m_messages->rowOfClientTag(message.clientTag) >= 0)
             continue;
-        m_messages->addPending(message.clientTag, message.markdown, m_myPersonId);
+        m_messages->addPending(message.clientTag, message.markdown, m_myPersonId, message.parentId);
         if (m_outbox->contains(message.clientTag))
             onSendWaiting(message.clientTag, message.created,
                           tr("Waiting for the network: sent once Webex can be reached."));

@@ -54,7 +54,10 @@ public:
 
 public slots:
     void openRoom(const QString &roomId, const QString &title);
-    void sendMessage(const QString &markdown);
+    // `parentId`: the thread it answers (the composer's reply), or empty.
+    void sendMessage(const QString &markdown, const QString &parentId = {});
+    // The composer answers thread `threadId` of the open space next, saying to whom.
+    void replyInThread(const QString &threadId);
     // F5: the open space's newest messages, now.
     void refresh();
     // A refresh of the spaces saw activity at `lastActivity`; if that space is open and the

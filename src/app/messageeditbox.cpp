@@ -24,6 +24,7 @@ MessageEditBox::MessageEditBox(QWidget *parent)
     m_edit->setAccessibleDescription(tr("Enter saves, Escape cancels, Shift+Enter starts a new "
                                         "line; markdown is allowed"));
     connect(m_edit, &MessageTextEdit::submitted, this, &MessageEditBox::save);
+    m_edit->setTakesEscape(true);
     connect(m_edit, &MessageTextEdit::escaped, this, &MessageEditBox::cancel);
 
     m_save->setObjectName(QStringLiteral("editSaveButton"));

@@ -3,6 +3,7 @@
 #include "avatarcache.h"
 #include "inerttextdocument.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 #include "model/safehtml.h"
 #include "relativetime.h"
 #include "themedicons.h"
@@ -20,6 +21,8 @@ namespace {
 constexpr int Padding = 6;
 constexpr int AvatarSize = 32;
 constexpr int Gap = 8;
+// How far a reply shown in its thread is moved in: under its first message's text.
+constexpr int ThreadIndent = AvatarSize + Gap;
 // The caches count in units of about half a KiB of HTML, each entry at least one: 800 hold 400
 // or more ordinary messages (a screenful many times over, a small fraction of a big history),
 // or a few of the largest SafeHtml returns (128 KiB, 257 units), never hundreds of those.
@@ -46,12 +49,28 @@ bool MessageItemDelegate::isOpenableLink(const QUrl &url)
                              scheme == QLatin1String("mailto"));
 }
 
-int MessageItemDelegate::textWidth(const QStyleOptionViewItem &option)
+int MessageItemDelegate::indentOf(const QModelIndex &index)
+{
+    return index.data(MessageThreadsModel::InThreadRole).toBool() ? ThreadIndent : 0;
+}
+
+int MessageItemDelegate::textWidth(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     // The view's width, not option.rect's: sizeHint is asked before rows have a rectangle.
     const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
     const int width = view ? view->viewport()->width() : option.rect.width();
-    return qMax(80, width - 2 * Padding - AvatarSize - Gap);
+    return qMax(80, width - 2 * Padding - AvatarSize - Gap - indentOf(index));
+}
+
+QString MessageItemDelegate::threadText(const QModelIndex &index)
+{
+    const int replies = index.data(MessageThreadsModel::ReplyCountRole).toInt();
+    if (replies <= 0)
+        return {};
+    // The triangles say which way it goes, as a tree's do.
+    return index.data(MessageThreadsModel::ExpandedRole).toBool()
+               ? tr("▾ Hide replies")
+               : tr("▸ %n reply(ies)", "a thread, closed", replies);
 }
 
 QString MessageItemDelegate::statusText(const QModelIndex &index) const
@@ -155,14 +174,17 @@ MessageItemDelegate::Layout MessageItemDelegate::layout(const QStyleOptionViewIt
 {
     Layout l;
     const int lineHeight = option.fontMetrics.height();
-    const int width = textWidth(option);
-    const int left = rect.left() + Padding + AvatarSize + Gap;
-    l.avatar = QRect(rect.left() + Padding, rect.top() + Padding, AvatarSize, AvatarSize);
+    const int width = textWidth(option, index);
+    const int start = rect.left() + indentOf(index);
+    const int left = start + Padding + AvatarSize + Gap;
+    l.avatar = QRect(start + Padding, rect.top() + Padding, AvatarSize, AvatarSize);
     l.header = QRect(left, rect.top() + Padding, width, lineHeight);
     const QTextDocument *doc = document(index, width, option.font);
     l.body = QRect(left, l.header.bottom() + 1, width, qCeil(doc->size().height()));
+    const bool hasThread = !threadText(index).isEmpty();
+    l.thread = QRect(left, l.body.bottom() + 1, width, hasThread ? lineHeight + Padding : 0);
     const bool hasStatus = !statusText(index).isEmpty();
-    l.status = QRect(left, l.body.bottom() + 1, width, hasStatus ? lineHeight : 0);
+    l.status = QRect(left, l.thread.bottom() + 1, width, hasStatus ? lineHeight : 0);
     return l;
 }
 
@@ -216,6 +238,19 @@ void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     doc->documentLayout()->draw(painter, context);
     painter->translate(-l.body.topLeft());
 
+    // A thread's first message: how many replies, in the link colour, as something to click.
+    const QString thread = threadText(index);
+    if (!thread.isEmpty()) {
+        QFont link = option.font;
+        link.setBold(true);
+        painter->setFont(link);
+        painter->setPen(selected ? text : option.palette.color(QPalette::Active, QPalette::Link));
+        painter->drawText(l.thread.adjusted(0, Padding / 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                          thread);
+        painter->setPen(text);
+        painter->setFont(option.font);
+    }
+
     const QString status = statusText(index);
     if (!status.isEmpty()) {
         int x = l.status.left();
@@ -262,6 +297,12 @@ bool MessageItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     if (event->type() == QEvent::MouseButtonRelease) {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton) {
+            // "3 replies": the thread opens (or closes) under it.
+            if (layout(option, index, option.rect).thread.contains(mouse->position().toPoint())) {
+                model->setData(index, !index.data(MessageThreadsModel::ExpandedRole).toBool(),
+                               MessageThreadsModel::ExpandedRole);
+                return true;
+            }
             const QUrl link = linkAt(option, index, mouse->position().toPoint());
             if (isShowMoreLink(link)) {
                 showWhole(index);

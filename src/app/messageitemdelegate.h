@@ -65,6 +65,7 @@ private:
         QRect avatar;
         QRect header;
         QRect body;
+        QRect thread; // "3 replies" / "Hide replies" under a thread's first message
         QRect status;
     };
     // What the row shows: the message, or its beginning and the "Show more" link.
@@ -75,7 +76,11 @@ private:
                                           const QFont &font) const;
     [[nodiscard]] Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index,
                                 const QRect &rect) const;
-    [[nodiscard]] static int textWidth(const QStyleOptionViewItem &option);
+    // The body's width; a reply shown in its thread is indented by ThreadIndent.
+    [[nodiscard]] static int textWidth(const QStyleOptionViewItem &option,
+                                       const QModelIndex &index = {});
+    [[nodiscard]] static int indentOf(const QModelIndex &index);
+    [[nodiscard]] static QString threadText(const QModelIndex &index);
 
     AvatarCache *m_avatars;
     mutable QCache<QString, QTextDocument> m_documents;

@@ -3,6 +3,7 @@
 #include "messageitemdelegate.h"
 #include "model/displaytext.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -125,6 +126,27 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
                     }
                 });
     }
+    // Threads: open or close this one's replies; answer in the thread (ConversationController).
+    const int replies = index.data(MessageThreadsModel::ReplyCountRole).toInt();
+    const QString threadId = threadOf(index);
+    if (replies > 0 || !threadId.isEmpty())
+        menu->addSeparator();
+    if (replies > 0) {
+        const bool expanded = index.data(MessageThreadsModel::ExpandedRole).toBool();
+        QAction *toggle = menu->addAction(expanded ? tr("Hide Replies")
+                                                   : tr("Show %n Reply(ies)", nullptr, replies));
+        toggle->setShortcut(expanded ? Qt::Key_Left : Qt::Key_Right); // what the keys do here
+        connect(toggle, &QAction::triggered, this,
+                [this, index = QPersistentModelIndex(index), expanded] {
+                    setThreadExpanded(index, !expanded);
+                });
+    }
+    if (!threadId.isEmpty()) {
+        QAction *reply = menu->addAction(tr("Reply in Thread"));
+        reply->setShortcut(Qt::Key_R);
+        connect(reply, &QAction::triggered, this,
+                [this, threadId] { emit replyRequested(threadId); });
+    }
     // Your own messages, once Webex has them: edit and delete (MessageEditController acts).
     if (index.data(MessageListModel::OwnRole).toBool()) {
         const QString id = index.data(MessageListModel::IdRole).toString();
@@ -204,6 +226,21 @@ void MessageListView::keyPressEvent(QKeyEvent *event)
             return;
         }
         break;
+    case Qt::Key_Right:
+    case Qt::Key_Left:
+        if (modifiers == Qt::NoModifier && currentIndex().isValid() &&
+            threadKey(currentIndex(), event->key() == Qt::Key_Right)) {
+            event->accept();
+            return;
+        }
+        break;
+    case Qt::Key_R:
+        if (modifiers == Qt::NoModifier && !threadOf(currentIndex()).isEmpty()) {
+            emit replyRequested(threadOf(currentIndex()));
+            event->accept();
+            return;
+        }
+        break;
     case Qt::Key_Home:
         QListView::keyPressEvent(event);
         emit olderWanted();
@@ -226,6 +263,53 @@ void MessageListView::keyPressEvent(QKeyEvent *event)
         break;
     }
     QListView::keyPressEvent(event);
+}
+
+QString MessageListView::threadOf(const QModelIndex &index)
+{
+    // A reply answers its thread; any other message Webex has begins one (one level deep).
+    if (!index.isValid() || index.data(MessageListModel::PendingRole).toBool())
+        return {};
+    const QString parent = index.data(MessageListModel::ParentIdRole).toString();
+    return parent.isEmpty() ? index.data(MessageListModel::IdRole).toString() : parent;
+}
+
+void MessageListView::setThreadExpanded(const QModelIndex &index, bool expanded)
+{
+    if (!index.isValid() || !model())
+        return;
+    model()->setData(index, expanded, MessageThreadsModel::ExpandedRole);
+    if (expanded) {
+        // The replies in view, as far as they go, the first message staying on screen.
+        const int replies = index.data(MessageThreadsModel::ReplyCountRole).toInt();
+        const QModelIndex last = model()->index(index.row() + replies, 0, rootIndex());
+        if (last.isValid())
+            scrollTo(last, QAbstractItemView::EnsureVisible);
+        scrollTo(index, QAbstractItemView::EnsureVisible);
+    }
+}
+
+bool MessageListView::threadKey(const QModelIndex &index, bool right)
+{
+    // As in a tree: Right opens a thread, Left closes it, and Left on a reply goes to the
+    // message that began its thread.
+    if (index.data(MessageThreadsModel::ReplyCountRole).toInt() > 0) {
+        const bool expanded = index.data(MessageThreadsModel::ExpandedRole).toBool();
+        if (right == expanded)
+            return false;
+        setThreadExpanded(index, right);
+        return true;
+    }
+    if (right || !index.data(MessageThreadsModel::InThreadRole).toBool())
+        return false;
+    for (int row = index.row() - 1; row >= 0; --row) {
+        const QModelIndex above = model()->index(row, 0, rootIndex());
+        if (!above.data(MessageThreadsModel::InThreadRole).toBool()) {
+            setCurrentIndex(above);
+            return true;
+        }
+    }
+    return false;
 }
 
 bool MessageListView::ensureCurrent()

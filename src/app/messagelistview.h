@@ -16,6 +16,10 @@
 //   copies the text as well.
 // - On your own messages the menu also offers Edit Message and Delete Message… (editRequested,
 //   deleteRequested), and the Delete key asks to delete the current one.
+// - Threads (the model is a MessageThreadsModel): Right opens the current thread's replies, Left
+//   closes them (or goes from a reply to its thread's first message), as in a tree; the menu
+//   says the same (Show 3 Replies, Hide Replies). R, or Reply in Thread, answers in the
+//   message's thread (replyRequested).
 // - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
 //   the pane decides whether any are loaded.
 //
@@ -49,6 +53,8 @@ signals:
     // The person chose to edit or delete one of their own messages (by its Webex id).
     void editRequested(const QString &messageId);
     void deleteRequested(const QString &messageId);
+    // The person wants to answer in thread `threadId` (its first message's id).
+    void replyRequested(const QString &threadId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -59,6 +65,11 @@ protected:
 private:
     // Makes the newest message in view current when none is; true if it did.
     bool ensureCurrent();
+    // The thread a reply to `index` goes to, or empty (a message still being sent).
+    [[nodiscard]] static QString threadOf(const QModelIndex &index);
+    void setThreadExpanded(const QModelIndex &index, bool expanded);
+    // Right (open) or Left (close, or up to the thread's first message); true when it did.
+    bool threadKey(const QModelIndex &index, bool right);
     [[nodiscard]] static QList<QUrl> linksOf(const QModelIndex &index);
     [[nodiscard]] static QString menuText(const QUrl &url);
     static void openLink(const QUrl &url);

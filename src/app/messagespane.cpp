@@ -7,6 +7,7 @@
 #include "messagelistview.h"
 #include "model/displaytext.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 #include "statebanner.h"
 
 #include <QLabel>
@@ -23,7 +24,8 @@ MessagesPane::MessagesPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_postingNote(new QLabel(this)),
       m_olderLabel(new QLabel(tr("Loading older messages…"), this)),
       m_view(new MessageListView(this)), m_banner(new StateBanner(this)),
-      m_composer(new Composer(this)), m_editBox(new MessageEditBox(this)), m_clock(new QTimer(this))
+      m_composer(new Composer(this)), m_editBox(new MessageEditBox(this)),
+      m_clock(new QTimer(this)), m_threads(new MessageThreadsModel(this))
 {
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_title->setTextFormat(Qt::PlainText); // titles are chosen by other people
@@ -90,19 +92,21 @@ void MessagesPane::setAvatarCache(AvatarCache *avatars)
 void MessagesPane::setModel(MessageListModel *messages)
 {
     if (m_messages)
-        disconnect(m_messages, nullptr, this, nullptr);
+        disconnect(m_threads, nullptr, this, nullptr);
     m_messages = messages;
-    m_view->setModel(messages);
+    m_threads->setSourceModel(messages);
+    m_view->setModel(messages ? m_threads : nullptr);
     if (!messages)
         return;
-    connect(messages, &QAbstractItemModel::rowsAboutToBeInserted, this,
+    // The rows as the view has them: a thread opened inserts its replies under it.
+    connect(m_threads, &QAbstractItemModel::rowsAboutToBeInserted, this,
             &MessagesPane::onRowsAboutToBeInserted);
-    connect(messages, &QAbstractItemModel::rowsInserted, this, [this] {
+    connect(m_threads, &QAbstractItemModel::rowsInserted, this, [this] {
         updateEmpty();
         scheduleFillCheck();
     });
-    connect(messages, &QAbstractItemModel::rowsRemoved, this, &MessagesPane::updateEmpty);
-    connect(messages, &QAbstractItemModel::modelReset, this, [this] {
+    connect(m_threads, &QAbstractItemModel::rowsRemoved, this, &MessagesPane::updateEmpty);
+    connect(m_threads, &QAbstractItemModel::modelReset, this, [this] {
         m_keepFromBottom = -1;
         m_atBottom = true;
         m_olderAskedBefore.clear();
@@ -160,6 +164,7 @@ void MessagesPane::showRoom(const QString &title, const QString &postingNote)
     m_composer->setVisible(true);
     m_composer->setRoomTitle(shown);
     m_composer->clearProblem();
+    m_composer->clearReply();        // a reply belongs to its space's thread
     m_composer->showSendWaiting({}); // another space's messages: the controller says its own
     m_keepFromBottom = -1;
     m_atBottom = true;
@@ -294,10 +299,10 @@ void MessagesPane::fillIfNotScrollable()
 
 bool MessagesPane::scrollToMessage(const QString &messageId)
 {
-    const int row = m_messages ? m_messages->rowOf(messageId) : -1;
-    if (row < 0)
+    // A reply in a closed thread: the thread opens.
+    const QModelIndex index = m_messages ? m_threads->revealMessage(messageId) : QModelIndex();
+    if (!index.isValid())
         return false;
-    const QModelIndex index = m_messages->index(row);
     m_keepFromBottom = -1;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);

@@ -10,6 +10,7 @@
 class AvatarCache;
 class Composer;
 class MessageEditBox;
+class MessageThreadsModel;
 class QLabel;
 class QTimer;
 class StateBanner;
@@ -74,11 +75,14 @@ public:
     [[nodiscard]] MessageListView *view() const { return m_view; }
     [[nodiscard]] Composer *composer() const { return m_composer; }
     [[nodiscard]] MessageEditBox *editBox() const { return m_editBox; }
+    // What the view shows: the model's messages with replies in their threads.
+    [[nodiscard]] MessageThreadsModel *threads() const { return m_threads; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
 
 signals:
-    // The person sent what they wrote (the composer's Enter or Send button).
-    void sendRequested(const QString &markdown);
+    // The person sent what they wrote (the composer's Enter or Send button); `parentId`: the
+    // thread it answers, or empty.
+    void sendRequested(const QString &markdown, const QString &parentId = {});
     // Send now, in the composer: the waiting messages go at once.
     void sendNowRequested();
     void olderRequested();
@@ -105,6 +109,7 @@ private:
     MessageEditBox *m_editBox;
     QTimer *m_clock;
     QPointer<MessageListModel> m_messages;
+    MessageThreadsModel *m_threads;
     bool m_loadingOlder = false;
     bool m_loaded = false;
     // How far the view was from the bottom when rows went in above; -1: follow the newest.

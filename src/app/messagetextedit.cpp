@@ -28,8 +28,11 @@ QString MessageTextEdit::tooLongText(const QString &markdown)
 
 void MessageTextEdit::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Escape && takeKey(event, &MessageTextEdit::escaped))
+    if (event->key() == Qt::Key_Escape && m_takesEscape) {
+        emit escaped();
+        event->accept();
         return;
+    }
     if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier &&
         document()->isEmpty() && takeKey(event, &MessageTextEdit::upWhenEmpty))
         return;

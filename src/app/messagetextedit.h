@@ -4,8 +4,9 @@
 
 // The field a message is written in (the composer's, and the one that edits a message): three
 // lines high, Tab leaves it, Enter submits, Shift+Enter starts a new line ("\n", which markdown
-// needs, not the line separator QPlainTextEdit would insert). Escape, and Up in an empty field,
-// are taken only where something listens to them; elsewhere they go on to the parent as before.
+// needs, not the line separator QPlainTextEdit would insert). Up in an empty field is taken only
+// where something listens to it, Escape only while setTakesEscape(true); otherwise both go on to
+// the parent as before (a dialog's Escape still closes it).
 class MessageTextEdit : public QPlainTextEdit
 {
     Q_OBJECT
@@ -18,6 +19,8 @@ public:
     // Why `markdown` is too long for Webex, by about how much; empty when it is not.
     [[nodiscard]] static QString tooLongText(const QString &markdown);
 
+    void setTakesEscape(bool takes) { m_takesEscape = takes; }
+
 signals:
     void submitted();   ///< Enter (or the keypad's), without modifiers.
     void escaped();     ///< Escape.
@@ -29,4 +32,6 @@ protected:
 private:
     // Emits `signal` and accepts the key when something is connected to it.
     bool takeKey(QKeyEvent *event, void (MessageTextEdit::*signal)());
+
+    bool m_takesEscape = false;
 };

@@ -92,7 +92,7 @@ void Outbox::sendNext()
         return;
     const OutgoingMessage &next = m_queue.constFirst();
     m_inFlight = next.clientTag;
-    m_client->sendMessage(next.roomId, next.markdown, next.clientTag);
+    m_client->sendMessage(next.roomId, next.markdown, next.clientTag, next.parentId);
 }
 
 void Outbox::onSent(const QString &clientTag, const Message &)

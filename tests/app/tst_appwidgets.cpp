@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 #include "model/person.h"
 #include "model/roomlistmodel.h"
 #include "model/team.h"
@@ -506,14 +507,15 @@ void TestAppWidgets::messagesPaneShowsRowsOfAModel()
     QCOMPARE(pane.banner()->state(), StateBanner::State::Hidden);
     QCOMPARE(pane.view()->model()->rowCount(), 30);
     // Rows are as tall as their content and all painted without a widget each.
-    QVERIFY(pane.view()->visualRect(messages.index(29, 0)).height() > 32);
+    QVERIFY(pane.view()->visualRect(pane.threads()->mapFromSource(messages.index(29, 0))).height() >
+            32);
     QVERIFY(pane.view()->findChildren<QLabel *>().isEmpty());
     const QString html = messages.index(0, 0).data(MessageListModel::SafeHtmlRole).toString();
     QVERIFY2(!html.contains(QStringLiteral("<img")), qPrintable(html));
     QVERIFY2(!html.contains(QStringLiteral("script")), qPrintable(html));
     // The newest message (at the bottom) is in view.
-    QTRY_VERIFY(
-        pane.view()->viewport()->rect().intersects(pane.view()->visualRect(messages.index(29, 0))));
+    QTRY_VERIFY(pane.view()->viewport()->rect().intersects(
+        pane.view()->visualRect(pane.threads()->mapFromSource(messages.index(29, 0)))));
 }
 
 // Titles and team names are chosen by other people. In the list they are one line of plain

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 #include "model/person.h"
 #include "model/roomlistmodel.h"
 #include "profilecontroller.h"
@@ -207,7 +208,8 @@ void TestControllers::conversationOpensASpaceWithSendersNamed()
     QCOMPARE(m_conversation->openRoomId(), roomId);
     MessageListModel *messages = m_conversation->messageModel();
     QVERIFY(messages->rowCount() >= 5);
-    QCOMPARE(m_window->messagesPane()->view()->model(), messages);
+    QCOMPARE(m_window->messagesPane()->view()->model(), m_window->messagesPane()->threads());
+    QCOMPARE(m_window->messagesPane()->threads()->sourceModel(), messages);
     // Senders are looked up in batches (people?id=...) and their names replace the e-mails.
     QTRY_VERIFY_WITH_TIMEOUT(m_emulator->requestCount(QStringLiteral("/v1/people")) >= 1, WaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -8,6 +8,7 @@
 #include "messagelistview.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -186,7 +187,7 @@ void TestMessagesPane::focusView()
 void TestMessagesPane::reachTopAt(int row)
 {
     m_pane->setLoadingOlder(true);
-    view()->setCurrentIndex(m_model->index(row));
+    view()->setCurrentIndex(m_pane->threads()->mapFromSource(m_model->index(row)));
     view()->verticalScrollBar()->setValue(0);
     m_pane->setLoadingOlder(false);
     settle();
@@ -273,7 +274,8 @@ void TestMessagesPane::contextMenuOffersCopyAndEachLink()
     // comes from someone else's message: isolated (FSI...PDI) inside our "Open Link".
     const QString openA = QStringLiteral("Open Link \u2068https://a.example/\u2069");
     QCOMPARE(actionTexts(menu),
-             (QStringList{QStringLiteral("Copy Text"), openA, QStringLiteral("Copy Link Address"),
+             (QStringList{QStringLiteral("Copy Text"), QStringLiteral("Reply in Thread"), openA,
+                          QStringLiteral("Copy Link Address"),
                           QStringLiteral("Open Link \u2068https://b.example/x?y=1&&z=2\u2069"),
                           QStringLiteral("Copy Link Address")}));
 
@@ -303,24 +305,26 @@ void TestMessagesPane::contextMenuFromMenuKeyShiftF10AndMouse()
     // The Menu key, as a key and as the context menu event most platforms make of it.
     QTest::keyClick(view(), Qt::Key_Menu);
     QVERIFY(view()->openMenu());
-    QCOMPARE(actionTexts(view()->openMenu()).size(), 3);
+    QCOMPARE(actionTexts(view()->openMenu()).size(), 4); // Copy, Reply, Open and Copy the link
     view()->openMenu()->close();
     QTRY_VERIFY(!view()->openMenu());
     QContextMenuEvent keyboard(QContextMenuEvent::Keyboard, QPoint(1, 1),
                                view()->mapToGlobal(QPoint(1, 1)));
     QCoreApplication::sendEvent(view(), &keyboard);
     QVERIFY(view()->openMenu());
-    QCOMPARE(actionTexts(view()->openMenu()).size(), 3); // the current message, with its link
+    QCOMPARE(actionTexts(view()->openMenu()).size(), 4); // the current message, with its link
     view()->openMenu()->close();
     QTRY_VERIFY(!view()->openMenu());
 
     // A right click on the other message: its menu, and it becomes the current one.
-    const QPoint onPlain = view()->visualRect(m_model->index(0)).center();
+    const QPoint onPlain =
+        view()->visualRect(m_pane->threads()->mapFromSource(m_model->index(0))).center();
     QContextMenuEvent mouse(QContextMenuEvent::Mouse, onPlain,
                             view()->viewport()->mapToGlobal(onPlain));
     QCoreApplication::sendEvent(view()->viewport(), &mouse);
     QVERIFY(view()->openMenu());
-    QCOMPARE(actionTexts(view()->openMenu()), QStringList{QStringLiteral("Copy Text")});
+    QCOMPARE(actionTexts(view()->openMenu()),
+             (QStringList{QStringLiteral("Copy Text"), QStringLiteral("Reply in Thread")}));
     QCOMPARE(view()->currentIndex().row(), 0);
 }
 

@@ -90,6 +90,7 @@ private slots:
     void aStoreLeftByAKilledAppOpensWithWhatItKept();
     void aStoreOfSchema1IsMigratedKeepingWhatItHas();
     void aStoreOfSchema2IsMigratedKeepingWhatItHas();
+    void aStoreOfSchema3IsMigratedKeepingWhatItHas();
     void aTruncatedStoreIsSetAsideAndANewOneMade();
     void aFileNotOursIsSetAsideAndANewOneMade_data();
     void aFileNotOursIsSetAsideAndANewOneMade();
@@ -104,6 +105,8 @@ private:
     // spaces' list-order index), and whether a migration made it back.
     static bool takeBackStep2To3();
     static bool step2To3IsThere();
+    static bool takeBackStep3To4();
+    static bool step3To4IsThere();
 
     [[nodiscard]] QString storePath() const
     {
@@ -193,10 +196,23 @@ bool TestStoreFile::step2To3IsThere()
                    .toString() == QLatin1String("spaces_in_list_order");
 }
 
+bool TestStoreFile::takeBackStep3To4()
+{
+    return exec(QStringLiteral("ALTER TABLE outbox DROP COLUMN parent_id"));
+}
+
+bool TestStoreFile::step3To4IsThere()
+{
+    return exec(QStringLiteral("INSERT INTO outbox(client_tag, room_id, markdown, created,"
+                               " parent_id) VALUES ('check', 'R', 'x', 1, 'P')")) &&
+           exec(QStringLiteral("DELETE FROM outbox WHERE client_tag = 'check'"));
+}
+
 void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
 {
-    // A store as schema 1 left it: made now, then the steps 1 -> 2 -> 3 taken back.
+    // A store as schema 1 left it: made now, then the steps 1 -> 2 -> 3 -> 4 taken back.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(takeBackStep3To4());
     QVERIFY(takeBackStep2To3());
     QVERIFY(exec(QStringLiteral("DROP TABLE app_state")));
     QVERIFY(exec(QStringLiteral("ALTER TABLE messages DROP COLUMN room_type")));
@@ -214,6 +230,7 @@ void TestStoreFile::aStoreOfSchema1IsMigratedKeepingWhatItHas()
              QString());
     QVERIFY(exec(QStringLiteral("INSERT INTO app_state(key, value) VALUES ('k', 'v')")));
     QVERIFY(step2To3IsThere());
+    QVERIFY(step3To4IsThere());
     // Still found by search: the indexes were not touched.
     QCOMPARE(matches(QStringLiteral("message_words"), QStringLiteral("migration")),
              QStringList({"kept through the migration"}));
@@ -225,6 +242,7 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
 {
     // A store as schema 2 left it: without the unread messages' table.
     QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(takeBackStep3To4());
     QVERIFY(takeBackStep2To3());
     QVERIFY(exec(QStringLiteral("PRAGMA user_version = 2")));
     QVERIFY(exec(QStringLiteral("INSERT INTO read_state(room_id, read_at, unread_count)"
@@ -239,6 +257,30 @@ void TestStoreFile::aStoreOfSchema2IsMigratedKeepingWhatItHas()
         scalar(QStringLiteral("SELECT unread_count FROM read_state WHERE room_id = 'R'")).toInt(),
         2);
     QVERIFY(step2To3IsThere());
+    QVERIFY(step3To4IsThere());
+}
+
+void TestStoreFile::aStoreOfSchema3IsMigratedKeepingWhatItHas()
+{
+    // A store as schema 3 left it: an outbox without threads, a message waiting in it.
+    QCOMPARE(StoreFile::open(storePath(), Connection).outcome, StoreFile::Outcome::Created);
+    QVERIFY(takeBackStep3To4());
+    QVERIFY(exec(QStringLiteral("PRAGMA user_version = 3")));
+    QVERIFY(exec(QStringLiteral("INSERT INTO outbox(client_tag, room_id, markdown, created)"
+                                " VALUES ('t1', 'R', 'written offline', 5)")));
+    StoreFile::close(Connection);
+
+    const StoreFile::Opening migrated = StoreFile::open(storePath(), Connection);
+    QCOMPARE(migrated.outcome, StoreFile::Outcome::Migrated);
+    QCOMPARE(migrated.previousVersion, 3);
+    QCOMPARE(scalar(QStringLiteral("PRAGMA user_version")).toInt(), StoreFile::SchemaVersion);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT markdown FROM outbox WHERE client_tag = 't1'")).toString(),
+        QStringLiteral("written offline"));
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT parent_id FROM outbox WHERE client_tag = 't1'")).toString(),
+        QString());
+    QVERIFY(step3To4IsThere());
 }
 
 void TestStoreFile::aStoreLeftByAKilledAppOpensWithWhatItKept()

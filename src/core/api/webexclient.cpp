@@ -610,10 +610,11 @@ const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
 }();
 
 void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
-                              const QString &clientTag)
+                              const QString &clientTag, const QString &parentId)
 {
-    const QJsonObject body{{QStringLiteral("roomId"), roomId},
-                           {QStringLiteral("markdown"), markdown}};
+    QJsonObject body{{QStringLiteral("roomId"), roomId}, {QStringLiteral("markdown"), markdown}};
+    if (!parentId.isEmpty())
+        body.insert(QStringLiteral("parentId"), parentId);
     // Keyed by the tag (the calls run alongside all the same), so a wait names its message.
     const CallPtr call =
         startCall(Endpoint::Send, m_base.endpoint(QStringLiteral("messages")), clientTag);

@@ -74,12 +74,14 @@ public:
     // GET messages?roomId&max=50[&beforeMessage] -> messagesFetched / messagesFailed; a new call
     // for the same room replaces a running one (calls for other rooms go on).
     void fetchMessages(const QString &roomId, const QString &beforeMessageId = {});
-    // POST messages {"roomId","markdown"} -> messageSent / sendFailed, both carrying clientTag.
+    // POST messages {"roomId","markdown"[,"parentId"]} -> messageSent / sendFailed, both carrying
+    // clientTag. `parentId`: the thread's first message, for a reply (one level, as Webex's).
     // POST is not idempotent: a 5xx or a timeout may have been applied, and a repeat would post
     // the message twice. So only what surely did not reach Webex is retried: 429 (Webex refused
     // it) and a refused connection (nothing was sent). Everything else fails, and the person
     // decides whether to send again.
-    void sendMessage(const QString &roomId, const QString &markdown, const QString &clientTag);
+    void sendMessage(const QString &roomId, const QString &markdown, const QString &clientTag,
+                     const QString &parentId = {});
     // GET people?id=a,b,c in batches of at most 85 ids -> peopleFetched (per batch) /
     // peopleFailed (per batch). Duplicates and empty ids are dropped.
     void fetchPeople(const QStringList &personIds);

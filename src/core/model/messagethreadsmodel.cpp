@@ -2,6 +2,8 @@
 
 #include "model/messagelistmodel.h"
 
+#include <QCoreApplication>
+
 #include <tuple>
 
 MessageThreadsModel::MessageThreadsModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -18,7 +20,8 @@ void MessageThreadsModel::setSourceModel(QAbstractItemModel *source)
     // Connected before the base class's own connections, so the index is marked stale before
     // it sorts and filters the change.
     if (source) {
-        connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] { m_stale = true; });
+        connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this] { m_stale = true; });
         connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                 [this](const QModelIndex &, int first, int last) {
                     onSourceRowsAboutToBeRemoved(first, last);
@@ -155,6 +158,30 @@ QVariant MessageThreadsModel::data(const QModelIndex &index, int role) const
             return parentAt(row);
         const QString id = idAt(row);
         return replyCount(id) > 0 ? id : QString();
+    }
+    case Qt::AccessibleDescriptionRole: {
+        // What the eye sees of threads, after what the list says of the message.
+        const QString described = QSortFilterProxyModel::data(index, role).toString();
+        QString thread;
+        const int replies = data(index, ReplyCountRole).toInt();
+        if (replies > 0) {
+            thread =
+                data(index, ExpandedRole).toBool()
+                    ? QCoreApplication::translate("MessageThreadsModel",
+                                                  "%n reply(ies), shown below", nullptr, replies)
+                    : QCoreApplication::translate("MessageThreadsModel", "%n reply(ies), hidden",
+                                                  nullptr, replies);
+        } else if (data(index, InThreadRole).toBool()) {
+            thread = QCoreApplication::translate("MessageThreadsModel", "Reply in a thread");
+        }
+        if (thread.isEmpty())
+            return described;
+        return described.isEmpty()
+                   ? thread
+                   : described +
+                         QCoreApplication::translate("MessageListModel", ", ",
+                                                     "separator between facts about a message") +
+                         thread;
     }
     default:
         return QSortFilterProxyModel::data(index, role);

@@ -99,6 +99,10 @@ const std::vector<std::vector<const char *>> MigrationSteps = {
         "CREATE INDEX spaces_in_list_order ON spaces(coalesce(last_activity, created) IS NULL,"
         " coalesce(last_activity, created) DESC, id)",
     },
+    // 3 -> 4: a message written offline as a reply keeps its thread until it is sent.
+    {
+        "ALTER TABLE outbox ADD COLUMN parent_id TEXT NOT NULL DEFAULT ''",
+    },
 };
 
 // Whether a file begins as every SQLite database does (https://www.sqlite.org/fileformat.html,

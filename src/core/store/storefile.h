@@ -22,7 +22,7 @@ class StoreFile
     Q_DECLARE_TR_FUNCTIONS(StoreFile)
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     // PRAGMA application_id: "WxDs". SQLite writes it into the file's header, where `file(1)`
     // and this class recognise it.
     static constexpr int ApplicationId = 0x57784473;

@@ -540,10 +540,11 @@ bool StoreWorker::queueOutgoing(const OutgoingMessage &message)
 {
     const qint64 created = message.created.isValid() ? message.created.toMSecsSinceEpoch()
                                                      : QDateTime::currentMSecsSinceEpoch();
-    return writeOne("outbox",
-                    QStringLiteral("INSERT OR IGNORE INTO outbox(client_tag, room_id, markdown,"
-                                   " created) VALUES (?,?,?,?)"),
-                    {message.clientTag, message.roomId, message.markdown, created});
+    return writeOne(
+        "outbox",
+        QStringLiteral("INSERT OR IGNORE INTO outbox(client_tag, room_id, markdown,"
+                       " created, parent_id) VALUES (?,?,?,?,?)"),
+        {message.clientTag, message.roomId, message.markdown, created, message.parentId});
 }
 
 bool StoreWorker::removeOutgoing(const QString &clientTag)
@@ -558,12 +559,12 @@ QList<OutgoingMessage> StoreWorker::outgoing() const
     if (!isOpen())
         return messages;
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("SELECT client_tag, room_id, markdown, created FROM outbox"
-                               " ORDER BY seq")))
+    if (!q.exec(QStringLiteral("SELECT client_tag, room_id, markdown, created, parent_id"
+                               " FROM outbox ORDER BY seq")))
         return messages;
     while (q.next())
         messages.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                         timeFrom(q.value(3))});
+                         timeFrom(q.value(3)), q.value(4).toString()});
     return messages;
 }
 

@@ -19,6 +19,7 @@ struct OutgoingMessage
     QString roomId;
     QString markdown;
     QDateTime created; // UTC
+    QString parentId;  // the thread it answers, or empty
 };
 Q_DECLARE_METATYPE(OutgoingMessage)
 

@@ -1,8 +1,9 @@
-// End to end, editing and deleting your own messages (issue 13, item 2): the app's real code
-// (AppController, MessageEditController, the messages pane and its menus) against the emulator
-// over real HTTP on loopback, live updates on. The session comes from a session store in memory.
-// Each test writes its own message through the composer first, as a person would, and works on
-// it through the keyboard and the message's menu.
+// End to end, conversations as people have them (issue 13): editing and deleting your own
+// messages (item 2) and threads (item 1). The app's real code (AppController,
+// ConversationController, MessageEditController, the messages pane, its menus and keys) against
+// the emulator over real HTTP on loopback, live updates on. The session comes from a session
+// store in memory. Each test writes its own message through the composer first, as a person
+// would, and works through the keyboard and the message's menu.
 
 #include "appcontroller.h"
 #include "auth/memorysessionstore.h"
@@ -18,6 +19,7 @@
 #include "messagespane.h"
 #include "messagetextedit.h"
 #include "model/messagelistmodel.h"
+#include "model/messagethreadsmodel.h"
 #include "model/roomlistmodel.h"
 #include "model/searchresultlistmodel.h"
 #include "openspace.h"
@@ -71,7 +73,7 @@ void choose(QMenu *menu, QAction *action)
 }
 } // namespace
 
-class TestMessageEditsEndToEnd : public E2eFixture
+class TestConversationEndToEnd : public E2eFixture
 {
     Q_OBJECT
 
@@ -86,6 +88,10 @@ private slots:
     void aRefusedEditKeepsTheTextAndSaysWhy();
     void deleteAsksFirstAndTheMessageGoes();
     void aMessageAlreadyDeletedElsewhereGoesWithoutComplaint();
+
+    void repliesShowUnderTheirMessageAndOpenByKey();
+    void rAnswersInTheThreadAndTheReplyShowsThere();
+    void escapeTakesTheReplyBack();
 
 private:
     // The app signed in and live, with a group space open in which the person has just written
@@ -102,12 +108,12 @@ private:
     QString m_messageId;
 };
 
-void TestMessageEditsEndToEnd::initTestCase()
+void TestConversationEndToEnd::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
 }
 
-void TestMessageEditsEndToEnd::init()
+void TestConversationEndToEnd::init()
 {
     QSettings().clear();
     QVERIFY(restartEmulator(20));
@@ -117,13 +123,13 @@ void TestMessageEditsEndToEnd::init()
     QVERIFY(saved.wait());
 }
 
-void TestMessageEditsEndToEnd::cleanup()
+void TestConversationEndToEnd::cleanup()
 {
     stopEmulator();
     m_store.reset();
 }
 
-std::unique_ptr<AppController> TestMessageEditsEndToEnd::startWithMyMessage(const QString &text)
+std::unique_ptr<AppController> TestConversationEndToEnd::startWithMyMessage(const QString &text)
 {
     auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
     QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
@@ -161,20 +167,20 @@ std::unique_ptr<AppController> TestMessageEditsEndToEnd::startWithMyMessage(cons
     return app;
 }
 
-QMenu *TestMessageEditsEndToEnd::openMenuOf(AppController &app, const QString &messageId) const
+QMenu *TestConversationEndToEnd::openMenuOf(AppController &app, const QString &messageId) const
 {
     MessageListView *view = pane(app)->view();
-    const int row = app.conversation()->messageModel()->rowOf(messageId);
-    if (row < 0)
+    const QModelIndex shown = pane(app)->threads()->indexOfMessage(messageId);
+    if (!shown.isValid())
         return nullptr;
-    view->setCurrentIndex(view->model()->index(row, 0));
+    view->setCurrentIndex(shown);
     view->setFocus();
     // The Menu key, as the keyboard opens it.
     QTest::keyClick(view, Qt::Key_Menu);
     return view->openMenu();
 }
 
-void TestMessageEditsEndToEnd::editFromTheMenuSavesAndMarksTheMessage()
+void TestConversationEndToEnd::editFromTheMenuSavesAndMarksTheMessage()
 {
     auto app = startWithMyMessage(QStringLiteral("See you at 10"));
     QVERIFY(app);
@@ -236,7 +242,7 @@ void TestMessageEditsEndToEnd::editFromTheMenuSavesAndMarksTheMessage()
     QVERIFY(messages->index(row).data(MessageListModel::EditedRole).toBool());
 }
 
-void TestMessageEditsEndToEnd::upInTheEmptyComposerEditsTheLastOneAndEscapeKeepsIt()
+void TestConversationEndToEnd::upInTheEmptyComposerEditsTheLastOneAndEscapeKeepsIt()
 {
     auto app = startWithMyMessage(QStringLiteral("first"));
     QVERIFY(app);
@@ -282,7 +288,7 @@ void TestMessageEditsEndToEnd::upInTheEmptyComposerEditsTheLastOneAndEscapeKeeps
     QVERIFY(!messages->index(messages->rowOf(second)).data(MessageListModel::EditedRole).toBool());
 }
 
-void TestMessageEditsEndToEnd::othersMessagesOfferNeitherEditNorDelete()
+void TestConversationEndToEnd::othersMessagesOfferNeitherEditNorDelete()
 {
     auto app = startWithMyMessage(QStringLiteral("mine"));
     QVERIFY(app);
@@ -307,7 +313,7 @@ void TestMessageEditsEndToEnd::othersMessagesOfferNeitherEditNorDelete()
     QVERIFY(!pane(*app)->isEditing());
 }
 
-void TestMessageEditsEndToEnd::aRefusedEditKeepsTheTextAndSaysWhy()
+void TestConversationEndToEnd::aRefusedEditKeepsTheTextAndSaysWhy()
 {
     auto app = startWithMyMessage(QStringLiteral("typo hre"));
     QVERIFY(app);
@@ -341,7 +347,7 @@ void TestMessageEditsEndToEnd::aRefusedEditKeepsTheTextAndSaysWhy()
              QStringLiteral("typo here"));
 }
 
-void TestMessageEditsEndToEnd::deleteAsksFirstAndTheMessageGoes()
+void TestConversationEndToEnd::deleteAsksFirstAndTheMessageGoes()
 {
     auto app = startWithMyMessage(QStringLiteral("oops, wrong space zanzibar"));
     QVERIFY(app);
@@ -370,7 +376,7 @@ void TestMessageEditsEndToEnd::deleteAsksFirstAndTheMessageGoes()
 
     // The Delete key on the message, then Delete: gone from Webex and from the list.
     MessageListView *view = pane(*app)->view();
-    view->setCurrentIndex(view->model()->index(messages->rowOf(m_messageId), 0));
+    view->setCurrentIndex(pane(*app)->threads()->indexOfMessage(m_messageId));
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
     question = app->messageEdits()->deleteQuestion();
@@ -391,7 +397,7 @@ void TestMessageEditsEndToEnd::deleteAsksFirstAndTheMessageGoes()
     QCOMPARE(messages->rowCount(), rows - 1);
 }
 
-void TestMessageEditsEndToEnd::aMessageAlreadyDeletedElsewhereGoesWithoutComplaint()
+void TestConversationEndToEnd::aMessageAlreadyDeletedElsewhereGoesWithoutComplaint()
 {
     auto app = startWithMyMessage(QStringLiteral("deleted on my phone"));
     QVERIFY(app);
@@ -410,5 +416,151 @@ void TestMessageEditsEndToEnd::aMessageAlreadyDeletedElsewhereGoesWithoutComplai
     QCOMPARE(notices.size(), 0);
 }
 
-QTEST_MAIN(TestMessageEditsEndToEnd)
-#include "tst_messageedits_e2e.moc"
+void TestConversationEndToEnd::repliesShowUnderTheirMessageAndOpenByKey()
+{
+    auto app = startWithMyMessage(QStringLiteral("Who is in for lunch?"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    MessageThreadsModel *threads = messagesPane->threads();
+    // Two colleagues answer in my message's thread, live; then someone posts to the space.
+    QVERIFY(!emulator()->colleaguePosts(m_roomId, QStringLiteral("Me!"), m_messageId).isEmpty());
+    QVERIFY(!emulator()->colleaguePosts(m_roomId, QStringLiteral("Count me in"), m_messageId)
+                 .isEmpty());
+    const QString later = emulator()->colleaguePosts(m_roomId, QStringLiteral("Unrelated news"));
+    QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(later).isValid(), WaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(threads->replyCount(m_messageId), 2, WaitMs);
+
+    // Closed: the replies are not rows; the first message says how many there are.
+    QModelIndex first = threads->indexOfMessage(m_messageId);
+    QCOMPARE(threads->indexOfMessage(later).row(), first.row() + 1);
+    QCOMPARE(first.data(MessageThreadsModel::ReplyCountRole).toInt(), 2);
+    // (The tests load no translation: English plurals read "reply(ies)" here.)
+    const QString described = first.data(Qt::AccessibleDescriptionRole).toString();
+    QVERIFY2(described.contains(QStringLiteral("2 repl")) &&
+                 described.contains(QStringLiteral("hidden")),
+             qPrintable(described));
+
+    // Right opens the thread under it, Left closes it, as in a tree.
+    MessageListView *view = messagesPane->view();
+    view->setFocus();
+    view->setCurrentIndex(first);
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(threads->isExpanded(m_messageId));
+    first = threads->indexOfMessage(m_messageId);
+    const QModelIndex reply = threads->index(first.row() + 1, 0);
+    QCOMPARE(reply.data(MessageListModel::TextRole).toString(), QStringLiteral("Me!"));
+    QVERIFY(reply.data(MessageThreadsModel::InThreadRole).toBool());
+    QCOMPARE(threads->index(first.row() + 2, 0).data(MessageListModel::TextRole).toString(),
+             QStringLiteral("Count me in"));
+    QCOMPARE(threads->indexOfMessage(later).row(), first.row() + 3);
+    QVERIFY(reply.data(Qt::AccessibleDescriptionRole)
+                .toString()
+                .contains(QStringLiteral("Reply in a thread")));
+    // Left on a reply goes up to the thread's first message; Left again closes the thread.
+    view->setCurrentIndex(threads->index(first.row() + 2, 0));
+    QTest::keyClick(view, Qt::Key_Left);
+    QCOMPARE(view->currentIndex().data(MessageListModel::IdRole).toString(), m_messageId);
+    QTest::keyClick(view, Qt::Key_Left);
+    QVERIFY(!threads->isExpanded(m_messageId));
+    QCOMPARE(threads->indexOfMessage(later).row(), threads->indexOfMessage(m_messageId).row() + 1);
+
+    // The menu says it too.
+    QMenu *menu = openMenuOf(*app, m_messageId);
+    QVERIFY(menu);
+    QAction *show = actionNamed(menu, QStringLiteral("Show 2 Reply(ies)"));
+    QVERIFY2(show, "no Show 2 Replies in the menu");
+    choose(menu, show);
+    QVERIFY(threads->isExpanded(m_messageId));
+
+    // A new reply, live, goes in place: after the others, before what came later.
+    const QString third = emulator()->colleaguePosts(m_roomId, QStringLiteral("Me three"), m_messageId);
+    QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(third).isValid(), WaitMs);
+    QCOMPARE(threads->indexOfMessage(third).row(), threads->indexOfMessage(m_messageId).row() + 3);
+    QVERIFY(threads->indexOfMessage(third).data(MessageThreadsModel::InThreadRole).toBool());
+    QCOMPARE(threads->indexOfMessage(later).row(), threads->indexOfMessage(third).row() + 1);
+}
+
+void TestConversationEndToEnd::rAnswersInTheThreadAndTheReplyShowsThere()
+{
+    auto app = startWithMyMessage(QStringLiteral("Release on Friday?"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    MessageThreadsModel *threads = messagesPane->threads();
+    const QString later = emulator()->colleaguePosts(m_roomId, QStringLiteral("Coffee's ready"));
+    QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(later).isValid(), WaitMs);
+
+    MessageListView *view = messagesPane->view();
+    view->setFocus();
+    view->setCurrentIndex(threads->indexOfMessage(m_messageId));
+    QTest::keyClick(view, Qt::Key_R);
+    Composer *composer = messagesPane->composer();
+    QCOMPARE(composer->replyTo(), m_messageId);
+    QVERIFY2(composer->replySentence().contains(QStringLiteral("Release on Friday?")),
+             qPrintable(composer->replySentence()));
+    QVERIFY(composer->findChild<QWidget *>(QStringLiteral("replyBar"))->isVisibleTo(composer));
+    QVERIFY(composer->editor()->accessibleDescription().contains(composer->replySentence()));
+    QVERIFY(!composer->findChild<QPushButton *>(QStringLiteral("cancelReplyButton"))
+                 ->accessibleName()
+                 .isEmpty());
+    QTRY_VERIFY(composer->editor()->hasFocus());
+
+    QTest::keyClicks(composer->editor(), QStringLiteral("Yes, after the demo"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    // At once: under the message it answers, the thread open; the composer writes to the space
+    // again.
+    QVERIFY(composer->replyTo().isEmpty());
+    QVERIFY(threads->isExpanded(m_messageId));
+    const QModelIndex pending = threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0);
+    QVERIFY(pending.data(MessageListModel::PendingRole).toBool());
+    QVERIFY(pending.data(MessageThreadsModel::InThreadRole).toBool());
+    // Webex has it as a reply in that thread.
+    const MessageListModel *messages = app->conversation()->messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0)
+             .data(MessageListModel::PendingRole)
+             .toBool(),
+        WaitMs);
+    const QModelIndex reply = threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0);
+    QCOMPARE(reply.data(MessageListModel::TextRole).toString(),
+             QStringLiteral("Yes, after the demo"));
+    QCOMPARE(reply.data(MessageListModel::ParentIdRole).toString(), m_messageId);
+    QCOMPARE(emulator()->messageContent(reply.data(MessageListModel::IdRole).toString())
+                 .value_or(QString()),
+             QStringLiteral("Yes, after the demo"));
+    QCOMPARE(threads->replyCount(m_messageId), 1);
+    QCOMPARE(threads->indexOfMessage(later).row(), threads->indexOfMessage(m_messageId).row() + 2);
+    Q_UNUSED(messages)
+}
+
+void TestConversationEndToEnd::escapeTakesTheReplyBack()
+{
+    auto app = startWithMyMessage(QStringLiteral("A question"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    MessageListView *view = messagesPane->view();
+    view->setFocus();
+    view->setCurrentIndex(messagesPane->threads()->indexOfMessage(m_messageId));
+    QTest::keyClick(view, Qt::Key_R);
+    Composer *composer = messagesPane->composer();
+    QCOMPARE(composer->replyTo(), m_messageId);
+    QTest::keyClicks(composer->editor(), QStringLiteral("to the space after all"));
+    QTest::keyClick(composer->editor(), Qt::Key_Escape);
+    QVERIFY(composer->replyTo().isEmpty());
+    QVERIFY(!composer->findChild<QWidget *>(QStringLiteral("replyBar"))->isVisibleTo(composer));
+    QCOMPARE(composer->text(), QStringLiteral("to the space after all")); // nothing typed is lost
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    const MessageListModel *messages = app->conversation()->messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        messages->index(messages->rowCount() - 1).data(MessageListModel::OwnRole).toBool() &&
+            messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole).toString() ==
+                QStringLiteral("to the space after all"),
+        WaitMs);
+    QVERIFY(messages->index(messages->rowCount() - 1)
+                .data(MessageListModel::ParentIdRole)
+                .toString()
+                .isEmpty());
+    QCOMPARE(messagesPane->threads()->replyCount(m_messageId), 0);
+}
+
+QTEST_MAIN(TestConversationEndToEnd)
+#include "tst_conversation_e2e.moc"
