@@ -322,6 +322,21 @@ SeedData::RoomDetail &SeedData::detail(int room)
                 d.messages[i].parent = parent;
         }
     }
+    // The busy spaces have a thread among their newest messages, so the first page shows one
+    // (the demo, and a person trying threads out): two replies to the sixth newest message.
+    const int count = int(d.messages.size());
+    if (room % 7 == 0 && count >= 6) {
+        const int starter = count - 6;
+        d.messages[starter].parent = -1;
+        const auto hasReplies = [&d](int message) {
+            return std::any_of(d.messages.cbegin(), d.messages.cend(),
+                               [message](const Message &m) { return m.parent == message; });
+        };
+        for (int reply : {count - 4, count - 2}) {
+            if (!hasReplies(reply)) // one level deep: a thread's starter stays one
+                d.messages[reply].parent = starter;
+        }
+    }
     for (int i = 0; i < d.messages.size(); ++i) {
         d.messageById.insert(d.messages.at(i).id, i);
         m_messageLocation.insert(d.messages.at(i).id, {room, i});
