@@ -480,12 +480,18 @@ void ConversationController::sendMessage(const QString &markdown, const QString 
         // Offline, or others wait already (they go first): queued, in order.
         m_outbox->enqueue({tag, m_openRoomId, markdown, QDateTime::currentDateTimeUtc(), parentId});
         showQueued(m_outbox->queuedFor(m_openRoomId));
-        m_pane->threads()->setExpanded(parentId, true); // where it shows, waiting
+        if (!parentId.isEmpty()) {
+            m_pane->threads()->setExpanded(parentId, true); // where it shows, waiting
+            m_pane->showSent(tag);
+        }
         return;
     }
     m_sending.insert(tag, {m_openRoomId, markdown});
     m_messages->addPending(tag, markdown, m_myPersonId, parentId);
-    m_pane->threads()->setExpanded(parentId, true); // the reply shows where it goes
+    if (!parentId.isEmpty()) {
+        m_pane->threads()->setExpanded(parentId, true); // the reply shows where it goes
+        m_pane->showSent(tag);
+    }
     m_client->sendMessage(m_openRoomId, markdown, tag, parentId);
 }
 

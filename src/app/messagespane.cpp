@@ -311,6 +311,15 @@ bool MessagesPane::scrollToMessage(const QString &messageId)
     return true;
 }
 
+void MessagesPane::showSent(const QString &clientTag)
+{
+    const int row = m_messages ? m_messages->rowOfClientTag(clientTag) : -1;
+    const QModelIndex shown =
+        row < 0 ? QModelIndex() : m_threads->mapFromSource(m_messages->index(row));
+    if (shown.isValid())
+        m_view->scrollTo(shown, QAbstractItemView::EnsureVisible);
+}
+
 void MessagesPane::focusComposer()
 {
     m_composer->editor()->setFocus();

@@ -56,6 +56,9 @@ public:
     bool scrollToMessage(const QString &messageId);
     // Keyboard focus to the composer (the space that is open was chosen again).
     void focusComposer();
+    // Brings the row of the message sent with `clientTag` into view: a reply goes into its
+    // thread, which may be far above the newest message.
+    void showSent(const QString &clientTag);
     // A message that was not sent: its text goes back into the composer, with why.
     void restoreDraft(const QString &text, const QString &reason);
     // A message sent in this space waits before it is sent again: the composer says

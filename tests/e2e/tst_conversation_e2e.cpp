@@ -92,6 +92,7 @@ private slots:
     void repliesShowUnderTheirMessageAndOpenByKey();
     void rAnswersInTheThreadAndTheReplyShowsThere();
     void escapeTakesTheReplyBack();
+    void aReplyToAThreadFarAboveIsBroughtIntoView();
 
 private:
     // The app signed in and live, with a group space open in which the person has just written
@@ -424,7 +425,8 @@ void TestConversationEndToEnd::repliesShowUnderTheirMessageAndOpenByKey()
     MessageThreadsModel *threads = messagesPane->threads();
     // Two colleagues answer in my message's thread, live; then someone posts to the space.
     QVERIFY(!emulator()->colleaguePosts(m_roomId, QStringLiteral("Me!"), m_messageId).isEmpty());
-    QVERIFY(!emulator()->colleaguePosts(m_roomId, QStringLiteral("Count me in"), m_messageId)
+    QVERIFY(!emulator()
+                 ->colleaguePosts(m_roomId, QStringLiteral("Count me in"), m_messageId)
                  .isEmpty());
     const QString later = emulator()->colleaguePosts(m_roomId, QStringLiteral("Unrelated news"));
     QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(later).isValid(), WaitMs);
@@ -473,7 +475,8 @@ void TestConversationEndToEnd::repliesShowUnderTheirMessageAndOpenByKey()
     QVERIFY(threads->isExpanded(m_messageId));
 
     // A new reply, live, goes in place: after the others, before what came later.
-    const QString third = emulator()->colleaguePosts(m_roomId, QStringLiteral("Me three"), m_messageId);
+    const QString third =
+        emulator()->colleaguePosts(m_roomId, QStringLiteral("Me three"), m_messageId);
     QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(third).isValid(), WaitMs);
     QCOMPARE(threads->indexOfMessage(third).row(), threads->indexOfMessage(m_messageId).row() + 3);
     QVERIFY(threads->indexOfMessage(third).data(MessageThreadsModel::InThreadRole).toBool());
@@ -515,16 +518,16 @@ void TestConversationEndToEnd::rAnswersInTheThreadAndTheReplyShowsThere()
     QVERIFY(pending.data(MessageThreadsModel::InThreadRole).toBool());
     // Webex has it as a reply in that thread.
     const MessageListModel *messages = app->conversation()->messageModel();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0)
-             .data(MessageListModel::PendingRole)
-             .toBool(),
-        WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0)
+                                  .data(MessageListModel::PendingRole)
+                                  .toBool(),
+                             WaitMs);
     const QModelIndex reply = threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0);
     QCOMPARE(reply.data(MessageListModel::TextRole).toString(),
              QStringLiteral("Yes, after the demo"));
     QCOMPARE(reply.data(MessageListModel::ParentIdRole).toString(), m_messageId);
-    QCOMPARE(emulator()->messageContent(reply.data(MessageListModel::IdRole).toString())
+    QCOMPARE(emulator()
+                 ->messageContent(reply.data(MessageListModel::IdRole).toString())
                  .value_or(QString()),
              QStringLiteral("Yes, after the demo"));
     QCOMPARE(threads->replyCount(m_messageId), 1);
@@ -560,6 +563,33 @@ void TestConversationEndToEnd::escapeTakesTheReplyBack()
                 .toString()
                 .isEmpty());
     QCOMPARE(messagesPane->threads()->replyCount(m_messageId), 0);
+}
+
+void TestConversationEndToEnd::aReplyToAThreadFarAboveIsBroughtIntoView()
+{
+    auto app = startWithMyMessage(QStringLiteral("Plan for Q3?"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    MessageThreadsModel *threads = messagesPane->threads();
+    // Enough talk after it that my message is far above the newest.
+    QString last;
+    for (int n = 0; n < 30; ++n)
+        last = emulator()->colleaguePosts(m_roomId, QStringLiteral("Chatter %1").arg(n));
+    QTRY_VERIFY_WITH_TIMEOUT(threads->indexOfMessage(last).isValid(), WaitMs);
+    MessageListView *view = messagesPane->view();
+    view->setFocus();
+    view->setCurrentIndex(threads->indexOfMessage(m_messageId));
+    QTest::keyClick(view, Qt::Key_R);
+    view->scrollToBottom();
+    const QRect viewport = view->viewport()->rect();
+    QVERIFY(!viewport.intersects(view->visualRect(threads->indexOfMessage(m_messageId))));
+
+    QTest::keyClicks(messagesPane->composer()->editor(), QStringLiteral("Draft by Friday"));
+    QTest::keyClick(messagesPane->composer()->editor(), Qt::Key_Return);
+    // The reply, in its thread far above, is what the person now sees.
+    const QModelIndex reply = threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0);
+    QVERIFY(reply.data(MessageListModel::PendingRole).toBool());
+    QTRY_VERIFY(viewport.intersects(view->visualRect(reply)));
 }
 
 QTEST_MAIN(TestConversationEndToEnd)

@@ -433,8 +433,9 @@ void TestLocalStore::theOutboxKeepsItsOrderUntilSent()
         {QStringLiteral("t1"), QStringLiteral("R"), QStringLiteral("first"), now}));
     QVERIFY(m_worker->queueOutgoing(
         {QStringLiteral("t2"), QStringLiteral("S"), QStringLiteral("second"), now.addSecs(-60)}));
-    QVERIFY(m_worker->queueOutgoing(
-        {QStringLiteral("t3"), QStringLiteral("R"), QStringLiteral("third"), now}));
+    // A reply keeps the thread it answers.
+    QVERIFY(m_worker->queueOutgoing({QStringLiteral("t3"), QStringLiteral("R"),
+                                     QStringLiteral("third"), now, QStringLiteral("M7")}));
     // Queued twice (a retry of the queueing): once.
     QVERIFY(m_worker->queueOutgoing(
         {QStringLiteral("t1"), QStringLiteral("R"), QStringLiteral("first"), now}));
@@ -445,6 +446,8 @@ void TestLocalStore::theOutboxKeepsItsOrderUntilSent()
     QCOMPARE(queued.at(1).markdown, QStringLiteral("second"));
     QCOMPARE(queued.at(1).roomId, QStringLiteral("S"));
     QCOMPARE(queued.at(2).clientTag, QStringLiteral("t3"));
+    QCOMPARE(queued.at(2).parentId, QStringLiteral("M7"));
+    QCOMPARE(queued.at(0).parentId, QString());
     QCOMPARE(queued.at(0).created.toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
     QVERIFY(m_worker->removeOutgoing(QStringLiteral("t1")));
     queued = m_worker->outgoing();
