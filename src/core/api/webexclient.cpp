@@ -203,6 +203,12 @@ struct WebexClient::Endpoint
     static const Endpoint RoomById;
     static const Endpoint Edit;
     static const Endpoint Delete;
+
+    // A GET of one object by its id (messages/{id}, rooms/{id}): parsed as T, `Fetched` emitted
+    // with it, `Failed` with the id asked for; the same id asked again joins the running call.
+    template <typename T, void (WebexClient::*Fetched)(const T &),
+              void (WebexClient::*Failed)(const QString &, const ApiError &)>
+    static Endpoint byId(CallKind kind);
 };
 
 // One logical request (people/me, the whole room list, one image, one page of messages, one
@@ -490,43 +496,45 @@ void WebexClient::fetchMessages(const QString &roomId, const QString &beforeMess
 // ---- GET messages/{id} and rooms/{id} -> messageFetched / roomFetched and their failures.
 // Key and context: the id asked for.
 
-const WebexClient::Endpoint WebexClient::Endpoint::MessageById = [] {
-    Endpoint e;
-    e.kind = CallKind::MessageById;
-    e.maxBodyBytes = 1LL * 1024 * 1024;
-    e.onSameKey = OnSameKey::JoinsRunning;
-    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
-                  const QByteArray &body) {
-        const std::optional<Message> message = client.objectOrFail<Message>(
-            call, body, QCoreApplication::translate("WebexClient", "message"));
-        if (message)
-            emit client.messageFetched(*message);
-        return message.has_value();
-    };
-    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
-        emit client.messageFetchFailed(call.contextAs<QString>(), error);
-    };
-    return e;
-}();
+namespace {
+// What an error says the object was, by its type.
+QString nameOfObject(const Message *)
+{
+    return QCoreApplication::translate("WebexClient", "message");
+}
+QString nameOfObject(const Room *)
+{
+    return QCoreApplication::translate("WebexClient", "space");
+}
+} // namespace
 
-const WebexClient::Endpoint WebexClient::Endpoint::RoomById = [] {
+template <typename T, void (WebexClient::*Fetched)(const T &),
+          void (WebexClient::*Failed)(const QString &, const ApiError &)>
+WebexClient::Endpoint WebexClient::Endpoint::byId(CallKind kind)
+{
     Endpoint e;
-    e.kind = CallKind::RoomById;
+    e.kind = kind;
     e.maxBodyBytes = 1LL * 1024 * 1024;
     e.onSameKey = OnSameKey::JoinsRunning;
     e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
                   const QByteArray &body) {
-        const std::optional<Room> room = client.objectOrFail<Room>(
-            call, body, QCoreApplication::translate("WebexClient", "space"));
-        if (room)
-            emit client.roomFetched(*room);
-        return room.has_value();
+        const std::optional<T> value =
+            client.objectOrFail<T>(call, body, nameOfObject(static_cast<const T *>(nullptr)));
+        if (value)
+            emit(client.*Fetched)(*value);
+        return value.has_value();
     };
     e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
-        emit client.roomFetchFailed(call.contextAs<QString>(), error);
+        emit(client.*Failed)(call.contextAs<QString>(), error);
     };
     return e;
-}();
+}
+
+const WebexClient::Endpoint WebexClient::Endpoint::MessageById =
+    byId<Message, &WebexClient::messageFetched, &WebexClient::messageFetchFailed>(
+        CallKind::MessageById);
+const WebexClient::Endpoint WebexClient::Endpoint::RoomById =
+    byId<Room, &WebexClient::roomFetched, &WebexClient::roomFetchFailed>(CallKind::RoomById);
 
 bool WebexClient::isRestId(const QString &id)
 {
