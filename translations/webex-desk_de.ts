@@ -796,6 +796,10 @@
         <source>Your message was not deleted. %1</source>
         <translation>Ihre Nachricht wurde nicht gelöscht. %1</translation>
     </message>
+    <message>
+        <source>Your edit was not saved. %1</source>
+        <translation>Ihre Änderung wurde nicht gespeichert. %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageItemDelegate</name>

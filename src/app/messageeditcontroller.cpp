@@ -112,8 +112,11 @@ void MessageEditController::onEditFailed(const QString &messageId, const ApiErro
         return;
     m_saving.clear();
     MessageEditBox *box = m_pane->editBox();
-    if (box->messageId() != messageId)
+    if (box->messageId() != messageId) {
+        // The box was closed meanwhile (another space opened): said where it is still seen.
+        emit notice(tr("Your edit was not saved. %1").arg(error.userMessage()));
         return;
+    }
     box->setSaving(false);
     // The text stays in the box: the person can try again, change it, or cancel.
     box->showProblem(error.httpStatus == 403

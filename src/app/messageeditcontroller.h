@@ -42,7 +42,8 @@ public:
     [[nodiscard]] QMessageBox *deleteQuestion() const { return m_question; }
 
 signals:
-    // A sentence for the status bar: a deletion Webex refused, and why.
+    // A sentence for the status bar: a deletion Webex refused, or an edit refused after its box
+    // was closed, and why.
     void notice(const QString &sentence);
     // One of the person's messages is gone from Webex (deleted here, or already elsewhere).
     void messageDeleted(const QString &messageId);

@@ -23,6 +23,7 @@
 #include "model/roomlistmodel.h"
 #include "model/searchresultlistmodel.h"
 #include "openspace.h"
+#include "roomspane.h"
 #include "searchcontroller.h"
 #include "searchfield.h"
 #include "searchpane.h"
@@ -86,6 +87,7 @@ private slots:
     void upInTheEmptyComposerEditsTheLastOneAndEscapeKeepsIt();
     void othersMessagesOfferNeitherEditNorDelete();
     void aRefusedEditKeepsTheTextAndSaysWhy();
+    void anEditRefusedAfterLeavingTheSpaceIsStillSaid();
     void deleteAsksFirstAndTheMessageGoes();
     void aMessageAlreadyDeletedElsewhereGoesWithoutComplaint();
 
@@ -346,6 +348,36 @@ void TestConversationEndToEnd::aRefusedEditKeepsTheTextAndSaysWhy()
     QTRY_VERIFY_WITH_TIMEOUT(!messagesPane->isEditing(), WaitMs);
     QCOMPARE(emulator()->messageContent(m_messageId).value_or(QString()),
              QStringLiteral("typo here"));
+}
+
+void TestConversationEndToEnd::anEditRefusedAfterLeavingTheSpaceIsStillSaid()
+{
+    auto app = startWithMyMessage(QStringLiteral("see you tmrw"));
+    QVERIFY(app);
+    QVERIFY(app->messageEdits()->editMessage(m_messageId));
+    MessageEditBox *box = pane(*app)->editBox();
+    QTest::keyClicks(box->editor(), QStringLiteral("!"));
+    // Webex takes its time, then refuses; meanwhile the person opens another space.
+    emulator()->setLatency(std::chrono::milliseconds(800));
+    emulator()->setFaultPath(QStringLiteral("/v1/messages/"));
+    emulator()->setFaultMethod("PUT");
+    emulator()->failNext(1, 403);
+    QSignalSpy notices(app->messageEdits(), &MessageEditController::notice);
+    QTest::keyClick(box->editor(), Qt::Key_Return);
+    QString other;
+    const RoomListModel *rooms = app->spaces()->roomModel();
+    for (int row = 0; row < rooms->rowCount() && other.isEmpty(); ++row) {
+        const QString id = rooms->index(row, 0).data(RoomListModel::IdRole).toString();
+        if (id != m_roomId)
+            other = id;
+    }
+    QVERIFY(app->mainWindow()->roomsPane()->openRoomById(other));
+    QVERIFY(!pane(*app)->isEditing());
+    QTRY_COMPARE_WITH_TIMEOUT(notices.size(), 1, WaitMs);
+    QVERIFY2(notices.first().at(0).toString().contains(QStringLiteral("not saved")),
+             qPrintable(notices.first().at(0).toString()));
+    QCOMPARE(emulator()->messageContent(m_messageId).value_or(QString()),
+             QStringLiteral("see you tmrw"));
 }
 
 void TestConversationEndToEnd::deleteAsksFirstAndTheMessageGoes()
