@@ -86,13 +86,14 @@ private slots:
         QVERIFY(add({message(1), message(2), message(3)}));
         QCOMPARE(shown(), QStringList({"M1", "M2", "M3"}));
         QCOMPARE(m_threads->index(1, 0).data(MessageThreadsModel::ReplyCountRole).toInt(), 0);
-        QVERIFY(m_threads->index(1, 0).data(MessageThreadsModel::ThreadRootRole).toString().isEmpty());
+        QVERIFY(
+            m_threads->index(1, 0).data(MessageThreadsModel::ThreadRootRole).toString().isEmpty());
     }
 
     void repliesAreCountedAndHiddenUntilTheThreadOpens()
     {
-        QVERIFY(add({message(1), message(2), message(3, 2), message(4), message(5, 2),
-                     message(6, 4)}));
+        QVERIFY(
+            add({message(1), message(2), message(3, 2), message(4), message(5, 2), message(6, 4)}));
         QCOMPARE(shown(), QStringList({"M1", "M2", "M4"}));
         QCOMPARE(m_threads->replyCount(QStringLiteral("M2")), 2);
         QCOMPARE(m_threads->index(1, 0).data(MessageThreadsModel::ReplyCountRole).toInt(), 2);
@@ -101,7 +102,8 @@ private slots:
                  QStringLiteral("M2"));
 
         QSignalSpy inserted(m_threads.get(), &QAbstractItemModel::rowsInserted);
-        QVERIFY(m_threads->setData(m_threads->index(1, 0), true, MessageThreadsModel::ExpandedRole));
+        QVERIFY(
+            m_threads->setData(m_threads->index(1, 0), true, MessageThreadsModel::ExpandedRole));
         QCOMPARE(shown(), QStringList({"M1", "M2", "+M3", "+M5", "M4"}));
         QVERIFY(!inserted.isEmpty()); // inserted under it, not a reset
         QVERIFY(m_threads->index(1, 0).data(MessageThreadsModel::ExpandedRole).toBool());
@@ -114,8 +116,8 @@ private slots:
         QCOMPARE(shown(), QStringList({"M1", "M2", "M4", "+M6"}));
 
         // Only a thread's first message opens.
-        QVERIFY(!m_threads->setData(m_threads->index(0, 0), true,
-                                    MessageThreadsModel::ExpandedRole));
+        QVERIFY(
+            !m_threads->setData(m_threads->index(0, 0), true, MessageThreadsModel::ExpandedRole));
         QCOMPARE(shown(), QStringList({"M1", "M2", "M4", "+M6"}));
     }
 
@@ -128,9 +130,9 @@ private slots:
         QCOMPARE(m_threads->replyCount(QStringLiteral("M2")), 2);
         bool countAnnounced = false;
         for (const QList<QVariant> &args : changed) {
-            countAnnounced |= args.at(0).toModelIndex().row() == 1 &&
-                              args.at(2).value<QList<int>>().contains(
-                                  MessageThreadsModel::ReplyCountRole);
+            countAnnounced |=
+                args.at(0).toModelIndex().row() == 1 &&
+                args.at(2).value<QList<int>>().contains(MessageThreadsModel::ReplyCountRole);
         }
         QVERIFY(countAnnounced); // "2 replies" is drawn again
 
