@@ -117,6 +117,7 @@ void ConversationController::setMe(const Person &me)
         m_messages->setSenders({me});
         m_messages->setMyPersonId(me.id);
     }
+    m_pane->setMyPersonId(me.id);
 }
 
 void ConversationController::setStore(LocalStore *store)

@@ -12,10 +12,13 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
+
+#include <algorithm>
 
 namespace {
 constexpr int Padding = 6;
@@ -149,16 +152,52 @@ void MessageItemDelegate::showWhole(const QModelIndex &index)
     emit sizeHintChanged(index);
 }
 
+void MessageItemDelegate::setMyPersonId(const QString &personId)
+{
+    // Written into a style sheet: only the characters of a Webex id.
+    const bool id = std::all_of(personId.cbegin(), personId.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'-' || c == u'_' || c == u'=' || c == u'+';
+    });
+    m_myPersonId = id && personId.size() <= 512 ? personId : QString();
+}
+
+QString MessageItemDelegate::styleSheet() const
+{
+    // Every mention in bold; those of the person and of everyone also on a tint of the
+    // selection colour, as Webex marks them. From the palette of now: a new palette (light or
+    // dark) makes new documents, the sheet being part of their cache key.
+    const QPalette palette = QGuiApplication::palette();
+    const QColor highlight = palette.color(QPalette::Highlight);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor tint = QColor::fromRgbF(base.redF() * 0.7f + highlight.redF() * 0.3f,
+                                         base.greenF() * 0.7f + highlight.greenF() * 0.3f,
+                                         base.blueF() * 0.7f + highlight.blueF() * 0.3f);
+    QString mine = QStringLiteral("span[data-mention=\"all\"]");
+    if (!m_myPersonId.isEmpty())
+        mine += QStringLiteral(", span[data-mention=\"") + m_myPersonId + QStringLiteral("\"]");
+    return QStringLiteral("span[data-mention] { font-weight: bold; } ") + mine +
+           QStringLiteral(" { background-color: ") + tint.name() + QStringLiteral("; }");
+}
+
+QTextDocument *MessageItemDelegate::bodyDocument(const QStyleOptionViewItem &option,
+                                                 const QModelIndex &index) const
+{
+    return document(index, layout(option, index, option.rect).body.width(), option.font);
+}
+
 QTextDocument *MessageItemDelegate::document(const QModelIndex &index, int width,
                                              const QFont &font) const
 {
     const QString html = bodyHtml(index);
-    const QString key =
-        QString::number(width) + QLatin1Char('|') + font.key() + QLatin1Char('|') + html;
+    const QString sheet = styleSheet();
+    const QString key = QString::number(width) + QLatin1Char('|') + font.key() + QLatin1Char('|') +
+                        sheet + QLatin1Char('|') + html;
     if (QTextDocument *cached = m_documents.object(key))
         return cached;
     auto *document = new InertTextDocument;
     document->setDefaultFont(font);
+    document->setDefaultStyleSheet(sheet);
     document->setDocumentMargin(0);
     document->setUndoRedoEnabled(false);
     document->setHtml(html);

@@ -53,6 +53,14 @@ public:
     // nothing.
     [[nodiscard]] QString statusText(const QModelIndex &index) const;
 
+    // Who is signed in: mentions of them (and of everyone) are marked apart from others'
+    // (SafeHtml writes a mention as <span data-mention="id|all">). A Webex id only; anything
+    // else marks only mentions of everyone.
+    void setMyPersonId(const QString &personId);
+    // The row's text as painted, for a body `width` wide (tests look inside it).
+    [[nodiscard]] QTextDocument *bodyDocument(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index) const;
+
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
@@ -72,6 +80,8 @@ private:
     [[nodiscard]] QString bodyHtml(const QModelIndex &index, bool *shortened = nullptr) const;
     [[nodiscard]] static QString messageKey(const QModelIndex &index);
     [[nodiscard]] static bool isShowMoreLink(const QUrl &url);
+    // The style sheet every body is laid out with: how mentions look.
+    [[nodiscard]] QString styleSheet() const;
     [[nodiscard]] QTextDocument *document(const QModelIndex &index, int width,
                                           const QFont &font) const;
     [[nodiscard]] Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index,
@@ -84,6 +94,7 @@ private:
 
     AvatarCache *m_avatars;
     mutable QCache<QString, QTextDocument> m_documents;
+    QString m_myPersonId;
     // SafeHtml::preview of long messages (an empty string: the whole message fits).
     mutable QCache<QString, QString> m_previews;
     QSet<QString> m_shownWhole;            // messageKey of the rows whose "Show more" was clicked

@@ -89,6 +89,14 @@ void MessagesPane::setAvatarCache(AvatarCache *avatars)
             qOverload<>(&QWidget::update));
 }
 
+void MessagesPane::setMyPersonId(const QString &personId)
+{
+    if (auto *delegate = qobject_cast<MessageItemDelegate *>(m_view->itemDelegate())) {
+        delegate->setMyPersonId(personId);
+        m_view->viewport()->update();
+    }
+}
+
 void MessagesPane::setModel(MessageListModel *messages)
 {
     if (m_messages)

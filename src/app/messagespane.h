@@ -34,6 +34,8 @@ public:
 
     // Where senders' pictures come from; set once, before messages are shown.
     void setAvatarCache(AvatarCache *avatars);
+    // Who is signed in: mentions of them are marked apart (MessageItemDelegate).
+    void setMyPersonId(const QString &personId);
 
     void setModel(MessageListModel *messages);
 

@@ -474,8 +474,30 @@ QString WebexEmulator::colleaguePost(const QString &roomId, const QString &text,
     const int person = m_data->someoneElseIn(room, QRandomGenerator::global()->generate());
     if (person < 0)
         return {};
+    // A mention as Webex writes one: the name before the text, <@personId:…|Name> in the
+    // markdown and <spark-mention> in the html.
+    QString plain = text;
+    QString markdown;
+    QString html;
+    if (!mentioned.isEmpty()) {
+        QStringList names;
+        QStringList markdownNames;
+        QStringList htmlNames;
+        for (int index : mentioned) {
+            const SeedData::Person &p = m_data->people().at(index);
+            names << p.displayName;
+            markdownNames << QStringLiteral("<@personId:%1|%2>").arg(p.id, p.displayName);
+            htmlNames << QStringLiteral("<spark-mention data-object-type=\"person\" "
+                                        "data-object-id=\"%1\">%2</spark-mention>")
+                             .arg(p.id, p.displayName.toHtmlEscaped());
+        }
+        plain = names.join(QLatin1Char(' ')) + QLatin1Char(' ') + text;
+        markdown = markdownNames.join(QLatin1Char(' ')) + QLatin1Char(' ') + text;
+        html = QStringLiteral("<p>") + htmlNames.join(QLatin1Char(' ')) + QLatin1Char(' ') +
+               text.toHtmlEscaped() + QStringLiteral("</p>");
+    }
     const SeedData::Message &m =
-        m_data->addMessage(room, person, text, QString(), QString(), parent, mentioned);
+        m_data->addMessage(room, person, plain, markdown, html, parent, mentioned);
     const QString id = m.id;
     m_feed->posted(room, m_data->messageIndex(room, id));
     return id;

@@ -200,7 +200,8 @@ public:
     QString colleaguePosts(const QString &roomId, const QString &text,
                            const QString &parentId = {});
     /// The same, mentioning the user: the message's mentionedPeople and the activity's
-    /// object.mentions name them.
+    /// object.mentions name them, and its text, markdown and html begin with the mention as
+    /// Webex writes it (the name; <@personId:…|Name>; <spark-mention data-object-id=…>).
     QString colleagueMentionsUser(const QString &roomId, const QString &text);
     /// The message's author edits it (`post` with parent.type "edit"). False when unknown.
     bool editMessageAsAuthor(const QString &messageId, const QString &text);

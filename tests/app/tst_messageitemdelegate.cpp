@@ -14,6 +14,9 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextCharFormat>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -86,6 +89,50 @@ private slots:
         addPage({message(QStringLiteral("m1"), QStringLiteral("<p>hello <b>all</b></p>"))}, false);
         settle();
         QVERIFY(!m_delegate->isShortened(m_model->index(0)));
+    }
+
+    // Mentions of the person (and of everyone) are marked apart from mentions of others: all
+    // bold, theirs on a tint.
+    void mentionsOfMeStandApart()
+    {
+        addPage({message(QStringLiteral("m1"),
+                         QStringLiteral("<p><spark-mention data-object-type=\"person\" "
+                                        "data-object-id=\"ME\">Carlos</spark-mention> and "
+                                        "<spark-mention data-object-type=\"person\" "
+                                        "data-object-id=\"P2\">Bo</spark-mention>, "
+                                        "<spark-mention data-object-type=\"groupMention\">"
+                                        "All</spark-mention> see</p>"))},
+                false);
+        settle();
+        const auto formatOf = [this](const QString &word) {
+            QStyleOptionViewItem option;
+            option.initFrom(m_view.get());
+            option.rect = m_view->visualRect(m_model->index(0));
+            QTextDocument *doc = m_delegate->bodyDocument(option, m_model->index(0));
+            for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+                for (auto it = block.begin(); !it.atEnd(); ++it) {
+                    if (it.fragment().text().contains(word))
+                        return it.fragment().charFormat();
+                }
+            }
+            return QTextCharFormat();
+        };
+        // Nobody signed in yet: every mention bold, only everyone's tinted.
+        QCOMPARE(formatOf(QStringLiteral("Carlos")).fontWeight(), int(QFont::Bold));
+        QVERIFY(!formatOf(QStringLiteral("Carlos")).hasProperty(QTextFormat::BackgroundBrush));
+        QVERIFY(formatOf(QStringLiteral("All")).hasProperty(QTextFormat::BackgroundBrush));
+
+        m_delegate->setMyPersonId(QStringLiteral("ME"));
+        QVERIFY(formatOf(QStringLiteral("Carlos")).hasProperty(QTextFormat::BackgroundBrush));
+        QCOMPARE(formatOf(QStringLiteral("Bo")).fontWeight(), int(QFont::Bold));
+        QVERIFY(!formatOf(QStringLiteral("Bo")).hasProperty(QTextFormat::BackgroundBrush));
+        QVERIFY(!formatOf(QStringLiteral("see")).hasProperty(QTextFormat::BackgroundBrush));
+        QVERIFY(formatOf(QStringLiteral("see")).fontWeight() != int(QFont::Bold));
+
+        // Only a Webex id goes into the style sheet: anything else marks no one.
+        m_delegate->setMyPersonId(QStringLiteral("P2\"] { color: red; } span[x=\""));
+        QVERIFY(!formatOf(QStringLiteral("Bo")).hasProperty(QTextFormat::BackgroundBrush));
+        QVERIFY(!formatOf(QStringLiteral("Carlos")).hasProperty(QTextFormat::BackgroundBrush));
     }
 
     void longMessageShowsItsBeginningThenAllOfIt()

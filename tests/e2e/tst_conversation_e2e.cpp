@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "messageeditbox.h"
 #include "messageeditcontroller.h"
+#include "messageitemdelegate.h"
 #include "messagelistview.h"
 #include "messagespane.h"
 #include "messagetextedit.h"
@@ -41,7 +42,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyleOptionViewItem>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -95,6 +99,7 @@ private slots:
     void rAnswersInTheThreadAndTheReplyShowsThere();
     void escapeTakesTheReplyBack();
     void aReplyToAThreadFarAboveIsBroughtIntoView();
+    void aMentionOfMeArrivesMarked();
 
 private:
     // The app signed in and live, with a group space open in which the person has just written
@@ -622,6 +627,41 @@ void TestConversationEndToEnd::aReplyToAThreadFarAboveIsBroughtIntoView()
     const QModelIndex reply = threads->index(threads->indexOfMessage(m_messageId).row() + 1, 0);
     QVERIFY(reply.data(MessageListModel::PendingRole).toBool());
     QTRY_VERIFY(viewport.intersects(view->visualRect(reply)));
+}
+
+void TestConversationEndToEnd::aMentionOfMeArrivesMarked()
+{
+    auto app = startWithMyMessage(QStringLiteral("Anyone free to review?"));
+    QVERIFY(app);
+    MessagesPane *messagesPane = pane(*app);
+    // Live, as Webex sends it: <spark-mention data-object-id="my id">my name</spark-mention>.
+    const QString id = emulator()->colleagueMentionsUser(m_roomId, QStringLiteral("I can"));
+    QTRY_VERIFY_WITH_TIMEOUT(messagesPane->threads()->indexOfMessage(id).isValid(), WaitMs);
+    const QModelIndex row = messagesPane->threads()->indexOfMessage(id);
+    QTRY_VERIFY_WITH_TIMEOUT(row.data(MessageListModel::SafeHtmlRole)
+                                 .toString()
+                                 .contains(QStringLiteral("data-mention")),
+                             WaitMs);
+    auto *delegate = qobject_cast<MessageItemDelegate *>(messagesPane->view()->itemDelegate());
+    QVERIFY(delegate);
+    QStyleOptionViewItem option;
+    option.initFrom(messagesPane->view());
+    option.rect = messagesPane->view()->visualRect(row);
+    QTextDocument *doc = delegate->bodyDocument(option, row);
+    bool marked = false;
+    bool restPlain = true;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const bool tinted =
+                it.fragment().charFormat().hasProperty(QTextFormat::BackgroundBrush);
+            if (it.fragment().text().contains(emulator()->userDisplayName()))
+                marked = tinted;
+            else if (tinted)
+                restPlain = false;
+        }
+    }
+    QVERIFY2(marked, qPrintable(row.data(MessageListModel::SafeHtmlRole).toString()));
+    QVERIFY(restPlain);
 }
 
 QTEST_MAIN(TestConversationEndToEnd)

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QStringList>
 #include <QUrl>
+#include <algorithm>
 
 namespace {
 
@@ -53,7 +54,8 @@ QString unsafeMarkupIn(const QString &html)
         QStringLiteral("em"),   QStringLiteral("u"),          QStringLiteral("s"),
         QStringLiteral("code"), QStringLiteral("pre"),        QStringLiteral("p"),
         QStringLiteral("br"),   QStringLiteral("ul"),         QStringLiteral("ol"),
-        QStringLiteral("li"),   QStringLiteral("blockquote"), QStringLiteral("a")};
+        QStringLiteral("li"),   QStringLiteral("blockquote"), QStringLiteral("a"),
+        QStringLiteral("span")};
 
     QList<QString> open;
     const qsizetype n = html.size();
@@ -76,24 +78,28 @@ QString unsafeMarkupIn(const QString &html)
         if (!allowed.contains(name))
             return QStringLiteral("a tag not on the allow-list: ") + html.mid(lt, 40);
 
-        // Attributes: only href="..." and only on <a> (an opening one).
+        // Attributes: only href="..." on <a> and data-mention="..." on <span>, one each, on
+        // opening tags.
+        const QLatin1String expected(name == QLatin1String("span") ? "data-mention" : "href");
         QString href;
         bool hasHref = false;
         while (k < n && html.at(k) == QLatin1Char(' ') && html.mid(k, 2) != QLatin1String(" /")) {
             ++k;
             const qsizetype attrStart = k;
-            while (k < n && isAsciiLetterOrDigit(html.at(k)))
+            while (k < n && (isAsciiLetterOrDigit(html.at(k)) || html.at(k) == QLatin1Char('-')))
                 ++k;
             const QString attribute = html.mid(attrStart, k - attrStart);
-            if (attribute != QLatin1String("href") || name != QLatin1String("a") || closing ||
-                hasHref)
-                return QStringLiteral("an attribute that is not <a href>: ") + html.mid(lt, 60);
+            if (attribute != expected ||
+                (name != QLatin1String("a") && name != QLatin1String("span")) || closing || hasHref)
+                return QStringLiteral(
+                           "an attribute that is not <a href> or <span data-mention>: ") +
+                       html.mid(lt, 60);
             if (html.mid(k, 2) != QLatin1String("=\""))
-                return QStringLiteral("an href that is not quoted: ") + html.mid(lt, 60);
+                return QStringLiteral("an attribute that is not quoted: ") + html.mid(lt, 60);
             k += 2;
             const qsizetype end = html.indexOf(QLatin1Char('"'), k);
             if (end < 0)
-                return QStringLiteral("an unterminated href: ") + html.mid(lt, 60);
+                return QStringLiteral("an unterminated attribute: ") + html.mid(lt, 60);
             href = html.mid(k, end - k);
             hasHref = true;
             k = end + 1;
@@ -115,6 +121,18 @@ QString unsafeMarkupIn(const QString &html)
             const QString bad = badHref(href);
             if (!bad.isEmpty())
                 return bad;
+        }
+        // A mention names a Webex id (base64 characters) or "all", nothing else.
+        if (name == QLatin1String("span") && !closing) {
+            const bool id = hasHref && !href.isEmpty() && href.size() <= 512 &&
+                            std::all_of(href.cbegin(), href.cend(), [](QChar c) {
+                                return isAsciiLetterOrDigit(c) || c == QLatin1Char('-') ||
+                                       c == QLatin1Char('_') || c == QLatin1Char('=') ||
+                                       c == QLatin1Char('+');
+                            });
+            if (!id)
+                return QStringLiteral("a <span> that is not a mention of an id: ") +
+                       html.mid(lt, 60);
         }
         if (name == QLatin1String("br"))
             continue;

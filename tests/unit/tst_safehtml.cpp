@@ -19,7 +19,7 @@ bool onlyAllowedMarkup(const QString &html, QString *bad)
 {
     static const QRegularExpression tag(QStringLiteral("<\\s*/?\\s*([a-zA-Z0-9-]+)([^>]*)>"));
     static const QStringList allowed{"b", "strong", "i",  "em", "u",  "s",          "code", "pre",
-                                     "p", "br",     "ul", "ol", "li", "blockquote", "a"};
+                                     "p", "br",     "ul", "ol", "li", "blockquote", "a",    "span"};
     QRegularExpressionMatchIterator it = tag.globalMatch(html);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
@@ -29,7 +29,18 @@ bool onlyAllowedMarkup(const QString &html, QString *bad)
             *bad = m.captured();
             return false;
         }
-        if (!attributes.isEmpty() &&
+        // A span only as a mention, of a Webex id or of everyone.
+        const bool mention =
+            name == QLatin1String("span") &&
+            QRegularExpression(QStringLiteral("^data-mention=\"[A-Za-z0-9_=+-]{1,512}\"$"))
+                .match(attributes)
+                .hasMatch();
+        if (name == QLatin1String("span") && !m.captured(0).startsWith(QLatin1String("</")) &&
+            !mention) {
+            *bad = m.captured();
+            return false;
+        }
+        if (!attributes.isEmpty() && !mention &&
             !(name == QLatin1String("a") &&
               QRegularExpression(QStringLiteral("^href=\"(https?://|mailto:)[^\"]*\"$"))
                   .match(attributes)
@@ -145,10 +156,40 @@ private slots:
         QTest::newRow("file link removed")
             << QString::fromUtf8("<a href=\"file:///etc/passwd\">x</a>") << QString::fromUtf8("x");
         QTest::newRow("unknown tags keep their text")
-            << QString::fromUtf8(
-                   "<spark-mention data-object-type=\"person\" data-object-id=\"P1\">Ada"
-                   "</spark-mention> hi <div>d</div><span>s</span>")
+            << QString::fromUtf8("<x-card>Ada</x-card> hi <div>d</div><span>s</span>")
             << QString::fromUtf8("Ada hi ds");
+        // Mentions: who is named, so the view can mark mentions of the person apart.
+        QTest::newRow("a person mentioned")
+            << QString::fromUtf8(
+                   "<p><spark-mention data-object-type=\"person\" data-object-id=\"P1\">Ada"
+                   "</spark-mention> hi</p>")
+            << QString::fromUtf8("<p><span data-mention=\"P1\">Ada</span> hi</p>");
+        QTest::newRow("everyone mentioned")
+            << QString::fromUtf8("<spark-mention data-object-type=\"groupMention\" "
+                                 "data-group-type=\"all\">All</spark-mention> look")
+            << QString::fromUtf8("<span data-mention=\"all\">All</span> look");
+        QTest::newRow("a mention read back")
+            << QString::fromUtf8("<span data-mention=\"Y2lz+_-=\" onclick=\"x()\">Bo</span>")
+            << QString::fromUtf8("<span data-mention=\"Y2lz+_-=\">Bo</span>");
+        QTest::newRow("a mention of an id that is not one keeps only its text")
+            << QString::fromUtf8("<spark-mention data-object-type=\"person\" "
+                                 "data-object-id=\"a b&lt;\">Eve</spark-mention>"
+                                 "<spark-mention data-object-type=\"person\" "
+                                 "data-object-id=\"\">Nobody</spark-mention>"
+                                 "<spark-mention data-object-type=\"room\" "
+                                 "data-object-id=\"R1\">Room</spark-mention>"
+                                 "<span data-mention=\"a b\">Space</span>")
+            << QString::fromUtf8("EveNobodyRoomSpace");
+        QTest::newRow("a mention of a 513-character id keeps only its text")
+            << QString::fromUtf8("<spark-mention data-object-type=\"person\" data-object-id=\"") +
+                   QString(513, QLatin1Char('x')) + QString::fromUtf8("\">Long</spark-mention>")
+            << QString::fromUtf8("Long");
+        QTest::newRow("a list inside a mention ends the mention")
+            << QString::fromUtf8(
+                   "<p><spark-mention data-object-type=\"person\" data-object-id=\"P1\">Ann"
+                   "<ul><li>one</li></ul> hi</spark-mention></p>")
+            << QString::fromUtf8(
+                   "<p><span data-mention=\"P1\">Ann</span></p><ul><li>one</li></ul> hi");
         QTest::newRow("headings become paragraphs")
             << QString::fromUtf8("<h1>Big</h1>") << QString::fromUtf8("<p>Big</p>");
         QTest::newRow("del becomes s")

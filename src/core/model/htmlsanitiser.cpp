@@ -21,6 +21,7 @@ using Element = SafeHtmlWriter::Element;
 enum class Action {
     Keep,            // written as Element
     Link,            // <a>: a link if its href passes LinkRule
+    Mention,         // <spark-mention>, or our own <span data-mention>: who, if a Webex id
     LineBreak,       // <br>
     DropWithContent, // code, styling, embedded or remote content, form controls
     Transparent,     // anything else: the element goes, its text stays
@@ -76,6 +77,8 @@ constexpr Rule rules[] = {
     {"s", Action::Keep, Element::Strike},
     {"script", Action::DropWithContent, Element::Paragraph},
     {"select", Action::DropWithContent, Element::Paragraph},
+    {"span", Action::Mention, Element::Paragraph},
+    {"spark-mention", Action::Mention, Element::Paragraph},
     {"strike", Action::Keep, Element::Strike},
     {"strong", Action::Keep, Element::Strong},
     {"style", Action::DropWithContent, Element::Paragraph},
@@ -131,12 +134,13 @@ struct Reader
         pendingText.clear();
     }
 
-    // The href of an <a>: the first one, as libxml2 decoded it. Its quotes arrive as characters
-    // (LibxmlHtmlInput turned them into references), so a quoted value is read here.
-    static QString href(const xmlChar **attributes)
+    // An attribute's value: the first one of that name, as libxml2 decoded it. Its quotes
+    // arrive as characters (LibxmlHtmlInput turned them into references), so a quoted value is
+    // read here.
+    static QString attribute(const xmlChar **attributes, const char *name)
     {
         for (const xmlChar **a = attributes; a && a[0]; a += 2) {
-            if (std::strcmp(reinterpret_cast<const char *>(a[0]), "href") != 0)
+            if (std::strcmp(reinterpret_cast<const char *>(a[0]), name) != 0)
                 continue;
             if (!a[1])
                 return {};
@@ -148,6 +152,29 @@ struct Reader
             return value;
         }
         return {};
+    }
+
+    // Whom a mention names: "all" for Webex's group mention, else the person's id; empty when
+    // it is neither (the text stays, unmarked). Webex writes <spark-mention data-object-type
+    // data-object-id>; a message sanitised before comes back as <span data-mention>.
+    static QString mentioned(const xmlChar *name, const xmlChar **attributes)
+    {
+        QString who;
+        if (std::strcmp(reinterpret_cast<const char *>(name), "span") == 0) {
+            who = attribute(attributes, "data-mention");
+        } else {
+            const QString type = attribute(attributes, "data-object-type");
+            who = type == QLatin1String("groupMention") ? QStringLiteral("all")
+                  : type == QLatin1String("person")     ? attribute(attributes, "data-object-id")
+                                                        : QString();
+        }
+        const bool id = !who.isEmpty() && who.size() <= 512 &&
+                        std::all_of(who.cbegin(), who.cend(), [](QChar c) {
+                            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                                   (c >= u'0' && c <= u'9') || c == u'-' || c == u'_' ||
+                                   c == u'=' || c == u'+';
+                        });
+        return id ? who : QString();
     }
 
     static void startElement(void *context, const xmlChar *name, const xmlChar **attributes)
@@ -174,9 +201,16 @@ struct Reader
             r->open.push_back(true);
             break;
         case Action::Link:
-            r->writer->openLink(href(attributes));
+            r->writer->openLink(attribute(attributes, "href"));
             r->open.push_back(true);
             break;
+        case Action::Mention: {
+            const QString who = mentioned(name, attributes);
+            if (!who.isEmpty())
+                r->writer->openMention(who);
+            r->open.push_back(!who.isEmpty());
+            break;
+        }
         case Action::LineBreak:
             r->writer->lineBreak();
             r->open.push_back(false);

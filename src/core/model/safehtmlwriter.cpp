@@ -136,6 +136,12 @@ void SafeHtmlWriter::openLink(const QString &target)
          QLatin1String("a"), std::nullopt, Kind::Link);
 }
 
+void SafeHtmlWriter::openMention(const QString &who)
+{
+    push(QStringLiteral("span data-mention=\"") + who.toHtmlEscaped() + QLatin1Char('"'),
+         QLatin1String("span"), std::nullopt, Kind::Inline);
+}
+
 void SafeHtmlWriter::close()
 {
     if (m_open.empty())
@@ -193,9 +199,15 @@ void SafeHtmlWriter::endImpliedBy(const Open &starting)
 {
     if (!starting.element)
         return;
+    const bool block = starting.kind == Kind::Block || starting.kind == Kind::ListItem;
     while (!m_written.empty()) {
         Open &open = m_open[m_written.back()];
-        if (!open.element || !m_impliedEnds.ends(*starting.element, *open.element))
+        // A mention is a name: a block inside it ends it here, whatever the parser did, so that
+        // the mention reads back the same (a parser may end a <span> where it would not end
+        // Webex's <spark-mention>).
+        const bool mentionEnded = block && open.kind == Kind::Inline && !open.element;
+        if (!mentionEnded &&
+            (!open.element || !m_impliedEnds.ends(*starting.element, *open.element)))
             return;
         if (m_out.size() == open.start + open.tag.size() + 2)
             unwrite(&open);

@@ -87,6 +87,9 @@ public:
     // A link to target (decoded, not yet checked). A refused target opens nothing visible: the
     // text inside stays, without a link.
     void openLink(const QString &target);
+    // A mention of `who` (a person's Webex id, or "all"; checked by the caller): <span
+    // data-mention="who">, which the message view styles (yours apart from others').
+    void openMention(const QString &who);
     void close();
     void text(QStringView text);
     void lineBreak();
