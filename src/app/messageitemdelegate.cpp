@@ -2,6 +2,7 @@
 
 #include "avatarcache.h"
 #include "inerttextdocument.h"
+#include "live/activityids.h"
 #include "model/messagelistmodel.h"
 #include "model/messagethreadsmodel.h"
 #include "model/safehtml.h"
@@ -174,8 +175,12 @@ QString MessageItemDelegate::styleSheet() const
                                          base.greenF() * 0.7f + highlight.greenF() * 0.3f,
                                          base.blueF() * 0.7f + highlight.blueF() * 0.3f);
     QString mine = QStringLiteral("span[data-mention=\"all\"]");
-    if (!m_myPersonId.isEmpty())
-        mine += QStringLiteral(", span[data-mention=\"") + m_myPersonId + QStringLiteral("\"]");
+    // Webex names the person by REST id or by the uuid inside it (both are seen in its html).
+    const QStringList myIds{m_myPersonId, ActivityIds::uuidOf(m_myPersonId)};
+    for (const QString &id : myIds) {
+        if (!id.isEmpty())
+            mine += QStringLiteral(", span[data-mention=\"") + id + QStringLiteral("\"]");
+    }
     return QStringLiteral("span[data-mention] { font-weight: bold; } ") + mine +
            QStringLiteral(" { background-color: ") + tint.name() + QStringLiteral("; }");
 }

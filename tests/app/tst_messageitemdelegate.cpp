@@ -104,11 +104,11 @@ private slots:
                                         "All</spark-mention> see</p>"))},
                 false);
         settle();
-        const auto formatOf = [this](const QString &word) {
+        const auto formatOfIn = [this](int row, const QString &word) {
             QStyleOptionViewItem option;
             option.initFrom(m_view.get());
-            option.rect = m_view->visualRect(m_model->index(0));
-            QTextDocument *doc = m_delegate->bodyDocument(option, m_model->index(0));
+            option.rect = m_view->visualRect(m_model->index(row));
+            QTextDocument *doc = m_delegate->bodyDocument(option, m_model->index(row));
             for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
                 for (auto it = block.begin(); !it.atEnd(); ++it) {
                     if (it.fragment().text().contains(word))
@@ -117,6 +117,7 @@ private slots:
             }
             return QTextCharFormat();
         };
+        const auto formatOf = [&formatOfIn](const QString &word) { return formatOfIn(0, word); };
         // Nobody signed in yet: every mention bold, only everyone's tinted.
         QCOMPARE(formatOf(QStringLiteral("Carlos")).fontWeight(), int(QFont::Bold));
         QVERIFY(!formatOf(QStringLiteral("Carlos")).hasProperty(QTextFormat::BackgroundBrush));
@@ -128,6 +129,19 @@ private slots:
         QVERIFY(!formatOf(QStringLiteral("Bo")).hasProperty(QTextFormat::BackgroundBrush));
         QVERIFY(!formatOf(QStringLiteral("see")).hasProperty(QTextFormat::BackgroundBrush));
         QVERIFY(formatOf(QStringLiteral("see")).fontWeight() != int(QFont::Bold));
+
+        // Webex may name the person by the uuid inside their REST id.
+        const QString uuid = QStringLiteral("2e2e27fa-ac85-4350-9740-231c07f20272");
+        m_delegate->setMyPersonId(QString::fromLatin1(
+            QByteArray("ciscospark://us/PEOPLE/" + uuid.toLatin1())
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+        addPage({message(QStringLiteral("m2"),
+                         QStringLiteral("<p><spark-mention data-object-type=\"person\" "
+                                        "data-object-id=\"%1\">Uma</spark-mention> hi</p>")
+                             .arg(uuid))},
+                false);
+        settle();
+        QVERIFY(formatOfIn(1, QStringLiteral("Uma")).hasProperty(QTextFormat::BackgroundBrush));
 
         // Only a Webex id goes into the style sheet: anything else marks no one.
         m_delegate->setMyPersonId(QStringLiteral("P2\"] { color: red; } span[x=\""));
