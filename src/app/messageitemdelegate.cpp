@@ -6,6 +6,7 @@
 #include "model/messagelistmodel.h"
 #include "model/messagethreadsmodel.h"
 #include "model/safehtml.h"
+#include "model/webexidtext.h"
 #include "relativetime.h"
 #include "themedicons.h"
 
@@ -156,11 +157,7 @@ void MessageItemDelegate::showWhole(const QModelIndex &index)
 void MessageItemDelegate::setMyPersonId(const QString &personId)
 {
     // Written into a style sheet: only the characters of a Webex id.
-    const bool id = std::all_of(personId.cbegin(), personId.cend(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
-               c == u'-' || c == u'_' || c == u'=' || c == u'+';
-    });
-    m_myPersonId = id && personId.size() <= 512 ? personId : QString();
+    m_myPersonId = isWebexIdText(personId) ? personId : QString();
 }
 
 QString MessageItemDelegate::styleSheet() const

@@ -16,6 +16,7 @@
 #include "api/linkheader.h"
 #include "api/listbody.h"
 #include "logging.h"
+#include "model/webexidtext.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -538,14 +539,7 @@ const WebexClient::Endpoint WebexClient::Endpoint::RoomById =
 
 bool WebexClient::isRestId(const QString &id)
 {
-    // Base64 of "ciscospark://us/MESSAGE/<uuid>" is about 80 characters; a few hundred is room
-    // for any cluster name, and nothing that could change the path.
-    if (id.isEmpty() || id.size() > 512)
-        return false;
-    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
-               c == u'-' || c == u'_' || c == u'=' || c == u'+';
-    });
+    return isWebexIdText(id);
 }
 
 void WebexClient::fetchById(const Endpoint &endpoint, const QString &collection, const QString &id)

@@ -4,6 +4,7 @@
 #include "model/libxmlhtmlinput.h"
 #include "model/safehtmlwriter.h"
 #include "model/utf8.h"
+#include "model/webexidtext.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -168,13 +169,7 @@ struct Reader
                   : type == QLatin1String("person")     ? attribute(attributes, "data-object-id")
                                                         : QString();
         }
-        const bool id = !who.isEmpty() && who.size() <= 512 &&
-                        std::all_of(who.cbegin(), who.cend(), [](QChar c) {
-                            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
-                                   (c >= u'0' && c <= u'9') || c == u'-' || c == u'_' ||
-                                   c == u'=' || c == u'+';
-                        });
-        return id ? who : QString();
+        return isWebexIdText(who) ? who : QString();
     }
 
     static void startElement(void *context, const xmlChar *name, const xmlChar **attributes)
