@@ -206,6 +206,26 @@
         <source>The connection to Webex failed; trying again at %1.</source>
         <translation>Die Verbindung zu Webex ist fehlgeschlagen; neuer Versuch um %1.</translation>
     </message>
+    <message>
+        <source>Webex is still scanning this file for malware; try again in a moment.</source>
+        <translation>Webex prüft diese Datei noch auf Schadsoftware; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Webex blocked this file: its malware scan found a threat.</source>
+        <translation>Webex hat diese Datei gesperrt: Die Prüfung auf Schadsoftware hat eine Bedrohung gefunden.</translation>
+    </message>
+    <message>
+        <source>Webex could not scan this file for malware, so it is not offered.</source>
+        <translation>Webex konnte diese Datei nicht auf Schadsoftware prüfen, daher wird sie nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The file is larger than Webex accepts.</source>
+        <translation>Die Datei ist größer, als Webex annimmt.</translation>
+    </message>
+    <message>
+        <source>Webex is scanning the file for malware; trying again at %1.</source>
+        <translation>Webex prüft die Datei auf Schadsoftware; neuer Versuch um %1.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -298,6 +318,62 @@
         <source>Escape cancels the reply.</source>
         <translation>Escape bricht die Antwort ab.</translation>
     </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Eine Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>Eine Datei anhängen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Webex takes one file per message; %1 is attached.</source>
+        <translation>Webex nimmt eine Datei pro Nachricht an; %1 ist angehängt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent: it is not a file that can be read.</source>
+        <translation>%1 kann nicht gesendet werden: Es ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; Webex does not accept empty files.</source>
+        <translation>%1 ist leer; Webex nimmt keine leeren Dateien an.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to send: Webex accepts files of up to 100 MB, this one has %2.</source>
+        <translation>%1 ist zu groß zum Senden: Webex nimmt Dateien bis 100 MB an, diese hat %2.</translation>
+    </message>
+    <message>
+        <source>Attached: %1 (%2)</source>
+        <translation>Angehängt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Remove the attached file %1</source>
+        <translation>Die angehängte Datei %1 entfernen</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be kept for sending: %1</source>
+        <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <translation>Eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be kept for sending.</source>
+        <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Attach a File</source>
+        <translation>Eine Datei anhängen</translation>
+    </message>
 </context>
 <context>
     <name>ConversationController</name>
@@ -344,6 +420,18 @@
         <source>Replying to %1: %2</source>
         <translation>Antwort an %1: %2</translation>
     </message>
+    <message>
+        <source>Files are sent only while Webex can be reached; the file stays attached until then.</source>
+        <translation>Dateien werden nur gesendet, solange Webex erreichbar ist; die Datei bleibt bis dahin angehängt.</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>%1 wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled; the file is still attached.</source>
+        <translation>Das Senden wurde abgebrochen; die Datei ist noch angehängt.</translation>
+    </message>
 </context>
 <context>
     <name>DemoEmulatorProcess</name>
@@ -381,6 +469,88 @@
     <message>
         <source>The Webex device service sent an answer Webex Desk cannot use.</source>
         <translation>Der Webex-Gerätedienst hat eine Antwort gesendet, mit der Webex Desk nichts anfangen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFile</name>
+    <message>
+        <source>Refused to save “%1” in the folder “%2”: it is not a file name.</source>
+        <translation>„%1“ wurde nicht im Ordner „%2“ gespeichert: Das ist kein Dateiname.</translation>
+    </message>
+    <message>
+        <source>Could not save into “%1”: it is a file, not a folder.</source>
+        <translation>In „%1“ kann nicht gespeichert werden: Das ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder “%1”.</source>
+        <translation>Der Ordner „%1“ konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Refused to save “%1” outside the folder “%2”.</source>
+        <translation>„%1“ wurde nicht außerhalb des Ordners „%2“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not create a file in the folder “%1”: %2</source>
+        <translation>Im Ordner „%1“ konnte keine Datei angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>There are too many files named like “%1” in the folder “%2”.</source>
+        <translation>Im Ordner „%2“ gibt es zu viele Dateien mit Namen wie „%1“.</translation>
+    </message>
+    <message>
+        <source>Could not write the download: it was not started.</source>
+        <translation>Der Download konnte nicht geschrieben werden: Er wurde nicht begonnen.</translation>
+    </message>
+    <message>
+        <source>There is not enough space in the folder “%1” to save “%2”.</source>
+        <translation>Im Ordner „%1“ ist nicht genug Platz, um „%2“ zu speichern.</translation>
+    </message>
+    <message>
+        <source>Could not write “%1” in the folder “%2”: %3</source>
+        <translation>„%1“ konnte im Ordner „%2“ nicht geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Could not start “%1” again in the folder “%2”: %3</source>
+        <translation>„%1“ konnte im Ordner „%2“ nicht neu begonnen werden: %3</translation>
+    </message>
+    <message>
+        <source>Could not save the download: it was not started.</source>
+        <translation>Der Download konnte nicht gespeichert werden: Er wurde nicht begonnen.</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” in the folder “%2”: %3</source>
+        <translation>„%1“ konnte nicht im Ordner „%2“ gespeichert werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>FilesController</name>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown: it is damaged, too large, or not a picture after all. Save it to look at it elsewhere.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden: Es ist beschädigt, zu groß oder doch kein Bild. Speichern Sie es, um es anderswo anzusehen.</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded. %1</source>
+        <translation>Das Bild konnte nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>The download of %1 was cancelled.</source>
+        <translation>Der Download von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 is saved in %2.</source>
+        <translation>%1 ist in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 was not downloaded. %2</source>
+        <translation>%1 wurde nicht heruntergeladen. %2</translation>
     </message>
 </context>
 <context>
@@ -464,6 +634,29 @@
         <source>Open</source>
         <comment>the button of a new message&apos;s notification</comment>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>Picture: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save to Downloads</source>
+        <translation>In Downloads &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save %1 to Downloads</source>
+        <translation>%1 in Downloads speichern</translation>
+    </message>
+    <message>
+        <source>Close the picture</source>
+        <translation>Das Bild schließen</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1025,18 @@
             <numerusform>▸ %n Antworten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A file</source>
+        <translation>Eine Datei</translation>
+    </message>
+    <message>
+        <source>A file: %1</source>
+        <translation>Eine Datei: %1</translation>
+    </message>
+    <message>
+        <source>A file (loading its name…)</source>
+        <translation>Eine Datei (ihr Name wird geladen …)</translation>
+    </message>
 </context>
 <context>
     <name>MessageListModel</name>
@@ -868,6 +1073,14 @@
     <message>
         <source>Edited</source>
         <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>A file</source>
+        <translation>Eine Datei</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1131,18 @@
     <message>
         <source>Reply in Thread</source>
         <translation>Im Thread antworten</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Save to Downloads</source>
+        <translation>In Downloads speichern</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1220,21 @@
     <message>
         <source>Untitled space</source>
         <translation>Unbenannter Bereich</translation>
+    </message>
+    <message>
+        <source>Webex takes one file per message; %1 is attached.</source>
+        <translation>Webex nimmt eine Datei pro Nachricht an; %1 ist angehängt.</translation>
+    </message>
+</context>
+<context>
+    <name>MultipartFileBody</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being sent.</source>
+        <translation>%1 hat sich beim Senden geändert.</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +2012,41 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     </message>
 </context>
 <context>
+    <name>TransfersBar</name>
+    <message>
+        <source>Files being sent and downloaded</source>
+        <translation>Dateien, die gesendet und heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Progress: %1</source>
+        <translation>Fortschritt: %1</translation>
+    </message>
+    <message>
+        <source>Cancel: %1</source>
+        <translation>Abbrechen: %1</translation>
+    </message>
+    <message>
+        <source>Show in folder: %1</source>
+        <translation>Im Ordner anzeigen: %1</translation>
+    </message>
+    <message>
+        <source>Dismiss: %1</source>
+        <translation>Schließen: %1</translation>
+    </message>
+</context>
+<context>
     <name>TrayController</name>
     <message>
         <source>Webex Desk tray menu</source>
@@ -1961,6 +2236,30 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>No space was given for the edited message.</source>
         <translation>Für die bearbeitete Nachricht wurde kein Bereich angegeben.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>This file is not stored at Webex (%1), so Webex Desk does not fetch it.</source>
+        <translation>Diese Datei liegt nicht bei Webex (%1), daher lädt Webex Desk sie nicht.</translation>
+    </message>
+    <message>
+        <source>No space was given to send the file to.</source>
+        <translation>Es wurde kein Bereich angegeben, an den die Datei gesendet werden soll.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be sent.</source>
+        <translation>%1 ist keine Datei, die gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to send: Webex accepts files of up to 100 MB, this one has %2 MB.</source>
+        <translation>%1 ist zu groß zum Senden: Webex nimmt Dateien bis 100 MB an, diese hat %2 MB.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; Webex does not accept empty files.</source>
+        <translation>%1 ist leer; Webex nimmt keine leeren Dateien an.</translation>
     </message>
 </context>
 </TS>

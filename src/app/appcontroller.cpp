@@ -11,6 +11,8 @@
 #include "avatarcache.h"
 #include "conversationcontroller.h"
 #include "demoemulatorprocess.h"
+#include "filepreviews.h"
+#include "filescontroller.h"
 #include "firstrundialog.h"
 #include "livecontroller.h"
 #include "lookupwaitscontroller.h"
@@ -57,6 +59,13 @@ QString imageCacheDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
            QStringLiteral("/images");
 }
+
+// Thumbnails of pictures people sent; deleted with the pictures at sign-out.
+QString thumbnailDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/thumbnails");
+}
 } // namespace
 
 AppController::AppController(const StartupOptions &options, QObject *parent)
@@ -67,6 +76,7 @@ AppController::AppController(const StartupOptions &options, SessionStore *store,
     : QObject(parent), m_options(options),
       m_ownStore(store ? nullptr : std::make_unique<SessionStore>(options.keychainService)),
       m_avatars(std::make_unique<AvatarCache>(imageCacheDirectory())),
+      m_filePreviews(std::make_unique<FilePreviews>(thumbnailDirectory())),
       m_mainWindow(std::make_unique<MainWindow>()),
       m_localData(new StoreController(dataDirectory(), options.keychainService, this)),
       m_connectivity(new Connectivity(&m_network, this)),
@@ -140,6 +150,7 @@ void AppController::connectLocalData()
     connect(m_mainWindow.get(), &MainWindow::forgetLocalDataRequested, this, [this] {
         m_localData->forgetLocalData();
         m_avatars->forget();
+        m_filePreviews->forget();
     });
 }
 
@@ -256,6 +267,9 @@ void AppController::buildWorkspace()
     m_conversation = new ConversationController(m_mainWindow->messagesPane(), m_spaces->roomModel(),
                                                 m_avatars.get(), this);
     m_edits = new MessageEditController(m_mainWindow->messagesPane(), this);
+    m_mainWindow->messagesPane()->setFilePreviews(m_filePreviews.get());
+    m_files = new FilesController(m_filePreviews.get(), m_mainWindow->messagesPane()->transfers(),
+                                  m_mainWindow.get(), this);
     m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(), this);
     m_search = new SearchController(m_mainWindow->searchPane(), this);
     m_live =
@@ -295,6 +309,12 @@ SpacesController *AppController::spaces()
 {
     buildWorkspace();
     return m_spaces;
+}
+
+FilesController *AppController::files()
+{
+    buildWorkspace();
+    return m_files;
 }
 
 MessageEditController *AppController::messageEdits()
@@ -373,6 +393,11 @@ void AppController::connectWorkspace()
     connect(m_spaces, &SpacesController::notice, window, &MainWindow::showNotice);
     connect(m_conversation, &ConversationController::notice, window, &MainWindow::showNotice);
     connect(m_edits, &MessageEditController::notice, window, &MainWindow::showNotice);
+    connect(m_files, &FilesController::notice, window, &MainWindow::showNotice);
+    connect(window->messagesPane(), &MessagesPane::fileOpenRequested, m_files,
+            &FilesController::open);
+    connect(window->messagesPane(), &MessagesPane::fileDownloadRequested, m_files,
+            &FilesController::download);
     connect(m_edits, &MessageEditController::messageDeleted, m_search,
             &SearchController::messageDeleted);
     // "Send now" of a message waiting for the network: a try to reach Webex now.
@@ -445,6 +470,8 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_spaces->begin(m_client, api.baseUrl().host(), m_demoSession);
     m_conversation->begin(m_client);
     m_edits->begin(m_client, m_conversation->messageModel());
+    m_filePreviews->begin(m_client);
+    m_files->begin(m_client);
     if (!m_demoSession)
         openStoredSpace(); // kept from the last session, listed at the first frame
     m_storedShown = false;
@@ -471,6 +498,8 @@ void AppController::onSessionStopped(bool byUser)
     buildWorkspace(); // a session was running, so it is built already
     m_live->end(byUser);
     m_edits->end();
+    m_files->end();
+    m_filePreviews->end();
     m_conversation->end();
     // Signing out forgets when each space was seen and what was unread or muted: the next
     // account starts afresh.
@@ -480,8 +509,10 @@ void AppController::onSessionStopped(bool byUser)
     m_avatars->end();
     // Signing out deletes what this computer kept of the account: messages and pictures.
     m_localData->end(byUser);
-    if (byUser)
+    if (byUser) {
         m_avatars->forget();
+        m_filePreviews->forget();
+    }
     dropStoredStart();
     m_search->end();
 }

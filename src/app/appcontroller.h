@@ -12,6 +12,8 @@ class AttentionController;
 class Connectivity;
 class AvatarCache;
 class ConversationController;
+class FilePreviews;
+class FilesController;
 class MessageEditController;
 class DemoEmulatorProcess;
 class LiveController;
@@ -60,6 +62,7 @@ public:
     [[nodiscard]] SpacesController *spaces();
     [[nodiscard]] ConversationController *conversation();
     [[nodiscard]] MessageEditController *messageEdits();
+    [[nodiscard]] FilesController *files();
     // Unread counts, notifications and the tray (the live layer's way in: unread()).
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
@@ -116,10 +119,12 @@ private:
     QNetworkAccessManager m_network; // API and token calls (never cached to disk)
     std::unique_ptr<SessionStore> m_ownStore;
     std::unique_ptr<AvatarCache> m_avatars;
+    std::unique_ptr<FilePreviews> m_filePreviews;
     std::unique_ptr<MainWindow> m_mainWindow;
     SpacesController *m_spaces = nullptr;
     ConversationController *m_conversation = nullptr;
     MessageEditController *m_edits = nullptr;
+    FilesController *m_files = nullptr;
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
     StoreController *m_localData;

@@ -1,19 +1,27 @@
 #include "composer.h"
 
+#include "api/webexclient.h"
 #include "model/displaytext.h"
 #include "statebanner.h"
 #include "themedicons.h"
 
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent), m_edit(new MessageTextEdit(this)),
       m_send(new QPushButton(tr("Se&nd"), this)), m_problem(new QLabel(this)),
-      m_waiting(new StateBanner(this))
+      m_waiting(new StateBanner(this)), m_attach(new QToolButton(this))
 {
     m_edit->setObjectName(QStringLiteral("composerEdit"));
     m_edit->setAccessibleName(tr("Message"));
@@ -55,8 +63,38 @@ Composer::Composer(QWidget *parent)
     m_edit->setTakesEscape(false);
     connect(m_edit, &MessageTextEdit::escaped, this, &Composer::clearReply);
 
+    // A file to send: Attach, or dropped, or pasted.
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setAccessibleName(tr("Attach a file"));
+    m_attach->setToolTip(tr("Attach a file (Ctrl+Shift+A)"));
+    m_attach->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    connect(m_attach, &QToolButton::clicked, this, &Composer::chooseFile);
+    m_attachmentBar = new QWidget(this);
+    m_attachmentBar->setObjectName(QStringLiteral("attachmentBar"));
+    m_attachmentLabel = new QLabel(m_attachmentBar);
+    m_attachmentLabel->setObjectName(QStringLiteral("attachmentLabel"));
+    m_attachmentLabel->setTextFormat(Qt::PlainText);
+    m_removeAttachment = new QPushButton(tr("Remove"), m_attachmentBar);
+    m_removeAttachment->setObjectName(QStringLiteral("removeAttachmentButton"));
+    connect(m_removeAttachment, &QPushButton::clicked, this, &Composer::clearAttachment);
+    auto *attachmentRow = new QHBoxLayout(m_attachmentBar);
+    attachmentRow->setContentsMargins(0, 0, 0, 0);
+    attachmentRow->addWidget(m_attachmentLabel, 1);
+    attachmentRow->addWidget(m_removeAttachment);
+    m_attachmentBar->setVisible(false);
+    m_edit->setTakesFiles(true);
+    connect(m_edit, &MessageTextEdit::imagePasted, this, &Composer::attachImage);
+    connect(m_edit, &MessageTextEdit::filesDropped, this, [this](const QStringList &paths) {
+        if (paths.size() > 1)
+            showProblem(tr("Webex takes one file per message; %1 is attached.")
+                            .arg(QFileInfo(paths.constFirst()).fileName()));
+        if (setAttachment(paths.constFirst()) && paths.size() == 1)
+            clearProblem();
+    });
+
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_attach, 0, Qt::AlignBottom);
     row->addWidget(m_edit, 1);
     row->addWidget(m_send, 0, Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
@@ -64,13 +102,16 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_waiting);
     layout->addWidget(m_problem);
     layout->addWidget(m_replyBar);
+    layout->addWidget(m_attachmentBar);
     layout->addLayout(row);
 
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
-    connect(m_edit, &MessageTextEdit::textChanged, this,
-            [this] { m_send->setEnabled(!text().trimmed().isEmpty()); });
+    connect(m_edit, &MessageTextEdit::textChanged, this, &Composer::updateSendEnabled);
     setRoomTitle({});
 }
+
+// Out of line: QTemporaryDir is complete here.
+Composer::~Composer() = default;
 
 void Composer::setRoomTitle(const QString &title)
 {
@@ -89,6 +130,8 @@ void Composer::updateDescription()
         parts << replySentence() << tr("Escape cancels the reply.");
     if (!sendWaiting().isEmpty())
         parts << sendWaiting();
+    if (!m_attachment.isEmpty())
+        parts << attachmentText();
     parts << keys;
     const QString description = parts.join(QLatin1Char(' '));
     // The setter tells screen readers it changed (QAccessible::DescriptionChanged).
@@ -176,10 +219,113 @@ QString Composer::sendWaiting() const
     return m_waiting->state() == StateBanner::State::Waiting ? m_waiting->text() : QString();
 }
 
+void Composer::updateSendEnabled()
+{
+    m_send->setEnabled(!text().trimmed().isEmpty() || !m_attachment.isEmpty());
+}
+
+bool Composer::setAttachment(const QString &path)
+{
+    const QFileInfo file(path);
+    QString refused;
+    if (!file.isFile() || !file.isReadable())
+        refused = tr("%1 cannot be sent: it is not a file that can be read.").arg(file.fileName());
+    else if (file.size() == 0)
+        refused = tr("%1 is empty; Webex does not accept empty files.").arg(file.fileName());
+    else if (file.size() > WebexClient::MaxUploadBytes)
+        refused = tr("%1 is too large to send: Webex accepts files of up to 100 MB, this one has "
+                     "%2.")
+                      .arg(file.fileName(),
+                           QLocale().formattedDataSize(file.size(), 1, QLocale::DataSizeSIFormat));
+    if (!refused.isEmpty()) {
+        showProblem(refused);
+        return false;
+    }
+    m_attachment = file.absoluteFilePath();
+    const QString sentence =
+        tr("Attached: %1 (%2)")
+            .arg(file.fileName(),
+                 QLocale().formattedDataSize(file.size(), 1, QLocale::DataSizeSIFormat));
+    m_attachmentLabel->setText(sentence);
+    m_attachmentLabel->setAccessibleName(sentence);
+    m_removeAttachment->setAccessibleName(tr("Remove the attached file %1").arg(file.fileName()));
+    m_attachmentBar->setVisible(true);
+    updateSendEnabled();
+    updateDescription();
+    return true;
+}
+
+void Composer::clearAttachment()
+{
+    if (m_attachment.isEmpty())
+        return;
+    m_attachment.clear();
+    m_attachmentLabel->clear();
+    m_attachmentLabel->setAccessibleName({});
+    m_attachmentBar->setVisible(false);
+    updateSendEnabled();
+    updateDescription();
+    m_edit->setFocus();
+}
+
+QString Composer::attachmentText() const
+{
+    return m_attachment.isEmpty() ? QString() : m_attachmentLabel->text();
+}
+
+bool Composer::attachImage(const QImage &image)
+{
+    if (image.isNull())
+        return false;
+    if (!m_pasted)
+        m_pasted = std::make_unique<QTemporaryDir>();
+    if (!m_pasted->isValid()) {
+        showProblem(tr("The pasted picture could not be kept for sending: %1")
+                        .arg(m_pasted->errorString()));
+        return false;
+    }
+    // A name a person recognises in the space afterwards.
+    const QString name =
+        tr("Pasted picture %1.png")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")));
+    const QString path = m_pasted->filePath(name);
+    if (!image.save(path, "PNG")) {
+        showProblem(tr("The pasted picture could not be kept for sending."));
+        return false;
+    }
+    clearProblem();
+    return setAttachment(path);
+}
+
+void Composer::chooseFile()
+{
+    if (m_fileDialog) {
+        m_fileDialog->raise();
+        return;
+    }
+    auto *dialog = new QFileDialog(window(), tr("Attach a File"));
+    dialog->setObjectName(QStringLiteral("attachFileDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (setAttachment(path))
+            clearProblem();
+        m_edit->setFocus();
+    });
+    m_fileDialog = dialog;
+    dialog->open();
+}
+
+QWidget *Composer::fileDialog() const
+{
+    return m_fileDialog;
+}
+
 void Composer::send()
 {
     const QString markdown = text();
-    if (markdown.trimmed().isEmpty())
+    const QString file = m_attachment;
+    if (markdown.trimmed().isEmpty() && file.isEmpty())
         return;
     if (const QString tooLong = MessageTextEdit::tooLongText(markdown); !tooLong.isEmpty()) {
         showProblem(tooLong); // the draft stays, and the person can shorten it
@@ -189,11 +335,15 @@ void Composer::send()
     m_edit->clear();
     const QString parentId = m_replyTo;
     clearReply(); // a reply is one message; the next goes to the space again
-    emit sendRequested(markdown, parentId);
+    clearAttachment();
+    emit sendRequested(markdown, parentId, file);
 }
 
 void Composer::tintIcons()
 {
+    m_attach->setIcon(ThemedIcons::icon(QStringLiteral("attach"),
+                                        palette().color(QPalette::ButtonText),
+                                        palette().color(QPalette::Disabled, QPalette::ButtonText)));
     m_send->setIcon(ThemedIcons::icon(QStringLiteral("send"), palette().color(QPalette::ButtonText),
                                       palette().color(QPalette::Disabled, QPalette::ButtonText)));
 }

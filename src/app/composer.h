@@ -2,22 +2,34 @@
 
 #include "messagetextedit.h" // MaxBytes
 
+#include <QImage>
+#include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QPushButton;
+class QTemporaryDir;
+class QToolButton;
 class StateBanner;
 
 // Writing a message: Enter sends, Shift+Enter starts a new line, markdown is sent as written.
 // The text leaves the field when sent (the message shows in the list at once); if sending
 // fails, restoreDraft() puts it back and says why, so nothing typed is lost. While a message
 // sent waits for Webex (a rate limit), showSendWaiting() says until when, with Send now.
+//
+// One file goes with a message, as Webex takes it: chosen with Attach (Ctrl+Shift+A), dropped
+// on the space or the field, or a picture pasted (saved as a PNG in a folder of the composer's
+// own, removed when the app ends). It shows above the field with Remove until it is sent; a
+// file over Webex's limit is refused when it is attached, before anything is sent.
 class Composer : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit Composer(QWidget *parent = nullptr);
+    ~Composer() override;
 
     // Whom the message goes to, for the placeholder and the accessible description.
     void setRoomTitle(const QString &title);
@@ -42,6 +54,19 @@ public:
     [[nodiscard]] QString replyTo() const { return m_replyTo; }
     [[nodiscard]] QString replySentence() const;
 
+    // The file sent with the next message; false (and a problem shown) when it cannot be sent:
+    // not a readable file, empty, or over WebexClient::MaxUploadBytes.
+    bool setAttachment(const QString &path);
+    void clearAttachment();
+    [[nodiscard]] QString attachment() const { return m_attachment; }
+    // A pasted picture becomes the attachment, as "Pasted picture <time>.png".
+    bool attachImage(const QImage &image);
+    [[nodiscard]] QToolButton *attachButton() const { return m_attach; }
+    [[nodiscard]] QPushButton *removeAttachmentButton() const { return m_removeAttachment; }
+    [[nodiscard]] QString attachmentText() const;
+    // Attach's file dialog, open while the person chooses (null otherwise).
+    [[nodiscard]] QWidget *fileDialog() const;
+
     [[nodiscard]] QString text() const;
     void setText(const QString &text);
     [[nodiscard]] MessageTextEdit *editor() const { return m_edit; }
@@ -51,8 +76,9 @@ public:
     static constexpr int MaxBytes = MessageTextEdit::MaxBytes;
 
 signals:
-    // `parentId`: the thread it answers (setReplyTo), or empty.
-    void sendRequested(const QString &markdown, const QString &parentId);
+    // `parentId`: the thread it answers (setReplyTo), or empty; `filePath`: the file that goes
+    // with it, or empty.
+    void sendRequested(const QString &markdown, const QString &parentId, const QString &filePath);
     // Send now: the waiting message goes at once.
     void sendNowRequested();
     // Up in the empty field: the person wants to edit their last message.
@@ -64,6 +90,8 @@ protected:
 private:
     void tintIcons();
     void send();
+    void chooseFile();
+    void updateSendEnabled();
     void updateDescription();
 
     MessageTextEdit *m_edit;
@@ -73,4 +101,11 @@ private:
     QWidget *m_replyBar;
     QLabel *m_replyLabel;
     QString m_replyTo;
+    QToolButton *m_attach;
+    QWidget *m_attachmentBar;
+    QLabel *m_attachmentLabel;
+    QPushButton *m_removeAttachment;
+    QString m_attachment;
+    std::unique_ptr<QTemporaryDir> m_pasted; // pasted pictures, made at the first paste
+    QPointer<QWidget> m_fileDialog;
 };

@@ -15,8 +15,10 @@
 #include "spacedrafts.h"
 #include "statebanner.h"
 #include "store/localstore.h"
+#include "transfersbar.h"
 #include "waitsentences.h"
 
+#include <QFileInfo>
 #include <QUuid>
 
 namespace {
@@ -42,6 +44,10 @@ ConversationController::ConversationController(MessagesPane *pane, RoomListModel
             loadMessages(m_messagesBefore);
     });
     connect(m_pane, &MessagesPane::sendRequested, this, &ConversationController::sendMessage);
+    connect(m_pane->transfers(), &TransfersBar::cancelRequested, this, [this](const QString &key) {
+        if (key.startsWith(QLatin1String("upload:")))
+            cancelUpload(key.mid(int(qstrlen("upload:"))));
+    });
     connect(m_pane->view(), &MessageListView::replyRequested, this,
             &ConversationController::replyInThread);
     // Send now: the waiting message goes at once (with every other waiting call: a rate limit
@@ -73,6 +79,7 @@ void ConversationController::begin(WebexClient *client)
     m_outbox->begin(client);
     connect(client, &WebexClient::messageSent, this, &ConversationController::onMessageSent);
     connect(client, &WebexClient::sendFailed, this, &ConversationController::onSendFailed);
+    connect(client, &WebexClient::uploadProgress, this, &ConversationController::onUploadProgress);
     connect(client, &WebexClient::retryWaiting, this, &ConversationController::onRetryWaiting);
     connect(client, &WebexClient::retryStarted, this, &ConversationController::onRetryStarted);
     m_pane->setModel(m_messages);
@@ -468,15 +475,35 @@ void ConversationController::replyInThread(const QString &threadId)
     m_pane->composer()->setReplyTo(threadId, sentence);
 }
 
-void ConversationController::sendMessage(const QString &markdown, const QString &parentId)
+void ConversationController::sendMessage(const QString &markdown, const QString &parentId,
+                                         const QString &filePath)
 {
     if (!m_client || !m_messages || m_openRoomId.isEmpty())
         return;
+    if (!filePath.isEmpty() && (!m_online || m_outbox->size() > 0)) {
+        // Not queued: the file may change or go before the network is back.
+        m_pane->composer()->setAttachment(filePath);
+        m_pane->restoreDraft(markdown, tr("Files are sent only while Webex can be reached; the "
+                                          "file stays attached until then."));
+        return;
+    }
     // The failed rows' text is back in the composer, so it is in this message now.
     for (const QString &tag : std::as_const(m_failedTags))
         m_messages->removePending(tag);
     m_failedTags.clear();
     const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!filePath.isEmpty()) {
+        const QString name = QFileInfo(filePath).fileName();
+        m_sending.insert(tag, {m_openRoomId, markdown, filePath});
+        m_messages->addPendingFile(tag, markdown, m_myPersonId, parentId, name);
+        if (!parentId.isEmpty()) {
+            m_pane->threads()->setExpanded(parentId, true);
+            m_pane->showSent(tag);
+        }
+        m_pane->transfers()->showProgress(uploadKey(tag), tr("Sending %1…").arg(name), 0);
+        m_client->sendFile(m_openRoomId, markdown, filePath, tag, parentId);
+        return;
+    }
     if (!m_online || m_outbox->size() > 0) {
         // Offline, or others wait already (they go first): queued, in order.
         m_outbox->enqueue({tag, m_openRoomId, markdown, QDateTime::currentDateTimeUtc(), parentId});
@@ -487,7 +514,7 @@ void ConversationController::sendMessage(const QString &markdown, const QString 
         }
         return;
     }
-    m_sending.insert(tag, {m_openRoomId, markdown});
+    m_sending.insert(tag, {m_openRoomId, markdown, {}});
     m_messages->addPending(tag, markdown, m_myPersonId, parentId);
     if (!parentId.isEmpty()) {
         m_pane->threads()->setExpanded(parentId, true); // the reply shows where it goes
@@ -534,7 +561,7 @@ void ConversationController::showQueued(const QList<OutgoingMessage> &messages)
     for (const OutgoingMessage &message : messages) {
         // Known here from now on, so its answer confirms or fails its row like any other.
         if (!m_sending.contains(message.clientTag))
-            m_sending.insert(message.clientTag, {message.roomId, message.markdown});
+            m_sending.insert(message.clientTag, {message.roomId, message.markdown, {}});
         if (!m_messages || message.roomId != m_openRoomId ||
             m_messages->rowOfClientTag(message.clientTag) >= 0)
             continue;
@@ -545,9 +572,41 @@ void ConversationController::showQueued(const QList<OutgoingMessage> &messages)
     }
 }
 
+QString ConversationController::uploadKey(const QString &clientTag)
+{
+    return QStringLiteral("upload:") + clientTag;
+}
+
+void ConversationController::onUploadProgress(const QString &clientTag, qint64 sent, qint64 total)
+{
+    const auto draft = m_sending.constFind(clientTag);
+    if (draft == m_sending.cend() || draft->filePath.isEmpty())
+        return;
+    m_pane->transfers()->showProgress(uploadKey(clientTag),
+                                      tr("Sending %1…").arg(QFileInfo(draft->filePath).fileName()),
+                                      total > 0 ? int(sent * 100 / total) : -1);
+}
+
+void ConversationController::cancelUpload(const QString &clientTag)
+{
+    const Draft draft = m_sending.take(clientTag);
+    m_pane->transfers()->remove(uploadKey(clientTag));
+    if (draft.filePath.isEmpty())
+        return;
+    forgetSendWait(clientTag);
+    if (m_client)
+        m_client->cancelSend(clientTag);
+    if (!m_messages || draft.roomId != m_openRoomId)
+        return;
+    m_messages->removePending(clientTag);
+    m_pane->composer()->setAttachment(draft.filePath);
+    m_pane->restoreDraft(draft.text, tr("Sending was cancelled; the file is still attached."));
+}
+
 void ConversationController::onMessageSent(const QString &clientTag, const Message &message)
 {
     forgetSendWait(clientTag);
+    m_pane->transfers()->remove(uploadKey(clientTag));
     const Draft draft = m_sending.take(clientTag);
     if (m_messages && draft.roomId == m_openRoomId)
         m_messages->confirmPending(clientTag, message);
@@ -558,6 +617,7 @@ void ConversationController::onSendFailed(const QString &clientTag, const ApiErr
     if (m_outbox->contains(clientTag))
         return; // the network went again while it was sent: it waits on, in its place
     forgetSendWait(clientTag);
+    m_pane->transfers()->remove(uploadKey(clientTag));
     const Draft draft = m_sending.take(clientTag);
     if (!m_messages || draft.roomId.isEmpty())
         return;
@@ -575,5 +635,7 @@ void ConversationController::onSendFailed(const QString &clientTag, const ApiErr
     }
     m_messages->failPending(clientTag, error.userMessage());
     m_failedTags.append(clientTag);
+    if (!draft.filePath.isEmpty())
+        m_pane->composer()->setAttachment(draft.filePath);
     m_pane->restoreDraft(draft.text, tr("Your message was not sent. %1").arg(error.userMessage()));
 }

@@ -54,8 +54,15 @@ public:
 
 public slots:
     void openRoom(const QString &roomId, const QString &title);
-    // `parentId`: the thread it answers (the composer's reply), or empty.
-    void sendMessage(const QString &markdown, const QString &parentId = {});
+    // `parentId`: the thread it answers (the composer's reply), or empty. `filePath`: a file
+    // sent with it (multipart upload, its progress and Cancel in the pane's TransfersBar); a
+    // file is sent only while Webex can be reached (it is not queued: the file could change or
+    // go before the network returns), else it stays attached and the composer says why.
+    void sendMessage(const QString &markdown, const QString &parentId = {},
+                     const QString &filePath = {});
+    // Stops a message being sent with a file: its row goes, text and file are back in the
+    // composer.
+    void cancelUpload(const QString &clientTag);
     // The composer answers thread `threadId` of the open space next, saying to whom.
     void replyInThread(const QString &threadId);
     // F5: the open space's newest messages, now.
@@ -151,7 +158,10 @@ private:
     {
         QString roomId;
         QString text;
+        QString filePath; // sent with a file
     };
+    void onUploadProgress(const QString &clientTag, qint64 sent, qint64 total);
+    [[nodiscard]] static QString uploadKey(const QString &clientTag);
     QHash<QString, Draft> m_sending; // client tag -> what was sent
     struct SendWait
     {

@@ -1,6 +1,7 @@
 #include "messageitemdelegate.h"
 
 #include "avatarcache.h"
+#include "filepreviews.h"
 #include "inerttextdocument.h"
 #include "live/activityids.h"
 #include "model/messagelistmodel.h"
@@ -16,6 +17,8 @@
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QHelpEvent>
+#include <QLocale>
+#include <QMimeDatabase>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -38,6 +41,24 @@ int cacheCost(const QString &html)
 }
 // The href of "Show more": not a URL anything opens (isOpenableLink refuses it).
 const QLatin1String ShowMoreHref("#webexdesk-show-more");
+// A file's line: its text with this much room around it.
+constexpr int FilePadding = 4;
+// Files shown per message at most; Webex sends one file per message, a hostile server more.
+constexpr int MaxFilesShown = 10;
+
+// "PDF document" for application/pdf, in the person's language (the shared MIME database's
+// comments); the type itself when the database does not know it.
+QString typeName(const QString &mimeType)
+{
+    static QHash<QString, QString> names;
+    const auto known = names.constFind(mimeType);
+    if (known != names.cend())
+        return *known;
+    const QMimeType type = QMimeDatabase().mimeTypeForName(mimeType);
+    const QString name = type.isValid() && !type.comment().isEmpty() ? type.comment() : mimeType;
+    names.insert(mimeType, name);
+    return name;
+}
 } // namespace
 
 MessageItemDelegate::MessageItemDelegate(AvatarCache *avatars, QObject *parent)
@@ -222,8 +243,25 @@ MessageItemDelegate::Layout MessageItemDelegate::layout(const QStyleOptionViewIt
     l.header = QRect(left, rect.top() + Padding, width, lineHeight);
     const QTextDocument *doc = document(index, width, option.font);
     l.body = QRect(left, l.header.bottom() + 1, width, qCeil(doc->size().height()));
+    int y = l.body.bottom() + 1;
+    const QString pendingFile = index.data(MessageListModel::PendingFileRole).toString();
+    QList<QUrl> files = index.data(MessageListModel::FilesRole).value<QList<QUrl>>();
+    if (files.size() > MaxFilesShown)
+        files.resize(MaxFilesShown);
+    if (!pendingFile.isEmpty())
+        files.append(QUrl());
+    const int lineBox = lineHeight + 2 * FilePadding;
+    for (const QUrl &url : std::as_const(files)) {
+        y += Padding / 2;
+        const bool picture = m_files && !url.isEmpty() && m_files->isPreviewed(url);
+        const QRect box = picture ? QRect(left, y, qMin(width, int(FilePreviews::ThumbnailWidth)),
+                                          FilePreviews::ThumbnailHeight)
+                                  : QRect(left, y, qMin(width, 28 * lineHeight), lineBox);
+        l.files.append({box, url});
+        y = box.bottom() + 1;
+    }
     const bool hasThread = !threadText(index).isEmpty();
-    l.thread = QRect(left, l.body.bottom() + 1, width, hasThread ? lineHeight + Padding : 0);
+    l.thread = QRect(left, y, width, hasThread ? lineHeight + Padding : 0);
     const bool hasStatus = !statusText(index).isEmpty();
     l.status = QRect(left, l.thread.bottom() + 1, width, hasStatus ? lineHeight : 0);
     return l;
@@ -279,6 +317,8 @@ void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     doc->documentLayout()->draw(painter, context);
     painter->translate(-l.body.topLeft());
 
+    paintFiles(painter, option, index, l, text);
+
     // A thread's first message: how many replies, in the link colour, as something to click.
     const QString thread = threadText(index);
     if (!thread.isEmpty()) {
@@ -313,6 +353,73 @@ void MessageItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->restore();
 }
 
+QString MessageItemDelegate::fileText(const QUrl &url) const
+{
+    if (!m_files)
+        return tr("A file");
+    switch (m_files->state(url)) {
+    case FilePreviews::State::Known:
+        break;
+    case FilePreviews::State::Failed:
+        return tr("A file: %1").arg(m_files->problem(url));
+    case FilePreviews::State::Unknown:
+    case FilePreviews::State::Loading:
+        return tr("A file (loading its name…)");
+    }
+    const FileInfo info = m_files->info(url);
+    QStringList parts{info.name};
+    if (info.size >= 0)
+        parts << QLocale().formattedDataSize(info.size, 1, QLocale::DataSizeSIFormat);
+    if (!info.type.isEmpty())
+        parts << typeName(info.type);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MessageItemDelegate::paintFiles(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const QModelIndex &index, const Layout &l,
+                                     const QColor &text) const
+{
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QColor frame = option.palette.color(QPalette::Mid);
+    for (const auto &[box, url] : l.files) {
+        const bool picture = m_files && !url.isEmpty() && m_files->isPreviewed(url);
+        if (picture) {
+            const QImage thumbnail = m_files->thumbnail(url, ratio);
+            if (!thumbnail.isNull()) {
+                const QSizeF size = thumbnail.deviceIndependentSize();
+                painter->drawImage(QRectF(box.topLeft(), size.boundedTo(box.size())), thumbnail);
+                continue;
+            }
+        }
+        // A file's line (or a picture's place while it comes): a frame with its name.
+        painter->setPen(frame);
+        painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        const int iconSize = option.fontMetrics.height();
+        painter->drawPixmap(box.left() + FilePadding, box.top() + FilePadding,
+                            ThemedIcons::pixmap(QStringLiteral("file"), iconSize, text, ratio));
+        const QRect textRect =
+            box.adjusted(2 * FilePadding + iconSize, FilePadding, -FilePadding, -FilePadding);
+        const QString label = url.isEmpty()
+                                  ? index.data(MessageListModel::PendingFileRole).toString()
+                                  : fileText(url);
+        painter->setPen(text);
+        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignTop,
+                          option.fontMetrics.elidedText(label, Qt::ElideMiddle, textRect.width()));
+    }
+    painter->setPen(text);
+}
+
+QUrl MessageItemDelegate::fileAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                 const QPoint &viewportPos) const
+{
+    const Layout l = layout(option, index, option.rect);
+    for (const auto &[box, url] : l.files) {
+        if (box.contains(viewportPos))
+            return url;
+    }
+    return {};
+}
+
 QSize MessageItemDelegate::sizeHint(const QStyleOptionViewItem &option,
                                     const QModelIndex &index) const
 {
@@ -342,6 +449,11 @@ bool MessageItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             if (layout(option, index, option.rect).thread.contains(mouse->position().toPoint())) {
                 model->setData(index, !index.data(MessageThreadsModel::ExpandedRole).toBool(),
                                MessageThreadsModel::ExpandedRole);
+                return true;
+            }
+            const QUrl file = fileAt(option, index, mouse->position().toPoint());
+            if (!file.isEmpty()) {
+                emit fileActivated(file);
                 return true;
             }
             const QUrl link = linkAt(option, index, mouse->position().toPoint());

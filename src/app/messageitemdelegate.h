@@ -6,10 +6,13 @@
 #include <QStyledItemDelegate>
 
 class AvatarCache;
+class FilePreviews;
 class QTextDocument;
 
 // Draws a message: the sender's picture (initials until it arrives), name and time, then the
-// text as rich text, and "Sending…" or why it was not sent.
+// text as rich text, its files (a picture's thumbnail, or a line with the file's name, size and
+// type: FilePreviews), and "Sending…" or why it was not sent. Clicking a file asks to open it
+// (fileActivated).
 //
 // Rich text is laid out in a QTextDocument the delegate owns and caches per (text, width),
 // not in a QTextBrowser per message: a widget per row costs a window-system object, a layout
@@ -57,9 +60,20 @@ public:
     // (SafeHtml writes a mention as <span data-mention="id|all">). A Webex id only; anything
     // else marks only mentions of everyone.
     void setMyPersonId(const QString &personId);
+    // Where the files of messages are described and previewed; none: files show as "A file".
+    void setFilePreviews(FilePreviews *previews) { m_files = previews; }
+    // The file under a point of the view's viewport, or an empty URL.
+    [[nodiscard]] QUrl fileAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                              const QPoint &viewportPos) const;
+    // What a file's line says: "report.pdf · 2.1 MB · PDF document", or that it loads.
+    [[nodiscard]] QString fileText(const QUrl &url) const;
     // The row's text as painted, for a body `width` wide (tests look inside it).
     [[nodiscard]] QTextDocument *bodyDocument(const QStyleOptionViewItem &option,
                                               const QModelIndex &index) const;
+
+signals:
+    // A file of a message was clicked: the person wants to see it (a picture) or have it.
+    void fileActivated(const QUrl &url);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
@@ -73,9 +87,12 @@ private:
         QRect avatar;
         QRect header;
         QRect body;
+        QList<QPair<QRect, QUrl>> files; // each file's box; an empty URL for a pending file
         QRect thread; // "3 replies" / "Hide replies" under a thread's first message
         QRect status;
     };
+    void paintFiles(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                    const Layout &l, const QColor &text) const;
     // What the row shows: the message, or its beginning and the "Show more" link.
     [[nodiscard]] QString bodyHtml(const QModelIndex &index, bool *shortened = nullptr) const;
     [[nodiscard]] static QString messageKey(const QModelIndex &index);
@@ -93,6 +110,7 @@ private:
     [[nodiscard]] static QString threadText(const QModelIndex &index);
 
     AvatarCache *m_avatars;
+    FilePreviews *m_files = nullptr;
     mutable QCache<QString, QTextDocument> m_documents;
     QString m_myPersonId;
     // SafeHtml::preview of long messages (an empty string: the whole message fits).

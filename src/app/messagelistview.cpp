@@ -17,6 +17,8 @@ namespace {
 // Longer addresses are shortened in the middle in menus: the host and the end stay readable,
 // and a hostile message cannot make a menu wider than the screen.
 constexpr int MenuAddressLength = 80;
+// A hostile message could list hundreds of files; the menu offers the first ones.
+constexpr int MaxFilesInMenu = 10;
 } // namespace
 
 MessageListView::MessageListView(QWidget *parent) : QListView(parent)
@@ -45,7 +47,12 @@ QList<QUrl> MessageListView::linksOf(const QModelIndex &index)
 
 QString MessageListView::menuText(const QUrl &url)
 {
-    QString address = url.toDisplayString();
+    return menuText(url.toDisplayString());
+}
+
+QString MessageListView::menuText(const QString &text)
+{
+    QString address = text;
     if (address.size() > MenuAddressLength) {
         const int tail = MenuAddressLength / 3;
         address = address.left(MenuAddressLength - tail - 1) + QChar(0x2026) + address.right(tail);
@@ -157,6 +164,17 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
         remove->setShortcut(QKeySequence::Delete); // shown; the view's Delete key does the same
         connect(remove, &QAction::triggered, this, [this, id] { emit deleteRequested(id); });
     }
+    // Files: a picture opens in the viewer, any file can be saved into Downloads.
+    const QList<QUrl> files = index.data(MessageListModel::FilesRole).value<QList<QUrl>>();
+    for (const QUrl &url : files.mid(0, MaxFilesInMenu)) {
+        menu->addSeparator();
+        const QString name = delegate ? delegate->fileText(url) : tr("a file");
+        QAction *open = menu->addAction(tr("Open %1").arg(DisplayText::isolated(menuText(name))));
+        connect(open, &QAction::triggered, this, [this, url] { emit fileOpenRequested(url); });
+        QAction *save = menu->addAction(tr("Save to Downloads"));
+        save->setToolTip(name);
+        connect(save, &QAction::triggered, this, [this, url] { emit fileDownloadRequested(url); });
+    }
     for (const QUrl &url : linksOf(index)) {
         menu->addSeparator();
         QAction *open =
@@ -213,6 +231,21 @@ void MessageListView::keyPressEvent(QKeyEvent *event)
             activateLinks(currentIndex());
             event->accept();
             return;
+        }
+        // A message that is a file: Enter opens it, as a click does.
+        if (modifiers == Qt::NoModifier && currentIndex().isValid()) {
+            const QList<QUrl> files =
+                currentIndex().data(MessageListModel::FilesRole).value<QList<QUrl>>();
+            if (files.size() == 1) {
+                emit fileOpenRequested(files.constFirst());
+                event->accept();
+                return;
+            }
+            if (files.size() > 1) {
+                showContextMenu(currentIndex());
+                event->accept();
+                return;
+            }
         }
         break;
     case Qt::Key_Menu:

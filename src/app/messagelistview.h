@@ -20,6 +20,8 @@
 //   closes them (or goes from a reply to its thread's first message), as in a tree; the menu
 //   says the same (Show 3 Replies, Hide Replies). R, or Reply in Thread, answers in the
 //   message's thread (replyRequested).
+// - Files: Enter on a message with one file opens it (a picture in the viewer, another file
+//   downloaded), as a click does; the menu offers Open and Save to Downloads for each.
 // - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
 //   the pane decides whether any are loaded.
 //
@@ -55,6 +57,10 @@ signals:
     void deleteRequested(const QString &messageId);
     // The person wants to answer in thread `threadId` (its first message's id).
     void replyRequested(const QString &threadId);
+    // A file of a message: opened (a picture in the viewer, another file downloaded), or
+    // saved into Downloads (the menu's Open and Save to Downloads, Enter on a file's message).
+    void fileOpenRequested(const QUrl &url);
+    void fileDownloadRequested(const QUrl &url);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -72,6 +78,8 @@ private:
     bool threadKey(const QModelIndex &index, bool right);
     [[nodiscard]] static QList<QUrl> linksOf(const QModelIndex &index);
     [[nodiscard]] static QString menuText(const QUrl &url);
+    // Any text in a menu: shortened in the middle, its '&' kept as it is.
+    [[nodiscard]] static QString menuText(const QString &text);
     static void openLink(const QUrl &url);
     static void copyText(const QModelIndex &index);
     [[nodiscard]] QMenu *newMenu(const QString &title);

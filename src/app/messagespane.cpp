@@ -2,6 +2,7 @@
 
 #include "avatarcache.h"
 #include "composer.h"
+#include "filepreviews.h"
 #include "messageeditbox.h"
 #include "messageitemdelegate.h"
 #include "messagelistview.h"
@@ -9,8 +10,12 @@
 #include "model/messagelistmodel.h"
 #include "model/messagethreadsmodel.h"
 #include "statebanner.h"
+#include "transfersbar.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTimer>
@@ -24,8 +29,9 @@ MessagesPane::MessagesPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_postingNote(new QLabel(this)),
       m_olderLabel(new QLabel(tr("Loading older messages…"), this)),
       m_view(new MessageListView(this)), m_banner(new StateBanner(this)),
-      m_composer(new Composer(this)), m_editBox(new MessageEditBox(this)),
-      m_clock(new QTimer(this)), m_threads(new MessageThreadsModel(this))
+      m_transfers(new TransfersBar(this)), m_composer(new Composer(this)),
+      m_editBox(new MessageEditBox(this)), m_clock(new QTimer(this)),
+      m_threads(new MessageThreadsModel(this))
 {
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_title->setTextFormat(Qt::PlainText); // titles are chosen by other people
@@ -63,7 +69,9 @@ MessagesPane::MessagesPane(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_olderLabel);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_transfers);
     layout->addWidget(m_composer);
+    setAcceptDrops(true);
     layout->addWidget(m_editBox);
     connect(m_composer, &Composer::sendRequested, this, &MessagesPane::sendRequested);
     connect(m_composer, &Composer::sendNowRequested, this, &MessagesPane::sendNowRequested);
@@ -74,6 +82,9 @@ MessagesPane::MessagesPane(QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &MessagesPane::onRangeChanged);
     connect(m_view, &MessageListView::olderWanted, this, &MessagesPane::requestOlder);
+    connect(m_view, &MessageListView::fileOpenRequested, this, &MessagesPane::fileOpenRequested);
+    connect(m_view, &MessageListView::fileDownloadRequested, this,
+            &MessagesPane::fileDownloadRequested);
     connect(m_view, &MessageListView::viewportResized, this, &MessagesPane::scheduleFillCheck);
     m_clock->setInterval(MinuteMs);
     connect(m_clock, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
@@ -87,6 +98,47 @@ void MessagesPane::setAvatarCache(AvatarCache *avatars)
     // A picture arrived: the rows showing initials for it repaint (sizes do not change).
     connect(avatars, &AvatarCache::avatarChanged, m_view->viewport(),
             qOverload<>(&QWidget::update));
+}
+
+void MessagesPane::setFilePreviews(FilePreviews *previews)
+{
+    auto *delegate = qobject_cast<MessageItemDelegate *>(m_view->itemDelegate());
+    if (!delegate || !previews)
+        return;
+    delegate->setFilePreviews(previews);
+    connect(delegate, &MessageItemDelegate::fileActivated, this, &MessagesPane::fileOpenRequested);
+    // A file's name and type came: its row may now show a picture, so rows are laid out again;
+    // screen readers hear its name in the row's description.
+    connect(previews, &FilePreviews::changed, this, [this, delegate, previews](const QUrl &url) {
+        if (m_messages) {
+            const FileInfo info = previews->info(url);
+            m_messages->setFileLabel(url,
+                                     info.name.isEmpty() ? QString() : delegate->fileText(url));
+        }
+        emit delegate->sizeHintChanged(QModelIndex());
+    });
+    connect(previews, &FilePreviews::thumbnailReady, m_view->viewport(),
+            qOverload<>(&QWidget::update));
+}
+
+void MessagesPane::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (m_composer->isVisible() && mime->hasUrls() && !mime->urls().isEmpty() &&
+        mime->urls().constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MessagesPane::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!m_composer->isVisible() || urls.isEmpty() || !urls.constFirst().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    if (m_composer->setAttachment(urls.constFirst().toLocalFile()) && urls.size() > 1)
+        m_composer->showProblem(tr("Webex takes one file per message; %1 is attached.")
+                                    .arg(urls.constFirst().fileName()));
+    m_composer->editor()->setFocus();
 }
 
 void MessagesPane::setMyPersonId(const QString &personId)

@@ -9,6 +9,8 @@
 
 class AvatarCache;
 class Composer;
+class FilePreviews;
+class TransfersBar;
 class MessageEditBox;
 class MessageThreadsModel;
 class QLabel;
@@ -34,6 +36,8 @@ public:
 
     // Where senders' pictures come from; set once, before messages are shown.
     void setAvatarCache(AvatarCache *avatars);
+    // Where messages' files are described and previewed (after setAvatarCache); set once.
+    void setFilePreviews(FilePreviews *previews);
     // Who is signed in: mentions of them are marked apart (MessageItemDelegate).
     void setMyPersonId(const QString &personId);
 
@@ -83,15 +87,26 @@ public:
     // What the view shows: the model's messages with replies in their threads.
     [[nodiscard]] MessageThreadsModel *threads() const { return m_threads; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
+    // Files on their way in and out, above the composer.
+    [[nodiscard]] TransfersBar *transfers() const { return m_transfers; }
 
 signals:
     // The person sent what they wrote (the composer's Enter or Send button); `parentId`: the
     // thread it answers, or empty.
-    void sendRequested(const QString &markdown, const QString &parentId = {});
+    void sendRequested(const QString &markdown, const QString &parentId = {},
+                       const QString &filePath = {});
+    // A file of a message was clicked, or chosen in its menu: open (a picture) or download it.
+    void fileOpenRequested(const QUrl &url);
+    void fileDownloadRequested(const QUrl &url);
     // Send now, in the composer: the waiting messages go at once.
     void sendNowRequested();
     void olderRequested();
     void retryRequested();
+
+protected:
+    // Files dropped on the space go with the next message (the composer's attachment).
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void onScrolled(int value);
@@ -110,6 +125,7 @@ private:
     QLabel *m_olderLabel;
     MessageListView *m_view;
     StateBanner *m_banner;
+    TransfersBar *m_transfers;
     Composer *m_composer;
     MessageEditBox *m_editBox;
     QTimer *m_clock;

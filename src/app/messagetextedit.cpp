@@ -1,5 +1,8 @@
 #include "messagetextedit.h"
 
+#include <QMimeData>
+#include <QUrl>
+
 #include <QFontMetrics>
 #include <QKeyEvent>
 #include <QMetaMethod>
@@ -58,4 +61,48 @@ bool MessageTextEdit::takeKey(QKeyEvent *event, void (MessageTextEdit::*signal)(
     emit(this->*signal)();
     event->accept();
     return true;
+}
+
+namespace {
+// The local files a drop or a paste carries, or none when it carries anything else too.
+QStringList localFilesOf(const QMimeData *source)
+{
+    QStringList paths;
+    if (!source->hasUrls())
+        return paths;
+    const QList<QUrl> urls = source->urls();
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile())
+            return {};
+        paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+} // namespace
+
+bool MessageTextEdit::canInsertFromMimeData(const QMimeData *source) const
+{
+    if (m_takesFiles && (source->hasImage() || !localFilesOf(source).isEmpty()))
+        return true;
+    return QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void MessageTextEdit::insertFromMimeData(const QMimeData *source)
+{
+    if (m_takesFiles) {
+        if (const QStringList files = localFilesOf(source); !files.isEmpty()) {
+            emit filesDropped(files);
+            return;
+        }
+        // A screenshot: a picture without text. Text that comes with a picture (a rich copy
+        // from a web page) is pasted as text.
+        if (source->hasImage() && !source->hasText()) {
+            const QImage image = qvariant_cast<QImage>(source->imageData());
+            if (!image.isNull()) {
+                emit imagePasted(image);
+                return;
+            }
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }

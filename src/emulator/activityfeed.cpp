@@ -65,7 +65,7 @@ QString ActivityFeed::encryptionKeyUrl(int room) const
     return QStringLiteral("kms://kms-emulator.invalid/keys/") + m_data.rooms().at(room).uuid;
 }
 
-QJsonObject ActivityFeed::comment(int room) const
+QString ActivityFeed::ciphertext(int room) const
 {
     QRandomGenerator *rng = QRandomGenerator::global();
     const QByteArray header = QByteArrayLiteral("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"kid\":\"") +
@@ -77,10 +77,36 @@ QJsonObject ActivityFeed::comment(int room) const
         return out;
     };
     // header..iv.ciphertext.tag, as a direct-key JWE in compact form.
-    const QString jwe = base64Url(header) + QStringLiteral("..") + base64Url(random(12)) +
-                        QLatin1Char('.') + base64Url(random(24)) + QLatin1Char('.') +
-                        base64Url(random(16));
-    return QJsonObject{{key("objectType"), key("comment")}, {key("displayName"), jwe}};
+    return base64Url(header) + QStringLiteral("..") + base64Url(random(12)) + QLatin1Char('.') +
+           base64Url(random(24)) + QLatin1Char('.') + base64Url(random(16));
+}
+
+QJsonObject ActivityFeed::comment(int room) const
+{
+    return QJsonObject{{key("objectType"), key("comment")}, {key("displayName"), ciphertext(room)}};
+}
+
+QJsonObject ActivityFeed::content(int room, int message) const
+{
+    const SeedData::Message &m = m_data.messages(room).at(message);
+    QJsonArray items;
+    bool images = true;
+    for (int index : m.files) {
+        const SeedData::Content &c = m_data.contents().at(index);
+        images = images && c.type.startsWith("image/");
+        items.append(QJsonObject{{key("objectType"), key("file")},
+                                 {key("displayName"), ciphertext(room)},
+                                 {key("fileSize"), double(c.bytes.size())},
+                                 {key("mimeType"), QString::fromLatin1(c.type)},
+                                 {key("scr"), ciphertext(room)}});
+    }
+    // The SDK's categories: "images" when every file is one, else "documents" (videos aside).
+    QJsonObject object{{key("objectType"), key("content")},
+                       {key("contentCategory"), images ? key("images") : key("documents")},
+                       {key("files"), QJsonObject{{key("items"), items}}}};
+    if (!m.text.isEmpty())
+        object.insert(key("displayName"), ciphertext(room));
+    return object;
 }
 
 QJsonObject ActivityFeed::activity(const QString &id, const QString &verb, int actor,
@@ -105,8 +131,10 @@ void ActivityFeed::publish(QList<int> people, const QJsonObject &activity)
 void ActivityFeed::posted(int room, int message)
 {
     const SeedData::Message &m = m_data.messages(room).at(message);
-    QJsonObject a = activity(m.uuid, key("post"), m.person, WebexIds::timestamp(m.created));
-    QJsonObject object = comment(room);
+    const bool share = !m.files.isEmpty();
+    QJsonObject a = activity(m.uuid, share ? key("share") : key("post"), m.person,
+                             WebexIds::timestamp(m.created));
+    QJsonObject object = share ? content(room, message) : comment(room);
     if (!m.mentioned.isEmpty()) {
         // Who is mentioned travels in the clear (uuids), beside the encrypted text.
         QJsonArray items;

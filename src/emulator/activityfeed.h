@@ -25,8 +25,8 @@ public:
     void setOrigin(const QString &origin) { m_origin = origin; }
     void setSink(Sink sink) { m_sink = std::move(sink); }
 
-    /// A new message: `post`, with `parent.type` "reply" for a reply in a thread. Its
-    /// activity id is the message's uuid.
+    /// A new message: `post`, with `parent.type` "reply" for a reply in a thread; `share` for
+    /// one with files (object.objectType "content"). Its activity id is the message's uuid.
     void posted(int room, int message);
     /// An edited message: `post` with a fresh id and `parent` {id: the message's uuid,
     /// type: "edit"}. Edits are never `update` (section 4.2).
@@ -50,6 +50,11 @@ private:
     /// Webex's text is end-to-end encrypted: clients fetch it over REST. This stands in for
     /// the ciphertext, shaped like a JWE and holding nothing of the text.
     [[nodiscard]] QJsonObject comment(int room) const;
+    /// A `share`'s object: the files (their names as ciphertext too, as the SDK sends them;
+    /// size and MIME type in the clear) and, when the message has text, its ciphertext.
+    [[nodiscard]] QJsonObject content(int room, int message) const;
+    /// Ciphertext in the compact form of a direct-key JWE, holding nothing of the plain text.
+    [[nodiscard]] QString ciphertext(int room) const;
     [[nodiscard]] QString encryptionKeyUrl(int room) const;
     void publish(QList<int> people, const QJsonObject &activity);
 

@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
 #endif
@@ -13,6 +15,18 @@
 struct EmulatorHttpServer::Pending
 {
     explicit Pending(QHttpServerResponder &&r) : responder(std::move(r)) {}
+    Pending(const Pending &) = delete;
+    Pending &operator=(const Pending &) = delete;
+    ~Pending()
+    {
+        for (const QMetaObject::Connection &connection : watches)
+            QObject::disconnect(connection);
+        // Maybe from inside the timer's own timeout: later, not now.
+        if (paceTimer) {
+            paceTimer->stop();
+            paceTimer->deleteLater();
+        }
+    }
 
     QHttpServerResponder responder;
     EmulatorResponse response;
@@ -22,7 +36,56 @@ struct EmulatorHttpServer::Pending
     // keeps a raw socket pointer, and a client that gave up during the delay leaves it
     // dangling, so remember whether the socket still exists).
     QPointer<QTcpSocket> socket;
+    // Paced answers: the timer of the chunks and how much of the body is out.
+    QPointer<QTimer> paceTimer;
+    qint64 sent = 0;
+    // Connections to the socket's signals that release this answer.
+    QList<QMetaObject::Connection> watches;
 };
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 423:
+        return "Locked";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return {};
+    }
+}
+
+} // namespace
 
 EmulatorHttpServer::EmulatorHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent), m_handler(std::move(handler))
@@ -148,7 +211,7 @@ void EmulatorHttpServer::dispatch(const QHttpServerRequest &request,
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     pending->socket = pending->responder.socket();
 #else
-    if (pending->response.cutOffHalfway)
+    if (pending->response.cutOffHalfway || value.method == "HEAD" || pending->response.paced())
         pending->socket = connectionOf(request);
 #endif
     if (m_latency.count() <= 0) {
@@ -181,9 +244,90 @@ void EmulatorHttpServer::deliver(std::unique_ptr<Pending> pending)
     const int status = pending->response.status;
     if (pending->response.cutOffHalfway)
         writeCutOff(std::move(pending));
+    else if (method == "HEAD")
+        writeHeadersOnly(std::move(pending));
+    else if (pending->response.paced())
+        writePaced(std::move(pending));
     else
         write(pending->responder, pending->response);
     emit served(method, url, status);
+}
+
+QByteArray EmulatorHttpServer::statusAndHeaders(const EmulatorResponse &response)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                      reasonPhrase(response.status) + "\r\n";
+    for (const auto &header : response.headers)
+        head += header.first + ": " + header.second + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    return head;
+}
+
+quint64 EmulatorHttpServer::keepUntilDisconnected(std::unique_ptr<Pending> pending,
+                                                  QTcpSocket *socket)
+{
+    const quint64 id = ++m_nextPendingId;
+    const auto release = [this, id] { m_pending.erase(id); };
+    pending->watches.append(connect(socket, &QAbstractSocket::disconnected, this, release));
+    pending->watches.append(connect(socket, &QObject::destroyed, this, release));
+    m_pending.emplace(id, std::move(pending));
+    return id;
+}
+
+void EmulatorHttpServer::writeHeadersOnly(std::unique_ptr<Pending> pending)
+{
+    QTcpSocket *socket = pending->socket;
+    if (!socket) {
+        qWarning("webex-emulator: the connection of a HEAD was not found; answering in full");
+        write(pending->responder, pending->response);
+        return;
+    }
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client gave up already
+    socket->write(statusAndHeaders(pending->response));
+    // The responder goes with `pending`: QtHttpServer reads the connection's next request.
+}
+
+void EmulatorHttpServer::writePaced(std::unique_ptr<Pending> pending)
+{
+    QTcpSocket *socket = pending->socket;
+    if (!socket) {
+        qWarning("webex-emulator: the connection of a paced answer was not found; answering in "
+                 "full");
+        write(pending->responder, pending->response);
+        return;
+    }
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    socket->write(statusAndHeaders(pending->response));
+    auto *timer = new QTimer(this);
+    timer->setInterval(pending->response.pace.interval);
+    pending->paceTimer = timer;
+    // Until the whole body is out; a client that gives up mid-body releases it at once.
+    const quint64 id = keepUntilDisconnected(std::move(pending), socket);
+    connect(timer, &QTimer::timeout, this, [this, id] { writeNextChunk(id); });
+    timer->start();
+}
+
+void EmulatorHttpServer::writeNextChunk(quint64 id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending &paced = *it->second;
+    if (!paced.socket || paced.socket->state() != QAbstractSocket::ConnectedState) {
+        m_pending.erase(it);
+        return;
+    }
+    const QByteArray &body = paced.response.body;
+    const qint64 size =
+        std::min<qint64>(paced.response.pace.bytesPerChunk, body.size() - paced.sent);
+    paced.socket->write(body.constData() + paced.sent, size);
+    paced.sent += size;
+    // All of it written (the socket sends what it buffers): releasing the responder lets
+    // QtHttpServer read the connection's next request.
+    if (paced.sent >= body.size())
+        m_pending.erase(it);
 }
 
 void EmulatorHttpServer::writeCutOff(std::unique_ptr<Pending> pending)
@@ -197,23 +341,14 @@ void EmulatorHttpServer::writeCutOff(std::unique_ptr<Pending> pending)
     if (socket->state() != QAbstractSocket::ConnectedState)
         return; // the client gave up already
     const EmulatorResponse &response = pending->response;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) +
-                      (response.status == 200 ? " OK\r\n" : " \r\n");
-    for (const auto &header : response.headers)
-        head += header.first + ": " + header.second + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
-    socket->write(head + response.body.left(response.body.size() / 2));
+    socket->write(statusAndHeaders(response) + response.body.left(response.body.size() / 2));
     // Closes once the bytes are out (not abort(), which would drop them).
     socket->disconnectFromHost();
     if (socket->state() == QAbstractSocket::UnconnectedState)
         return;
     // The responder stays until the connection is gone: released earlier, QtHttpServer would
     // take the connection back to read the next request from it.
-    const quint64 id = ++m_nextPendingId;
-    m_pending.emplace(id, std::move(pending));
-    const auto release = [this, id] { m_pending.erase(id); };
-    connect(socket, &QAbstractSocket::disconnected, this, release);
-    connect(socket, &QObject::destroyed, this, release);
+    keepUntilDisconnected(std::move(pending), socket);
 }
 
 void EmulatorHttpServer::respondLater(std::unique_ptr<Pending> pending)

@@ -20,6 +20,10 @@ class QTcpSocket;
 /// and writes EmulatorResponse values back, optionally after a delay. QtHttpServer's
 /// subclassing API changed between 6.4 (socket based) and 6.8 (responder based); the
 /// version guards live here and nowhere else.
+///
+/// Some answers are written to the connection by hand, because QtHttpServer always sends the
+/// Content-Length of what it writes: one cut off mid-body, the answer to a HEAD (the headers of
+/// the GET, its Content-Length included, and no body) and a paced body.
 class EmulatorHttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -40,6 +44,9 @@ public:
     /// Delay before every response is written. A timer does the waiting, so the thread the
     /// server lives on keeps serving other requests meanwhile.
     void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
+    /// Answers not yet done with: waiting for their delay, cut off and waiting for the
+    /// connection to close, or paced and not yet all written.
+    [[nodiscard]] int pendingCount() const { return int(m_pending.size()); }
 
 signals:
     void served(const QByteArray &method, const QUrl &url, int status);
@@ -68,6 +75,15 @@ private:
     // The cutOffHalfway answer, written to the connection by hand: QtHttpServer always sends
     // the Content-Length of what it writes, and a broken connection is the point here.
     void writeCutOff(std::unique_ptr<Pending> pending);
+    // A HEAD's answer: status and headers with the body's Content-Length, and no body.
+    void writeHeadersOnly(std::unique_ptr<Pending> pending);
+    // A paced answer: status and headers now, the body a chunk per tick of a timer.
+    void writePaced(std::unique_ptr<Pending> pending);
+    void writeNextChunk(quint64 id);
+    // Keeps the pending answer until its connection is gone (then releases it).
+    quint64 keepUntilDisconnected(std::unique_ptr<Pending> pending, QTcpSocket *socket);
+    // Status line, headers and a Content-Length of the whole body, for writing by hand.
+    [[nodiscard]] static QByteArray statusAndHeaders(const EmulatorResponse &response);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     [[nodiscard]] QTcpSocket *connectionOf(const QHttpServerRequest &request) const;
 #endif
@@ -79,7 +95,8 @@ private:
     quint16 m_port = 0;
     std::chrono::milliseconds m_latency{0};
     quint64 m_nextPendingId = 0;
-    // Responders waiting for their delay, or for a cut-off connection to close. Owned here (not
-    // by timer lambdas) so they are released before the sockets when the server goes away.
+    // Responders waiting for their delay, for a cut-off connection to close, or for the rest of
+    // a paced body. Owned here (not by timer lambdas) so they are released before the sockets
+    // when the server goes away; released when their connection goes (a client gave up).
     std::map<quint64, std::unique_ptr<Pending>> m_pending;
 };

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+#include <chrono>
+
 class QJsonObject;
 class QUrl;
 
@@ -18,6 +20,17 @@ struct EmulatorResponse
     /// A connection that breaks mid-answer: the status, the headers and a Content-Length for
     /// the whole body go out, then half the body, then the connection is closed.
     bool cutOffHalfway = false;
+    /// A body that comes slowly, as over a poor link: the status and the headers (with the
+    /// whole Content-Length) go out at once, then `bytesPerChunk` bytes every `interval`.
+    struct Pace
+    {
+        qint64 bytesPerChunk = 0;
+        std::chrono::milliseconds interval{0};
+    };
+    Pace pace;
+
+    /// Whether pace is on (both of its numbers above zero).
+    [[nodiscard]] bool paced() const { return pace.bytesPerChunk > 0 && pace.interval.count() > 0; }
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     [[nodiscard]] QByteArray header(const QByteArray &name) const;

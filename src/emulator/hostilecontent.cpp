@@ -102,3 +102,13 @@ QJsonObject HostileContent::withWrongTypes(const QJsonObject &person)
     o.insert(QStringLiteral("loginEnabled"), QStringLiteral("maybe"));
     return o;
 }
+
+QStringList HostileContent::fileNames()
+{
+    QString longName =
+        QStringLiteral("..\\..\\Start Menu/x\u0001y\nz\r\u007f\tQ\u00fc\u00e9rterly/../");
+    const QString ending = QStringLiteral(".pdf");
+    longName += QString(300 - longName.size() - ending.size(), QLatin1Char('a'));
+    longName += ending;
+    return {QStringLiteral("../../.bashrc"), QStringLiteral("/etc/passwd"), longName};
+}

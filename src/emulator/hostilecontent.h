@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 /// The values the hostile knobs put on the wire (issue 10, "Proof under hostile input"): what a
 /// misbehaving or malicious Webex, or another person, could send. Built here and nowhere else,
@@ -38,6 +39,11 @@ public:
     /// encoded surrogate, an overlong "/" and a cut-off four-byte sequence at the end. No quote,
     /// backslash or control byte, so the JSON around it stays well-formed.
     [[nodiscard]] static QByteArray invalidUtf8Title();
+
+    /// Names of shared files that must never become a path as they are: `../../.bashrc`,
+    /// `/etc/passwd`, and a name of 300 characters with control characters (\x01, LF, CR,
+    /// DEL, a tab), both path separators, `..` and non-ASCII letters.
+    [[nodiscard]] static QStringList fileNames();
 
     /// `person` with every field but its id in another JSON type than Webex sends: numbers for
     /// names, a string for the e-mail array, an object for the avatar URL, ...

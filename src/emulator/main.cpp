@@ -137,6 +137,37 @@ int main(int argc, char *argv[])
         QStringLiteral("profile-wrong-types"),
         QCoreApplication::translate(
             "main", "people/me answers with every field but the id in a wrong JSON type."));
+    // Files (issue 13): downloads that wait for the malware scan or come slowly, uploads' limit.
+    const QCommandLineOption scanContents(
+        QStringLiteral("scan-contents"),
+        QCoreApplication::translate("main", "The next N downloads of files (GET or HEAD "
+                                            "/v1/contents/...) answer 423 Locked, as while Webex "
+                                            "scans a file for malware."),
+        QStringLiteral("N"));
+    const QCommandLineOption scanRetryAfter(
+        QStringLiteral("scan-retry-after"),
+        QCoreApplication::translate("main", "Retry-After seconds of those 423s (default 1)."),
+        QStringLiteral("seconds"), QStringLiteral("1"));
+    const QCommandLineOption contentPace(
+        QStringLiteral("content-pace"),
+        QCoreApplication::translate("main", "Files download slowly: N bytes every "
+                                            "--content-pace-ms after the headers."),
+        QStringLiteral("bytes"));
+    const QCommandLineOption contentPaceMs(
+        QStringLiteral("content-pace-ms"),
+        QCoreApplication::translate("main", "Interval of --content-pace (default 100)."),
+        QStringLiteral("ms"), QStringLiteral("100"));
+    const QCommandLineOption uploadLimit(
+        QStringLiteral("upload-limit-bytes"),
+        QCoreApplication::translate("main", "Files larger than this answer 413 (default "
+                                            "100000000, Webex's 100 MB)."),
+        QStringLiteral("N"));
+    const QCommandLineOption hostileFileNames(
+        QStringLiteral("hostile-file-names"),
+        QCoreApplication::translate(
+            "main", "Someone shares three files in the first space named ../../.bashrc, "
+                    "/etc/passwd and 300 characters with control characters and path "
+                    "separators."));
     const QCommandLineOption tokenLifetime(
         QStringLiteral("token-lifetime"),
         QCoreApplication::translate("main", "Access token lifetime in seconds."),
@@ -226,6 +257,12 @@ int main(int argc, char *argv[])
                        invalidUtf8Title,
                        endlessPaging,
                        profileWrongTypes,
+                       scanContents,
+                       scanRetryAfter,
+                       contentPace,
+                       contentPaceMs,
+                       uploadLimit,
+                       hostileFileNames,
                        tokenLifetime,
                        clientId,
                        clientSecret,
@@ -269,6 +306,11 @@ int main(int argc, char *argv[])
     const int displayNameBytes = intOption(parser, hostileDisplayName, 0, &ok);
     const int nestingDepth = intOption(parser, hostileNestedMessage, 0, &ok);
     const int endlessPageSize = intOption(parser, endlessPaging, 0, &ok);
+    const int scans = intOption(parser, scanContents, 0, &ok);
+    const int scanRetryAfterSeconds = intOption(parser, scanRetryAfter, 1, &ok);
+    const int paceBytes = intOption(parser, contentPace, 0, &ok);
+    const int paceMs = intOption(parser, contentPaceMs, 100, &ok);
+    const int uploadLimitBytes = intOption(parser, uploadLimit, 0, &ok);
     const int authTimeoutSeconds = intOption(parser, socketAuthTimeout, 30, &ok);
     const int dropAfterSeconds = intOption(parser, dropSocketAfter, 0, &ok);
     const int closeAfterSeconds = intOption(parser, closeSocketAfter, 0, &ok);
@@ -336,6 +378,14 @@ int main(int argc, char *argv[])
         emulator.setEndlessRoomPaging(endlessPageSize);
     if (parser.isSet(profileWrongTypes))
         emulator.setProfileWrongTypes(true);
+    if (scans > 0)
+        emulator.scanContentsNext(scans, scanRetryAfterSeconds);
+    if (paceBytes > 0)
+        emulator.setContentBodyPace(paceBytes, std::chrono::milliseconds(paceMs));
+    if (parser.isSet(uploadLimit))
+        emulator.setUploadLimitBytes(uploadLimitBytes);
+    if (parser.isSet(hostileFileNames))
+        emulator.addHostileFileMessages();
     emulator.setLiveActivity(std::chrono::seconds(liveActivitySeconds));
     emulator.setSocketAuthTimeout(std::chrono::seconds(authTimeoutSeconds));
     if (dropAfterSeconds > 0)

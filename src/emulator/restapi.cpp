@@ -340,7 +340,7 @@ EmulatorResponse RestApi::getMessage(const EmulatorRequest &request, const QStri
     const auto [room, index] = m_data.findMessage(id);
     if (room < 0 || m_data.userLeft(room))
         return notFound(request, QStringLiteral("Message not found."));
-    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index, m_origin));
 }
 
 EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
@@ -400,7 +400,7 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
             hasMore = true;
             break;
         }
-        items.append(WireJson::message(m_data, room, i));
+        items.append(WireJson::message(m_data, room, i, m_origin));
         last = i;
     }
     state.insert(key("b"), last);
@@ -420,12 +420,10 @@ bool RestApi::jsonBody(const EmulatorRequest &request, QJsonObject *body,
     return true;
 }
 
-bool RestApi::messageText(const EmulatorRequest &request, const QJsonObject &body, QString *text,
+bool RestApi::messageText(const EmulatorRequest &request, bool withFile, QString *text,
                           QString *markdown, QString *html, EmulatorResponse *error) const
 {
-    *text = body.value(key("text")).toString();
-    *markdown = body.value(key("markdown")).toString();
-    if (text->isEmpty() && markdown->isEmpty()) {
+    if (text->isEmpty() && markdown->isEmpty() && !withFile) {
         *error = badRequest(request, QStringLiteral("A message needs text or markdown."));
         return false;
     }
@@ -448,20 +446,82 @@ bool RestApi::messageText(const EmulatorRequest &request, const QJsonObject &bod
 
 EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
 {
+    if (MultipartForm::isFormData(request.contentType))
+        return createMessageFromForm(request);
     QJsonObject body;
     EmulatorResponse error;
     if (!jsonBody(request, &body, &error))
         return error;
-    const QString roomId = body.value(key("roomId")).toString();
-    if (roomId.isEmpty())
+    NewMessage message;
+    message.roomId = body.value(key("roomId")).toString();
+    message.text = body.value(key("text")).toString();
+    message.markdown = body.value(key("markdown")).toString();
+    message.parentId = body.value(key("parentId")).toString();
+    return postMessage(request, message);
+}
+
+EmulatorResponse RestApi::createMessageFromForm(const EmulatorRequest &request)
+{
+    QString why;
+    const auto parts =
+        MultipartForm::parse(request.body, MultipartForm::boundaryOf(request.contentType), &why);
+    if (!parts)
+        return badRequest(request, why);
+    NewMessage message;
+    QStringList seen;
+    for (const MultipartForm::Part &part : *parts) {
+        if (part.name == QLatin1String("files")) {
+            // Webex takes one file per message. (Its wording for more is not known here.)
+            if (message.file)
+                return badRequest(request, QStringLiteral("A message can carry only one file."));
+            // Webex also takes a URL it fetches itself; the emulator fetches nothing.
+            if (!part.fileName)
+                return badRequest(request, QStringLiteral("files must be an uploaded file."));
+            if (part.fileName->isEmpty())
+                return badRequest(request, QStringLiteral("The file has no name."));
+            message.file = part;
+            continue;
+        }
+        if (part.fileName) {
+            return badRequest(
+                request,
+                QStringLiteral("Only the files field can carry a file, not %1.").arg(part.name));
+        }
+        QString *field = part.name == QLatin1String("roomId")     ? &message.roomId
+                         : part.name == QLatin1String("text")     ? &message.text
+                         : part.name == QLatin1String("markdown") ? &message.markdown
+                         : part.name == QLatin1String("parentId") ? &message.parentId
+                                                                  : nullptr;
+        if (!field)
+            continue; // as in a JSON body, fields the emulator does not know are ignored
+        if (seen.contains(part.name))
+            return badRequest(request, QStringLiteral("%1 is given twice.").arg(part.name));
+        seen.append(part.name);
+        *field = QString::fromUtf8(part.body);
+    }
+    if (message.file && message.file->body.size() > m_uploadLimitBytes) {
+        // The wording is the emulator's; the status is what clients act on.
+        return EmulatorResponse::webexError(
+            413,
+            QStringLiteral("The file is larger than %1 bytes, the most a message can carry.")
+                .arg(m_uploadLimitBytes),
+            request.trackingId);
+    }
+    return postMessage(request, message);
+}
+
+EmulatorResponse RestApi::postMessage(const EmulatorRequest &request, const NewMessage &message)
+{
+    if (message.roomId.isEmpty())
         return badRequest(request, QStringLiteral("roomId is required."));
-    const int room = m_data.roomIndex(roomId);
+    const int room = m_data.roomIndex(message.roomId);
     if (room < 0 || m_data.userLeft(room))
         return notFound(request, QStringLiteral("Could not find a room with the given roomId."));
-    QString text;
-    QString markdown;
+    QString text = message.text;
+    QString markdown = message.markdown;
     QString html;
-    if (!messageText(request, body, &text, &markdown, &html, &error))
+    EmulatorResponse error;
+    if (!messageText(request, message.file.has_value(), &text, &markdown, &html, &error))
         return error;
     const SeedData::Room &r = m_data.rooms().at(room);
     if ((r.isReadOnly || r.announcementOnly == 1) && r.creator != SeedData::me()) {
@@ -469,9 +529,8 @@ EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
             403, QStringLiteral("Only moderators can post in this space."), request.trackingId);
     }
     int parent = -1;
-    const QString parentId = body.value(key("parentId")).toString();
-    if (!parentId.isEmpty()) {
-        parent = m_data.messageIndex(room, parentId);
+    if (!message.parentId.isEmpty()) {
+        parent = m_data.messageIndex(room, message.parentId);
         if (parent < 0 || m_data.messages(room).at(parent).parent >= 0)
             return badRequest(
                 request, QStringLiteral("parentId must be a thread's first message in this room."));
@@ -480,8 +539,14 @@ EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
     const SeedData::Message &m =
         m_data.addMessage(room, SeedData::me(), text, markdown, html, parent);
     const int index = m_data.messageIndex(room, m.id);
+    if (message.file) {
+        const QByteArray type = message.file->contentType.isEmpty()
+                                    ? QByteArrayLiteral("application/octet-stream")
+                                    : message.file->contentType;
+        m_data.attachFile(room, index, *message.file->fileName, type, message.file->body);
+    }
     m_feed.posted(room, index);
-    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index, m_origin));
 }
 
 EmulatorResponse RestApi::editMessage(const EmulatorRequest &request, const QString &id)
@@ -499,10 +564,10 @@ EmulatorResponse RestApi::editMessage(const EmulatorRequest &request, const QStr
         return notFound(request, QStringLiteral("Message not found."));
     if (m_data.rooms().at(room).id != roomId)
         return badRequest(request, QStringLiteral("roomId is not the room of the message."));
-    QString text;
-    QString markdown;
+    QString text = body.value(key("text")).toString();
+    QString markdown = body.value(key("markdown")).toString();
     QString html;
-    if (!messageText(request, body, &text, &markdown, &html, &error))
+    if (!messageText(request, false, &text, &markdown, &html, &error))
         return error;
     if (m_data.messages(room).at(index).person != SeedData::me()) {
         return EmulatorResponse::webexError(
@@ -510,7 +575,7 @@ EmulatorResponse RestApi::editMessage(const EmulatorRequest &request, const QStr
     }
     m_data.editMessage(room, index, text, markdown, html);
     m_feed.edited(room, index);
-    return EmulatorResponse::json(200, WireJson::message(m_data, room, index));
+    return EmulatorResponse::json(200, WireJson::message(m_data, room, index, m_origin));
 }
 
 EmulatorResponse RestApi::deleteMessage(const EmulatorRequest &request, const QString &id)

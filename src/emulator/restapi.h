@@ -2,8 +2,11 @@
 
 #include "emulatorrequest.h"
 #include "emulatorresponse.h"
+#include "multipartform.h"
 
 #include <QJsonObject>
+
+#include <optional>
 
 class ActivityFeed;
 class SeedData;
@@ -30,6 +33,13 @@ public:
     /// next link, empty ones after the last space. 0 turns it off.
     void setEndlessRoomPages(int spacesPerPage) { m_endlessRoomPageSize = spacesPerPage; }
 
+    /// Webex's limit on a file sent with a message, "100 MB". Whether Webex means 10^8 bytes or
+    /// 100 MiB is not known here; the smaller is the one a client can rely on, so the emulator
+    /// refuses anything above it (413).
+    static constexpr qint64 kWebexUploadLimitBytes = 100'000'000;
+    /// A smaller limit lets tests reach the 413 without sending 100 MB.
+    void setUploadLimitBytes(qint64 bytes) { m_uploadLimitBytes = bytes; }
+
     /// Answers 404 with the Webex error body when no resource matches the path.
     [[nodiscard]] EmulatorResponse handle(const EmulatorRequest &request);
 
@@ -45,7 +55,21 @@ private:
     [[nodiscard]] EmulatorResponse getTeam(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse listMessages(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse getMessage(const EmulatorRequest &request, const QString &id);
+    /// What POST /messages asks for, from a JSON body or a multipart form.
+    struct NewMessage
+    {
+        QString roomId;
+        QString text;
+        QString markdown;
+        QString parentId;
+        std::optional<MultipartForm::Part> file;
+    };
     [[nodiscard]] EmulatorResponse createMessage(const EmulatorRequest &request);
+    /// A message with a file, as Webex takes one: multipart/form-data with roomId, optional
+    /// text, markdown and parentId, and a single `files` part.
+    [[nodiscard]] EmulatorResponse createMessageFromForm(const EmulatorRequest &request);
+    [[nodiscard]] EmulatorResponse postMessage(const EmulatorRequest &request,
+                                               const NewMessage &message);
     [[nodiscard]] EmulatorResponse editMessage(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse deleteMessage(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse createRoom(const EmulatorRequest &request);
@@ -55,9 +79,9 @@ private:
                                                     const QString &id);
     /// The body as a JSON object, or an error answer in *error.
     bool jsonBody(const EmulatorRequest &request, QJsonObject *body, EmulatorResponse *error) const;
-    /// text, markdown and html of a message body; false (and *error) when it has neither
-    /// text nor markdown or is too long.
-    bool messageText(const EmulatorRequest &request, const QJsonObject &body, QString *text,
+    /// Checks text and markdown as sent and makes the text and html to store: false (and
+    /// *error) when both are empty (unless a file comes with them) or one is too long.
+    bool messageText(const EmulatorRequest &request, bool withFile, QString *text,
                      QString *markdown, QString *html, EmulatorResponse *error) const;
 
     /// Reads the paging state: the cursor's if there is one, else `fresh`. False (and an
@@ -77,4 +101,5 @@ private:
     QString m_myHostileDisplayName; ///< Empty: the seeded one.
     bool m_profileWrongTypes = false;
     int m_endlessRoomPageSize = 0;
+    qint64 m_uploadLimitBytes = kWebexUploadLimitBytes;
 };

@@ -1,5 +1,6 @@
 #include "seeddata.h"
 
+#include "samplefiles.h"
 #include "webexids.h"
 
 #include <QRandomGenerator>
@@ -341,7 +342,58 @@ SeedData::RoomDetail &SeedData::detail(int room)
         d.messageById.insert(d.messages.at(i).id, i);
         m_messageLocation.insert(d.messages.at(i).id, {room, i});
     }
+    seedFiles(room, d, rng);
     return d;
+}
+
+void SeedData::seedFiles(int room, RoomDetail &d, QRandomGenerator &rng)
+{
+    // The busy spaces (those with a thread above) show files on their first page too: a picture
+    // and a document among the ten newest messages, beside the thread's messages.
+    const int count = int(d.messages.size());
+    if (room % 7 != 0 || count < 10)
+        return;
+    const QString imageUuid = WebexIds::uuid(rng);
+    const QString documentUuid = WebexIds::uuid(rng);
+    const bool pdf = rng.bounded(2) == 0;
+    // One buffer per kind for every space: seeding 10,000 spaces must stay cheap.
+    storeContent(room, count - 3, imageUuid, QStringLiteral("whiteboard.png"),
+                 QByteArrayLiteral("image/png"), SampleFiles::whiteboardPng());
+    if (pdf) {
+        storeContent(room, count - 8, documentUuid, QStringLiteral("Q3 plan.pdf"),
+                     QByteArrayLiteral("application/pdf"), SampleFiles::planPdf());
+    } else {
+        storeContent(room, count - 8, documentUuid, QStringLiteral("notes.txt"),
+                     QByteArrayLiteral("text/plain"), SampleFiles::notesText());
+    }
+}
+
+int SeedData::storeContent(int room, int message, const QString &uuid, const QString &name,
+                           const QByteArray &type, const QByteArray &bytes)
+{
+    Message &m = m_details[room].messages[message];
+    Content c;
+    c.uuid = uuid;
+    // Webex's content ids end in a version ("/0"), unlike its other ids.
+    c.id = WebexIds::encode(QStringLiteral("CONTENT"), uuid + QStringLiteral("/0"));
+    c.name = name;
+    c.type = type;
+    c.bytes = bytes;
+    c.room = room;
+    c.messageId = m.id;
+    const int index = int(m_contents.size());
+    m_contentById.insert(c.id, index);
+    m_contents.append(std::move(c));
+    m.files.append(index);
+    return index;
+}
+
+int SeedData::attachFile(int room, int message, const QString &name, const QByteArray &type,
+                         const QByteArray &bytes)
+{
+    detail(room);
+    return storeContent(room, message, WebexIds::uuid(*QRandomGenerator::global()), name, type,
+                        bytes);
 }
 
 const QList<int> &SeedData::members(int room)

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+
+class QRandomGenerator;
 
 /// The emulator's world: the signed-in user, other people, teams, rooms and (generated on
 /// first use) each room's members and messages. Everything derives from the seed, so two
@@ -74,6 +77,19 @@ public:
         QDateTime updated;    ///< Optional (edited messages).
         bool deleted = false; ///< Deleted: no longer listed or fetched, its index stays.
         QList<int> mentioned; ///< People mentioned (indices): mentionedPeople, object.mentions.
+        QList<int> files;     ///< Its files, as indices into contents(): `files` on the wire.
+    };
+
+    /// A stored file, served at /v1/contents/{id}.
+    struct Content
+    {
+        QString uuid;
+        QString id;        ///< Unpadded base64 of "ciscospark://us/CONTENT/<uuid>/0", as Webex's.
+        QString name;      ///< As the sender gave it: any Unicode, hostile too.
+        QByteArray type;   ///< MIME type, as the sender gave it.
+        QByteArray bytes;  ///< Seeded files of one kind share one buffer (implicit sharing).
+        int room = -1;     ///< Whose members may fetch it.
+        QString messageId; ///< The message that carries it; deleted with it.
     };
 
     SeedData(quint32 seed, int roomCount);
@@ -102,6 +118,15 @@ public:
     [[nodiscard]] int messageIndex(int room, const QString &messageId);
     /// Finds a message by id in rooms generated so far: {room, index} or {-1, -1}.
     [[nodiscard]] QPair<int, int> findMessage(const QString &messageId) const;
+
+    /// Files of every message generated so far, in the order they were stored.
+    [[nodiscard]] const QList<Content> &contents() const { return m_contents; }
+    /// Index into contents() by wire id; -1 when unknown.
+    [[nodiscard]] int contentIndex(const QString &id) const { return m_contentById.value(id, -1); }
+    /// Stores a file for a message of a room and lists it among the message's files. Returns
+    /// the content's index.
+    int attachFile(int room, int message, const QString &name, const QByteArray &type,
+                   const QByteArray &bytes);
 
     /// One of the generated chat lines, picked by `pick` (any number; it wraps around).
     [[nodiscard]] static QString chatter(quint32 pick);
@@ -139,6 +164,11 @@ private:
     void generateTeams(int count);
     void generateRooms(int count);
     RoomDetail &detail(int room);
+    /// The busy spaces' files, drawn from the room's own generator (after everything else, so
+    /// the rest of the seeded data stays what it was before files existed).
+    void seedFiles(int room, RoomDetail &detail, QRandomGenerator &rng);
+    int storeContent(int room, int message, const QString &uuid, const QString &name,
+                     const QByteArray &type, const QByteArray &bytes);
 
     quint32 m_seed;
     QDateTime m_now;
@@ -154,4 +184,6 @@ private:
     QHash<QString, int> m_teamById;
     QHash<QString, QPair<int, int>> m_messageLocation;
     QSet<int> m_roomsWithoutUser;
+    QList<Content> m_contents;
+    QHash<QString, int> m_contentById;
 };

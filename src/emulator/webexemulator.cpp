@@ -2,6 +2,7 @@
 
 #include "activityfeed.h"
 #include "avatarimage.h"
+#include "contentapi.h"
 #include "deviceregistry.h"
 #include "deviceserviceapi.h"
 #include "devicesocketserver.h"
@@ -25,6 +26,8 @@
 
 Q_LOGGING_CATEGORY(lcEmulator, "webexdesk.emulator")
 
+static_assert(WebexEmulator::kWebexUploadLimitBytes == RestApi::kWebexUploadLimitBytes);
+
 WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
     : QObject(parent), m_options(options),
       m_data(std::make_unique<SeedData>(options.seed, options.roomCount)),
@@ -32,6 +35,7 @@ WebexEmulator::WebexEmulator(const EmulatorOptions &options, QObject *parent)
       m_oauth(std::make_unique<OAuthService>(m_options, *m_tokens)),
       m_feed(std::make_unique<ActivityFeed>(*m_data)),
       m_rest(std::make_unique<RestApi>(*m_data, *m_feed)),
+      m_contents(std::make_unique<ContentApi>(*m_data)),
       m_faults(std::make_unique<FaultInjector>()), m_devices(std::make_unique<DeviceRegistry>())
 {
     const SeedData::Person &user = m_data->people().at(SeedData::me());
@@ -334,6 +338,60 @@ void WebexEmulator::setProfileWrongTypes(bool yes)
     m_rest->setProfileWrongTypes(yes);
 }
 
+QStringList WebexEmulator::addHostileFileMessages()
+{
+    if (m_data->rooms().isEmpty())
+        return {};
+    const int room = 0;
+    int person = m_data->someoneElseIn(room, 0);
+    if (person < 0)
+        person = SeedData::me();
+    QStringList ids;
+    // Harmless bytes: the names are the point.
+    for (const QString &name : HostileContent::fileNames()) {
+        ids.append(shareFile(room, person, name, QByteArrayLiteral("text/plain"),
+                             QByteArrayLiteral("echo 'a file, not a path'\n"), QString()));
+    }
+    return ids;
+}
+
+void WebexEmulator::scanContentsNext(int count, int retryAfterSeconds)
+{
+    m_contents->scanNext(count, retryAfterSeconds);
+}
+
+void WebexEmulator::setContentBodyPace(int bytesPerChunk, std::chrono::milliseconds interval)
+{
+    m_contents->setBodyPace(bytesPerChunk, interval);
+}
+
+void WebexEmulator::setUploadLimitBytes(qint64 bytes)
+{
+    m_rest->setUploadLimitBytes(bytes);
+}
+
+std::optional<WebexEmulator::File> WebexEmulator::fileOf(const QString &messageId) const
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    if (room < 0)
+        return std::nullopt;
+    const SeedData::Message &message = m_data->messages(room).at(index);
+    if (message.files.isEmpty())
+        return std::nullopt;
+    const SeedData::Content &content = m_data->contents().at(message.files.first());
+    return File{content.id, content.name, content.type, content.bytes};
+}
+
+int WebexEmulator::contentCount() const
+{
+    return int(m_data->contents().size());
+}
+
+int WebexEmulator::pendingAnswerCount() const
+{
+    return m_server->pendingCount();
+}
+
 int WebexEmulator::deviceCount(int person) const
 {
     return m_devices->countOf(person);
@@ -568,6 +626,30 @@ QString WebexEmulator::createSpaceWithUser(const QString &title)
     return m_data->rooms().at(room).id;
 }
 
+QString WebexEmulator::colleagueSharesFile(const QString &roomId, const QString &name,
+                                           const QByteArray &type, const QByteArray &bytes,
+                                           const QString &text)
+{
+    const int room = m_data->roomIndex(roomId);
+    if (room < 0 || name.isEmpty())
+        return {};
+    const int person = m_data->someoneElseIn(room, QRandomGenerator::global()->generate());
+    if (person < 0)
+        return {};
+    return shareFile(room, person, name, type, bytes, text);
+}
+
+QString WebexEmulator::shareFile(int room, int person, const QString &name, const QByteArray &type,
+                                 const QByteArray &bytes, const QString &text)
+{
+    const SeedData::Message &m = m_data->addMessage(room, person, text, QString(), QString(), -1);
+    const QString id = m.id;
+    const int index = m_data->messageIndex(room, id);
+    m_data->attachFile(room, index, name, type, bytes);
+    m_feed->posted(room, index);
+    return id;
+}
+
 bool WebexEmulator::acknowledgeFromOtherDevice(const QString &roomId, const QString &messageId)
 {
     const int room = m_data->roomIndex(roomId);
@@ -703,6 +785,8 @@ EmulatorResponse WebexEmulator::handleApi(const EmulatorRequest &request)
     }
     EmulatorRequest authenticated = request;
     authenticated.person = person;
+    if (request.path().startsWith(QLatin1String(ContentApi::kPrefix)))
+        return m_contents->handle(authenticated);
     return m_rest->handle(authenticated);
 }
 

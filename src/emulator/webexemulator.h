@@ -16,6 +16,7 @@
 #include <optional>
 
 class ActivityFeed;
+class ContentApi;
 class DeviceRegistry;
 class DeviceServiceApi;
 class DeviceSocketServer;
@@ -145,6 +146,24 @@ public:
     void setEndlessRoomPaging(int spacesPerPage);
     /// people/me answers with every field but the id in a wrong JSON type.
     void setProfileWrongTypes(bool yes);
+    /// In the first seeded space someone shares three files named as HostileContent::fileNames()
+    /// says (`../../.bashrc`, `/etc/passwd`, 300 characters with controls and path separators),
+    /// one message each, pushed live as `share`. Returns the messages' ids.
+    QStringList addHostileFileMessages();
+
+    // Files (issue 13; GET and HEAD /v1/contents/{id}, multipart POST /v1/messages):
+    /// The next `count` downloads (GET or HEAD of a file the caller may fetch) answer 423 with
+    /// `Retry-After: retryAfterSeconds` and Webex's error body, as while Webex scans a new file
+    /// for malware.
+    void scanContentsNext(int count, int retryAfterSeconds);
+    /// Downloads' bodies come slowly: the headers (with the whole Content-Length) at once, then
+    /// `bytesPerChunk` bytes every `interval`. 0 for either turns it off (the default).
+    void setContentBodyPace(int bytesPerChunk, std::chrono::milliseconds interval);
+    /// The largest file a message may carry; larger ones answer 413. Default
+    /// kWebexUploadLimitBytes.
+    void setUploadLimitBytes(qint64 bytes);
+    /// Webex's "100 MB", read as 10^8 bytes (the smaller reading; see RestApi).
+    static constexpr qint64 kWebexUploadLimitBytes = 100'000'000;
 
     // Introspection for tests:
     /// Hits on a path (e.g. "/v1/rooms"), failed ones included.
@@ -169,6 +188,22 @@ public:
     [[nodiscard]] int socketInvalidFrameCount() const;
     /// Socket upgrades refused with HTTP 404 (unknown device) or 400/431.
     [[nodiscard]] int refusedSocketUpgradeCount() const;
+    /// A stored file, as it was sent.
+    struct File
+    {
+        QString contentId; ///< Its URL is baseUrl() + "/contents/" + contentId.
+        QString name;
+        QByteArray type;
+        QByteArray bytes;
+    };
+    /// The first file of a message (generated or sent so far); nothing when it has none or is
+    /// unknown.
+    [[nodiscard]] std::optional<File> fileOf(const QString &messageId) const;
+    /// Files stored so far (those of seeded spaces once their messages are generated).
+    [[nodiscard]] int contentCount() const;
+    /// Answers the HTTP server still holds: delayed (setLatency), cut off and not yet closed,
+    /// or paced and not all written. A client that gives up must not leave one behind.
+    [[nodiscard]] int pendingAnswerCount() const;
     /// Query items of the last GET /v1/authorize.
     [[nodiscard]] QVariantMap lastAuthorizeQuery() const;
     /// Form fields of the last POST /v1/access_token; client_secret reads "<redacted>".
@@ -219,6 +254,11 @@ public:
     /// A colleague creates a new group space with themselves and the user (`create`).
     /// Returns its id.
     QString createSpaceWithUser(const QString &title);
+    /// Someone else in the room shares a file (`share`), with `text` beside it or none. Returns
+    /// the message's id, or an empty string for an unknown room, one with nobody else in it,
+    /// or an empty name.
+    QString colleagueSharesFile(const QString &roomId, const QString &name, const QByteArray &type,
+                                const QByteArray &bytes, const QString &text = {});
     /// The user's other device read the room up to this message (`acknowledge`). False when
     /// unknown.
     bool acknowledgeFromOtherDevice(const QString &roomId, const QString &messageId);
@@ -238,6 +278,9 @@ private:
     // Someone else in the room posts (colleaguePosts, colleagueMentionsUser).
     QString colleaguePost(const QString &roomId, const QString &text, const QString &parentId,
                           const QList<int> &mentioned);
+    // `person` shares a file in a room (colleagueSharesFile, addHostileFileMessages).
+    QString shareFile(int room, int person, const QString &name, const QByteArray &type,
+                      const QByteArray &bytes, const QString &text);
     EmulatorResponse handle(const EmulatorRequest &request);
     void postLiveActivity();
     EmulatorResponse handleApi(const EmulatorRequest &request);
@@ -252,6 +295,7 @@ private:
     std::unique_ptr<OAuthService> m_oauth;
     std::unique_ptr<ActivityFeed> m_feed;
     std::unique_ptr<RestApi> m_rest;
+    std::unique_ptr<ContentApi> m_contents;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<DeviceRegistry> m_devices;
     std::unique_ptr<DeviceServiceApi> m_deviceService;

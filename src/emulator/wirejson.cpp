@@ -86,7 +86,7 @@ QJsonObject WireJson::team(const SeedData &data, int index)
     return o;
 }
 
-QJsonObject WireJson::message(SeedData &data, int room, int index)
+QJsonObject WireJson::message(SeedData &data, int room, int index, const QString &origin)
 {
     const SeedData::Room &r = data.rooms().at(room);
     const SeedData::Message &m = data.messages(room).at(index);
@@ -113,6 +113,13 @@ QJsonObject WireJson::message(SeedData &data, int room, int index)
         for (int person : m.mentioned)
             people.append(data.people().at(person).id);
         o.insert(QStringLiteral("mentionedPeople"), people);
+    }
+    if (!m.files.isEmpty()) {
+        // Absent, not empty, on a message without files (as Webex).
+        QJsonArray files;
+        for (int content : m.files)
+            files.append(origin + QStringLiteral("/v1/contents/") + data.contents().at(content).id);
+        o.insert(QStringLiteral("files"), files);
     }
     return o;
 }

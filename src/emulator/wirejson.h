@@ -14,7 +14,9 @@ public:
                                             const QString &origin);
     [[nodiscard]] static QJsonObject room(const SeedData &data, int room);
     [[nodiscard]] static QJsonObject team(const SeedData &data, int team);
-    [[nodiscard]] static QJsonObject message(SeedData &data, int room, int message);
+    /// origin: as for person(); its files are "<origin>/v1/contents/<id>".
+    [[nodiscard]] static QJsonObject message(SeedData &data, int room, int message,
+                                             const QString &origin = {});
     [[nodiscard]] static QJsonObject membership(const SeedData &data, int room, int person);
     [[nodiscard]] static QString avatarPath(const SeedData::Person &person);
 };

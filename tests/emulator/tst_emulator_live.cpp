@@ -346,6 +346,7 @@ private slots:
     // The activities (section 4)
     void postReachesEveryMembersDevices();
     void replyNamesItsThread();
+    void fileMessagesAreShare();
     void directSpaceIsTaggedOneOnOne();
     void editIsAPostWithEditParent();
     void deleteNamesTheMessage();
@@ -867,6 +868,72 @@ void TestEmulatorLive::replyNamesItsThread()
     QCOMPARE(activity.value(key("parent")).toObject(),
              (QJsonObject{{key("id"), uuidOf(rootId, QStringLiteral("MESSAGE"))},
                           {key("type"), key("reply")}}));
+}
+
+void TestEmulatorLive::fileMessagesAreShare()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    const QString roomId = writableGroupRoom(emulator, token);
+    SocketClient client;
+    QVERIFY(openLive(emulator, token, client));
+
+    // A colleague shares a picture with a line of text.
+    const QString shared = emulator.colleagueSharesFile(roomId, key("whiteboard.png"), "image/png",
+                                                        QByteArray(1234, 'p'), key("Look"));
+    QVERIFY(!shared.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(client.activities().size(), 1, kWait);
+    QJsonObject activity = client.activities().last();
+    QCOMPARE(activity.value(key("verb")).toString(), QStringLiteral("share"));
+    QCOMPARE(activity.value(key("id")).toString(), uuidOf(shared, QStringLiteral("MESSAGE")));
+    QCOMPARE(activity.value(key("target")).toObject().value(key("globalId")).toString(), roomId);
+    QJsonObject object = activity.value(key("object")).toObject();
+    QCOMPARE(object.value(key("objectType")).toString(), QStringLiteral("content"));
+    QCOMPARE(object.value(key("contentCategory")).toString(), QStringLiteral("images"));
+    QVERIFY(object.value(key("displayName")).toString().count(QLatin1Char('.')) == 4); // a JWE
+    QJsonArray files = object.value(key("files")).toObject().value(key("items")).toArray();
+    QCOMPARE(files.size(), 1);
+    QJsonObject file = files.at(0).toObject();
+    QCOMPARE(file.value(key("objectType")).toString(), QStringLiteral("file"));
+    QCOMPARE(file.value(key("fileSize")).toInt(), 1234);
+    QCOMPARE(file.value(key("mimeType")).toString(), QStringLiteral("image/png"));
+    // The name is encrypted, as all content: nothing of it in the clear.
+    QVERIFY(!client.texts.last().contains(QLatin1String("whiteboard")));
+
+    // The user's upload (multipart), a reply with a document and no text: `share` too.
+    const QString root = emulator.colleaguePosts(roomId, key("Thread"));
+    const QByteArray boundary = "b0undary";
+    const QByteArray body = "--" + boundary +
+                            "\r\nContent-Disposition: form-data; name=\"roomId\"\r\n\r\n" +
+                            roomId.toUtf8() + "\r\n--" + boundary +
+                            "\r\nContent-Disposition: form-data; name=\"parentId\"\r\n\r\n" +
+                            root.toUtf8() + "\r\n--" + boundary +
+                            "\r\nContent-Disposition: form-data; name=\"files\"; "
+                            "filename=\"plan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-"
+                            "\r\n--" +
+                            boundary + "--\r\n";
+    QNetworkRequest upload(QUrl(emulator.baseUrl().toString() + QStringLiteral("/messages")));
+    upload.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    upload.setRawHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
+    std::unique_ptr<QNetworkReply> posted(m_nam.post(upload, body));
+    QTRY_VERIFY_WITH_TIMEOUT(posted->isFinished(), kWait);
+    QCOMPARE(posted->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QString uploaded =
+        QJsonDocument::fromJson(posted->readAll()).object().value(key("id")).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(client.activities().size(), 3, kWait);
+    activity = client.activities().last();
+    QCOMPARE(activity.value(key("verb")).toString(), QStringLiteral("share"));
+    QCOMPARE(activity.value(key("id")).toString(), uuidOf(uploaded, QStringLiteral("MESSAGE")));
+    QCOMPARE(activity.value(key("parent")).toObject(),
+             (QJsonObject{{key("id"), uuidOf(root, QStringLiteral("MESSAGE"))},
+                          {key("type"), key("reply")}}));
+    object = activity.value(key("object")).toObject();
+    QCOMPARE(object.value(key("contentCategory")).toString(), QStringLiteral("documents"));
+    QVERIFY(!object.contains(key("displayName"))); // no text
+    file = object.value(key("files")).toObject().value(key("items")).toArray().at(0).toObject();
+    QCOMPARE(file.value(key("fileSize")).toInt(), 5);
+    QCOMPARE(file.value(key("mimeType")).toString(), QStringLiteral("application/pdf"));
 }
 
 void TestEmulatorLive::directSpaceIsTaggedOneOnOne()

@@ -17,7 +17,7 @@ namespace {
 
 // Fewer bytes than the Content-Length announced. Only for an answer sent as it is: Qt inflates
 // a compressed one, whose announced length is then of other bytes.
-bool isShorterThanAnnounced(const QNetworkReply *reply, const QByteArray &body)
+bool isShorterThanAnnounced(const QNetworkReply *reply, qint64 received)
 {
     if (reply->operation() == QNetworkAccessManager::HeadOperation)
         return false; // the length of a body that is never sent
@@ -26,7 +26,7 @@ bool isShorterThanAnnounced(const QNetworkReply *reply, const QByteArray &body)
         return false;
     bool ok = false;
     const qint64 announced = reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
-    return ok && announced >= 0 && body.size() < announced;
+    return ok && announced >= 0 && received < announced;
 }
 
 bool isAsciiDigit(char c)
@@ -156,7 +156,15 @@ ApiError ApiError::parseError(const QString &what)
     return error;
 }
 
-ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
+ApiError ApiError::localError(const QString &sentence)
+{
+    ApiError error;
+    error.kind = Kind::Local;
+    error.message = sentence;
+    return error;
+}
+
+ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body, qint64 received)
 {
     ApiError error;
     if (!reply)
@@ -203,7 +211,7 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
         // ends at the close by design has no announced end, and reads as complete.
         error.kind = Kind::CutOff;
     } else if (networkError == QNetworkReply::NoError && error.httpStatus > 0 &&
-               isShorterThanAnnounced(reply, body)) {
+               isShorterThanAnnounced(reply, received < 0 ? body.size() : received)) {
         // The same cut-off, when Qt saw the close as the end of the answer: it does so at
         // times, when the close arrives together with the last bytes.
         error.kind = Kind::CutOff;
@@ -243,7 +251,13 @@ QString ApiError::userMessage() const
     case Kind::Timeout:
         sentence = tr("Webex did not answer in time. Try again later.");
         break;
+    case Kind::Local:
+        return message;
     case Kind::RateLimited:
+        if (httpStatus == 423) {
+            sentence = tr("Webex is still scanning this file for malware; try again in a moment.");
+            break;
+        }
         if (retryAfterSeconds >= 2 * 3600)
             sentence = tr("Webex is receiving too many requests; try again in %n hour(s).", nullptr,
                           (retryAfterSeconds + 3599) / 3600);
@@ -269,6 +283,15 @@ QString ApiError::userMessage() const
             sentence = tr("Webex refused access to this item.");
         else if (httpStatus == 404)
             sentence = tr("Webex could not find this item.");
+        // The malware scan of files (contents/{id}), as webex-wire.md describes it.
+        else if (httpStatus == 423)
+            sentence = tr("Webex is still scanning this file for malware; try again in a moment.");
+        else if (httpStatus == 410)
+            sentence = tr("Webex blocked this file: its malware scan found a threat.");
+        else if (httpStatus == 428)
+            sentence = tr("Webex could not scan this file for malware, so it is not offered.");
+        else if (httpStatus == 413)
+            sentence = tr("The file is larger than Webex accepts.");
         else if (httpStatus >= 500)
             sentence =
                 tr("Webex has a problem right now (HTTP %1). Try again later.").arg(httpStatus);
@@ -297,6 +320,8 @@ QString ApiError::waitSentence(const QDateTime &retryAt, const QDateTime &now) c
     const QString when = waitTime(retryAt, now);
     switch (kind) {
     case Kind::RateLimited:
+        if (httpStatus == 423)
+            return tr("Webex is scanning the file for malware; trying again at %1.").arg(when);
         return tr("Webex asks us to wait; trying again at %1.").arg(when);
     case Kind::Http:
         return tr("Webex is having trouble; trying again at %1.").arg(when);

@@ -25,6 +25,7 @@ public:
         RateLimited, ///< 429 (or 423 with Retry-After): try again after retryAfterSeconds.
         Parse,       ///< The answer arrived but was not what Webex sends.
         CutOff,      ///< The answer began (status and headers) but broke off before its end.
+        Local,       ///< Refused or failed here, before or after Webex: message says why.
     };
 
     Kind kind = Kind::None;
@@ -59,9 +60,14 @@ public:
     // Classifies a finished reply: TLS, timeout, network, HTTP status (429 -> RateLimited) and
     // parses the Webex error body {"message","errors":[{"description"}],"trackingId"}.
     // A reply without error and with a 2xx status gives Kind::None.
-    [[nodiscard]] static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);
+    // `received`: how much of the body came, when it was not kept in `body` (a download
+    // written to disk as it came); -1: body.size().
+    [[nodiscard]] static ApiError fromReply(QNetworkReply *reply, const QByteArray &body,
+                                            qint64 received = -1);
 
     [[nodiscard]] static ApiError parseError(const QString &what);
+    // A failure of our own (a file too large to send, a full disk): userMessage() is `sentence`.
+    [[nodiscard]] static ApiError localError(const QString &sentence);
 
     // Retry-After (RFC 9110 section 10.2.3) in seconds from `now`: delay-seconds, or an
     // HTTP-date in any of its three forms (IMF-fixdate, obsolete RFC 850, asctime). A date in

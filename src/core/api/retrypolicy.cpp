@@ -12,6 +12,7 @@ RetryPolicy::Cause RetryPolicy::causeOf(const ApiError &error)
     case ApiError::Kind::None:
     case ApiError::Kind::Tls:   // a certificate does not get better by asking again
     case ApiError::Kind::Parse: // a complete answer we do not understand would come again
+    case ApiError::Kind::Local: // refused here: nothing was sent, or the disk is full
         return Cause::Final;
     case ApiError::Kind::RateLimited:
         return Cause::RateLimited;

@@ -12,6 +12,8 @@
 // know which endpoint it is running.
 #include "api/webexclient.h"
 
+#include "api/webexclient_p.h"
+
 #include "api/jsonbody.h"
 #include "api/linkheader.h"
 #include "api/listbody.h"
@@ -40,12 +42,6 @@ namespace {
 
 // A stop for a server whose "next" links never end (a cursor that changes every time).
 constexpr int MaxPages = 1000;
-
-// What may be logged of a URL: no user info, no query (cursors and CDN signatures).
-QString loggable(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
-}
 
 // The body of a request that must not be applied twice (POST messages), readable once and
 // never rewound. Qt's HTTP/1.1 layer sends a request again by itself when the connection closes
@@ -87,13 +83,6 @@ private:
     qint64 m_furthest = 0; // how far Qt has read
 };
 
-// What sendMessage's call carries to its answer.
-struct OutgoingMessage
-{
-    QString roomId;
-    QString clientTag;
-};
-
 } // namespace
 
 template <typename T>
@@ -130,117 +119,6 @@ std::optional<T> WebexClient::objectOrFail(const CallPtr &call, const QByteArray
     }
     return value;
 }
-
-// What one kind of request is, for the generic machinery: one per endpoint, never changed.
-// Texts in the handlers name their context ("WebexClient") explicitly: lupdate cannot tell
-// which class a lambda in a static member's initializer belongs to.
-struct WebexClient::Endpoint
-{
-    enum class Method { Get, Post, Put, Delete };
-    // Which call it is, for retryWaiting and retryStarted.
-    CallKind kind = CallKind::Me;
-    // What a new call does to a running call of the same endpoint and key.
-    enum class OnSameKey {
-        RunsAlongside,   ///< both go on (batches of people, messages sent)
-        ReplacesRunning, ///< the running one is cancelled silently (a refresh, a newer page)
-        JoinsRunning,    ///< the new one is not sent; the running one answers both (images)
-    };
-    // Parses an answer (one page, for a paged endpoint) and emits what it holds, or fails the
-    // call; false when it failed.
-    using Handler = bool (*)(WebexClient &client, const CallPtr &call, QNetworkReply *reply,
-                             const QByteArray &body);
-    // Paged endpoints: emits the end, after the last page.
-    using Finisher = void (*)(WebexClient &client, Call &call);
-    using FailureEmitter = void (*)(WebexClient &client, const Call &call, const ApiError &error);
-
-    Method method = Method::Get;
-    // For the log.
-    [[nodiscard]] const char *methodName() const
-    {
-        switch (method) {
-        case Method::Post:
-            return "POST";
-        case Method::Put:
-            return "PUT";
-        case Method::Delete:
-            return "DELETE";
-        case Method::Get:
-            break;
-        }
-        return "GET";
-    }
-    // False for images: they live on a CDN, which gets no token, no TrackingID, and no
-    // redirect to a less safe URL.
-    bool toApi = true;
-    // A 5xx, a reset or a timeout of a POST may come after Webex applied it; repeating it could
-    // post twice, so a call that is not idempotent is repeated only when RetryPolicy says it
-    // surely was not applied (a 429, a refused connection).
-    bool idempotent = true;
-    bool waitsForTokenRenewal = true; // after a 401, when renewal is on
-    // The most an answer may hold: a server that sends more is cut off and the call fails
-    // (it is not retried: the same answer would come again). Generous for what Webex sends
-    // (a page of 1000 spaces is about 1 MB), small enough that a hostile answer cannot take
-    // the app's memory.
-    qint64 maxBodyBytes = 16LL * 1024 * 1024;
-    OnSameKey onSameKey = OnSameKey::ReplacesRunning;
-    // Non-zero: Link rel="next" is followed (same origin only, at most MaxPages), and this is
-    // the max= asked for again when Webex sends a next link with max=null.
-    int pageSize = 0;
-    // For paged endpoints, in the WebexClient translation context (%1: host).
-    const char *nextPageElsewhereText = nullptr;
-    Handler handle = nullptr;
-    Finisher finishPages = nullptr;
-    FailureEmitter emitFailure = nullptr;
-
-    static const Endpoint Me;
-    static const Endpoint Rooms;
-    static const Endpoint RecentRooms;
-    static const Endpoint Teams;
-    static const Endpoint Messages;
-    static const Endpoint Send;
-    static const Endpoint People;
-    static const Endpoint Image;
-    static const Endpoint MessageById;
-    static const Endpoint RoomById;
-    static const Endpoint Edit;
-    static const Endpoint Delete;
-
-    // A GET of one object by its id (messages/{id}, rooms/{id}): parsed as T, `Fetched` emitted
-    // with it, `Failed` with the id asked for; the same id asked again joins the running call.
-    template <typename T, void (WebexClient::*Fetched)(const T &),
-              void (WebexClient::*Failed)(const QString &, const ApiError &)>
-    static Endpoint byId(CallKind kind);
-};
-
-// One logical request (people/me, the whole room list, one image, one page of messages, one
-// message sent, ...) across its retries and, for paged endpoints, its pages. Shared by the
-// client's list and the reply's finished() lambda, so whichever lets go last frees it.
-struct WebexClient::Call
-{
-    const Endpoint *endpoint = nullptr;
-    QString key;         // calls of one endpoint with the same key replace or join each other
-    std::any context;    // the endpoint's own: a room id, a tag, ids asked for, pages so far
-    QUrl url;            // what the next attempt GETs (or POSTs)
-    QUrl requestedUrl;   // what the caller asked for (images are reported under it)
-    QByteArray postBody; // for a POST or a PUT
-    QByteArray trackingId;
-    RetryPolicy::Counts retries; // of this page, for a paged call
-    int page = 0;
-    QSet<QUrl> visited; // pages already fetched, to refuse a paging loop
-    QPointer<QNetworkReply> reply;
-    QPointer<QTimer> retryTimer;
-    ApiError authError;        // the 401 it got, while it waits for a new access token
-    bool renewedToken = false; // a 401 is answered with one renewal, not a loop
-    bool cancelled = false;
-    bool tooLarge = false;     // the answer passed the endpoint's maxBodyBytes and was cut off
-    bool stoppedEarly = false; // paged: more next links came, but they seemed never to end
-
-    template <typename T> [[nodiscard]] T &contextAs() { return *std::any_cast<T>(&context); }
-    template <typename T> [[nodiscard]] const T &contextAs() const
-    {
-        return *std::any_cast<T>(&context);
-    }
-};
 
 WebexClient::WebexClient(const ApiBase &base, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_base(base), m_network(network)
@@ -577,7 +455,33 @@ void WebexClient::fetchRoom(const QString &roomId)
     fetchById(Endpoint::RoomById, QStringLiteral("rooms"), roomId);
 }
 
-// ---- POST messages -> messageSent / sendFailed. Key: the client tag. Context: OutgoingMessage.
+// ---- POST messages -> messageSent / sendFailed. Key: the client tag. Context: SendContext.
+
+bool WebexClient::Endpoint::handleSentMessage(WebexClient &client, const CallPtr &call,
+                                              QNetworkReply *, const QByteArray &body)
+{
+    const QJsonDocument document = JsonBody::parse(body);
+    QString why;
+    const std::optional<Message> message =
+        document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;
+    if (!message) {
+        // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
+        client.fail(call, ApiError::parseError(
+                              why.isEmpty() ? QCoreApplication::translate(
+                                                  "WebexClient",
+                                                  "The sent message came back in an unknown form.")
+                                            : why));
+        return false;
+    }
+    emit client.messageSent(call->contextAs<SendContext>().clientTag, *message);
+    return true;
+}
+
+void WebexClient::Endpoint::emitSendFailure(WebexClient &client, const Call &call,
+                                            const ApiError &error)
+{
+    emit client.sendFailed(call.contextAs<SendContext>().clientTag, error);
+}
 
 const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     Endpoint e;
@@ -586,28 +490,8 @@ const WebexClient::Endpoint WebexClient::Endpoint::Send = [] {
     e.method = Method::Post;
     e.idempotent = false;
     e.onSameKey = OnSameKey::RunsAlongside;
-    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
-                  const QByteArray &body) {
-        const QJsonDocument document = JsonBody::parse(body);
-        QString why;
-        const std::optional<Message> message =
-            document.isObject() ? Message::fromJson(document.object(), &why) : std::nullopt;
-        if (!message) {
-            // Webex said 2xx, so the message is most likely posted; the next refresh shows it.
-            client.fail(
-                call, ApiError::parseError(
-                          why.isEmpty()
-                              ? QCoreApplication::translate(
-                                    "WebexClient", "The sent message came back in an unknown form.")
-                              : why));
-            return false;
-        }
-        emit client.messageSent(call->contextAs<OutgoingMessage>().clientTag, *message);
-        return true;
-    };
-    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
-        emit client.sendFailed(call.contextAs<OutgoingMessage>().clientTag, error);
-    };
+    e.handle = &Endpoint::handleSentMessage;
+    e.emitFailure = &Endpoint::emitSendFailure;
     return e;
 }();
 
@@ -620,7 +504,7 @@ void WebexClient::sendMessage(const QString &roomId, const QString &markdown,
     // Keyed by the tag (the calls run alongside all the same), so a wait names its message.
     const CallPtr call =
         startCall(Endpoint::Send, m_base.endpoint(QStringLiteral("messages")), clientTag);
-    call->context = OutgoingMessage{roomId, clientTag};
+    call->context = SendContext{roomId, clientTag};
     call->postBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
 
     // Refused here rather than by Webex: the person gets the reason without a round trip, and
@@ -808,7 +692,7 @@ void WebexClient::fetchImage(const QUrl &url)
         ApiError error;
         error.kind = ApiError::Kind::Network;
         error.message = tr("Images are only loaded over https.");
-        qCWarning(lcApi) << "Refusing to load an image from" << loggable(url);
+        qCWarning(lcApi) << "Refusing to load an image from" << loggableUrl(url);
         // Queued, so a caller never receives a signal from inside its own call.
         QMetaObject::invokeMethod(
             this, [this, url, error] { emit imageFailed(url, error); }, Qt::QueuedConnection);
@@ -839,6 +723,8 @@ void WebexClient::cancelAll()
 
 void WebexClient::cancelCall(const CallPtr &call)
 {
+    if (!call->cancelled && call->endpoint->undoAttempt)
+        call->endpoint->undoAttempt(*call, true);
     call->cancelled = true;
     if (call->reply) {
         QNetworkReply *reply = call->reply;
@@ -876,6 +762,7 @@ WebexClient::CallPtr WebexClient::startCall(const Endpoint &endpoint, const QUrl
     call->key = key;
     call->url = url;
     call->requestedUrl = url;
+    call->maxBodyBytes = endpoint.maxBodyBytes;
     // One ID per logical request, kept across retries, so Webex support can follow it.
     call->trackingId = "WebexDesk_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
     m_calls.append(call);
@@ -916,13 +803,30 @@ void WebexClient::send(const CallPtr &call)
 
     QNetworkReply *reply = nullptr;
     const Endpoint::Method method = call->endpoint->method;
-    if (method == Endpoint::Method::Get || method == Endpoint::Method::Delete) {
-        qCDebug(lcApi) << call->endpoint->methodName() << loggable(call->url);
-        reply = method == Endpoint::Method::Get ? m_network->get(request)
-                                                : m_network->deleteResource(request);
+    if (method == Endpoint::Method::Get || method == Endpoint::Method::Delete ||
+        method == Endpoint::Method::Head) {
+        qCDebug(lcApi) << call->endpoint->methodName() << loggableUrl(call->url);
+        reply = method == Endpoint::Method::Get    ? m_network->get(request)
+                : method == Endpoint::Method::Head ? m_network->head(request)
+                                                   : m_network->deleteResource(request);
+    } else if (call->makeBody) {
+        // A file: read as it goes out, never whole into memory. The body is the file's, not
+        // the person's text, but is not logged either.
+        QString why;
+        QIODevice *body = call->makeBody(&why);
+        if (!body) {
+            failLater(call, ApiError::localError(why));
+            return;
+        }
+        qCDebug(lcApi) << call->endpoint->methodName() << loggableUrl(call->url) << body->size()
+                       << "bytes, streamed";
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call->bodyContentType);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+        reply = m_network->post(request, body);
+        body->setParent(reply);
     } else {
         // The body is message text: it is never logged.
-        qCDebug(lcApi) << call->endpoint->methodName() << loggable(call->url)
+        qCDebug(lcApi) << call->endpoint->methodName() << loggableUrl(call->url)
                        << call->postBody.size() << "bytes";
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json; charset=utf-8"));
@@ -938,7 +842,8 @@ void WebexClient::send(const CallPtr &call)
     }
     call->reply = reply;
     call->tooLarge = false;
-    const qint64 maxBodyBytes = call->endpoint->maxBodyBytes;
+    call->streamedBytes = 0;
+    const qint64 maxBodyBytes = call->maxBodyBytes;
     // Cut off as soon as the announced or the received size passes the limit, not once it
     // has all been read into memory.
     connect(reply, &QNetworkReply::downloadProgress, this,
@@ -948,8 +853,41 @@ void WebexClient::send(const CallPtr &call)
                 call->tooLarge = true;
                 reply->abort();
             });
+    if (const Endpoint::ProgressEmitter progress = call->endpoint->emitProgress) {
+        const auto report = [this, call, progress](qint64 done, qint64 total) {
+            if (!call->cancelled)
+                progress(*this, *call, done, total);
+        };
+        if (call->endpoint->progressOfUpload)
+            connect(reply, &QNetworkReply::uploadProgress, this, report);
+        else
+            connect(reply, &QNetworkReply::downloadProgress, this, report);
+    }
+    if (call->endpoint->takeData)
+        connect(reply, &QNetworkReply::readyRead, this,
+                [this, call, reply] { takeData(call, reply); });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
+}
+
+// A streamed answer's bytes go to the endpoint's sink as they come, once the status says they
+// are the file (an error's body is kept for ApiError instead).
+void WebexClient::takeData(const CallPtr &call, QNetworkReply *reply)
+{
+    if (call->cancelled || call->reply != reply || call->streamFailed)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status > 299)
+        return;
+    ApiError error;
+    const qint64 available = reply->bytesAvailable();
+    if (call->endpoint->takeData(*this, call, reply, &error)) {
+        call->streamedBytes += available;
+    } else {
+        call->streamFailed = true;
+        call->streamError = error;
+        reply->abort();
+    }
 }
 
 void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
@@ -961,20 +899,35 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
     const Endpoint &endpoint = *call->endpoint;
 
     if (call->tooLarge) {
-        qCWarning(lcApi) << "Cut off an answer larger than" << endpoint.maxBodyBytes << "bytes from"
-                         << loggable(call->url);
+        qCWarning(lcApi) << "Cut off an answer larger than" << call->maxBodyBytes << "bytes from"
+                         << loggableUrl(call->url);
         ApiError error;
         error.kind = ApiError::Kind::Parse;
         error.message = tr("Webex sent a larger answer than Webex Desk accepts here (more than "
                            "%1 MB); it was not read.")
-                            .arg(endpoint.maxBodyBytes / (1024 * 1024));
+                            .arg(qMax<qint64>(1, call->maxBodyBytes / (1024 * 1024)));
         fail(call, error);
+        return;
+    }
+    if (call->streamFailed) {
+        // The sink refused (a full disk): the same would happen again, so no retry.
+        call->streamFailed = false;
+        fail(call, call->streamError);
+        return;
+    }
+    // The last bytes of a streamed answer may come with finished().
+    if (endpoint.takeData && reply->isOpen() && reply->bytesAvailable() > 0)
+        takeData(call, reply);
+    if (call->streamFailed) {
+        call->streamFailed = false;
+        fail(call, call->streamError);
         return;
     }
 
     // An aborted (timed out) reply is closed; reading it would only warn.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const ApiError error = ApiError::fromReply(reply, body);
+    const ApiError error = ApiError::fromReply(
+        reply, body, endpoint.takeData ? call->streamedBytes + body.size() : -1);
     if (error.httpStatus > 0 || !error.isError()) {
         // A receiver may cancel this call (a reconnect's refresh); nothing is said after that.
         const QPointer<WebexClient> self(this);
@@ -983,7 +936,9 @@ void WebexClient::onFinished(const CallPtr &call, QNetworkReply *reply)
             return;
     }
     if (error.isError()) {
-        qCInfo(lcApi) << endpoint.methodName() << loggable(call->url) << "failed: HTTP"
+        if (endpoint.undoAttempt)
+            endpoint.undoAttempt(*call, false);
+        qCInfo(lcApi) << endpoint.methodName() << loggableUrl(call->url) << "failed: HTTP"
                       << error.httpStatus << reply->error() << "tracking ID" << error.trackingId;
         if (!waitForNewToken(call, error) && !scheduleRetry(call, error))
             fail(call, error);
@@ -1015,7 +970,8 @@ bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error)
         return false;
     const std::optional<int> wait = m_retryPolicy.delayMs(error, call->retries.failures + 1);
     if (!wait) {
-        qCInfo(lcApi) << "Not waiting" << error.retryAfterSeconds << "s for" << loggable(call->url);
+        qCInfo(lcApi) << "Not waiting" << error.retryAfterSeconds << "s for"
+                      << loggableUrl(call->url);
         return false;
     }
     call->retries.count(cause);
@@ -1031,7 +987,7 @@ bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error)
             startRetry(call);
     });
     timer->start(delay);
-    qCInfo(lcApi) << "Retrying" << loggable(call->url) << "in" << delay << "ms; retries so far"
+    qCInfo(lcApi) << "Retrying" << loggableUrl(call->url) << "in" << delay << "ms; retries so far"
                   << call->retries.rateLimits << "rate limits," << call->retries.failures
                   << "failures";
     const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
@@ -1082,6 +1038,8 @@ void WebexClient::fail(const CallPtr &call, const ApiError &error)
     if (call->cancelled)
         return;
     finishCall(call);
+    if (call->endpoint->undoAttempt)
+        call->endpoint->undoAttempt(*call, true);
 
     // A receiver may delete us (e.g. sign-out on the failure); stop touching members then.
     const QPointer<WebexClient> self(this);
@@ -1126,7 +1084,7 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     // it pointed at another scheme, host or port, following it would hand the token to
     // whoever that is (or send it in clear text), so it is refused, not followed.
     if (!m_base.isSameOrigin(url)) {
-        qCWarning(lcApi) << "Refusing a next-page link to another origin:" << loggable(url);
+        qCWarning(lcApi) << "Refusing a next-page link to another origin:" << loggableUrl(url);
         *error = ApiError::parseError(
             QCoreApplication::translate("WebexClient", endpoint.nextPageElsewhereText)
                 .arg(url.host()));
@@ -1147,7 +1105,7 @@ QUrl WebexClient::checkedNextPage(const CallPtr &call, const QUrl &next, ApiErro
     // pages would never end. What came so far is kept, and the call ends there.
     if (call->visited.contains(url) || call->page >= MaxPages) {
         qCWarning(lcApi) << "Stopped following next-page links after page" << call->page << "of"
-                         << loggable(url);
+                         << loggableUrl(url);
         call->stoppedEarly = true;
         return {};
     }

@@ -5,6 +5,7 @@
 // them as metatypes, and every receiver needs them anyway.
 #include "api/apierror.h"
 #include "api/retrypolicy.h"
+#include "model/fileinfo.h"
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
@@ -17,6 +18,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <any>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,7 +48,10 @@ public:
         MessageById,
         RoomById,
         Edit,
-        Delete
+        Delete,
+        FileInfo,
+        FileBytes,
+        Download
     };
     Q_ENUM(CallKind)
 
@@ -108,6 +113,35 @@ public:
     // ids the two calls above put into a path.
     [[nodiscard]] static bool isRestId(const QString &id);
 
+    // Files of messages (contents/{id}). Only the API's own contents/ URLs are asked for (they
+    // get the access token); any other URL a message lists fails at once, without a request.
+    // A file Webex is still scanning for malware (423) is asked for again after its
+    // Retry-After, as a rate limit is.
+    //
+    // HEAD -> fileInfoFetched / fileInfoFailed (url): name, type and size. Joins a running one.
+    void fetchFileInfo(const QUrl &contentUrl);
+    // GET into memory, at most maxBytes (a larger file fails without being read) ->
+    // fileFetched / fileFetchFailed (url). For pictures shown in the app. Joins a running one.
+    void fetchFile(const QUrl &contentUrl, qint64 maxBytes);
+    // GET written to disk as it comes, into `folder` under the name Webex gives
+    // (Content-Disposition, made safe by SafeFileName; a name taken gets " (1)") ->
+    // downloadProgress, then fileDownloaded (the file's path) / downloadFailed. Until it is
+    // complete the file is "<name>.part"; a failed or cancelled download leaves nothing.
+    // The same URL asked for again while it runs joins it.
+    void downloadFile(const QUrl &contentUrl, const QString &folder);
+    // Stops a download; its part file goes, and nothing more is emitted for it.
+    void cancelDownload(const QUrl &contentUrl);
+    // POST messages as multipart/form-data with the file at `filePath` (read as it is sent) and
+    // the text, if any -> uploadProgress, then messageSent / sendFailed as sendMessage. A file
+    // over MaxUploadBytes, empty, or unreadable is refused before a byte is sent. Retried only
+    // as sendMessage is (a rate limit, a refused connection).
+    void sendFile(const QString &roomId, const QString &markdown, const QString &filePath,
+                  const QString &clientTag, const QString &parentId = {});
+    // Stops an upload; nothing more is emitted for it (Webex has not got the message).
+    void cancelSend(const QString &clientTag);
+    // Whether `url` is one of this API's contents/{id} URLs (the only files asked for).
+    [[nodiscard]] bool isContentUrl(const QUrl &url) const;
+
     // Avatars: GET without Authorization (they live on a CDN). https, or http on loopback only.
     // A URL already being fetched is not fetched twice.
     void fetchImage(const QUrl &url);
@@ -139,6 +173,9 @@ public:
     static constexpr int PeopleBatchSize = 85; // Webex's limit for people?id=
     static constexpr int RecentRoomsPageSize = 100;
     static constexpr int MaxMarkdownBytes = 7439; // Webex refuses longer messages
+    // Webex's limit for a file sent with a message is "100 MB"; taken as 10^8 bytes, the
+    // smaller reading, so a file it could refuse is not uploaded for minutes first.
+    static constexpr qint64 MaxUploadBytes = 100LL * 1000 * 1000;
 
 signals:
     void meFetched(const Person &me);
@@ -177,6 +214,16 @@ signals:
     void roomFetched(const Room &room);
     void roomFetchFailed(const QString &roomId, const ApiError &error);
 
+    void fileInfoFetched(const FileInfo &info);
+    void fileInfoFailed(const QUrl &url, const ApiError &error);
+    void fileFetched(const FileInfo &info, const QByteArray &bytes);
+    void fileFetchFailed(const QUrl &url, const ApiError &error);
+    void downloadProgress(const QUrl &url, qint64 received, qint64 total);
+    void fileDownloaded(const QUrl &url, const QString &path);
+    void downloadFailed(const QUrl &url, const ApiError &error);
+    // total: the whole request, text and file (Qt's count of the body sent).
+    void uploadProgress(const QString &clientTag, qint64 sent, qint64 total);
+
     void imageFetched(const QUrl &url, const QByteArray &bytes);
     void imageFailed(const QUrl &url, const ApiError &error);
 
@@ -210,6 +257,12 @@ private:
     CallPtr startCall(const Endpoint &endpoint, const QUrl &url, const QString &key = {});
     void send(const CallPtr &call);
     void onFinished(const CallPtr &call, QNetworkReply *reply);
+    void takeData(const CallPtr &call, QNetworkReply *reply);
+    // A running call of this endpoint with this key, or null.
+    [[nodiscard]] CallPtr runningCall(const Endpoint &endpoint, const QString &key) const;
+    // A call for a contents URL; fails it (later) and returns null when the URL is not one.
+    [[nodiscard]] CallPtr startContentCall(const Endpoint &endpoint, const QUrl &url,
+                                           std::any context = {});
     [[nodiscard]] bool waitForNewToken(const CallPtr &call, const ApiError &error);
     // Schedules the next attempt if RetryPolicy allows one (true), or leaves it to fail.
     [[nodiscard]] bool scheduleRetry(const CallPtr &call, const ApiError &error);

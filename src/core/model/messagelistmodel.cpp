@@ -253,10 +253,18 @@ QString MessageListModel::oldestMessageId() const
 void MessageListModel::addPending(const QString &clientTag, const QString &markdown,
                                   const QString &myPersonId, const QString &parentId)
 {
+    addPendingFile(clientTag, markdown, myPersonId, parentId, {});
+}
+
+void MessageListModel::addPendingFile(const QString &clientTag, const QString &markdown,
+                                      const QString &myPersonId, const QString &parentId,
+                                      const QString &fileName)
+{
     if (clientTag.isEmpty() || rowOfClientTag(clientTag) >= 0)
         return;
     Entry entry;
     entry.clientTag = clientTag;
+    entry.pendingFile = fileName;
     entry.pending = true;
     entry.message.roomId = m_roomId;
     entry.message.text = markdown;
@@ -331,6 +339,19 @@ void MessageListModel::failPending(const QString &clientTag, const QString &erro
                      {PendingRole, SendErrorRole, Qt::AccessibleDescriptionRole});
 }
 
+void MessageListModel::setFileLabel(const QUrl &url, const QString &label)
+{
+    if (m_fileLabels.value(url) == label)
+        return;
+    m_fileLabels.insert(url, label);
+    for (int row = 0; row < m_entries.size(); ++row) {
+        const QStringList &files = m_entries.at(row).message.files;
+        if (std::any_of(files.cbegin(), files.cend(),
+                        [&url](const QString &file) { return QUrl(file) == url; }))
+            emit dataChanged(index(row), index(row), {FilesRole, Qt::AccessibleDescriptionRole});
+    }
+}
+
 void MessageListModel::removePending(const QString &clientTag)
 {
     const int row = rowOfClientTag(clientTag);
@@ -354,7 +375,7 @@ QString MessageListModel::senderName(const Entry &entry) const
     return entry.message.personEmail;
 }
 
-QString MessageListModel::description(const Entry &entry)
+QString MessageListModel::description(const Entry &entry) const
 {
     QStringList parts;
     if (entry.message.created.isValid())
@@ -366,6 +387,14 @@ QString MessageListModel::description(const Entry &entry)
     if (!entry.sanitised.links.isEmpty())
         parts << QCoreApplication::translate("MessageListModel", "%n link(s)", nullptr,
                                              int(entry.sanitised.links.size()));
+    for (const QString &url : entry.message.files) {
+        const QString label = m_fileLabels.value(QUrl(url));
+        parts << (label.isEmpty()
+                      ? QCoreApplication::translate("MessageListModel", "A file")
+                      : QCoreApplication::translate("MessageListModel", "File: %1").arg(label));
+    }
+    if (!entry.pendingFile.isEmpty())
+        parts << QCoreApplication::translate("MessageListModel", "File: %1").arg(entry.pendingFile);
     if (!entry.sendError.isEmpty())
         parts
             << QCoreApplication::translate("MessageListModel", "Not sent: %1").arg(entry.sendError);
@@ -426,6 +455,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return isOwn(entry);
     case ParentIdRole:
         return m.parentId;
+    case FilesRole: {
+        QList<QUrl> files;
+        for (const QString &url : m.files)
+            files.append(QUrl(url));
+        return QVariant::fromValue(files);
+    }
+    case PendingFileRole:
+        return entry.pendingFile;
     default:
         return {};
     }
@@ -448,6 +485,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(EditedRole, "edited");
     names.insert(OwnRole, "own");
     names.insert(ParentIdRole, "parentId");
+    names.insert(FilesRole, "files");
+    names.insert(PendingFileRole, "pendingFile");
     return names;
 }
 

@@ -36,13 +36,15 @@ public:
         CreatedRole,               /**< When it was sent, UTC QDateTime. */
         PendingRole,               /**< True while sent but not confirmed by Webex. */
         SendErrorRole,             /**< Why sending failed (QString), empty when fine. */
-        ClientTagRole, /**< The tag the message was sent with; empty for received ones. */
-        LinksRole,     /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
-                            and mailto, in reading order, each once; what the keyboard can open. */
-        EditedRole,    /**< True when Webex says it was edited (Message::updated). */
-        OwnRole,       /**< True for a message the signed-in person sent and Webex has: one they
-                            may edit and delete (setMyPersonId). */
-        ParentIdRole,  /**< The thread's first message for a reply; empty otherwise. */
+        ClientTagRole,   /**< The tag the message was sent with; empty for received ones. */
+        LinksRole,       /**< The links in the text (QList<QUrl>, SafeHtml::links): only http, https
+                              and mailto, in reading order, each once; what the keyboard can open. */
+        EditedRole,      /**< True when Webex says it was edited (Message::updated). */
+        OwnRole,         /**< True for a message the signed-in person sent and Webex has: one they
+                              may edit and delete (setMyPersonId). */
+        ParentIdRole,    /**< The thread's first message for a reply; empty otherwise. */
+        FilesRole,       /**< The message's files (QList<QUrl>, content URLs), in Webex's order. */
+        PendingFileRole, /**< The name of the file a pending message is sending, else empty. */
     };
     Q_ENUM(Roles)
 
@@ -76,6 +78,10 @@ public:
     // `parentId`: the thread it answers (MessageThreadsModel shows it there at once), or empty.
     void addPending(const QString &clientTag, const QString &markdown, const QString &myPersonId,
                     const QString &parentId = {});
+    // The same for a message sent with a file, named `fileName` until Webex's copy comes.
+    void addPendingFile(const QString &clientTag, const QString &markdown,
+                        const QString &myPersonId, const QString &parentId,
+                        const QString &fileName);
     // Webex accepted it: the row becomes the server's message at once (or is dropped if that
     // message already arrived with a page, or was deleted meanwhile). It shows what was written
     // until the server's copy, sanitised off this thread, replaces it (dataChanged of SafeHtmlRole
@@ -115,6 +121,9 @@ public:
     // Names and avatars of senders, merged into what the model knows; the rows they sent are
     // announced with dataChanged (display, accessible text, sender name and avatar).
     void setSenders(const QList<Person> &people);
+    // What a file is called, for screen readers ("report.pdf, 2.1 MB"): the rows listing it
+    // are announced with dataChanged (their description, and FilesRole for a new layout).
+    void setFileLabel(const QUrl &url, const QString &label);
 
 signals:
     // Messages arrived (a page, a pending message) whose senders the model has no Person for;
@@ -132,6 +141,7 @@ private:
         QString clientTag;
         QString sendError;
         SanitisedMessage sanitised; // once: sanitising is too slow for every paint
+        QString pendingFile;        // the file a pending message sends
         bool pending = false;
     };
 
@@ -145,7 +155,7 @@ private:
     };
 
     [[nodiscard]] QString senderName(const Entry &entry) const;
-    [[nodiscard]] static QString description(const Entry &entry);
+    [[nodiscard]] QString description(const Entry &entry) const;
     [[nodiscard]] bool isOwn(const Entry &entry) const;
     [[nodiscard]] bool isOfThisRoom(const Message &message) const;
     void onSanitised(quint64 batch, const QList<SanitisedMessage> &results);
@@ -162,7 +172,8 @@ private:
     // Edits of messages in pages still being sanitised, by id; at most one per message of those
     // pages, so bounded by them.
     QHash<QString, Message> m_editsAwaitingPage;
-    QHash<QString, Person> m_senders; // person id -> person, across spaces
+    QHash<QString, Person> m_senders;  // person id -> person, across spaces
+    QHash<QUrl, QString> m_fileLabels; // content URL -> what screen readers hear of the file
     QString m_roomId;
     QString m_myPersonId;
     QList<Entry> m_entries; // confirmed messages oldest first, then pending ones
