@@ -374,6 +374,10 @@
         <source>Attach a File</source>
         <translation>Eine Datei anhängen</translation>
     </message>
+    <message>
+        <source>Up and Down choose a person, Enter inserts.</source>
+        <translation>Auf und Ab wählen eine Person, Eingabe fügt sie ein.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationController</name>
@@ -469,6 +473,33 @@
     <message>
         <source>The Webex device service sent an answer Webex Desk cannot use.</source>
         <translation>Der Webex-Gerätedienst hat eine Antwort gesendet, mit der Webex Desk nichts anfangen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectMessagesController</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>The search did not work. %1</source>
+        <translation>Die Suche hat nicht funktioniert. %1</translation>
+    </message>
+    <message>
+        <source>%1 has no address Webex Desk can write to.</source>
+        <translation>%1 hat keine Adresse, an die Webex Desk schreiben kann.</translation>
+    </message>
+    <message>
+        <source>Your message was not sent. %1</source>
+        <translation>Ihre Nachricht wurde nicht gesendet. %1</translation>
+    </message>
+    <message>
+        <source>Your message to %1 was not sent. %2</source>
+        <translation>Ihre Nachricht an %1 wurde nicht gesendet. %2</translation>
+    </message>
+    <message>
+        <source>Webex has not told yet who wrote this message; try again in a moment.</source>
+        <translation>Webex hat noch nicht mitgeteilt, wer diese Nachricht geschrieben hat; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -908,6 +939,87 @@
         <source>&amp;Search Messages…</source>
         <translation>Nachrichten &amp;durchsuchen…</translation>
     </message>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Neue Nachricht …</translation>
+    </message>
+    <message>
+        <source>&amp;Mentions…</source>
+        <translation>&amp;Erwähnungen …</translation>
+    </message>
+</context>
+<context>
+    <name>Membership</name>
+    <message>
+        <source>A membership without an id or a person was received.</source>
+        <translation>Eine Mitgliedschaft ohne ID oder Person wurde empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionCompleter</name>
+    <message>
+        <source>Mention someone</source>
+        <translation>Jemanden erwähnen</translation>
+    </message>
+    <message>
+        <source>Everyone in this space</source>
+        <translation>Alle in diesem Bereich</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsController</name>
+    <message>
+        <source>Looking for messages that mention you…</source>
+        <translation>Nachrichten, die Sie erwähnen, werden gesucht …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking for messages that mention you… %n found so far.</source>
+        <translation>
+            <numerusform>Nachrichten, die Sie erwähnen, werden gesucht … bisher %n gefunden.</numerusform>
+            <numerusform>Nachrichten, die Sie erwähnen, werden gesucht … bisher %n gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no group spaces to look in.</source>
+        <translation>Es gibt keine Gruppenbereiche, in denen gesucht werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) mention you in your %1 most recently active spaces.</source>
+        <translation>
+            <numerusform>%n Nachricht erwähnt Sie in Ihren %1 zuletzt aktiven Bereichen.</numerusform>
+            <numerusform>%n Nachrichten erwähnen Sie in Ihren %1 zuletzt aktiven Bereichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n space(s) could not be asked: %1</source>
+        <translation>
+            <numerusform>%n Bereich konnte nicht abgefragt werden: %1</numerusform>
+            <numerusform>%n Bereiche konnten nicht abgefragt werden: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MentionsWindow</name>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Messages that mention you</source>
+        <translation>Nachrichten, die Sie erwähnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Look for mentions again</source>
+        <translation>Erneut nach Erwähnungen suchen</translation>
+    </message>
+    <message>
+        <source>Close the mentions</source>
+        <translation>Die Erwähnungen schließen</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -1144,6 +1256,10 @@
         <source>Save to Downloads</source>
         <translation>In Downloads speichern</translation>
     </message>
+    <message>
+        <source>Show Profile of %1</source>
+        <translation>Profil von %1 anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>MessageSearch</name>
@@ -1238,6 +1354,89 @@
     </message>
 </context>
 <context>
+    <name>NewMessageDialog</name>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>Se&amp;nden</translation>
+    </message>
+    <message>
+        <source>New Message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>Name or email address</source>
+        <translation>Name oder E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Person to write to</source>
+        <translation>Person, an die Sie schreiben</translation>
+    </message>
+    <message>
+        <source>Type a name or an address; Down goes to the people found, Enter chooses one.</source>
+        <translation>Geben Sie einen Namen oder eine Adresse ein; Ab geht zu den gefundenen Personen, Eingabe wählt eine aus.</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>First message</source>
+        <translation>Erste Nachricht</translation>
+    </message>
+    <message>
+        <source>Send the first message</source>
+        <translation>Die erste Nachricht senden</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the search</source>
+        <translation>Zurück zur Suche</translation>
+    </message>
+    <message>
+        <source>Close without writing</source>
+        <translation>Schließen, ohne zu schreiben</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>person&apos;s name — address</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No one found for “%1”.</source>
+        <translation>Niemand gefunden für „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found.</source>
+        <translation>
+            <numerusform>%n Person gefunden.</numerusform>
+            <numerusform>%n Personen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have no space with %1 yet. Your first message starts one.</source>
+        <translation>Sie haben noch keinen Bereich mit %1. Ihre erste Nachricht beginnt einen.</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line; Escape goes back to the search.</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile; Escape geht zurück zur Suche.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
     <name>NotificationActions</name>
     <message>
         <source>Do &amp;Not Disturb</source>
@@ -1326,6 +1525,69 @@
     <message>
         <source>A person without an id was received.</source>
         <translation>Es wurde eine Person ohne ID empfangen.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>Picture of %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Email address: %1</source>
+        <translation>E-Mail-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+        <source>Write to %1</source>
+        <translation>An %1 schreiben</translation>
+    </message>
+    <message>
+        <source>Close the card</source>
+        <translation>Die Karte schließen</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>Im Gespräch</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>In a meeting</source>
+        <translation>In einer Besprechung</translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Nicht im Büro</translation>
+    </message>
+    <message>
+        <source>Presenting</source>
+        <translation>Präsentiert</translation>
+    </message>
+    <message>
+        <source>Has not signed in to Webex yet</source>
+        <translation>Hat sich noch nicht bei Webex angemeldet</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2522,30 @@ Melden Sie sich mit einer Webex-Integration an: Setzen Sie WEBEX_CLIENT_ID und W
     <message>
         <source>%1 is empty; Webex does not accept empty files.</source>
         <translation>%1 ist leer; Webex nimmt keine leeren Dateien an.</translation>
+    </message>
+    <message>
+        <source>No space was given to look for mentions in.</source>
+        <translation>Es wurde kein Bereich angegeben, in dem nach Erwähnungen gesucht werden soll.</translation>
+    </message>
+    <message>
+        <source>Webex pointed the next page of members to another server (%1); it was not followed, so your sign-in is not sent there.</source>
+        <translation>Webex hat die nächste Seite der Mitglieder auf einen anderen Server verwiesen (%1); dem wurde nicht gefolgt, damit Ihre Anmeldung nicht dorthin gesendet wird.</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>No space was given to list the members of.</source>
+        <translation>Es wurde kein Bereich angegeben, dessen Mitglieder aufgelistet werden sollen.</translation>
+    </message>
+    <message>
+        <source>Type a name or an address to search for.</source>
+        <translation>Geben Sie einen Namen oder eine Adresse ein, nach der gesucht werden soll.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address a message can be sent to.</source>
+        <translation>„%1“ ist keine Adresse, an die eine Nachricht gesendet werden kann.</translation>
     </message>
 </context>
 </TS>

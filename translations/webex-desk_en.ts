@@ -46,6 +46,30 @@
     </message>
 </context>
 <context>
+    <name>MentionsController</name>
+    <message numerus="yes">
+        <source>Looking for messages that mention you… %n found so far.</source>
+        <translation>
+            <numerusform>Looking for messages that mention you… %n found so far.</numerusform>
+            <numerusform>Looking for messages that mention you… %n found so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) mention you in your %1 most recently active spaces.</source>
+        <translation>
+            <numerusform>%n message mentions you in your %1 most recently active spaces.</numerusform>
+            <numerusform>%n messages mention you in your %1 most recently active spaces.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n space(s) could not be asked: %1</source>
+        <translation>
+            <numerusform>%n space could not be asked: %1</numerusform>
+            <numerusform>%n spaces could not be asked: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageItemDelegate</name>
     <message numerus="yes">
         <source>▸ %n reply(ies)</source>
@@ -100,6 +124,16 @@
         <translation>
             <numerusform>%n reply, hidden</numerusform>
             <numerusform>%n replies, hidden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) found.</source>
+        <translation>
+            <numerusform>%n person found.</numerusform>
+            <numerusform>%n people found.</numerusform>
         </translation>
     </message>
 </context>

@@ -11,12 +11,14 @@
 #include "avatarcache.h"
 #include "conversationcontroller.h"
 #include "demoemulatorprocess.h"
+#include "directmessagescontroller.h"
 #include "filepreviews.h"
 #include "filescontroller.h"
 #include "firstrundialog.h"
 #include "livecontroller.h"
 #include "lookupwaitscontroller.h"
 #include "mainwindow.h"
+#include "mentionscontroller.h"
 #include "messageeditcontroller.h"
 #include "messagespane.h"
 #include "model/messagelistmodel.h"
@@ -28,6 +30,7 @@
 #include "roomspane.h"
 #include "searchcontroller.h"
 #include "sessioncontroller.h"
+#include "spacememberscontroller.h"
 #include "spacescontroller.h"
 #include "storecontroller.h"
 #include "unreadcontroller.h"
@@ -270,6 +273,11 @@ void AppController::buildWorkspace()
     m_mainWindow->messagesPane()->setFilePreviews(m_filePreviews.get());
     m_files = new FilesController(m_filePreviews.get(), m_mainWindow->messagesPane()->transfers(),
                                   m_mainWindow.get(), this);
+    m_mentions = new MentionsController(m_spaces->roomModel(), m_mainWindow.get(), this);
+    m_directMessages = new DirectMessagesController(m_spaces->roomModel(), m_avatars.get(),
+                                                    m_mainWindow.get(), this);
+    m_members = new SpaceMembersController(m_mainWindow->messagesPane()->composer(),
+                                           m_spaces->roomModel(), this);
     m_attention = new AttentionController(m_mainWindow.get(), m_spaces->roomModel(), this);
     m_search = new SearchController(m_mainWindow->searchPane(), this);
     m_live =
@@ -309,6 +317,18 @@ SpacesController *AppController::spaces()
 {
     buildWorkspace();
     return m_spaces;
+}
+
+MentionsController *AppController::mentions()
+{
+    buildWorkspace();
+    return m_mentions;
+}
+
+DirectMessagesController *AppController::directMessages()
+{
+    buildWorkspace();
+    return m_directMessages;
 }
 
 FilesController *AppController::files()
@@ -394,6 +414,25 @@ void AppController::connectWorkspace()
     connect(m_conversation, &ConversationController::notice, window, &MainWindow::showNotice);
     connect(m_edits, &MessageEditController::notice, window, &MainWindow::showNotice);
     connect(m_files, &FilesController::notice, window, &MainWindow::showNotice);
+    connect(m_conversation, &ConversationController::roomOpened, m_members,
+            &SpaceMembersController::spaceOpened);
+    connect(m_profile, &ProfileController::profileShown, m_members,
+            [this](const Person &me) { m_members->setMe(me.id); });
+    connect(window, &MainWindow::mentionsRequested, m_mentions, &MentionsController::show);
+    connect(window, &MainWindow::newMessageRequested, m_directMessages,
+            &DirectMessagesController::showNewMessage);
+    connect(m_directMessages, &DirectMessagesController::notice, window, &MainWindow::showNotice);
+    connect(window->messagesPane(), &MessagesPane::senderCardRequested, m_directMessages,
+            &DirectMessagesController::showPersonCard);
+    connect(m_directMessages, &DirectMessagesController::spaceStarted, m_spaces,
+            &SpacesController::refresh);
+    connect(m_directMessages, &DirectMessagesController::openRoomRequested, this,
+            [this](const QString &roomId, const QString &title) {
+                if (m_conversation->openRoomId() != roomId &&
+                    !m_mainWindow->roomsPane()->openRoomById(roomId))
+                    m_conversation->openRoom(roomId, title);
+                m_mainWindow->messagesPane()->focusComposer();
+            });
     connect(window->messagesPane(), &MessagesPane::fileOpenRequested, m_files,
             &FilesController::open);
     connect(window->messagesPane(), &MessagesPane::fileDownloadRequested, m_files,
@@ -411,13 +450,17 @@ void AppController::connectWorkspace()
     // Read with the stored spaces at start: their counts are shown with them.
     m_attention->unread()->setStore(m_localData->store());
     // A result opens its space (as a click would, when listed) at that message.
-    connect(m_search, &SearchController::resultOpened, this,
-            [this](const QString &roomId, const QString &messageId, const QString &title) {
-                if (m_conversation->openRoomId() != roomId &&
-                    !m_mainWindow->roomsPane()->openRoomById(roomId))
-                    m_conversation->openRoom(roomId, title);
-                m_conversation->seekMessage(messageId);
-            });
+    // A search result or a mention opens its space (as a click would, when listed) at that
+    // message.
+    const auto openAtMessage = [this](const QString &roomId, const QString &messageId,
+                                      const QString &title) {
+        if (m_conversation->openRoomId() != roomId &&
+            !m_mainWindow->roomsPane()->openRoomById(roomId))
+            m_conversation->openRoom(roomId, title);
+        m_conversation->seekMessage(messageId);
+    };
+    connect(m_search, &SearchController::resultOpened, this, openAtMessage);
+    connect(m_mentions, &MentionsController::resultOpened, this, openAtMessage);
 }
 
 void AppController::connectAttention()
@@ -472,6 +515,9 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_edits->begin(m_client, m_conversation->messageModel());
     m_filePreviews->begin(m_client);
     m_files->begin(m_client);
+    m_mentions->begin(m_client);
+    m_members->begin(m_client);
+    m_directMessages->begin(m_client, m_conversation->people());
     if (!m_demoSession)
         openStoredSpace(); // kept from the last session, listed at the first frame
     m_storedShown = false;
@@ -500,6 +546,9 @@ void AppController::onSessionStopped(bool byUser)
     m_edits->end();
     m_files->end();
     m_filePreviews->end();
+    m_mentions->end();
+    m_members->end();
+    m_directMessages->end();
     m_conversation->end();
     // Signing out forgets when each space was seen and what was unread or muted: the next
     // account starts afresh.

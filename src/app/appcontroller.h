@@ -12,8 +12,11 @@ class AttentionController;
 class Connectivity;
 class AvatarCache;
 class ConversationController;
+class DirectMessagesController;
 class FilePreviews;
 class FilesController;
+class MentionsController;
+class SpaceMembersController;
 class MessageEditController;
 class DemoEmulatorProcess;
 class LiveController;
@@ -63,6 +66,8 @@ public:
     [[nodiscard]] ConversationController *conversation();
     [[nodiscard]] MessageEditController *messageEdits();
     [[nodiscard]] FilesController *files();
+    [[nodiscard]] MentionsController *mentions();
+    [[nodiscard]] DirectMessagesController *directMessages();
     // Unread counts, notifications and the tray (the live layer's way in: unread()).
     [[nodiscard]] AttentionController *attention();
     // Live events (the device socket) of the session's account.
@@ -125,6 +130,9 @@ private:
     ConversationController *m_conversation = nullptr;
     MessageEditController *m_edits = nullptr;
     FilesController *m_files = nullptr;
+    MentionsController *m_mentions = nullptr;
+    DirectMessagesController *m_directMessages = nullptr;
+    SpaceMembersController *m_members = nullptr;
     AttentionController *m_attention = nullptr;
     LiveController *m_live = nullptr;
     StoreController *m_localData;

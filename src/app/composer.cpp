@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "api/webexclient.h"
+#include "mentioncompleter.h"
 #include "model/displaytext.h"
 #include "statebanner.h"
 #include "themedicons.h"
@@ -19,7 +20,7 @@
 #include <QVBoxLayout>
 
 Composer::Composer(QWidget *parent)
-    : QWidget(parent), m_edit(new MessageTextEdit(this)),
+    : QWidget(parent), m_edit(new MessageTextEdit(this)), m_mentions(new MentionCompleter(m_edit)),
       m_send(new QPushButton(tr("Se&nd"), this)), m_problem(new QLabel(this)),
       m_waiting(new StateBanner(this)), m_attach(new QToolButton(this))
 {
@@ -27,6 +28,7 @@ Composer::Composer(QWidget *parent)
     m_edit->setAccessibleName(tr("Message"));
     connect(m_edit, &MessageTextEdit::submitted, this, &Composer::send);
     connect(m_edit, &MessageTextEdit::upWhenEmpty, this, &Composer::editLastRequested);
+    connect(m_mentions, &MentionCompleter::openChanged, this, &Composer::updateDescription);
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setAccessibleName(tr("Send message"));
@@ -111,7 +113,12 @@ Composer::Composer(QWidget *parent)
 }
 
 // Out of line: QTemporaryDir is complete here.
-Composer::~Composer() = default;
+Composer::~Composer()
+{
+    // QWidget's destructor takes the focus from the field, which closes the list: no
+    // description is updated on a composer half gone.
+    disconnect(m_mentions, nullptr, this, nullptr);
+}
 
 void Composer::setRoomTitle(const QString &title)
 {
@@ -126,6 +133,8 @@ void Composer::updateDescription()
     const QString keys = tr("Enter sends, Shift+Enter starts a new line; markdown is allowed");
     // Whoever is in the field hears whom a reply answers, and why a message is not sent yet.
     QStringList parts;
+    if (m_mentions->isOpen()) // first: what the keys do now
+        parts << tr("Up and Down choose a person, Enter inserts.");
     if (!m_replyTo.isEmpty())
         parts << replySentence() << tr("Escape cancels the reply.");
     if (!sendWaiting().isEmpty())
@@ -168,15 +177,19 @@ QString Composer::replySentence() const
     return m_replyTo.isEmpty() ? QString() : m_replyLabel->accessibleName();
 }
 
+void Composer::setMentionCandidates(const QList<MentionCandidate> &members, bool groupSpace)
+{
+    m_mentions->setCandidates(members, groupSpace);
+}
+
 QString Composer::text() const
 {
-    return m_edit->toPlainText();
+    return m_edit->markdown();
 }
 
 void Composer::setText(const QString &text)
 {
-    m_edit->setPlainText(text);
-    m_edit->moveCursor(QTextCursor::End);
+    m_edit->setMarkdown(text); // the cursor at the end, to go on writing
 }
 
 QString Composer::problem() const

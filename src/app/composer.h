@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mentioncandidate.h"
 #include "messagetextedit.h" // MaxBytes
 
 #include <QImage>
@@ -8,6 +9,7 @@
 
 #include <memory>
 
+class MentionCompleter;
 class QLabel;
 class QPushButton;
 class QTemporaryDir;
@@ -23,6 +25,9 @@ class StateBanner;
 // on the space or the field, or a picture pasted (saved as a PNG in a folder of the composer's
 // own, removed when the app ends). It shows above the field with Remove until it is sent; a
 // file over Webex's limit is refused when it is attached, before anything is sent.
+//
+// '@' completes the space's members (MentionCompleter); a mention shows as "@Name" in the field
+// and is sent as <@personEmail:EMAIL|NAME> (text() and setText() speak the sent form).
 class Composer : public QWidget
 {
     Q_OBJECT
@@ -67,6 +72,14 @@ public:
     // Attach's file dialog, open while the person chooses (null otherwise).
     [[nodiscard]] QWidget *fileDialog() const;
 
+    // The open space's members whom '@' completes (the signed-in person left out by the
+    // caller); `groupSpace` offers @all ("Everyone in this space") first. Empty: nothing to
+    // complete, and '@' is plain text.
+    void setMentionCandidates(const QList<MentionCandidate> &members, bool groupSpace);
+    [[nodiscard]] MentionCompleter *mentionCompleter() const { return m_mentions; }
+
+    // What is sent: the markdown, mentions as <@personEmail:EMAIL|NAME> and <@all>. setText()
+    // shows such mentions marked again, so text() gives back what it was given.
     [[nodiscard]] QString text() const;
     void setText(const QString &text);
     [[nodiscard]] MessageTextEdit *editor() const { return m_edit; }
@@ -95,6 +108,7 @@ private:
     void updateDescription();
 
     MessageTextEdit *m_edit;
+    MentionCompleter *m_mentions;
     QPushButton *m_send;
     QLabel *m_problem;
     StateBanner *m_waiting;

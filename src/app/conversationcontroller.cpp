@@ -192,6 +192,7 @@ void ConversationController::openRoom(const QString &roomId, const QString &titl
     }
     loadMessages({});
     m_rooms->markSeen(roomId, QDateTime::currentDateTimeUtc());
+    emit roomOpened(roomId);
 }
 
 void ConversationController::refresh()

@@ -50,6 +50,8 @@ public:
     void setStore(LocalStore *store);
 
     [[nodiscard]] MessageListModel *messageModel() const { return m_messages; }
+    // Who senders are (names, pictures, status), during a session; null outside one.
+    [[nodiscard]] PeopleDirectory *people() const { return m_people; }
     [[nodiscard]] QString openRoomId() const { return m_openRoomId; }
 
 public slots:
@@ -91,6 +93,8 @@ public:
 
 signals:
     void messagesShown(const QString &roomId);
+    // Another space is open in the pane (not yet its messages).
+    void roomOpened(const QString &roomId);
     // A lasting remark for the status bar (a message to a space not open was not sent).
     void notice(const QString &message);
 

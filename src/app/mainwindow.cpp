@@ -79,12 +79,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->searchMessagesAction, &QAction::triggered, this,
             [this] { searchPane()->focusField(); });
     connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refreshRequested);
+    connect(m_ui->newMessageAction, &QAction::triggered, this, &MainWindow::newMessageRequested);
+    connect(m_ui->mentionsAction, &QAction::triggered, this, &MainWindow::mentionsRequested);
     connect(m_ui->profileBanner, &StateBanner::retryRequested, this,
             &MainWindow::profileRetryRequested);
     // Ctrl+K, Ctrl+Shift+F and F5 work wherever focus is, as the sign-out shortcut does.
     addAction(m_ui->findRoomAction);
     addAction(m_ui->searchMessagesAction);
     addAction(m_ui->refreshAction);
+    addAction(m_ui->newMessageAction);
+    addAction(m_ui->mentionsAction);
     restoreLayout();
     showWelcome();
 }
@@ -203,6 +207,8 @@ void MainWindow::setSignedIn(bool signedIn)
     m_ui->refreshAction->setEnabled(signedIn);
     m_ui->findRoomAction->setEnabled(signedIn);
     m_ui->searchMessagesAction->setEnabled(signedIn);
+    m_ui->newMessageAction->setEnabled(signedIn);
+    m_ui->mentionsAction->setEnabled(signedIn);
 }
 
 void MainWindow::confirmForgetLocalData()

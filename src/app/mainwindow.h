@@ -91,6 +91,9 @@ signals:
     void setUpRequested();
     void aboutRequested();
     void refreshRequested();
+    // File > New Message (Ctrl+N), View > Mentions (Ctrl+Shift+M).
+    void newMessageRequested();
+    void mentionsRequested();
     void profileRetryRequested();
     void lookupRetryRequested();
     void liveReconnectRequested();

@@ -451,6 +451,19 @@ bool MessageItemDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                                MessageThreadsModel::ExpandedRole);
                 return true;
             }
+            const QPoint at = mouse->position().toPoint();
+            const Layout l = layout(option, index, option.rect);
+            const QString sender = index.data(MessageListModel::SenderIdRole).toString();
+            QFont bold = option.font;
+            bold.setBold(true);
+            const int nameWidth = QFontMetrics(bold).horizontalAdvance(
+                index.data(MessageListModel::SenderNameRole).toString());
+            const QRect name(l.header.topLeft(),
+                             QSize(qMin(nameWidth, l.header.width()), l.header.height()));
+            if (!sender.isEmpty() && (l.avatar.contains(at) || name.contains(at))) {
+                emit senderActivated(sender);
+                return true;
+            }
             const QUrl file = fileAt(option, index, mouse->position().toPoint());
             if (!file.isEmpty()) {
                 emit fileActivated(file);

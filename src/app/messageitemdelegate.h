@@ -74,6 +74,8 @@ public:
 signals:
     // A file of a message was clicked: the person wants to see it (a picture) or have it.
     void fileActivated(const QUrl &url);
+    // The sender's picture or name was clicked: the person wants to see who that is.
+    void senderActivated(const QString &personId);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,

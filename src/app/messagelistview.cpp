@@ -133,6 +133,16 @@ void MessageListView::showContextMenu(const QModelIndex &index, const QPoint &vi
                     }
                 });
     }
+    // Who wrote it: their card (DirectMessagesController), as a click on the name shows it.
+    const QString sender = index.data(MessageListModel::SenderIdRole).toString();
+    if (!sender.isEmpty()) {
+        QAction *profile =
+            menu->addAction(tr("Show Profile of %1")
+                                .arg(DisplayText::isolated(menuText(
+                                    index.data(MessageListModel::SenderNameRole).toString()))));
+        connect(profile, &QAction::triggered, this,
+                [this, sender] { emit senderCardRequested(sender); });
+    }
     // Threads: open or close this one's replies; answer in the thread (ConversationController).
     const int replies = index.data(MessageThreadsModel::ReplyCountRole).toInt();
     const QString threadId = threadOf(index);

@@ -20,6 +20,7 @@
 //   closes them (or goes from a reply to its thread's first message), as in a tree; the menu
 //   says the same (Show 3 Replies, Hide Replies). R, or Reply in Thread, answers in the
 //   message's thread (replyRequested).
+// - Show Profile (the menu) shows who wrote the message, as a click on their name does.
 // - Files: Enter on a message with one file opens it (a picture in the viewer, another file
 //   downloaded), as a click does; the menu offers Open and Save to Downloads for each.
 // - Home, Up on the first message and PageUp at the top ask for older messages (olderWanted);
@@ -61,6 +62,8 @@ signals:
     // saved into Downloads (the menu's Open and Save to Downloads, Enter on a file's message).
     void fileOpenRequested(const QUrl &url);
     void fileDownloadRequested(const QUrl &url);
+    // Show Profile: who wrote the message (its sender's person id).
+    void senderCardRequested(const QString &personId);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -83,6 +83,8 @@ MessagesPane::MessagesPane(QWidget *parent)
             &MessagesPane::onRangeChanged);
     connect(m_view, &MessageListView::olderWanted, this, &MessagesPane::requestOlder);
     connect(m_view, &MessageListView::fileOpenRequested, this, &MessagesPane::fileOpenRequested);
+    connect(m_view, &MessageListView::senderCardRequested, this,
+            &MessagesPane::senderCardRequested);
     connect(m_view, &MessageListView::fileDownloadRequested, this,
             &MessagesPane::fileDownloadRequested);
     connect(m_view, &MessageListView::viewportResized, this, &MessagesPane::scheduleFillCheck);
@@ -94,7 +96,10 @@ MessagesPane::MessagesPane(QWidget *parent)
 
 void MessagesPane::setAvatarCache(AvatarCache *avatars)
 {
-    m_view->setItemDelegate(new MessageItemDelegate(avatars, m_view));
+    auto *delegate = new MessageItemDelegate(avatars, m_view);
+    m_view->setItemDelegate(delegate);
+    connect(delegate, &MessageItemDelegate::senderActivated, this,
+            &MessagesPane::senderCardRequested);
     // A picture arrived: the rows showing initials for it repaint (sizes do not change).
     connect(avatars, &AvatarCache::avatarChanged, m_view->viewport(),
             qOverload<>(&QWidget::update));

@@ -98,6 +98,8 @@ signals:
     // A file of a message was clicked, or chosen in its menu: open (a picture) or download it.
     void fileOpenRequested(const QUrl &url);
     void fileDownloadRequested(const QUrl &url);
+    // Who wrote a message: a click on their picture or name, or the menu's Show Profile.
+    void senderCardRequested(const QString &personId);
     // Send now, in the composer: the waiting messages go at once.
     void sendNowRequested();
     void olderRequested();

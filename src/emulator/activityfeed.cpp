@@ -143,6 +143,12 @@ void ActivityFeed::posted(int room, int message)
                                      {key("objectType"), key("person")}});
         object.insert(key("mentions"), QJsonObject{{key("items"), items}});
     }
+    if (m.mentionsAll) {
+        // Not verified: the shape the conversation service gives a mention of everyone.
+        const QJsonObject everyone{{key("groupType"), key("all")},
+                                   {key("objectType"), key("groupMention")}};
+        object.insert(key("groupMentions"), QJsonObject{{key("items"), QJsonArray{everyone}}});
+    }
     a.insert(key("object"), object);
     a.insert(key("target"), conversation(room));
     a.insert(key("clientTempId"), QStringLiteral("tmp-") + freshUuid());

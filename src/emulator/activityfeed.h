@@ -27,6 +27,8 @@ public:
 
     /// A new message: `post`, with `parent.type` "reply" for a reply in a thread; `share` for
     /// one with files (object.objectType "content"). Its activity id is the message's uuid.
+    /// Mentions go in the clear beside the ciphertext: object.mentions (people's uuids) and
+    /// object.groupMentions (everyone; that shape is not verified).
     void posted(int room, int message);
     /// An edited message: `post` with a fresh id and `parent` {id: the message's uuid,
     /// type: "edit"}. Edits are never `update` (section 4.2).

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 
@@ -22,6 +23,22 @@ const QString kNotFound = QStringLiteral("The requested resource could not be fo
 QString key(const char *name)
 {
     return QString::fromLatin1(name);
+}
+
+// people?displayName=: Webex documents "starts with"; that it also finds people by the start of
+// their last name (as its clients' search does) is not verified. The emulator matches the start
+// of the whole name or of any word in it, in any case ("kow" finds "Emily Kowalski", so does
+// "emily k").
+bool nameMatches(QStringView displayName, QStringView query)
+{
+    if (displayName.startsWith(query, Qt::CaseInsensitive))
+        return true;
+    for (qsizetype space = displayName.indexOf(QLatin1Char(' ')); space >= 0;
+         space = displayName.indexOf(QLatin1Char(' '), space + 1)) {
+        if (displayName.mid(space + 1).startsWith(query, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -83,6 +100,8 @@ EmulatorResponse RestApi::handle(const EmulatorRequest &request)
             return deleteMessage(request, item);
         if (!get)
             return methodNotAllowed();
+        if (item == QLatin1String("direct"))
+            return listDirectMessages(request);
         return item.isEmpty() ? listMessages(request) : getMessage(request, item);
     }
     if (resource == QLatin1String("memberships") && item.isEmpty()) {
@@ -110,16 +129,22 @@ bool RestApi::pagingState(const EmulatorRequest &request, int defaultMax, const 
         state->insert(key("o"), 0);
     }
     *max = state->value(key("m")).toInt(defaultMax);
-    if (request.hasQuery(key("max"))) {
-        bool ok = false;
-        *max = request.queryValue(key("max")).toInt(&ok);
-        if (!ok || *max < 1 || *max > 1000) {
-            *error =
-                badRequest(request, QStringLiteral("max must be an integer between 1 and 1000."));
-            return false;
-        }
-    }
+    if (!maxParameter(request, max, error))
+        return false;
     state->insert(key("m"), *max);
+    return true;
+}
+
+bool RestApi::maxParameter(const EmulatorRequest &request, int *max, EmulatorResponse *error) const
+{
+    if (!request.hasQuery(key("max")))
+        return true;
+    bool ok = false;
+    *max = request.queryValue(key("max")).toInt(&ok);
+    if (!ok || *max < 1 || *max > 1000) {
+        *error = badRequest(request, QStringLiteral("max must be an integer between 1 and 1000."));
+        return false;
+    }
     return true;
 }
 
@@ -203,13 +228,13 @@ EmulatorResponse RestApi::listPeople(const EmulatorRequest &request)
     if (!pagingState(request, 100, {{key("n"), request.queryValue(key("displayName"))}}, &state,
                      &max, &error))
         return error;
-    const QString prefix = state.value(key("n")).toString();
+    const QString name = state.value(key("n")).toString();
     const int offset = state.value(key("o")).toInt();
     QJsonArray items;
     int matched = 0;
     bool hasMore = false;
     for (int i = 0; i < m_data.people().size(); ++i) {
-        if (!m_data.people().at(i).displayName.startsWith(prefix, Qt::CaseInsensitive))
+        if (!nameMatches(m_data.people().at(i).displayName, name))
             continue;
         if (matched++ < offset)
             continue;
@@ -374,13 +399,24 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
         QString parentId = request.queryValue(key("parentId"));
         if (!parentId.isEmpty() && m_data.messageIndex(room, parentId) < 0)
             return badRequest(request, QStringLiteral("parentId is not a message of this room."));
-        fresh = {{key("r"), roomId}, {key("b"), before}, {key("p"), parentId}};
+        int mentioned = -1;
+        EmulatorResponse error;
+        if (!mentionedPeopleFilter(request, &mentioned, &error))
+            return error;
+        fresh = {
+            {key("r"), roomId}, {key("b"), before}, {key("p"), parentId}, {key("who"), mentioned}};
     }
     QJsonObject state;
     int max = 0;
     EmulatorResponse error;
     if (!pagingState(request, 50, fresh, &state, &max, &error))
         return error;
+    const int mentioned = state.value(key("who")).toInt(-1);
+    if (mentioned >= 0 && max > 100) {
+        // As Webex documents it: "Cannot exceed 100 if used with mentionedPeople".
+        return badRequest(request,
+                          QStringLiteral("max cannot exceed 100 when mentionedPeople is given."));
+    }
     const int room = m_data.roomIndex(state.value(key("r")).toString());
     if (room < 0)
         return badRequest(request, QStringLiteral("Invalid cursor."));
@@ -394,7 +430,9 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
     int last = -1;
     bool hasMore = false;
     for (int i = std::min(state.value(key("b")).toInt(), int(messages.size())) - 1; i >= 0; --i) {
-        if (messages.at(i).deleted || (parent >= 0 && messages.at(i).parent != parent))
+        const SeedData::Message &m = messages.at(i);
+        if (m.deleted || (parent >= 0 && m.parent != parent) ||
+            (mentioned >= 0 && !m.mentioned.contains(mentioned)))
             continue;
         if (items.size() == max) {
             hasMore = true;
@@ -405,6 +443,64 @@ EmulatorResponse RestApi::listMessages(const EmulatorRequest &request)
     }
     state.insert(key("b"), last);
     return page(items, QStringLiteral("/v1/messages"), max, state, hasMore);
+}
+
+bool RestApi::mentionedPeopleFilter(const EmulatorRequest &request, int *person,
+                                    EmulatorResponse *error) const
+{
+    *person = -1;
+    if (!request.hasQuery(key("mentionedPeople")))
+        return true;
+    // Webex: "Only me or the person ID of the current user may be specified." Its wording of the
+    // 400 for anyone else is not known here; this one is the emulator's.
+    const QString myId = m_data.people().at(request.person).id;
+    const QStringList people =
+        request.queryValue(key("mentionedPeople")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const bool onlyMe = !people.isEmpty() &&
+                        std::all_of(people.cbegin(), people.cend(), [&myId](const QString &who) {
+                            return who.trimmed() == key("me") || who.trimmed() == myId;
+                        });
+    if (!onlyMe) {
+        *error = badRequest(
+            request, QStringLiteral("mentionedPeople can only be me or your own person id."));
+        return false;
+    }
+    // Messages that name the caller. Whether Webex also lists those that mention everyone
+    // (<@all>) is not documented; the emulator leaves them out: "mentioned" means by name here.
+    *person = request.person;
+    return true;
+}
+
+EmulatorResponse RestApi::listDirectMessages(const EmulatorRequest &request)
+{
+    const bool byId = request.hasQuery(key("personId"));
+    const bool byEmail = request.hasQuery(key("personEmail"));
+    if (byId == byEmail)
+        return badRequest(request, QStringLiteral("Give one of personId and personEmail."));
+    const int person = byId ? m_data.personIndex(request.queryValue(key("personId")))
+                            : m_data.personByEmail(request.queryValue(key("personEmail")));
+    if (person < 0) // (Webex's status and wording here are not verified.)
+        return notFound(request, QStringLiteral("Could not find a person with the given id or "
+                                                "email."));
+    int max = std::numeric_limits<int>::max(); // one page, all of it, unless max= says less
+    EmulatorResponse error;
+    if (!maxParameter(request, &max, &error))
+        return error;
+    const int room = m_data.directRoomWith(person);
+    QJsonArray items;
+    if (room < 0) // no direct space yet: no messages
+        return EmulatorResponse::json(200, QJsonObject{{key("items"), items}});
+    const auto &messages = m_data.messages(room);
+    const QString parentId = request.queryValue(key("parentId"));
+    const int parent = parentId.isEmpty() ? -1 : m_data.messageIndex(room, parentId);
+    if (!parentId.isEmpty() && parent < 0)
+        return badRequest(request, QStringLiteral("parentId is not a message of this space."));
+    for (int i = int(messages.size()) - 1; i >= 0 && items.size() < max; --i) {
+        if (messages.at(i).deleted || (parent >= 0 && messages.at(i).parent != parent))
+            continue;
+        items.append(WireJson::message(m_data, room, i, m_origin));
+    }
+    return EmulatorResponse::json(200, QJsonObject{{key("items"), items}});
 }
 
 bool RestApi::jsonBody(const EmulatorRequest &request, QJsonObject *body,
@@ -420,26 +516,26 @@ bool RestApi::jsonBody(const EmulatorRequest &request, QJsonObject *body,
     return true;
 }
 
-bool RestApi::messageText(const EmulatorRequest &request, bool withFile, QString *text,
-                          QString *markdown, QString *html, EmulatorResponse *error) const
+bool RestApi::messageContent(const EmulatorRequest &request, bool withFile, const QString &text,
+                             const QString &markdown, MentionMarkup::Content *content,
+                             EmulatorResponse *error) const
 {
-    if (text->isEmpty() && markdown->isEmpty() && !withFile) {
+    if (text.isEmpty() && markdown.isEmpty() && !withFile) {
         *error = badRequest(request, QStringLiteral("A message needs text or markdown."));
         return false;
     }
-    if (text->toUtf8().size() > kMaxMessageBytes || markdown->toUtf8().size() > kMaxMessageBytes) {
+    if (text.toUtf8().size() > kMaxMessageBytes || markdown.toUtf8().size() > kMaxMessageBytes) {
         *error = badRequest(
             request, QStringLiteral("The message is longer than %1 bytes.").arg(kMaxMessageBytes));
         return false;
     }
-    html->clear();
-    if (!markdown->isEmpty()) {
-        if (text->isEmpty()) {
-            // A crude plain-text rendition, enough for clients that show `text`.
-            *text = *markdown;
-            text->remove(QLatin1Char('*')).remove(QLatin1Char('_')).remove(QLatin1Char('`'));
-        }
-        *html = QStringLiteral("<p>") + markdown->toHtmlEscaped() + QStringLiteral("</p>");
+    *content = {};
+    content->text = text;
+    if (!markdown.isEmpty()) {
+        // Mentions are written in the markdown only; a text sent beside it is kept as sent.
+        *content = MentionMarkup::fromMarkdown(m_data, markdown);
+        if (!text.isEmpty())
+            content->text = text;
     }
     return true;
 }
@@ -454,6 +550,8 @@ EmulatorResponse RestApi::createMessage(const EmulatorRequest &request)
         return error;
     NewMessage message;
     message.roomId = body.value(key("roomId")).toString();
+    message.toPersonId = body.value(key("toPersonId")).toString();
+    message.toPersonEmail = body.value(key("toPersonEmail")).toString();
     message.text = body.value(key("text")).toString();
     message.markdown = body.value(key("markdown")).toString();
     message.parentId = body.value(key("parentId")).toString();
@@ -487,11 +585,13 @@ EmulatorResponse RestApi::createMessageFromForm(const EmulatorRequest &request)
                 request,
                 QStringLiteral("Only the files field can carry a file, not %1.").arg(part.name));
         }
-        QString *field = part.name == QLatin1String("roomId")     ? &message.roomId
-                         : part.name == QLatin1String("text")     ? &message.text
-                         : part.name == QLatin1String("markdown") ? &message.markdown
-                         : part.name == QLatin1String("parentId") ? &message.parentId
-                                                                  : nullptr;
+        QString *field = part.name == QLatin1String("roomId")          ? &message.roomId
+                         : part.name == QLatin1String("toPersonId")    ? &message.toPersonId
+                         : part.name == QLatin1String("toPersonEmail") ? &message.toPersonEmail
+                         : part.name == QLatin1String("text")          ? &message.text
+                         : part.name == QLatin1String("markdown")      ? &message.markdown
+                         : part.name == QLatin1String("parentId")      ? &message.parentId
+                                                                       : nullptr;
         if (!field)
             continue; // as in a JSON body, fields the emulator does not know are ignored
         if (seen.contains(part.name))
@@ -510,34 +610,82 @@ EmulatorResponse RestApi::createMessageFromForm(const EmulatorRequest &request)
     return postMessage(request, message);
 }
 
+bool RestApi::messageTarget(const EmulatorRequest &request, const NewMessage &message, int *room,
+                            int *recipient, EmulatorResponse *error) const
+{
+    const int targets = int(!message.roomId.isEmpty()) + int(!message.toPersonId.isEmpty()) +
+                        int(!message.toPersonEmail.isEmpty());
+    if (targets != 1) {
+        // (Webex's wording is not known here.)
+        *error =
+            badRequest(request, targets == 0 ? QStringLiteral("roomId is required.")
+                                             : QStringLiteral("Give only one of roomId, "
+                                                              "toPersonId and toPersonEmail."));
+        return false;
+    }
+    *recipient = -1;
+    if (!message.roomId.isEmpty()) {
+        *room = m_data.roomIndex(message.roomId);
+        if (*room < 0 || m_data.userLeft(*room)) {
+            *error =
+                notFound(request, QStringLiteral("Could not find a room with the given roomId."));
+            return false;
+        }
+        return true;
+    }
+    *recipient = message.toPersonId.isEmpty() ? m_data.personByEmail(message.toPersonEmail)
+                                              : m_data.personIndex(message.toPersonId);
+    if (*recipient < 0) {
+        // 404 as for an unknown room; Webex's status and wording here are not verified.
+        *error = notFound(request, message.toPersonId.isEmpty()
+                                       ? QStringLiteral("Could not find a person with the given "
+                                                        "email.")
+                                       : QStringLiteral("Could not find a person with the given "
+                                                        "id."));
+        return false;
+    }
+    if (*recipient == SeedData::me()) {
+        *error = badRequest(request, QStringLiteral("A direct message needs another person."));
+        return false;
+    }
+    *room = m_data.directRoomWith(*recipient);
+    return true;
+}
+
 EmulatorResponse RestApi::postMessage(const EmulatorRequest &request, const NewMessage &message)
 {
-    if (message.roomId.isEmpty())
-        return badRequest(request, QStringLiteral("roomId is required."));
-    const int room = m_data.roomIndex(message.roomId);
-    if (room < 0 || m_data.userLeft(room))
-        return notFound(request, QStringLiteral("Could not find a room with the given roomId."));
-    QString text = message.text;
-    QString markdown = message.markdown;
-    QString html;
+    int room = -1;
+    int recipient = -1;
     EmulatorResponse error;
-    if (!messageText(request, message.file.has_value(), &text, &markdown, &html, &error))
+    if (!messageTarget(request, message, &room, &recipient, &error))
         return error;
-    const SeedData::Room &r = m_data.rooms().at(room);
-    if ((r.isReadOnly || r.announcementOnly == 1) && r.creator != SeedData::me()) {
-        return EmulatorResponse::webexError(
-            403, QStringLiteral("Only moderators can post in this space."), request.trackingId);
-    }
+    MentionMarkup::Content content;
+    if (!messageContent(request, message.file.has_value(), message.text, message.markdown, &content,
+                        &error))
+        return error;
     int parent = -1;
-    if (!message.parentId.isEmpty()) {
-        parent = m_data.messageIndex(room, message.parentId);
-        if (parent < 0 || m_data.messages(room).at(parent).parent >= 0)
-            return badRequest(
-                request, QStringLiteral("parentId must be a thread's first message in this room."));
+    if (room >= 0) {
+        const SeedData::Room &r = m_data.rooms().at(room);
+        if ((r.isReadOnly || r.announcementOnly == 1) && r.creator != SeedData::me()) {
+            return EmulatorResponse::webexError(
+                403, QStringLiteral("Only moderators can post in this space."), request.trackingId);
+        }
+        if (!message.parentId.isEmpty())
+            parent = m_data.messageIndex(room, message.parentId);
+    }
+    if (!message.parentId.isEmpty() && (parent < 0 || m_data.messages(room).at(parent).parent >= 0))
+        return badRequest(
+            request, QStringLiteral("parentId must be a thread's first message in this room."));
+    if (room < 0) {
+        // The first message to someone makes the direct space, as Webex does; its members hear
+        // of the space before the message.
+        room = m_data.addDirectRoom(recipient, SeedData::me());
+        m_feed.created(room, SeedData::me());
     }
     // Messages are the seeded user's, whoever's the token (as for people/me's spaces).
     const SeedData::Message &m =
-        m_data.addMessage(room, SeedData::me(), text, markdown, html, parent);
+        m_data.addMessage(room, SeedData::me(), content.text, content.markdown, content.html,
+                          parent, content.people, content.all);
     const int index = m_data.messageIndex(room, m.id);
     if (message.file) {
         const QByteArray type = message.file->contentType.isEmpty()
@@ -564,16 +712,16 @@ EmulatorResponse RestApi::editMessage(const EmulatorRequest &request, const QStr
         return notFound(request, QStringLiteral("Message not found."));
     if (m_data.rooms().at(room).id != roomId)
         return badRequest(request, QStringLiteral("roomId is not the room of the message."));
-    QString text = body.value(key("text")).toString();
-    QString markdown = body.value(key("markdown")).toString();
-    QString html;
-    if (!messageText(request, false, &text, &markdown, &html, &error))
+    MentionMarkup::Content content;
+    if (!messageContent(request, false, body.value(key("text")).toString(),
+                        body.value(key("markdown")).toString(), &content, &error))
         return error;
     if (m_data.messages(room).at(index).person != SeedData::me()) {
         return EmulatorResponse::webexError(
             403, QStringLiteral("Only the author can edit a message."), request.trackingId);
     }
-    m_data.editMessage(room, index, text, markdown, html);
+    m_data.editMessage(room, index, content.text, content.markdown, content.html, content.people,
+                       content.all);
     m_feed.edited(room, index);
     return EmulatorResponse::json(200, WireJson::message(m_data, room, index, m_origin));
 }

@@ -2,6 +2,7 @@
 
 #include "emulatorrequest.h"
 #include "emulatorresponse.h"
+#include "mentionmarkup.h"
 #include "multipartform.h"
 
 #include <QJsonObject>
@@ -54,11 +55,19 @@ private:
     [[nodiscard]] EmulatorResponse listTeams(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse getTeam(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse listMessages(const EmulatorRequest &request);
+    /// mentionedPeople of GET /messages: the caller's index, -1 without it; false (and *error)
+    /// for anyone but the caller.
+    bool mentionedPeopleFilter(const EmulatorRequest &request, int *person,
+                               EmulatorResponse *error) const;
+    /// GET /messages/direct?personId=|personEmail=: the 1:1 space's messages, newest first.
+    [[nodiscard]] EmulatorResponse listDirectMessages(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse getMessage(const EmulatorRequest &request, const QString &id);
     /// What POST /messages asks for, from a JSON body or a multipart form.
     struct NewMessage
     {
         QString roomId;
+        QString toPersonId; ///< Instead of roomId: the direct space with this person.
+        QString toPersonEmail;
         QString text;
         QString markdown;
         QString parentId;
@@ -70,6 +79,11 @@ private:
     [[nodiscard]] EmulatorResponse createMessageFromForm(const EmulatorRequest &request);
     [[nodiscard]] EmulatorResponse postMessage(const EmulatorRequest &request,
                                                const NewMessage &message);
+    /// Where a new message goes: its room (-1 when it is a direct space not made yet) and, for
+    /// toPersonId or toPersonEmail, the other person. False (and *error) when that is not
+    /// exactly one of roomId, toPersonId and toPersonEmail, or names no one.
+    bool messageTarget(const EmulatorRequest &request, const NewMessage &message, int *room,
+                       int *recipient, EmulatorResponse *error) const;
     [[nodiscard]] EmulatorResponse editMessage(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse deleteMessage(const EmulatorRequest &request, const QString &id);
     [[nodiscard]] EmulatorResponse createRoom(const EmulatorRequest &request);
@@ -79,11 +93,15 @@ private:
                                                     const QString &id);
     /// The body as a JSON object, or an error answer in *error.
     bool jsonBody(const EmulatorRequest &request, QJsonObject *body, EmulatorResponse *error) const;
-    /// Checks text and markdown as sent and makes the text and html to store: false (and
-    /// *error) when both are empty (unless a file comes with them) or one is too long.
-    bool messageText(const EmulatorRequest &request, bool withFile, QString *text,
-                     QString *markdown, QString *html, EmulatorResponse *error) const;
+    /// Checks text and markdown as sent and makes what to store: the text (the markdown's, with
+    /// the mentioned names, when none is sent), the html and the mentions. False (and *error)
+    /// when both are empty (unless a file comes with them) or one is too long.
+    bool messageContent(const EmulatorRequest &request, bool withFile, const QString &text,
+                        const QString &markdown, MentionMarkup::Content *content,
+                        EmulatorResponse *error) const;
 
+    /// max= when given (1..1000), else *max stays. False (and *error) when it is out of range.
+    bool maxParameter(const EmulatorRequest &request, int *max, EmulatorResponse *error) const;
     /// Reads the paging state: the cursor's if there is one, else `fresh`. False (and an
     /// error in *error) on a bad cursor or a bad max.
     bool pagingState(const EmulatorRequest &request, int defaultMax, const QJsonObject &fresh,

@@ -1,5 +1,6 @@
 #include "seeddata.h"
 
+#include "mentionmarkup.h"
 #include "samplefiles.h"
 #include "webexids.h"
 
@@ -235,6 +236,7 @@ void SeedData::generateRooms(int count)
             r.other = nextOther++;
             r.title = m_people.at(r.other).displayName;
             r.creator = rng.bounded(2) == 0 ? me() : r.other;
+            m_directRoomByPerson.insert(r.other, i);
         } else {
             if (teamGeneral < m_teams.size()) {
                 // Each team's general space carries the team's name, as in Webex.
@@ -257,6 +259,9 @@ void SeedData::generateRooms(int count)
                 r.description = utf8(kDescriptions[rng.bounded(int(::count(kDescriptions)))]);
             r.creator = rng.bounded(5) < 2 ? me() : 1 + int(rng.bounded(int(m_people.size()) - 1));
         }
+        // The first busy group space (see detail()) is where someone mentions everyone.
+        if (m_everyoneMentionedRoom < 0 && !r.direct && i % 7 == 0)
+            m_everyoneMentionedRoom = i;
         m_roomById.insert(r.id, i);
         m_rooms.append(std::move(r));
     }
@@ -343,7 +348,33 @@ SeedData::RoomDetail &SeedData::detail(int room)
         m_messageLocation.insert(d.messages.at(i).id, {room, i});
     }
     seedFiles(room, d, rng);
+    seedMentions(room, d);
     return d;
+}
+
+void SeedData::seedMentions(int room, RoomDetail &d)
+{
+    // The demo shows mentions from the seeded data: in each busy group space a colleague
+    // mentions the user among the newest messages, and in the first of them someone mentions
+    // everyone. Fixed positions (clear of the thread's and the files' messages) and no draws
+    // from the room's generator keep the rest of the seeded data as it was.
+    const int count = int(d.messages.size());
+    if (room % 7 != 0 || m_rooms.at(room).direct || count < 15 || d.members.size() < 2)
+        return;
+    const auto mention = [&](int index, const QList<int> &people, bool all) {
+        Message &m = d.messages[index];
+        if (m.person == me()) // a colleague's message; the same one for the same seed
+            m.person = d.members.at(1 + room % int(d.members.size() - 1));
+        const MentionMarkup::Content content = MentionMarkup::leading(*this, people, all, m.text);
+        m.text = content.text;
+        m.markdown = content.markdown;
+        m.html = content.html;
+        m.mentioned = content.people;
+        m.mentionsAll = content.all;
+    };
+    mention(count - 5, {me()}, false);
+    if (room == m_everyoneMentionedRoom)
+        mention(count - 12, {}, true);
 }
 
 void SeedData::seedFiles(int room, RoomDetail &d, QRandomGenerator &rng)
@@ -434,7 +465,8 @@ int SeedData::someoneElseIn(int room, quint32 pick)
 
 const SeedData::Message &SeedData::addMessage(int room, int person, const QString &text,
                                               const QString &markdown, const QString &html,
-                                              int parent, const QList<int> &mentioned)
+                                              int parent, const QList<int> &mentioned,
+                                              bool mentionsAll)
 {
     RoomDetail &d = detail(room);
     QRandomGenerator *rng = QRandomGenerator::global();
@@ -447,6 +479,7 @@ const SeedData::Message &SeedData::addMessage(int room, int person, const QStrin
     m.html = html;
     m.parent = parent;
     m.mentioned = mentioned;
+    m.mentionsAll = mentionsAll;
     // Never older than the newest message, even if the clock is coarse.
     m.created =
         std::max(QDateTime::currentDateTimeUtc(),
@@ -465,12 +498,14 @@ void SeedData::setRoomTitle(int room, const QString &title)
 }
 
 void SeedData::editMessage(int room, int message, const QString &text, const QString &markdown,
-                           const QString &html)
+                           const QString &html, const QList<int> &mentioned, bool mentionsAll)
 {
     Message &m = detail(room).messages[message];
     m.text = text;
     m.markdown = markdown;
     m.html = html;
+    m.mentioned = mentioned;
+    m.mentionsAll = mentionsAll;
     // Never before its creation, even if the clock is coarse.
     m.updated = std::max(QDateTime::currentDateTimeUtc(), m.created.addMSecs(1));
 }
@@ -530,6 +565,30 @@ int SeedData::addRoom(const QString &title, int creator, const QList<int> &membe
     }
     if (!d.members.contains(me()))
         m_roomsWithoutUser.insert(index);
+    m_details.append(std::move(d));
+    return index;
+}
+
+int SeedData::addDirectRoom(int person, int creator)
+{
+    QRandomGenerator *rng = QRandomGenerator::global();
+    Room r;
+    r.uuid = WebexIds::uuid(*rng);
+    r.id = WebexIds::encode(QStringLiteral("ROOM"), r.uuid);
+    r.direct = true;
+    r.other = person;
+    r.title = m_people.at(person).displayName;
+    r.creator = creator;
+    r.created = QDateTime::currentDateTimeUtc();
+    r.lastActivity = r.created;
+    const int index = int(m_rooms.size());
+    m_roomById.insert(r.id, index);
+    m_directRoomByPerson.insert(person, index);
+    m_rooms.append(std::move(r));
+
+    RoomDetail d;
+    d.generated = true; // a new space: no history to make up
+    d.members = {me(), person};
     m_details.append(std::move(d));
     return index;
 }

@@ -74,10 +74,11 @@ public:
         QString html;     ///< Optional, only with markdown.
         int parent = -1;  ///< Index of the thread's first message in the same room.
         QDateTime created;
-        QDateTime updated;    ///< Optional (edited messages).
-        bool deleted = false; ///< Deleted: no longer listed or fetched, its index stays.
-        QList<int> mentioned; ///< People mentioned (indices): mentionedPeople, object.mentions.
-        QList<int> files;     ///< Its files, as indices into contents(): `files` on the wire.
+        QDateTime updated;        ///< Optional (edited messages).
+        bool deleted = false;     ///< Deleted: no longer listed or fetched, its index stays.
+        QList<int> mentioned;     ///< People mentioned (indices): mentionedPeople, object.mentions.
+        bool mentionsAll = false; ///< Everyone mentioned (`<@all>`): mentionedGroups ["all"].
+        QList<int> files;         ///< Its files, as indices into contents(): `files` on the wire.
     };
 
     /// A stored file, served at /v1/contents/{id}.
@@ -100,6 +101,12 @@ public:
     [[nodiscard]] const QList<Room> &rooms() const { return m_rooms; }
     [[nodiscard]] QString orgId() const { return m_orgId; }
     [[nodiscard]] QString orgUuid() const { return m_orgUuid; }
+
+    /// The direct space of the user and `person`; -1 when they have none.
+    [[nodiscard]] int directRoomWith(int person) const
+    {
+        return m_directRoomByPerson.value(person, -1);
+    }
 
     /// Index lookups by wire id (or email); -1 when unknown.
     [[nodiscard]] int personIndex(const QString &id) const { return m_personById.value(id, -1); }
@@ -135,12 +142,15 @@ public:
     [[nodiscard]] int someoneElseIn(int room, quint32 pick);
 
     const Message &addMessage(int room, int person, const QString &text, const QString &markdown,
-                              const QString &html, int parent, const QList<int> &mentioned = {});
+                              const QString &html, int parent, const QList<int> &mentioned = {},
+                              bool mentionsAll = false);
     /// A space renamed, as Webex lets its members do (the hostile knobs use it).
     void setRoomTitle(int room, const QString &title);
-    /// The author changes a message's text: `updated` becomes now.
+    /// The author changes a message's text: `updated` becomes now. Its mentions become those
+    /// of the new text.
     void editMessage(int room, int message, const QString &text, const QString &markdown,
-                     const QString &html);
+                     const QString &html, const QList<int> &mentioned = {},
+                     bool mentionsAll = false);
     /// The message is gone from lists and look-ups; replies to it stay.
     void deleteMessage(int room, int message);
     /// False when the person is a member already.
@@ -150,6 +160,10 @@ public:
     /// A new group space created now by `creator`, with `members` (the creator is added if
     /// missing). Returns its index.
     int addRoom(const QString &title, int creator, const QList<int> &members);
+    /// A new direct space of the user and `person` (not the user), created now by `creator`
+    /// (one of the two) and titled with the person's name, as the user sees it. Returns its
+    /// index.
+    int addDirectRoom(int person, int creator);
 
 private:
     struct RoomDetail
@@ -167,6 +181,8 @@ private:
     /// The busy spaces' files, drawn from the room's own generator (after everything else, so
     /// the rest of the seeded data stays what it was before files existed).
     void seedFiles(int room, RoomDetail &detail, QRandomGenerator &rng);
+    /// The busy group spaces' mentions, at fixed positions among their newest messages.
+    void seedMentions(int room, RoomDetail &detail);
     int storeContent(int room, int message, const QString &uuid, const QString &name,
                      const QByteArray &type, const QByteArray &bytes);
 
@@ -184,6 +200,8 @@ private:
     QHash<QString, int> m_teamById;
     QHash<QString, QPair<int, int>> m_messageLocation;
     QSet<int> m_roomsWithoutUser;
+    QHash<int, int> m_directRoomByPerson;
+    int m_everyoneMentionedRoom = -1; ///< The seeded space with a message that mentions all.
     QList<Content> m_contents;
     QHash<QString, int> m_contentById;
 };

@@ -9,6 +9,7 @@
 #include "emulatorhttpserver.h"
 #include "faultinjector.h"
 #include "hostilecontent.h"
+#include "mentionmarkup.h"
 #include "oauthservice.h"
 #include "restapi.h"
 #include "seeddata.h"
@@ -501,6 +502,29 @@ int WebexEmulator::messageCount(const QString &roomId)
                              [](const SeedData::Message &m) { return !m.deleted; }));
 }
 
+QStringList WebexEmulator::mentionedPeopleOf(const QString &messageId) const
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    QStringList ids;
+    if (room < 0)
+        return ids;
+    for (int person : m_data->messages(room).at(index).mentioned)
+        ids.append(m_data->people().at(person).id);
+    return ids;
+}
+
+bool WebexEmulator::mentionsAll(const QString &messageId) const
+{
+    const auto [room, index] = m_data->findMessage(messageId);
+    return room >= 0 && m_data->messages(room).at(index).mentionsAll;
+}
+
+QString WebexEmulator::directRoomWith(int person) const
+{
+    const int room = m_data->directRoomWith(person);
+    return room >= 0 ? m_data->rooms().at(room).id : QString();
+}
+
 bool WebexEmulator::postFromSomeoneElse(const QString &roomId, const QString &text)
 {
     return !colleaguePosts(roomId, text).isEmpty();
@@ -517,8 +541,14 @@ QString WebexEmulator::colleagueMentionsUser(const QString &roomId, const QStrin
     return colleaguePost(roomId, text, QString(), {SeedData::me()});
 }
 
+QString WebexEmulator::colleagueMentionsAll(const QString &roomId, const QString &text)
+{
+    return colleaguePost(roomId, text, QString(), {}, true);
+}
+
 QString WebexEmulator::colleaguePost(const QString &roomId, const QString &text,
-                                     const QString &parentId, const QList<int> &mentioned)
+                                     const QString &parentId, const QList<int> &mentioned,
+                                     bool mentionsAll)
 {
     const int room = m_data->roomIndex(roomId);
     if (room < 0 || text.isEmpty())
@@ -532,30 +562,13 @@ QString WebexEmulator::colleaguePost(const QString &roomId, const QString &text,
     const int person = m_data->someoneElseIn(room, QRandomGenerator::global()->generate());
     if (person < 0)
         return {};
-    // A mention as Webex writes one: the name before the text, <@personId:…|Name> in the
-    // markdown and <spark-mention> in the html.
-    QString plain = text;
-    QString markdown;
-    QString html;
-    if (!mentioned.isEmpty()) {
-        QStringList names;
-        QStringList markdownNames;
-        QStringList htmlNames;
-        for (int index : mentioned) {
-            const SeedData::Person &p = m_data->people().at(index);
-            names << p.displayName;
-            markdownNames << QStringLiteral("<@personId:%1|%2>").arg(p.id, p.displayName);
-            htmlNames << QStringLiteral("<spark-mention data-object-type=\"person\" "
-                                        "data-object-id=\"%1\">%2</spark-mention>")
-                             .arg(p.id, p.displayName.toHtmlEscaped());
-        }
-        plain = names.join(QLatin1Char(' ')) + QLatin1Char(' ') + text;
-        markdown = markdownNames.join(QLatin1Char(' ')) + QLatin1Char(' ') + text;
-        html = QStringLiteral("<p>") + htmlNames.join(QLatin1Char(' ')) + QLatin1Char(' ') +
-               text.toHtmlEscaped() + QStringLiteral("</p>");
-    }
+    // A mention as Webex writes one: the name before the text, <@personId:…|Name> (<@all>) in
+    // the markdown and <spark-mention> in the html.
+    const MentionMarkup::Content content =
+        MentionMarkup::leading(*m_data, mentioned, mentionsAll, text);
     const SeedData::Message &m =
-        m_data->addMessage(room, person, plain, markdown, html, parent, mentioned);
+        m_data->addMessage(room, person, content.text, content.markdown, content.html, parent,
+                           content.people, content.all);
     const QString id = m.id;
     m_feed->posted(room, m_data->messageIndex(room, id));
     return id;

@@ -220,6 +220,14 @@ public:
     [[nodiscard]] QStringList personIds() const;
     /// Messages currently in a room (generates them if needed); -1 for an unknown room.
     [[nodiscard]] int messageCount(const QString &roomId);
+    /// Who a message mentions by name (person ids, as mentionedPeople); empty when it mentions
+    /// no one or is unknown (as are the seeded messages of a space not yet listed or counted).
+    [[nodiscard]] QStringList mentionedPeopleOf(const QString &messageId) const;
+    /// Whether a message mentions everyone (mentionedGroups ["all"]).
+    [[nodiscard]] bool mentionsAll(const QString &messageId) const;
+    /// The id of the direct space of the user and seeded person `person`; empty when they have
+    /// none (yet: POST /messages with toPersonId or toPersonEmail makes one).
+    [[nodiscard]] QString directRoomWith(int person) const;
     /// Someone else in the room (the other person of a direct room) posts `text` now, as a
     /// colleague would: the room's lastActivity moves and it sorts first. False for an
     /// unknown room or one with nobody else in it.
@@ -238,6 +246,11 @@ public:
     /// object.mentions name them, and its text, markdown and html begin with the mention as
     /// Webex writes it (the name; <@personId:…|Name>; <spark-mention data-object-id=…>).
     QString colleagueMentionsUser(const QString &roomId, const QString &text);
+    /// The same, mentioning everyone (`<@all>`): the message's mentionedGroups is ["all"] and
+    /// the activity's object.groupMentions says so; its text, markdown and html begin with the
+    /// mention as Webex writes it ("All"; <@all>; <spark-mention data-object-type=
+    /// "groupMention" data-group-type="all">).
+    QString colleagueMentionsAll(const QString &roomId, const QString &text);
     /// The message's author edits it (`post` with parent.type "edit"). False when unknown.
     bool editMessageAsAuthor(const QString &messageId, const QString &text);
     /// What message `messageId` says now: its markdown, else its text. Nothing when it is
@@ -275,9 +288,9 @@ signals:
     void requestServed(const QString &method, const QUrl &url, int status);
 
 private:
-    // Someone else in the room posts (colleaguePosts, colleagueMentionsUser).
+    // Someone else in the room posts (colleaguePosts, colleagueMentionsUser, ...All).
     QString colleaguePost(const QString &roomId, const QString &text, const QString &parentId,
-                          const QList<int> &mentioned);
+                          const QList<int> &mentioned, bool mentionsAll = false);
     // `person` shares a file in a room (colleagueSharesFile, addHostileFileMessages).
     QString shareFile(int room, int person, const QString &name, const QByteArray &type,
                       const QByteArray &bytes, const QString &text);

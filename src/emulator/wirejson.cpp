@@ -114,6 +114,8 @@ QJsonObject WireJson::message(SeedData &data, int room, int index, const QString
             people.append(data.people().at(person).id);
         o.insert(QStringLiteral("mentionedPeople"), people);
     }
+    if (m.mentionsAll) // the only group Webex mentions; absent when no group is mentioned
+        o.insert(QStringLiteral("mentionedGroups"), QJsonArray{QStringLiteral("all")});
     if (!m.files.isEmpty()) {
         // Absent, not empty, on a message without files (as Webex).
         QJsonArray files;

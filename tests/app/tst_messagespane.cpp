@@ -273,11 +273,13 @@ void TestMessagesPane::contextMenuOffersCopyAndEachLink()
     // '&' doubled: in a menu a single one would mark a shortcut letter and vanish. The address
     // comes from someone else's message: isolated (FSI...PDI) inside our "Open Link".
     const QString openA = QStringLiteral("Open Link \u2068https://a.example/\u2069");
-    QCOMPARE(actionTexts(menu),
-             (QStringList{QStringLiteral("Copy Text"), QStringLiteral("Reply in Thread"), openA,
-                          QStringLiteral("Copy Link Address"),
-                          QStringLiteral("Open Link \u2068https://b.example/x?y=1&&z=2\u2069"),
-                          QStringLiteral("Copy Link Address")}));
+    QCOMPARE(
+        actionTexts(menu),
+        (QStringList{QStringLiteral("Copy Text"),
+                     QStringLiteral("Show Profile of \u2068ada@example.com\u2069"),
+                     QStringLiteral("Reply in Thread"), openA, QStringLiteral("Copy Link Address"),
+                     QStringLiteral("Open Link \u2068https://b.example/x?y=1&&z=2\u2069"),
+                     QStringLiteral("Copy Link Address")}));
 
     actionNamed(menu, QStringLiteral("Copy Text"))->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Read A, J and B"));
@@ -305,14 +307,15 @@ void TestMessagesPane::contextMenuFromMenuKeyShiftF10AndMouse()
     // The Menu key, as a key and as the context menu event most platforms make of it.
     QTest::keyClick(view(), Qt::Key_Menu);
     QVERIFY(view()->openMenu());
-    QCOMPARE(actionTexts(view()->openMenu()).size(), 4); // Copy, Reply, Open and Copy the link
+    // Copy, Show Profile, Reply, Open and Copy the link
+    QCOMPARE(actionTexts(view()->openMenu()).size(), 5);
     view()->openMenu()->close();
     QTRY_VERIFY(!view()->openMenu());
     QContextMenuEvent keyboard(QContextMenuEvent::Keyboard, QPoint(1, 1),
                                view()->mapToGlobal(QPoint(1, 1)));
     QCoreApplication::sendEvent(view(), &keyboard);
     QVERIFY(view()->openMenu());
-    QCOMPARE(actionTexts(view()->openMenu()).size(), 4); // the current message, with its link
+    QCOMPARE(actionTexts(view()->openMenu()).size(), 5); // the current message, with its link
     view()->openMenu()->close();
     QTRY_VERIFY(!view()->openMenu());
 
@@ -324,7 +327,9 @@ void TestMessagesPane::contextMenuFromMenuKeyShiftF10AndMouse()
     QCoreApplication::sendEvent(view()->viewport(), &mouse);
     QVERIFY(view()->openMenu());
     QCOMPARE(actionTexts(view()->openMenu()),
-             (QStringList{QStringLiteral("Copy Text"), QStringLiteral("Reply in Thread")}));
+             (QStringList{QStringLiteral("Copy Text"),
+                          QStringLiteral("Show Profile of \u2068ada@example.com\u2069"),
+                          QStringLiteral("Reply in Thread")}));
     QCOMPARE(view()->currentIndex().row(), 0);
 }
 

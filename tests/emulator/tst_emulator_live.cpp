@@ -348,6 +348,8 @@ private slots:
     void replyNamesItsThread();
     void fileMessagesAreShare();
     void directSpaceIsTaggedOneOnOne();
+    void firstDirectMessageIsCreateThenPost();
+    void mentionsTravelBesideTheCiphertext();
     void editIsAPostWithEditParent();
     void deleteNamesTheMessage();
     void membershipsAddAndLeave();
@@ -950,6 +952,93 @@ void TestEmulatorLive::directSpaceIsTaggedOneOnOne()
     const QJsonObject target = client.activities().first().value(key("target")).toObject();
     QCOMPARE(target.value(key("globalId")).toString(), roomId);
     QVERIFY(target.value(key("tags")).toArray().contains(key("ONE_ON_ONE")));
+}
+
+void TestEmulatorLive::firstDirectMessageIsCreateThenPost()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    int person = int(emulator.personIds().size()) - 1;
+    while (person > 0 && !emulator.directRoomWith(person).isEmpty())
+        --person;
+    QVERIFY(person > 0);
+    SocketClient mine;
+    SocketClient theirs;
+    QVERIFY(openLive(emulator, token, mine));
+    QVERIFY(openLive(emulator, emulator.issueAccessTokenFor(person), theirs));
+
+    const QJsonObject body{{key("toPersonEmail"), emulator.personEmail(person)},
+                           {key("text"), key("Hello, you")}};
+    const Reply first = api(emulator, "POST", QStringLiteral("/messages"), token, body);
+    QCOMPARE(first.status, 200);
+    const QString roomId = first.json().value(key("roomId")).toString();
+    for (SocketClient *client : {&mine, &theirs}) {
+        QTRY_COMPARE_WITH_TIMEOUT(client->activities().size(), 2, kWait);
+        // The space first, then the message in it.
+        const QJsonObject created = client->activities().at(0);
+        QCOMPARE(created.value(key("verb")).toString(), QStringLiteral("create"));
+        const QJsonObject space = created.value(key("object")).toObject();
+        QCOMPARE(space.value(key("globalId")).toString(), roomId);
+        QVERIFY(space.value(key("tags")).toArray().contains(key("ONE_ON_ONE")));
+        QCOMPARE(space.value(key("participants")).toObject().value(key("items")).toArray().size(),
+                 2);
+        const QJsonObject posted = client->activities().at(1);
+        QCOMPARE(posted.value(key("verb")).toString(), QStringLiteral("post"));
+        QCOMPARE(posted.value(key("id")).toString(),
+                 uuidOf(first.json().value(key("id")).toString(), QStringLiteral("MESSAGE")));
+        QCOMPARE(posted.value(key("target")).toObject().value(key("globalId")).toString(), roomId);
+    }
+    verifyActivityFrame(mine.frames.last(), roomId, emulator.personIds().at(0),
+                        emulator.deviceServiceUrl().adjusted(QUrl::RemovePath).toString());
+
+    // The next one goes to the same space: a post alone.
+    QCOMPARE(api(emulator, "POST", QStringLiteral("/messages"), token, body).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(theirs.activities().size(), 3, kWait);
+    QCOMPARE(theirs.activities().last().value(key("verb")).toString(), QStringLiteral("post"));
+}
+
+void TestEmulatorLive::mentionsTravelBesideTheCiphertext()
+{
+    WebexEmulator emulator;
+    QVERIFY(emulator.listen());
+    const QString token = emulator.issueAccessToken();
+    const QString roomId = writableGroupRoom(emulator, token);
+    SocketClient client;
+    QVERIFY(openLive(emulator, token, client));
+
+    QVERIFY(!emulator.colleagueMentionsAll(roomId, QStringLiteral("Everyone: standup")).isEmpty());
+    QVERIFY(!emulator.colleagueMentionsUser(roomId, QStringLiteral("you")).isEmpty());
+    // The user writes both in markdown.
+    const QString markdown =
+        QStringLiteral("<@all> and <@personId:%1|B>")
+            .arg(emulator.personIds().at(membersOf(emulator, roomId, token).at(1)));
+    QCOMPARE(api(emulator, "POST", QStringLiteral("/messages"), token,
+                 {{key("roomId"), roomId}, {key("markdown"), markdown}})
+                 .status,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(client.activities().size(), 3, kWait);
+    const QJsonObject everyone{
+        {key("items"), QJsonArray{QJsonObject{{key("groupType"), key("all")},
+                                              {key("objectType"), key("groupMention")}}}}};
+    const QJsonObject all = client.activities().at(0).value(key("object")).toObject();
+    QCOMPARE(all.value(key("groupMentions")).toObject(), everyone);
+    QVERIFY(!all.contains(key("mentions")));
+    const QJsonObject me = client.activities().at(1).value(key("object")).toObject();
+    QVERIFY(!me.contains(key("groupMentions")));
+    QCOMPARE(me.value(key("mentions")).toObject().value(key("items")).toArray().size(), 1);
+    const QJsonObject both = client.activities().at(2).value(key("object")).toObject();
+    QCOMPARE(both.value(key("groupMentions")).toObject(), everyone);
+    QCOMPARE(both.value(key("mentions"))
+                 .toObject()
+                 .value(key("items"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(key("id"))
+                 .toString(),
+             uuidOf(emulator.personIds().at(membersOf(emulator, roomId, token).at(1)),
+                    QStringLiteral("PEOPLE")));
 }
 
 void TestEmulatorLive::editIsAPostWithEditParent()

@@ -31,6 +31,10 @@ template <> const char *entryName<Message>()
 {
     return "message";
 }
+template <> const char *entryName<Membership>()
+{
+    return "membership";
+}
 
 } // namespace
 
@@ -75,3 +79,4 @@ template class ListBody<Room>;
 template class ListBody<Team>;
 template class ListBody<Person>;
 template class ListBody<Message>;
+template class ListBody<Membership>;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/membership.h"
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
@@ -67,3 +68,4 @@ extern template class ListBody<Room>;
 extern template class ListBody<Team>;
 extern template class ListBody<Person>;
 extern template class ListBody<Message>;
+extern template class ListBody<Membership>;

@@ -85,41 +85,6 @@ private:
 
 } // namespace
 
-template <typename T>
-std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByteArray &body,
-                                                 const QString &listName)
-{
-    const ListBody<T> list = ListBody<T>::read(body); // bad entries skipped, and logged
-    if (list.isList())
-        return list.items();
-    fail(call,
-         ApiError::parseError(
-             QCoreApplication::translate("WebexClient",
-                                         "The list of %1 is not {\"items\": [...]} (%2).")
-                 .arg(listName, list.jsonError().isEmpty()
-                                    ? QCoreApplication::translate("WebexClient", "no items array")
-                                    : list.jsonError())));
-    return std::nullopt;
-}
-
-template <typename T>
-std::optional<T> WebexClient::objectOrFail(const CallPtr &call, const QByteArray &body,
-                                           const QString &what)
-{
-    const QJsonDocument document = JsonBody::parse(body);
-    QString why;
-    std::optional<T> value =
-        document.isObject() ? T::fromJson(document.object(), &why) : std::nullopt;
-    if (!value) {
-        fail(call,
-             ApiError::parseError(why.isEmpty() ? QCoreApplication::translate(
-                                                      "WebexClient", "The %1 is not a JSON object.")
-                                                      .arg(what)
-                                                : why));
-    }
-    return value;
-}
-
 WebexClient::WebexClient(const ApiBase &base, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_base(base), m_network(network)
 {}

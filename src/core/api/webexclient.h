@@ -6,6 +6,7 @@
 #include "api/apierror.h"
 #include "api/retrypolicy.h"
 #include "model/fileinfo.h"
+#include "model/membership.h"
 #include "model/message.h"
 #include "model/person.h"
 #include "model/room.h"
@@ -51,7 +52,10 @@ public:
         Delete,
         FileInfo,
         FileBytes,
-        Download
+        Download,
+        Mentions,
+        Members,
+        PeopleSearch
     };
     Q_ENUM(CallKind)
 
@@ -142,6 +146,23 @@ public:
     // Whether `url` is one of this API's contents/{id} URLs (the only files asked for).
     [[nodiscard]] bool isContentUrl(const QUrl &url) const;
 
+    // People and mentions (webexclientpeople.cpp):
+    // GET messages?roomId&mentionedPeople=me&max=MentionsPageSize, newest first ->
+    // mentionsFetched / mentionsFailed (roomId). Webex lists mentions per space only.
+    void fetchMentions(const QString &roomId);
+    // GET memberships?roomId, every page -> membersFetched (all at once) / membersFailed.
+    void fetchMembers(const QString &roomId);
+    // GET people?displayName=<text> (people?email= for an address), at most PeopleSearchSize
+    // -> peopleFound / peopleSearchFailed (the text asked for). A new search replaces the
+    // running one: at most one is in flight.
+    void searchPeople(const QString &text);
+    // POST messages {"toPersonEmail","markdown"} -> messageSent / sendFailed (clientTag): the
+    // message goes to the one-to-one space with that person, which Webex creates if needed;
+    // the answer names it (Message::roomId). Refused without a request as sendMessage refuses,
+    // and for anything that is not one address.
+    void sendDirectMessage(const QString &personEmail, const QString &markdown,
+                           const QString &clientTag);
+
     // Avatars: GET without Authorization (they live on a CDN). https, or http on loopback only.
     // A URL already being fetched is not fetched twice.
     void fetchImage(const QUrl &url);
@@ -173,6 +194,10 @@ public:
     static constexpr int PeopleBatchSize = 85; // Webex's limit for people?id=
     static constexpr int RecentRoomsPageSize = 100;
     static constexpr int MaxMarkdownBytes = 7439; // Webex refuses longer messages
+    static constexpr int MentionsPageSize = 50;
+    static constexpr int MembersPageSize = 1000;
+    static constexpr int PeopleSearchSize = 20;
+    static constexpr int MaxPeopleSearchLength = 200;
     // Webex's limit for a file sent with a message is "100 MB"; taken as 10^8 bytes, the
     // smaller reading, so a file it could refuse is not uploaded for minutes first.
     static constexpr qint64 MaxUploadBytes = 100LL * 1000 * 1000;
@@ -213,6 +238,13 @@ signals:
     void messageFetchFailed(const QString &messageId, const ApiError &error);
     void roomFetched(const Room &room);
     void roomFetchFailed(const QString &roomId, const ApiError &error);
+
+    void mentionsFetched(const QString &roomId, const QList<Message> &newestFirst);
+    void mentionsFailed(const QString &roomId, const ApiError &error);
+    void membersFetched(const QString &roomId, const QList<Membership> &members);
+    void membersFailed(const QString &roomId, const ApiError &error);
+    void peopleFound(const QString &text, const QList<Person> &people);
+    void peopleSearchFailed(const QString &text, const ApiError &error);
 
     void fileInfoFetched(const FileInfo &info);
     void fileInfoFailed(const QUrl &url, const ApiError &error);

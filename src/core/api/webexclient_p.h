@@ -4,10 +4,14 @@
 // what an endpoint is and what one call of it carries. Private to the client: nothing outside
 // src/core/api includes it.
 #include "api/apierror.h"
+#include "api/jsonbody.h"
+#include "api/listbody.h"
 #include "api/retrypolicy.h"
 #include "api/webexclient.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
 #include <QString>
@@ -128,6 +132,9 @@ struct WebexClient::Endpoint
     static const Endpoint FileBytes;
     static const Endpoint Download;
     static const Endpoint Upload;
+    static const Endpoint Mentions;
+    static const Endpoint Members;
+    static const Endpoint PeopleSearch;
 
     // What Send and Upload do with the message Webex answers with (messageSent), and with a
     // failure (sendFailed): the same, whether a file came along or not.
@@ -179,3 +186,39 @@ struct WebexClient::Call
         return *std::any_cast<T>(&context);
     }
 };
+
+// The answer readers every endpoint uses, here so that each file of endpoints instantiates them.
+template <typename T>
+std::optional<QList<T>> WebexClient::itemsOrFail(const CallPtr &call, const QByteArray &body,
+                                                 const QString &listName)
+{
+    const ListBody<T> list = ListBody<T>::read(body); // bad entries skipped, and logged
+    if (list.isList())
+        return list.items();
+    fail(call,
+         ApiError::parseError(
+             QCoreApplication::translate("WebexClient",
+                                         "The list of %1 is not {\"items\": [...]} (%2).")
+                 .arg(listName, list.jsonError().isEmpty()
+                                    ? QCoreApplication::translate("WebexClient", "no items array")
+                                    : list.jsonError())));
+    return std::nullopt;
+}
+
+template <typename T>
+std::optional<T> WebexClient::objectOrFail(const CallPtr &call, const QByteArray &body,
+                                           const QString &what)
+{
+    const QJsonDocument document = JsonBody::parse(body);
+    QString why;
+    std::optional<T> value =
+        document.isObject() ? T::fromJson(document.object(), &why) : std::nullopt;
+    if (!value) {
+        fail(call,
+             ApiError::parseError(why.isEmpty() ? QCoreApplication::translate(
+                                                      "WebexClient", "The %1 is not a JSON object.")
+                                                      .arg(what)
+                                                : why));
+    }
+    return value;
+}
