@@ -436,6 +436,10 @@
         <source>Sending was cancelled; the file is still attached.</source>
         <translation>Das Senden wurde abgebrochen; die Datei ist noch angehängt.</translation>
     </message>
+    <message>
+        <source>Sent %1; waiting for Webex…</source>
+        <translation>%1 gesendet; Webex nimmt die Datei entgegen …</translation>
+    </message>
 </context>
 <context>
     <name>DemoEmulatorProcess</name>

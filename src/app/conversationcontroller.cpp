@@ -583,9 +583,13 @@ void ConversationController::onUploadProgress(const QString &clientTag, qint64 s
     const auto draft = m_sending.constFind(clientTag);
     if (draft == m_sending.cend() || draft->filePath.isEmpty())
         return;
+    // All sent: Webex is taking it in, and may have posted it already; too late to cancel.
+    const bool allSent = total > 0 && sent >= total;
+    const QString name = QFileInfo(draft->filePath).fileName();
     m_pane->transfers()->showProgress(uploadKey(clientTag),
-                                      tr("Sending %1…").arg(QFileInfo(draft->filePath).fileName()),
-                                      total > 0 ? int(sent * 100 / total) : -1);
+                                      allSent ? tr("Sent %1; waiting for Webex…").arg(name)
+                                              : tr("Sending %1…").arg(name),
+                                      total > 0 ? int(sent * 100 / total) : -1, !allSent);
 }
 
 void ConversationController::cancelUpload(const QString &clientTag)

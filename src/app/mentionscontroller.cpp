@@ -50,7 +50,17 @@ void MentionsController::show()
     if (!m_window) {
         m_window = new MentionsWindow(m_model, m_dialogParent);
         m_window->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_window, &MentionsWindow::resultOpened, this, &MentionsController::resultOpened);
+        // The space opens in the main window, which the list would cover: it closes, as a
+        // picker does, and the main window takes the keyboard. Ctrl+Shift+M brings it back.
+        connect(m_window, &MentionsWindow::resultOpened, this,
+                [this](const QString &roomId, const QString &messageId, const QString &title) {
+                    m_window->close();
+                    if (m_dialogParent) {
+                        m_dialogParent->activateWindow();
+                        m_dialogParent->raise();
+                    }
+                    emit resultOpened(roomId, messageId, title);
+                });
         connect(m_window, &MentionsWindow::refreshRequested, this, &MentionsController::refresh);
     }
     m_window->show();

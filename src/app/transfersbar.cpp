@@ -62,7 +62,8 @@ void TransfersBar::setText(Line &line, const QString &text)
     line.dismiss->setAccessibleName(tr("Dismiss: %1").arg(text));
 }
 
-void TransfersBar::showProgress(const QString &key, const QString &text, int percent)
+void TransfersBar::showProgress(const QString &key, const QString &text, int percent,
+                                bool cancellable)
 {
     Line &l = line(key);
     l.running = true;
@@ -74,7 +75,7 @@ void TransfersBar::showProgress(const QString &key, const QString &text, int per
         l.progress->setValue(qBound(0, percent, 100));
     }
     l.progress->setVisible(true);
-    l.cancel->setVisible(true);
+    l.cancel->setVisible(cancellable);
     l.showInFolder->setVisible(false);
     l.dismiss->setVisible(false);
 }

@@ -21,8 +21,10 @@ public:
     explicit TransfersBar(QWidget *parent = nullptr);
 
     // A transfer runs: `text` says what ("Downloading report.pdf…"), `percent` how far (-1: not
-    // known). Cancel is offered.
-    void showProgress(const QString &key, const QString &text, int percent);
+    // known). Cancel is offered while `cancellable` (not once an upload is all sent: Webex may
+    // have the message by then, and Cancel would only hide it).
+    void showProgress(const QString &key, const QString &text, int percent,
+                      bool cancellable = true);
     // It is done: `text` says so; `path`, when not empty, is offered with Show in Folder.
     void showDone(const QString &key, const QString &text, const QString &path = {});
     void showFailed(const QString &key, const QString &text);

@@ -6,6 +6,7 @@
 #include "composer.h"
 #include "imageviewer.h"
 #include "mentionswindow.h"
+#include "messagespane.h"
 #include "model/person.h"
 #include "model/searchresultlistmodel.h"
 #include "newmessagedialog.h"
@@ -15,9 +16,14 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -88,6 +94,9 @@ private slots:
         QTest::keyClick(bar.showInFolderButton(QStringLiteral("k1")), Qt::Key_Space);
         QCOMPARE(folder.size(), 1);
         QCOMPARE(folder.first().at(0).toString(), QStringLiteral("/tmp/report.pdf"));
+        // An upload all sent cannot be cancelled any more: Webex may have it.
+        bar.showProgress(QStringLiteral("up"), QStringLiteral("Sent a.txt"), 100, false);
+        QVERIFY(bar.cancelButton(QStringLiteral("up"))->isHidden());
         // Finished lines give way to new ones beyond MaxLines; running ones never do.
         for (int i = 0; i < TransfersBar::MaxLines + 2; ++i)
             bar.showDone(QStringLiteral("d%1").arg(i), QStringLiteral("done %1").arg(i));
@@ -214,6 +223,8 @@ private slots:
         QCOMPARE(PersonCard::statusSentence(QStringLiteral("unknown-word")), QString());
     }
 
+    void aFileDroppedOnTheSpaceIsAttached();
+
     void attachAndRemoveByKeyboard()
     {
         Composer composer;
@@ -251,6 +262,21 @@ private slots:
         QVERIFY(composer.attachImage(picture));
         QVERIFY(composer.attachment().endsWith(QStringLiteral(".png")));
         QCOMPARE(QImage(composer.attachment()).size(), QSize(20, 10));
+        // Pasted from the clipboard: a screenshot (a picture, no text) becomes the attachment.
+        composer.clearAttachment();
+        QImage shot(30, 20, QImage::Format_RGB32);
+        shot.fill(Qt::magenta);
+        QGuiApplication::clipboard()->setImage(shot);
+        composer.editor()->setFocus();
+        QTest::keySequence(composer.editor(), QKeySequence::Paste);
+        QTRY_VERIFY(composer.attachment().endsWith(QStringLiteral(".png")));
+        QCOMPARE(QImage(composer.attachment()).size(), QSize(30, 20));
+        QCOMPARE(composer.text(), QString()); // nothing went into the text
+        // Text pasted is text.
+        QGuiApplication::clipboard()->setText(QStringLiteral("plain words"));
+        QTest::keySequence(composer.editor(), QKeySequence::Paste);
+        QCOMPARE(composer.text(), QStringLiteral("plain words"));
+        composer.setText(QString());
         // An empty file is refused with a reason, nothing attached.
         composer.clearAttachment();
         QFile empty(dir.filePath(QStringLiteral("empty.txt")));
@@ -261,6 +287,43 @@ private slots:
         QVERIFY(composer.problem().contains(QStringLiteral("empty")));
     }
 };
+
+// A file dropped on the space goes with the next message; several: the first, and a word why.
+void TestConversationControls::aFileDroppedOnTheSpaceIsAttached()
+{
+    MessagesPane pane;
+    pane.resize(600, 400);
+    pane.showRoom(QStringLiteral("Design"), QString()); // the composer shows in a space only
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTemporaryDir dir;
+    QStringList paths;
+    for (const QString &name : {QStringLiteral("a.txt"), QStringLiteral("b.txt")}) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("x");
+        paths << file.fileName();
+    }
+    const auto drop = [&](const QList<QUrl> &urls) {
+        QMimeData mime;
+        mime.setUrls(urls);
+        const QPointF at(20, 20);
+        QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&pane, &enter);
+        QDropEvent dropped(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&pane, &dropped);
+        return enter.isAccepted() && dropped.isAccepted();
+    };
+    QVERIFY(drop({QUrl::fromLocalFile(paths.at(0))}));
+    QCOMPARE(pane.composer()->attachment(), paths.at(0));
+    QVERIFY(drop({QUrl::fromLocalFile(paths.at(1)), QUrl::fromLocalFile(paths.at(0))}));
+    QCOMPARE(pane.composer()->attachment(), paths.at(1));
+    QVERIFY(pane.composer()->problem().contains(QStringLiteral("one file per message")));
+    // A web address is no file to send.
+    pane.composer()->clearAttachment();
+    QVERIFY(!drop({QUrl(QStringLiteral("https://example.com/a.txt"))}));
+    QVERIFY(pane.composer()->attachment().isEmpty());
+}
 
 QTEST_MAIN(TestConversationControls)
 #include "tst_conversationcontrols.moc"
