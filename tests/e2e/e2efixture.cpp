@@ -2,8 +2,13 @@
 
 #include "emulatorsession.h"
 
+#include "appcontroller.h"
 #include "auth/sessionstore.h"
 #include "auth/storedsession.h"
+#include "livecontroller.h"
+#include "mainwindow.h"
+#include "model/roomlistmodel.h"
+#include "spacescontroller.h"
 #include "startupoptions.h"
 #include "webexemulator.h"
 
@@ -14,7 +19,8 @@
 
 namespace {
 constexpr int KeychainWaitMs = 20000;
-}
+constexpr int StartWaitMs = 60000;
+} // namespace
 
 E2eFixture::E2eFixture(QObject *parent) : QObject(parent) {}
 
@@ -88,4 +94,38 @@ std::optional<StoredSession> E2eFixture::rememberedSession() const
                unavailable.isEmpty() ? "no answer"
                                      : qPrintable(unavailable.first().first().toString()));
     return loaded.first().first().value<std::optional<StoredSession>>();
+}
+
+std::unique_ptr<AppController>
+E2eFixture::startLiveApp(SessionStore *store,
+                         const std::function<void(AppController &)> &beforeStart,
+                         const std::function<bool(AppController &)> &ready) const
+{
+    auto app = std::make_unique<AppController>(startupOptions(), store);
+    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
+    if (beforeStart)
+        beforeStart(*app);
+    app->start();
+    app->mainWindow()->resize(1000, 700);
+    if (!QTest::qWaitFor(
+            [&] {
+                return !roomsLoaded.isEmpty() && app->live()->isLive() && (!ready || ready(*app));
+            },
+            StartWaitMs))
+        return nullptr;
+    return app;
+}
+
+QString E2eFixture::postableGroupSpace(AppController &app) const
+{
+    const RoomListModel *rooms = app.spaces()->roomModel();
+    for (int row = 0; row < rooms->rowCount(); ++row) {
+        const QModelIndex i = rooms->index(row, 0);
+        if (!i.data(RoomListModel::IsDirectRole).toBool() &&
+            !i.data(RoomListModel::ReadOnlyRole).toBool() &&
+            !i.data(RoomListModel::AnnouncementOnlyRole).toBool() &&
+            m_emulator->messageCount(i.data(RoomListModel::IdRole).toString()) > 2)
+            return i.data(RoomListModel::IdRole).toString();
+    }
+    return {};
 }

@@ -3,9 +3,12 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
+class AppController;
+class SessionStore;
 class StartupOptions;
 class StoredSession;
 class WebexEmulator;
@@ -51,6 +54,16 @@ protected:
     // What the keychain holds for the test right now; the test stops (qFatal) when the
     // keychain does not answer, as nothing after that could be trusted.
     [[nodiscard]] std::optional<StoredSession> rememberedSession() const;
+
+    // The app on `store`'s session, started in a 1000x700 window, with its list of spaces
+    // loaded and live events on; null after a minute without. `beforeStart` runs first (a live
+    // delay scale, say); `ready`, when given, is waited for too.
+    [[nodiscard]] std::unique_ptr<AppController>
+    startLiveApp(SessionStore *store, const std::function<void(AppController &)> &beforeStart = {},
+                 const std::function<bool(AppController &)> &ready = {}) const;
+    // A group space of the list the person may post in, with others' messages in it; empty
+    // when there is none.
+    [[nodiscard]] QString postableGroupSpace(AppController &app) const;
 
 private:
     std::unique_ptr<WebexEmulator> m_emulator;

@@ -139,23 +139,10 @@ void TestConversationEndToEnd::cleanup()
 
 std::unique_ptr<AppController> TestConversationEndToEnd::startWithMyMessage(const QString &text)
 {
-    auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
-    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
-    app->start();
-    app->mainWindow()->resize(1000, 700);
-    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && app->live()->isLive(); }, WaitMs))
+    auto app = startLiveApp(m_store.get());
+    if (!app)
         return nullptr;
-    // A group space anyone may post in, with someone else's messages in it.
-    const RoomListModel *rooms = app->spaces()->roomModel();
-    m_roomId.clear();
-    for (int row = 0; row < rooms->rowCount() && m_roomId.isEmpty(); ++row) {
-        const QModelIndex i = rooms->index(row, 0);
-        if (!i.data(RoomListModel::IsDirectRole).toBool() &&
-            !i.data(RoomListModel::ReadOnlyRole).toBool() &&
-            !i.data(RoomListModel::AnnouncementOnlyRole).toBool() &&
-            emulator()->messageCount(i.data(RoomListModel::IdRole).toString()) > 2)
-            m_roomId = i.data(RoomListModel::IdRole).toString();
-    }
+    m_roomId = postableGroupSpace(*app);
     if (m_roomId.isEmpty() || !openSpaceByClick(*app, m_roomId, WaitMs))
         return nullptr;
     MessageTextEdit *edit = pane(*app)->composer()->editor();

@@ -113,27 +113,15 @@ void TestFilesEndToEnd::cleanup()
 
 std::unique_ptr<AppController> TestFilesEndToEnd::startInSpace(const QString &roomId)
 {
-    auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
-    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
-    app->start();
-    app->mainWindow()->resize(1000, 800);
-    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && app->live()->isLive(); }, WaitMs))
+    auto app = startLiveApp(m_store.get());
+    if (!app)
         return nullptr;
     // Downloads go where the system says, here a folder of the test's own.
     if (app->files()->downloadsFolder() !=
         QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
         return nullptr;
     app->files()->setDownloadsFolder(m_downloads->filePath(QStringLiteral("Downloads")));
-    m_roomId = roomId;
-    const RoomListModel *rooms = app->spaces()->roomModel();
-    for (int row = 0; row < rooms->rowCount() && m_roomId.isEmpty(); ++row) {
-        const QModelIndex i = rooms->index(row, 0);
-        if (!i.data(RoomListModel::IsDirectRole).toBool() &&
-            !i.data(RoomListModel::ReadOnlyRole).toBool() &&
-            !i.data(RoomListModel::AnnouncementOnlyRole).toBool() &&
-            emulator()->messageCount(i.data(RoomListModel::IdRole).toString()) > 2)
-            m_roomId = i.data(RoomListModel::IdRole).toString();
-    }
+    m_roomId = roomId.isEmpty() ? postableGroupSpace(*app) : roomId;
     if (m_roomId.isEmpty() || !openSpaceByClick(*app, m_roomId, WaitMs))
         return nullptr;
     return app;

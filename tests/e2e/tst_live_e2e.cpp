@@ -107,21 +107,12 @@ void TestLiveEndToEnd::cleanup()
 
 std::unique_ptr<AppController> TestLiveEndToEnd::startLive()
 {
-    auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
-    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
-    app->live()->setDelayScale(0.05); // reconnects in tens of milliseconds
-    app->start();
-    app->mainWindow()->resize(1000, 700);
     // The whole list, then live, then the one catch-up that follows going live (the newest
     // spaces page, the recount): from then on no GET /v1/rooms is expected while live.
-    if (!QTest::qWaitFor(
-            [&] {
-                return !roomsLoaded.isEmpty() && app->live()->isLive() &&
-                       app->live()->catchUpsDone() >= 1;
-            },
-            WaitMs))
-        return nullptr;
-    return app;
+    return startLiveApp(
+        m_store.get(),
+        [](AppController &app) { app.live()->setDelayScale(0.05); }, // reconnects in tens of ms
+        [](AppController &app) { return app.live()->catchUpsDone() >= 1; });
 }
 
 QString TestLiveEndToEnd::groupSpace(AppController &app, const QStringList &except) const

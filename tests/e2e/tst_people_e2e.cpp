@@ -83,8 +83,6 @@ private slots:
 
 private:
     std::unique_ptr<AppController> start();
-    // A group space anyone may post in with others' messages, or empty.
-    [[nodiscard]] QString groupSpace(AppController &app) const;
 
     std::unique_ptr<MemorySessionStore> m_store;
 };
@@ -107,34 +105,14 @@ void TestPeopleEndToEnd::cleanup()
 
 std::unique_ptr<AppController> TestPeopleEndToEnd::start()
 {
-    auto app = std::make_unique<AppController>(startupOptions(), m_store.get());
-    QSignalSpy roomsLoaded(app->spaces(), &SpacesController::roomsLoaded);
-    app->start();
-    app->mainWindow()->resize(1000, 700);
-    if (!QTest::qWaitFor([&] { return !roomsLoaded.isEmpty() && app->live()->isLive(); }, WaitMs))
-        return nullptr;
-    return app;
-}
-
-QString TestPeopleEndToEnd::groupSpace(AppController &app) const
-{
-    const RoomListModel *rooms = app.spaces()->roomModel();
-    for (int row = 0; row < rooms->rowCount(); ++row) {
-        const QModelIndex i = rooms->index(row, 0);
-        if (!i.data(RoomListModel::IsDirectRole).toBool() &&
-            !i.data(RoomListModel::ReadOnlyRole).toBool() &&
-            !i.data(RoomListModel::AnnouncementOnlyRole).toBool() &&
-            emulator()->messageCount(i.data(RoomListModel::IdRole).toString()) > 2)
-            return i.data(RoomListModel::IdRole).toString();
-    }
-    return {};
+    return startLiveApp(m_store.get());
 }
 
 void TestPeopleEndToEnd::theMentionsViewListsWhatMentionsYouAndOpensIt()
 {
     auto app = start();
     QVERIFY(app);
-    const QString roomId = groupSpace(*app);
+    const QString roomId = postableGroupSpace(*app);
     QVERIFY(!roomId.isEmpty());
     const QString mention =
         emulator()->colleagueMentionsUser(roomId, QStringLiteral("can you check the numbers?"));
@@ -258,7 +236,7 @@ void TestPeopleEndToEnd::aSendersCardWritesToThem()
 {
     auto app = start();
     QVERIFY(app);
-    const QString roomId = groupSpace(*app);
+    const QString roomId = postableGroupSpace(*app);
     QVERIFY(openSpaceByClick(*app, roomId, WaitMs));
     const QString id = emulator()->colleaguePosts(roomId, QStringLiteral("who am I?"));
     MessagesPane *pane = app->mainWindow()->messagesPane();
@@ -296,7 +274,7 @@ void TestPeopleEndToEnd::atCompletesAMemberAndTheMentionReachesWebex()
 {
     auto app = start();
     QVERIFY(app);
-    const QString roomId = groupSpace(*app);
+    const QString roomId = postableGroupSpace(*app);
     QVERIFY(openSpaceByClick(*app, roomId, WaitMs));
     Composer *composer = app->mainWindow()->messagesPane()->composer();
     MessageTextEdit *edit = composer->editor();
