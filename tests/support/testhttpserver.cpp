@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace {
 
@@ -119,6 +120,17 @@ void TestHttpServer::onReadyRead(QTcpSocket *socket)
         return;
     }
 
+    if (response.delayMs > 0) {
+        Response now = response;
+        now.delayMs = 0;
+        QTimer::singleShot(response.delayMs, socket, [this, socket, now] { answer(socket, now); });
+        return;
+    }
+    answer(socket, response);
+}
+
+void TestHttpServer::answer(QTcpSocket *socket, const Response &response)
+{
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                      reasonPhrase(response.status) + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";

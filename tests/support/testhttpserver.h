@@ -52,6 +52,8 @@ public:
         // closeAtOnce: the connection closes without a byte of answer (a reset).
         qsizetype cutBodyAfter = -1;
         bool closeAtOnce = false;
+        // Written this long after the request came (an answer that is on its way a while).
+        int delayMs = 0;
 
         static Response json(int status, const QByteArray &body)
         {
@@ -64,6 +66,11 @@ public:
         Response &withHeader(const QByteArray &name, const QByteArray &value)
         {
             headers.append(qMakePair(name, value));
+            return *this;
+        }
+        Response &after(int milliseconds)
+        {
+            delayMs = milliseconds;
             return *this;
         }
         Response &cutOffAfter(qsizetype bytes)
@@ -101,6 +108,8 @@ signals:
 
 private:
     void onReadyRead(QTcpSocket *socket);
+    // Writes `response` and closes the connection.
+    void answer(QTcpSocket *socket, const Response &response);
 
     QTcpServer *m_server = nullptr;
     QElapsedTimer m_clock;

@@ -525,6 +525,36 @@ private slots:
         QCOMPARE(unauthorized.size(), 0);
     }
 
+    // Two calls side by side, one refused at once, the other refused later, after the token
+    // was renewed already: the late one goes again with the new token, and nobody is asked for
+    // another renewal (a race the whole suite under load showed).
+    void aLate401AfterTheRenewalGoesAgainAtOnce()
+    {
+        server()->setHandler([](const Request &request) {
+            if (request.header("Authorization") == "Bearer renewed-token") {
+                if (request.url().path() == QLatin1String("/v1/people/me"))
+                    return Response::json(200, R"({"id":"me","displayName":"Renée"})");
+                return Response::json(200, R"({"items":[]})");
+            }
+            Response refused = Response::json(401, R"({"message":"expired"})");
+            // The spaces' refusal is on its way longer than the renewal takes.
+            if (request.url().path() == QLatin1String("/v1/rooms"))
+                refused.after(300);
+            return refused;
+        });
+        client()->setAccessTokenRenewal(true);
+        QSignalSpy rejected(client(), &WebexClient::accessTokenRejected);
+        QSignalSpy me(client(), &WebexClient::meFetched);
+        QSignalSpy rooms(client(), &WebexClient::roomsFetched);
+        client()->fetchMe();
+        client()->fetchAllRooms();
+        QVERIFY(rejected.wait());
+        client()->setAccessToken(QStringLiteral("renewed-token")); // before the late 401
+        QTRY_COMPARE(me.size(), 1);
+        QTRY_COMPARE(rooms.size(), 1);
+        QCOMPARE(rejected.size(), 1);
+    }
+
     void imageRefusedWith401FailsWithoutWaitingForRenewal()
     {
         // Avatars go without a token, so a new one would not help: the image fails at once.

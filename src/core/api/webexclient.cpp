@@ -99,6 +99,8 @@ void WebexClient::setAccessToken(const QString &token)
 {
     const bool renewed = token != m_accessToken;
     m_accessToken = token;
+    if (renewed)
+        ++m_tokenGeneration;
     if (!renewed || m_waitingForToken.isEmpty())
         return;
     const QList<CallPtr> waiting = std::exchange(m_waitingForToken, {});
@@ -120,6 +122,13 @@ bool WebexClient::waitForNewToken(const CallPtr &call, const ApiError &error)
     if (!m_renewal || error.httpStatus != 401 || call->renewedToken ||
         !call->endpoint->waitsForTokenRenewal)
         return false;
+    if (call->tokenGeneration != m_tokenGeneration) {
+        // Refused with a token that was renewed while it was on its way (calls running side by
+        // side, one 401 answered first): it goes again at once with the new one, not waiting
+        // for a renewal that has already happened.
+        send(call);
+        return true;
+    }
     call->renewedToken = true;
     call->authError = error;
     const bool first = m_waitingForToken.isEmpty();
@@ -806,6 +815,7 @@ void WebexClient::send(const CallPtr &call)
         }
     }
     call->reply = reply;
+    call->tokenGeneration = m_tokenGeneration;
     call->tooLarge = false;
     call->streamedBytes = 0;
     const qint64 maxBodyBytes = call->maxBodyBytes;

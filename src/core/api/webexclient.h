@@ -338,5 +338,8 @@ private:
     RetryPolicy m_retryPolicy;
     QList<CallPtr> m_calls;
     QList<CallPtr> m_waitingForToken;
+    // Counts new access tokens: a 401 for an attempt sent with an older one is no reason to
+    // wait for another renewal.
+    quint64 m_tokenGeneration = 0;
     bool m_renewal = false;
 };

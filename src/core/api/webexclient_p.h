@@ -115,6 +115,8 @@ struct WebexClient::Endpoint
     ProgressEmitter emitProgress = nullptr;
     // emitProgress follows the upload (the request body) rather than the download.
     bool progressOfUpload = false;
+    // What an error calls the list of a keyedList endpoint.
+    const char *listName = nullptr;
 
     static const Endpoint Me;
     static const Endpoint Rooms;
@@ -135,6 +137,14 @@ struct WebexClient::Endpoint
     static const Endpoint Mentions;
     static const Endpoint Members;
     static const Endpoint PeopleSearch;
+
+    // A GET of one list whose call is keyed by a text (a space's id, what was searched for):
+    // the items parsed as T (bad ones skipped), `Fetched` emitted with that text and them,
+    // `Failed` with the text. `listName` (QT_TRANSLATE_NOOP in the WebexClient context) is what
+    // an error calls the list. A new call with the same text replaces the running one.
+    template <typename T, void (WebexClient::*Fetched)(const QString &, const QList<T> &),
+              void (WebexClient::*Failed)(const QString &, const ApiError &)>
+    static Endpoint keyedList(CallKind kind, qint64 maxBodyBytes, const char *listName);
 
     // What Send and Upload do with the message Webex answers with (messageSent), and with a
     // failure (sendFailed): the same, whether a file came along or not.
@@ -171,8 +181,9 @@ struct WebexClient::Call
     QSet<QUrl> visited; // pages already fetched, to refuse a paging loop
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> retryTimer;
-    ApiError authError;        // the 401 it got, while it waits for a new access token
-    bool renewedToken = false; // a 401 is answered with one renewal, not a loop
+    ApiError authError;          // the 401 it got, while it waits for a new access token
+    bool renewedToken = false;   // a 401 is answered with one renewal, not a loop
+    quint64 tokenGeneration = 0; // the access token its last attempt was sent with
     bool cancelled = false;
     bool tooLarge = false;     // the answer passed the endpoint's maxBodyBytes and was cut off
     bool stoppedEarly = false; // paged: more next links came, but they seemed never to end
@@ -186,6 +197,31 @@ struct WebexClient::Call
         return *std::any_cast<T>(&context);
     }
 };
+
+// A keyedList endpoint (declared in Endpoint): here, where Call is complete.
+template <typename T, void (WebexClient::*Fetched)(const QString &, const QList<T> &),
+          void (WebexClient::*Failed)(const QString &, const ApiError &)>
+WebexClient::Endpoint WebexClient::Endpoint::keyedList(CallKind kind, qint64 maxBodyBytes,
+                                                       const char *listName)
+{
+    Endpoint e;
+    e.kind = kind;
+    e.maxBodyBytes = maxBodyBytes;
+    e.onSameKey = OnSameKey::ReplacesRunning;
+    e.listName = listName;
+    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
+                  const QByteArray &body) {
+        const std::optional<QList<T>> items = client.itemsOrFail<T>(
+            call, body, QCoreApplication::translate("WebexClient", call->endpoint->listName));
+        if (items)
+            emit(client.*Fetched)(call->contextAs<QString>(), *items);
+        return items.has_value();
+    };
+    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
+        emit(client.*Failed)(call.contextAs<QString>(), error);
+    };
+    return e;
+}
 
 // The answer readers every endpoint uses, here so that each file of endpoints instantiates them.
 template <typename T>

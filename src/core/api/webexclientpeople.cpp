@@ -15,25 +15,9 @@
 // ---- messages?roomId&mentionedPeople=me -> mentionsFetched / mentionsFailed. Key and context:
 // the room id. Webex lists mentions per space only (roomId is required).
 
-const WebexClient::Endpoint WebexClient::Endpoint::Mentions = [] {
-    Endpoint e;
-    e.kind = CallKind::Mentions;
-    e.maxBodyBytes = 8LL * 1024 * 1024;
-    e.onSameKey = OnSameKey::ReplacesRunning;
-    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
-                  const QByteArray &body) {
-        const std::optional<QList<Message>> items = client.itemsOrFail<Message>(
-            call, body, QCoreApplication::translate("WebexClient", "messages"));
-        if (!items)
-            return false;
-        emit client.mentionsFetched(call->contextAs<QString>(), *items);
-        return true;
-    };
-    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
-        emit client.mentionsFailed(call.contextAs<QString>(), error);
-    };
-    return e;
-}();
+const WebexClient::Endpoint WebexClient::Endpoint::Mentions =
+    keyedList<Message, &WebexClient::mentionsFetched, &WebexClient::mentionsFailed>(
+        CallKind::Mentions, 8LL * 1024 * 1024, QT_TRANSLATE_NOOP("WebexClient", "messages"));
 
 void WebexClient::fetchMentions(const QString &roomId)
 {
@@ -108,25 +92,9 @@ void WebexClient::fetchMembers(const QString &roomId)
 // every search: a new one replaces the running one, so at most one is in flight. Context: the
 // text searched for.
 
-const WebexClient::Endpoint WebexClient::Endpoint::PeopleSearch = [] {
-    Endpoint e;
-    e.kind = CallKind::PeopleSearch;
-    e.maxBodyBytes = 4LL * 1024 * 1024;
-    e.onSameKey = OnSameKey::ReplacesRunning;
-    e.handle = [](WebexClient &client, const CallPtr &call, QNetworkReply *,
-                  const QByteArray &body) {
-        const std::optional<QList<Person>> items = client.itemsOrFail<Person>(
-            call, body, QCoreApplication::translate("WebexClient", "people"));
-        if (!items)
-            return false;
-        emit client.peopleFound(call->contextAs<QString>(), *items);
-        return true;
-    };
-    e.emitFailure = [](WebexClient &client, const Call &call, const ApiError &error) {
-        emit client.peopleSearchFailed(call.contextAs<QString>(), error);
-    };
-    return e;
-}();
+const WebexClient::Endpoint WebexClient::Endpoint::PeopleSearch =
+    keyedList<Person, &WebexClient::peopleFound, &WebexClient::peopleSearchFailed>(
+        CallKind::PeopleSearch, 4LL * 1024 * 1024, QT_TRANSLATE_NOOP("WebexClient", "people"));
 
 void WebexClient::searchPeople(const QString &text)
 {
