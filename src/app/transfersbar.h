@@ -31,6 +31,8 @@ public:
     void remove(const QString &key);
 
     [[nodiscard]] bool contains(const QString &key) const { return m_lines.contains(key); }
+    // The lines shown, oldest first.
+    [[nodiscard]] QStringList keys() const { return m_order; }
     [[nodiscard]] QString text(const QString &key) const;
     [[nodiscard]] int percent(const QString &key) const; // -1 when none is shown
     [[nodiscard]] QPushButton *cancelButton(const QString &key) const;

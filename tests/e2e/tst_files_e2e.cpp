@@ -35,6 +35,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include <memory>
@@ -75,6 +76,7 @@ private slots:
     void aFileBeingScannedShowsOnceWebexHasIt();
     void aFileGoesOutWithTheComposer();
     void aFileOverTheLimitIsRefusedBeforeAnythingIsSent();
+    void cancellingAnUploadKeepsTextAndFile();
 
 private:
     // The app signed in and live with space `roomId` open (a group space with others' messages,
@@ -369,6 +371,55 @@ void TestFilesEndToEnd::aFileOverTheLimitIsRefusedBeforeAnythingIsSent()
     QTRY_VERIFY(composer->problem().contains(QStringLiteral("100 MB")));
     QTest::qWait(200);
     QCOMPARE(emulator()->requestCount("POST", QStringLiteral("/v1/messages")), posts);
+}
+
+void TestFilesEndToEnd::cancellingAnUploadKeepsTextAndFile()
+{
+    auto app = startInSpace();
+    QVERIFY(app);
+    QTemporaryDir source;
+    const QString path = source.filePath(QStringLiteral("video.mp4"));
+    QFile big(path);
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    // Large enough to be on its way for a while on loopback, under the limit.
+    QVERIFY(big.resize(WebexClient::MaxUploadBytes - 1000));
+    big.close();
+    const int before = emulator()->messageCount(m_roomId);
+    Composer *composer = pane(*app)->composer();
+    QVERIFY(composer->setAttachment(path));
+    composer->editor()->setFocus();
+    QTest::keyClicks(composer->editor(), QStringLiteral("the recording"));
+    QTest::keyClick(composer->editor(), Qt::Key_Return);
+    TransfersBar *bar = pane(*app)->transfers();
+    // Cancel as soon as the first bytes are out, as a person watching the bar would.
+    QString key;
+    QTimer watch;
+    watch.setInterval(0);
+    bool cancelled = false;
+    connect(&watch, &QTimer::timeout, this, [&] {
+        for (const QString &shown : bar->keys()) {
+            if (shown.startsWith(QLatin1String("upload:")) && bar->percent(shown) > 0 &&
+                bar->percent(shown) < 100 && bar->cancelButton(shown)->isVisibleTo(bar)) {
+                key = shown;
+                bar->cancelButton(shown)->click();
+                cancelled = true;
+                watch.stop();
+            }
+        }
+    });
+    watch.start();
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled, WaitMs);
+    // The row goes, the line goes, text and file are back in the composer.
+    QVERIFY(!bar->contains(key));
+    QCOMPARE(composer->attachment(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(composer->text(), QStringLiteral("the recording"));
+    QVERIFY(composer->problem().contains(QStringLiteral("cancelled")));
+    const MessageListModel *messages = app->conversation()->messageModel();
+    for (int row = 0; row < messages->rowCount(); ++row)
+        QVERIFY(!messages->index(row).data(MessageListModel::PendingRole).toBool());
+    // Webex never got the whole request: nothing was posted.
+    QTest::qWait(500);
+    QCOMPARE(emulator()->messageCount(m_roomId), before);
 }
 
 QTEST_MAIN(TestFilesEndToEnd)
