@@ -1,6 +1,7 @@
 // How to add an endpoint (edit message, delete message, files, devices, ...): declare its public
-// method and signals in webexclient.h; everything else goes in one section of this file, like
-// the "---- people/me" one below:
+// method and signals in webexclient.h, and its static Endpoint in webexclient_p.h; everything
+// else goes in one section of this file, or of a file of related endpoints
+// (webexclientfiles.cpp, webexclientpeople.cpp), like the "---- people/me" one below:
 //   1. an Endpoint (WebexClient::Endpoint::Xxx): its CallKind, method, where it sends the
 //      token, whether it is idempotent (GET yes, POST no: RetryPolicy repeats a POST only when it
 //      surely was not applied), whether it waits for a token renewal after a 401,
@@ -8,8 +9,8 @@
 //      does, the handler that parses the answer and emits the signal, and the failure emitter;
 //   2. the public method: builds the URL (and body), refuses bad arguments with failLater, and
 //      sends startCall(Endpoint::Xxx, url, key) with its context (any per-call value).
-// The generic machinery (retries, Retry-After, 401 renewal, paging, cancelling) never needs to
-// know which endpoint it is running.
+// The generic machinery (retries, Retry-After, 401 renewal, paging, cancelling, and for streamed
+// calls the sink, its undoing and progress) never needs to know which endpoint it is running.
 #include "api/webexclient.h"
 
 #include "api/webexclient_p.h"
