@@ -515,7 +515,7 @@ void AppController::onSessionStarted(SessionKeeper *keeper)
     m_edits->begin(m_client, m_conversation->messageModel());
     m_filePreviews->begin(m_client);
     m_files->begin(m_client);
-    m_mentions->begin(m_client);
+    m_mentions->begin(m_client, m_conversation->people());
     m_members->begin(m_client);
     m_directMessages->begin(m_client, m_conversation->people());
     if (!m_demoSession)

@@ -3,6 +3,7 @@
 #include "api/webexclient.h"
 #include "mentionswindow.h"
 #include "model/displaytext.h"
+#include "model/peopledirectory.h"
 #include "model/roomlistmodel.h"
 #include "model/searchresultlistmodel.h"
 
@@ -20,26 +21,31 @@ MentionsController::MentionsController(RoomListModel *rooms, QWidget *dialogPare
 
 MentionsController::~MentionsController() = default;
 
-void MentionsController::begin(WebexClient *client)
+void MentionsController::begin(WebexClient *client, PeopleDirectory *people)
 {
     end();
     m_client = client;
+    m_people = people;
     if (!client)
         return;
     connect(client, &WebexClient::mentionsFetched, this, &MentionsController::onMentions);
     connect(client, &WebexClient::mentionsFailed, this, &MentionsController::onFailed);
-    connect(client, &WebexClient::peopleBatchFetched, this, &MentionsController::onPeople);
+    if (people)
+        connect(people, &PeopleDirectory::peopleChanged, this,
+                &MentionsController::onPeopleChanged);
 }
 
 void MentionsController::end()
 {
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
+    if (m_people)
+        disconnect(m_people, nullptr, this, nullptr);
     m_client = nullptr;
+    m_people = nullptr;
     m_waiting.clear();
     m_asking.clear();
     m_hits.clear();
-    m_senderNames.clear();
     m_model->clear();
     if (m_window)
         m_window->close();
@@ -115,7 +121,7 @@ void MentionsController::onMentions(const QString &roomId, const QList<Message> 
         return;
     const int row = m_rooms->rowOf(roomId);
     const QString title = row < 0 ? QString() : RoomListModel::displayTitle(m_rooms->roomRef(row));
-    QStringList unknown;
+    QStringList senders;
     for (const Message &message : newestFirst) {
         SearchHit hit;
         hit.messageId = message.id;
@@ -123,17 +129,18 @@ void MentionsController::onMentions(const QString &roomId, const QList<Message> 
         hit.parentId = message.parentId;
         hit.roomTitle = title;
         hit.senderId = message.personId;
-        hit.senderName = m_senderNames.value(message.personId, message.personEmail);
+        hit.senderName = senderName(message.personId, message.personEmail);
         hit.created = message.created;
         // Plain text on one line: the model escapes it; nothing of the message is markup here.
         const QString text = DisplayText::singleLine(message.text);
         hit.excerpt = text.size() > ExcerptLength ? text.left(ExcerptLength) + QChar(0x2026) : text;
         m_hits.insert(hit.messageId, hit);
-        if (!m_senderNames.contains(message.personId) && !message.personId.isEmpty())
-            unknown.append(message.personId);
+        if (!message.personId.isEmpty())
+            senders.append(message.personId);
     }
-    if (!unknown.isEmpty() && m_client)
-        m_client->fetchPeople(unknown);
+    if (m_people)
+        m_people->request(senders); // those not known yet, in one batch with the space's
+
     askNext();
     publish();
 }
@@ -148,18 +155,23 @@ void MentionsController::onFailed(const QString &roomId, const ApiError &error)
     publish();
 }
 
-void MentionsController::onPeople(const QStringList &, const QList<Person> &people)
+QString MentionsController::senderName(const QString &personId, const QString &email) const
 {
+    const std::optional<Person> person = m_people ? m_people->person(personId) : std::nullopt;
+    return person && !person->displayName.isEmpty() ? person->displayName : email;
+}
+
+void MentionsController::onPeopleChanged(const QStringList &personIds)
+{
+    const QSet<QString> changedIds(personIds.cbegin(), personIds.cend());
     bool changed = false;
-    for (const Person &person : people) {
-        if (person.displayName.isEmpty())
+    for (SearchHit &hit : m_hits) {
+        if (!changedIds.contains(hit.senderId))
             continue;
-        m_senderNames.insert(person.id, person.displayName);
-        for (SearchHit &hit : m_hits) {
-            if (hit.senderId == person.id && hit.senderName != person.displayName) {
-                hit.senderName = person.displayName;
-                changed = true;
-            }
+        const QString name = senderName(hit.senderId, hit.senderName);
+        if (name != hit.senderName) {
+            hit.senderName = name;
+            changed = true;
         }
     }
     if (changed)
