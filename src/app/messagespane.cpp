@@ -113,15 +113,23 @@ void MessagesPane::setFilePreviews(FilePreviews *previews)
     delegate->setFilePreviews(previews);
     connect(delegate, &MessageItemDelegate::fileActivated, this, &MessagesPane::fileOpenRequested);
     // A file's name and type came: its row may now show a picture, so rows are laid out again;
-    // screen readers hear its name in the row's description.
-    connect(previews, &FilePreviews::changed, this, [this, delegate, previews](const QUrl &url) {
-        if (m_messages) {
-            const FileInfo info = previews->info(url);
-            m_messages->setFileLabel(url,
-                                     info.name.isEmpty() ? QString() : delegate->fileText(url));
-        }
-        emit delegate->sizeHintChanged(QModelIndex());
-    });
+    // screen readers hear its name in the row's description. A space with many files gets
+    // their answers in a burst: the rows are laid out once for all that came in one turn of
+    // the event loop, not once per file.
+    auto *relayout = new QTimer(this);
+    relayout->setSingleShot(true);
+    relayout->setInterval(0);
+    connect(relayout, &QTimer::timeout, delegate,
+            [delegate] { emit delegate->sizeHintChanged(QModelIndex()); });
+    connect(previews, &FilePreviews::changed, this,
+            [this, delegate, previews, relayout](const QUrl &url) {
+                if (m_messages) {
+                    const FileInfo info = previews->info(url);
+                    m_messages->setFileLabel(url, info.name.isEmpty() ? QString()
+                                                                      : delegate->fileText(url));
+                }
+                relayout->start();
+            });
     connect(previews, &FilePreviews::thumbnailReady, m_view->viewport(),
             qOverload<>(&QWidget::update));
 }
