@@ -25,7 +25,6 @@ void FilePreviews::begin(WebexClient *client)
     connect(client, &WebexClient::fileInfoFetched, this, &FilePreviews::onInfo);
     connect(client, &WebexClient::fileInfoFailed, this, &FilePreviews::onInfoFailed);
     connect(client, &WebexClient::fileFetched, this, &FilePreviews::onBytes);
-    connect(client, &WebexClient::fileFetchFailed, this, &FilePreviews::onBytesFailed);
 }
 
 void FilePreviews::end()
@@ -91,6 +90,8 @@ QImage FilePreviews::thumbnail(const QUrl &url, qreal devicePixelRatio)
     const QImage image = m_thumbnails.value(url);
     if (!image.isNull() || m_thumbnailAsked.contains(url) || !isPreviewed(url))
         return image;
+    // Asked once a session: if the bytes do not come (fileFetchFailed), the file stays listed by
+    // name, as any other file is.
     m_thumbnailAsked.insert(url);
     if (!m_diskDirectory.isEmpty() && QFile::exists(diskPath(url)))
         loadFromDisk(url);
@@ -101,8 +102,10 @@ QImage FilePreviews::thumbnail(const QUrl &url, qreal devicePixelRatio)
 
 void FilePreviews::retry(const QUrl &url)
 {
-    if (m_problems.remove(url) > 0)
-        m_asked.remove(url);
+    if (m_problems.remove(url) == 0)
+        return;
+    m_asked.remove(url);
+    (void)state(url); // asks Webex again
 }
 
 void FilePreviews::onInfo(const FileInfo &info)
@@ -127,12 +130,6 @@ void FilePreviews::onBytes(const FileInfo &info, const QByteArray &bytes)
         emit changed(info.url);
     }
     decode(info.url, bytes, true);
-}
-
-void FilePreviews::onBytesFailed(const QUrl &url, const ApiError &)
-{
-    // The file stays listed by name; its picture is not asked for again this session.
-    Q_UNUSED(url)
 }
 
 void FilePreviews::decode(const QUrl &url, const QByteArray &bytes, bool keepOnDisk)

@@ -53,7 +53,7 @@ public:
     // The thumbnail (device pixels for `devicePixelRatio`), or a null image while it is on its
     // way or when there is none; asks for it once.
     [[nodiscard]] QImage thumbnail(const QUrl &url, qreal devicePixelRatio);
-    // Forgets a failure, so the next state() asks again (the person clicked the file).
+    // Forgets a failure and asks Webex again (the person clicked the file).
     void retry(const QUrl &url);
 
 signals:
@@ -66,7 +66,6 @@ private:
     void onInfo(const FileInfo &info);
     void onInfoFailed(const QUrl &url, const ApiError &error);
     void onBytes(const FileInfo &info, const QByteArray &bytes);
-    void onBytesFailed(const QUrl &url, const ApiError &error);
     // Off the UI thread; `keepOnDisk`: the thumbnail is written to the disk directory too.
     void decode(const QUrl &url, const QByteArray &bytes, bool keepOnDisk);
     [[nodiscard]] QString diskPath(const QUrl &url) const;

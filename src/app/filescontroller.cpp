@@ -82,10 +82,8 @@ void FilesController::open(const QUrl &url)
     if (!m_client || url.isEmpty())
         return;
     const FileInfo info = m_previews->info(url);
-    if (m_previews->state(url) == FilePreviews::State::Failed) {
-        m_previews->retry(url); // asked again: a file scanned meanwhile may be there now
-        (void)m_previews->state(url);
-    }
+    if (m_previews->state(url) == FilePreviews::State::Failed)
+        m_previews->retry(url); // a file scanned meanwhile may be there now
     if (!info.isShownImage() || info.size < 0 || info.size > MaxViewedBytes) {
         download(url);
         return;
