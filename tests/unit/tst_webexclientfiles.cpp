@@ -1,4 +1,5 @@
 #include "api/apierror.h"
+#include "api/retrypolicy.h"
 #include "api/webexclient.h"
 #include "model/fileinfo.h"
 #include "model/message.h"
@@ -153,6 +154,35 @@ private slots:
         const ApiError reason = waiting.first().at(3).value<ApiError>();
         QCOMPARE(reason.httpStatus, 423);
         QVERIFY(reason.userMessage().contains(QStringLiteral("scanning")));
+    }
+
+    // A large file's scan outlasts a rate limit's three retries: scans have a budget of their
+    // own (RetryPolicy::MaxScanRetries), and then the call says the file is still being scanned.
+    void aLongScanIsWaitedForThenSaysSo()
+    {
+        int calls = 0;
+        const int scans = RetryPolicy::MaxRetries + 2;
+        server()->setHandler([&calls, scans](const Request &) {
+            if (++calls <= scans)
+                return Response::json(423, R"({"message":"scanning"})")
+                    .withHeader("Retry-After", "1");
+            return file("%PDF", "attachment; filename=\"a.pdf\"");
+        });
+        QSignalSpy fetched(client(), &WebexClient::fileInfoFetched);
+        client()->fetchFileInfo(contentUrl());
+        QVERIFY(fetched.wait());
+        QCOMPARE(server()->requests().size(), scans + 1);
+
+        server()->setHandler([](const Request &) {
+            return Response::json(423, R"({"message":"scanning"})").withHeader("Retry-After", "1");
+        });
+        const int before = int(server()->requests().size());
+        QSignalSpy failed(client(), &WebexClient::fileInfoFailed);
+        client()->fetchFileInfo(contentUrl());
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(int(server()->requests().size()) - before, 1 + RetryPolicy::MaxScanRetries);
+        QVERIFY(failed.first().at(1).value<ApiError>().userMessage().contains(
+            QStringLiteral("scanning")));
     }
 
     void hostileNamesLandInsideTheFolder_data()

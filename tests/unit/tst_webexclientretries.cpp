@@ -41,7 +41,10 @@ QByteArray sentMessageJson()
 ApiError httpError(int status, int retryAfterSeconds = -1)
 {
     ApiError error;
-    error.kind = status == 429 ? ApiError::Kind::RateLimited : ApiError::Kind::Http;
+    // As ApiError::fromReply names them.
+    error.kind = status == 429 || (status == 423 && retryAfterSeconds >= 0)
+                     ? ApiError::Kind::RateLimited
+                     : ApiError::Kind::Http;
     error.httpStatus = status;
     error.retryAfterSeconds = retryAfterSeconds;
     return error;
@@ -76,6 +79,9 @@ private slots:
         QTest::addColumn<ApiError>("error");
         QTest::addColumn<int>("cause");
         QTest::newRow("429") << httpError(429) << int(Cause::RateLimited);
+        QTest::newRow("423 with Retry-After: scanning")
+            << httpError(423, 3) << int(Cause::Scanning);
+        QTest::newRow("423 without Retry-After") << httpError(423) << int(Cause::Final);
         QTest::newRow("408") << httpError(408) << int(Cause::ServerError);
         for (int status : {500, 502, 503, 504})
             QTest::addRow("%d", status) << httpError(status) << int(Cause::ServerError);
@@ -174,6 +180,20 @@ private slots:
         QVERIFY(!silent.allow(Cause::Timeout));
         QVERIFY(silent.allow(Cause::ServerError));
         QCOMPARE(silent.failures, 1);
+
+        // A file being scanned waits longer than a rate limit lasts: a budget of its own, which
+        // takes nothing from the others.
+        RetryPolicy::Counts scanned;
+        QVERIFY(RetryPolicy::MaxScanRetries > RetryPolicy::MaxRetries);
+        for (int i = 0; i < RetryPolicy::MaxScanRetries; ++i) {
+            QVERIFY(scanned.allow(Cause::Scanning));
+            scanned.count(Cause::Scanning);
+        }
+        QVERIFY(!scanned.allow(Cause::Scanning));
+        QVERIFY(scanned.allow(Cause::RateLimited));
+        QVERIFY(scanned.allow(Cause::ServerError));
+        QCOMPARE(scanned.rateLimits, 0);
+        QCOMPARE(scanned.failures, 0);
     }
 
     void backoffDoublesWithEqualJitterUpToACap_data()

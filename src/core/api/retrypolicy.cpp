@@ -15,7 +15,9 @@ RetryPolicy::Cause RetryPolicy::causeOf(const ApiError &error)
     case ApiError::Kind::Local: // refused here: nothing was sent, or the disk is full
         return Cause::Final;
     case ApiError::Kind::RateLimited:
-        return Cause::RateLimited;
+        // ApiError names 423 with Retry-After a rate limit (Webex asks to wait either way); a
+        // scan has a budget of its own.
+        return error.httpStatus == 423 ? Cause::Scanning : Cause::RateLimited;
     case ApiError::Kind::CutOff:
         return Cause::CutOff;
     case ApiError::Kind::Timeout:
@@ -63,6 +65,8 @@ bool RetryPolicy::Counts::allow(Cause cause) const
         return false;
     case Cause::RateLimited:
         return rateLimits < MaxRetries;
+    case Cause::Scanning:
+        return scans < MaxScanRetries;
     case Cause::Timeout:
         if (timeouts >= MaxTimeoutRetries)
             return false;
@@ -82,6 +86,9 @@ void RetryPolicy::Counts::count(Cause cause)
         return;
     case Cause::RateLimited:
         ++rateLimits;
+        return;
+    case Cause::Scanning:
+        ++scans;
         return;
     case Cause::Timeout:
         ++timeouts;

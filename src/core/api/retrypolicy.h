@@ -9,7 +9,8 @@ class ApiError;
 // the timers; this class only decides, so the rules are tested without a network.
 //
 // The rules (docs/webex-wire.md, "Retries"):
-// - What may be repeated: a GET after a rate limit (429, 423 with Retry-After), a server error
+// - What may be repeated: a GET after a rate limit (429), a file still being scanned (423 with
+//   Retry-After), a server error
 //   (408, 500, 502, 503, 504), a connection that failed (refused, reset, host not found, network
 //   unreachable, proxy), an answer cut off before its announced end, or a transfer timeout.
 //   A POST only when it surely did not arrive: a rate limit (Webex refused it) or a refused
@@ -17,7 +18,9 @@ class ApiError;
 //   that is not what Webex sends are never repeated: the same would come again.
 // - How often: MaxRetries per call for rate limits and as many again for failures (a paged call
 //   counts afresh per page); a timeout at most MaxTimeoutRetries times, since a silent server
-//   costs a whole transfer timeout per attempt.
+//   costs a whole transfer timeout per attempt; a file being scanned MaxScanRetries times, a
+//   budget of its own: a scan of a large file takes longer than a rate limit lasts, and its
+//   waits say nothing about the other two.
 // - How long: what Retry-After says (429, 423, 503), at least a second, at most
 //   MaxRetryAfterSeconds (more: the call fails at once and says when to try again; waiting less
 //   than asked would only earn another 429); 15 s for a 429 without a usable Retry-After.
@@ -40,7 +43,8 @@ public:
     // What went wrong, as far as trying again is concerned.
     enum class Cause {
         Final,       ///< Not worth another attempt: the same would come again.
-        RateLimited, ///< Webex refused the call for now (429, 423 with Retry-After).
+        RateLimited, ///< Webex refused the call for now (429).
+        Scanning,    ///< The file is still being scanned for malware (423 with Retry-After).
         ServerError, ///< 408, 500, 502, 503, 504.
         Connection,  ///< No answer began: refused, reset, host not found, unreachable, proxy.
         CutOff,      ///< The answer began but broke off before its announced end.
@@ -49,6 +53,7 @@ public:
 
     static constexpr int MaxRetries = 3;
     static constexpr int MaxTimeoutRetries = 1;
+    static constexpr int MaxScanRetries = 10;
     static constexpr int FirstBackoffMs = 1000;
     static constexpr int MaxBackoffMs = 30 * 1000;
     static constexpr int MinRetryAfterMs = 1000;
@@ -61,6 +66,7 @@ public:
         int rateLimits = 0;
         int failures = 0; ///< server errors, connections, cut-off answers and timeouts
         int timeouts = 0;
+        int scans = 0;
 
         // Whether the budget allows one more retry for `cause` (never for Final).
         [[nodiscard]] bool allow(Cause cause) const;

@@ -964,8 +964,8 @@ bool WebexClient::scheduleRetry(const CallPtr &call, const ApiError &error)
     });
     timer->start(delay);
     qCInfo(lcApi) << "Retrying" << loggableUrl(call->url) << "in" << delay << "ms; retries so far"
-                  << call->retries.rateLimits << "rate limits," << call->retries.failures
-                  << "failures";
+                  << call->retries.rateLimits << "rate limits," << call->retries.scans << "scans,"
+                  << call->retries.failures << "failures";
     const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
     // A receiver may cancel the call or delete us.
     const QPointer<WebexClient> self(this);
