@@ -1,4 +1,5 @@
 // Tests of the Webex emulator over real HTTP on loopback, as the app will talk to it.
+#include "emulatorreply.h"
 #include "hostilecontent.h"
 #include "webexemulator.h"
 
@@ -22,25 +23,7 @@
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QByteArray header(const QByteArray &name) const
-    {
-        return headers.value(name.toLower());
-    }
-    [[nodiscard]] QUrl location() const { return QUrl::fromEncoded(header("Location")); }
-    [[nodiscard]] QUrl nextLink() const
-    {
-        static const QRegularExpression re(QStringLiteral("<([^>]+)>;\\s*rel=\"next\""));
-        const auto match = re.match(QString::fromLatin1(header("Link")));
-        return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-    }
-};
+using EmulatorReply::Reply;
 
 struct Tokens
 {
@@ -82,29 +65,14 @@ class TestEmulator : public QObject
 private:
     QNetworkAccessManager m_nam;
 
-    Reply send(QNetworkRequest request, const QByteArray &verb, const QByteArray &body = {})
+    Reply send(const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body = {})
     {
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                             QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(15000);
-        Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        for (const auto &pair : reply->rawHeaderPairs())
-            result.headers.insert(pair.first.toLower(), pair.second);
-        reply->deleteLater();
-        return result;
+        return EmulatorReply::send(m_nam, request, verb, body);
     }
 
     Reply get(const QUrl &url, const QString &token = {})
     {
-        QNetworkRequest request(url);
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        return send(request, "GET");
+        return send(EmulatorReply::bearer(url, token), "GET");
     }
 
     Reply api(WebexEmulator &emulator, const QString &pathAndQuery, const QString &token)
@@ -115,17 +83,15 @@ private:
     // The "items" of a list answer (rooms, messages, people, teams).
     QJsonArray apiItems(WebexEmulator &emulator, const QString &pathAndQuery, const QString &token)
     {
-        return api(emulator, pathAndQuery, token).json().value(QStringLiteral("items")).toArray();
+        return api(emulator, pathAndQuery, token).items();
     }
 
     Reply postJson(WebexEmulator &emulator, const QString &path, const QJsonObject &object,
                    const QString &token)
     {
-        QNetworkRequest request(QUrl(emulator.baseUrl().toString() + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        return send(request, "POST", QJsonDocument(object).toJson(QJsonDocument::Compact));
+        return EmulatorReply::send(
+            m_nam, EmulatorReply::bearer(QUrl(emulator.baseUrl().toString() + path), token), "POST",
+            EmulatorReply::compact(object), EmulatorReply::JsonType);
     }
 
     Reply postForm(const QUrl &url, const QByteArray &body, const QByteArray &basic = {})

@@ -1,20 +1,16 @@
 // Conversations in the Webex emulator, over real HTTP on loopback: mentions (the mentionedPeople
 // filter, the seeded ones, those a client writes in markdown, @all), direct messages by person
 // (toPersonId, toPersonEmail, messages/direct) and the people search behind them.
+#include "emulatorreply.h"
 #include "webexemulator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QtTest>
 
 namespace {
-
-constexpr int kWait = 15000;
 
 QString key(const char *name)
 {
@@ -26,21 +22,7 @@ QString percent(const QString &value)
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QJsonArray items() const { return json().value(key("items")).toArray(); }
-    [[nodiscard]] QUrl nextLink() const
-    {
-        static const QRegularExpression re(QStringLiteral("<([^>]+)>;\\s*rel=\"next\""));
-        const auto match = re.match(QString::fromLatin1(headers.value("link")));
-        return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
-    }
-};
+using EmulatorReply::Reply;
 
 QStringList idsOf(const QJsonArray &items)
 {
@@ -75,25 +57,11 @@ private:
     Reply call(const QByteArray &verb, const QUrl &url, const QString &token,
                const QJsonObject &body = {})
     {
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        QByteArray bytes;
-        if (!body.isEmpty()) {
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/json"));
-            bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        }
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, bytes);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(kWait);
-        Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        for (const auto &pair : reply->rawHeaderPairs())
-            result.headers.insert(pair.first.toLower(), pair.second);
-        reply->deleteLater();
-        return result;
+        const QNetworkRequest request = EmulatorReply::bearer(url, token);
+        if (body.isEmpty())
+            return EmulatorReply::send(m_nam, request, verb);
+        return EmulatorReply::send(m_nam, request, verb, EmulatorReply::compact(body),
+                                   EmulatorReply::JsonType);
     }
 
     Reply get(WebexEmulator &emulator, const QString &pathAndQuery, const QString &token)

@@ -2,6 +2,7 @@
 // (GET and HEAD /v1/contents/{id}), their knobs, uploads as multipart/form-data, hostile names;
 // and the multipart parser and Content-Disposition writer on their own.
 #include "contentdisposition.h"
+#include "emulatorreply.h"
 #include "hostilecontent.h"
 #include "multipartform.h"
 #include "webexemulator.h"
@@ -32,18 +33,7 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QByteArray header(const QByteArray &name) const
-    {
-        return headers.value(name.toLower());
-    }
-};
+using EmulatorReply::Reply;
 
 // One part of a multipart/form-data body built by hand (to send what QHttpMultiPart would not).
 struct FormPart
@@ -117,26 +107,11 @@ class TestEmulatorFiles : public QObject
 private:
     QNetworkAccessManager m_nam;
 
-    static Reply finish(QNetworkReply *reply)
-    {
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(kWait);
-        Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        for (const auto &pair : reply->rawHeaderPairs())
-            result.headers.insert(pair.first.toLower(), pair.second);
-        reply->deleteLater();
-        return result;
-    }
+    static Reply finish(QNetworkReply *reply) { return EmulatorReply::finish(reply); }
 
     static QNetworkRequest request(const QUrl &url, const QString &token)
     {
-        QNetworkRequest request(url);
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        return request;
+        return EmulatorReply::bearer(url, token);
     }
 
     Reply get(const QUrl &url, const QString &token)

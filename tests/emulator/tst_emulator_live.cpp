@@ -1,6 +1,7 @@
 // Tests of the emulator's live events: the device service (WDM) over HTTP and the device
 // WebSocket (Mercury) through a QWebSocket client, frame by frame as docs/LIVE-EVENTS.md
 // (sections 2 to 5 and 7.2) describes them.
+#include "emulatorreply.h"
 #include "webexemulator.h"
 
 #include <QJsonArray>
@@ -28,18 +29,7 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QByteArray header(const QByteArray &name) const
-    {
-        return headers.value(name.toLower());
-    }
-};
+using EmulatorReply::Reply;
 
 // The uuid in a Webex REST id, decoded here independently of the emulator's own code: base64
 // of ciscospark://<cluster>/<TYPE>/<uuid> (docs/LIVE-EVENTS.md, section 5.1).
@@ -151,23 +141,8 @@ private:
     Reply call(const QByteArray &verb, const QUrl &url, const QString &token,
                const QByteArray &body = {})
     {
-        QNetworkRequest request(url);
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(kWait);
-        Reply result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        for (const auto &pair : reply->rawHeaderPairs())
-            result.headers.insert(pair.first.toLower(), pair.second);
-        reply->deleteLater();
-        return result;
+        return EmulatorReply::send(m_nam, EmulatorReply::bearer(url, token), verb, body,
+                                   body.isEmpty() ? QByteArray() : EmulatorReply::JsonType);
     }
 
     Reply callJson(const QByteArray &verb, const QUrl &url, const QString &token,
