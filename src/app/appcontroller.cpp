@@ -199,6 +199,8 @@ void AppController::showStoredChunks()
     m_spaces->showStoredRooms(m_storedRooms.takeFirst());
     if (first && m_spaces->roomModel()->rowCount() > 0) {
         m_mainWindow->repaint();
+        // The store's thread kept the second core free for the display server until now.
+        m_localData->store()->resumeRooms();
         QMetaObject::invokeMethod(this, &AppController::continueStart, Qt::QueuedConnection);
     }
     if (!m_storedRooms.isEmpty())
@@ -578,18 +580,19 @@ void AppController::start()
     // emulator process) and the workspace's panes held it back by a fifth
     // (docs/BENCHMARKS.md, start-up). A window not exposed soon (started minimised, say) does
     // not hold the session back.
-    // The store is read on a thread of its own while the window comes up and the keychain is
-    // asked: its spaces are there when the session begins.
-    const bool storedSpacesComing =
-        !m_options.demo && m_localData->restore(m_options.apiBase.baseUrl().host());
-    const auto startSession = [this, storedSpacesComing] {
+    const auto startSession = [this] {
         if (m_sessionStarting)
             return;
         m_sessionStarting = true;
+        // The store is opened and read on a thread of its own while the workspace is built: its
+        // first chunk (a window's worth) is listed and painted as soon as it comes
+        // (onStoredRooms), the rest a chunk per turn of the event loop. Opened before the first
+        // frame, it competed for the two cores with the window coming up (3-5 ms of 40 here)
+        // and brought the spaces no sooner (docs/BENCHMARKS.md, "Restoring from the local
+        // store").
+        const bool storedSpacesComing =
+            !m_options.demo && m_localData->restore(m_options.apiBase.baseUrl().host());
         buildWorkspace();
-        // What the store read while the window came up: its first chunk (a window's worth)
-        // now, the rest a chunk per turn of the event loop, so the list paints first.
-        showStoredChunks();
         if (m_options.demo) {
             QMetaObject::invokeMethod(this, &AppController::useDesktop, Qt::QueuedConnection);
             startDemo();

@@ -11,6 +11,7 @@
 #include "store/localstore.h"
 #include "store/storeworker.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -118,6 +119,7 @@ private slots:
 
     void answersComeFromTheStoresThread();
     void roomsAreReadInChunksFirstOneSmall();
+    void theRestOfTheRoomsWaitsForTheFirstChunkOnScreen();
     void answersOfAFileClosedMeanwhileNeverArrive();
     void destroyingTheStoreWritesWhatWasAsked();
     void forgetRemovesTheFiles();
@@ -534,6 +536,51 @@ void TestLocalStore::roomsAreReadInChunksFirstOneSmall()
     QTRY_COMPARE(read.size(), 1);
     QVERIFY(read.constFirst().at(0).value<QList<Room>>().isEmpty());
     QVERIFY(read.constFirst().at(1).toBool());
+}
+
+void TestLocalStore::theRestOfTheRoomsWaitsForTheFirstChunkOnScreen()
+{
+    QList<Room> rooms;
+    for (int i = 0; i < LocalStore::FirstRoomsChunk + 10; ++i)
+        rooms.append(room(QStringLiteral("S%1").arg(i, 5, 10, QLatin1Char('0')), i));
+    QVERIFY(m_worker->saveRooms(rooms));
+    m_worker.reset();
+    LocalStore store;
+    QSignalSpy read(&store, &LocalStore::roomsRead);
+    QSignalSpy value(&store, &LocalStore::valueRead);
+    store.setRoomsPause(60 * 1000); // longer than this test may take: only resumeRooms() ends it
+    store.open(m_path);
+    store.readRooms();
+    QTRY_COMPARE(read.size(), 1);
+    QCOMPARE(read.constFirst().at(1).toBool(), false);
+    // Paused: the rest is not read, and what was asked after it waits behind it.
+    store.readValue(QStringLiteral("openSpace"));
+    QTest::qWait(200);
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(value.size(), 0);
+    store.resumeRooms();
+    QTRY_COMPARE(read.size(), 2);
+    QCOMPARE(read.at(1).at(0).value<QList<Room>>().size(), 10);
+    QCOMPARE(read.at(1).at(1).toBool(), true);
+    QTRY_COMPARE(value.size(), 1);
+
+    // Without resumeRooms() it goes on by itself after the pause.
+    read.clear();
+    store.setRoomsPause(1);
+    store.readRooms();
+    QTRY_COMPARE(read.size(), 2);
+
+    // Closing the store does not wait for the pause; nothing of the closed file is answered.
+    read.clear();
+    store.setRoomsPause(60 * 1000);
+    store.readRooms();
+    QTRY_COMPARE(read.size(), 1);
+    QElapsedTimer closing;
+    closing.start();
+    store.close();
+    store.waitForIdle();
+    QVERIFY2(closing.elapsed() < 30 * 1000, "close() waited for the pause");
+    QCOMPARE(read.size(), 1);
 }
 
 void TestLocalStore::answersOfAFileClosedMeanwhileNeverArrive()

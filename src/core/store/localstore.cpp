@@ -1,7 +1,7 @@
 #include "localstore.h"
 
-#include <QMutex>
-#include <QWaitCondition>
+#include <QDeadlineTimer>
+#include <QMutexLocker>
 
 namespace {
 // Each store has a connection of its own, on its own thread.
@@ -22,6 +22,7 @@ LocalStore::LocalStore(QObject *parent)
 
 LocalStore::~LocalStore()
 {
+    resumeRooms(); // a read waiting for the first chunk's frame goes on, and ends
     // Last in the queue: everything asked for before is written, then the connection closes
     // on the thread that opened it.
     QMetaObject::invokeMethod(
@@ -82,6 +83,7 @@ void LocalStore::open(const QString &path)
 
 void LocalStore::close()
 {
+    resumeRooms(); // a paused read would hold the close back
     m_path.clear();
     ++m_generation;
     post([this] { m_worker->close(); });
@@ -90,6 +92,7 @@ void LocalStore::close()
 void LocalStore::forget(const QString &storePath)
 {
     const QString path = storePath.isEmpty() ? m_path : storePath;
+    resumeRooms();
     m_path.clear();
     ++m_generation;
     post([this, path] {
@@ -223,21 +226,43 @@ void LocalStore::readTeams()
 void LocalStore::readRooms()
 {
     const quint64 generation = m_generation;
-    post([this, generation] {
+    post([this, generation, pauseMs = m_roomsPauseMs] {
         int offset = 0;
         int chunk = FirstRoomsChunk;
         for (;;) {
             const QList<Room> rooms = m_worker->rooms(offset, chunk);
             const bool last = rooms.size() < chunk;
+            const bool first = offset == 0;
+            if (first && !last) {
+                // Before the answer: a resumeRooms() that follows it at once is not lost.
+                const QMutexLocker locker(&m_roomsPauseLock);
+                m_roomsPaused = true;
+            }
             // Each chunk is answered as soon as it is read: the list paints the first while
             // the rest is read.
             answer(generation, [this, rooms, last] { emit roomsRead(rooms, last); });
             if (last)
                 return;
+            if (first) {
+                // One read, paused: writes asked for meanwhile wait behind it, so the chunks
+                // still page through one unchanged list.
+                QMutexLocker locker(&m_roomsPauseLock);
+                const QDeadlineTimer deadline(pauseMs);
+                while (m_roomsPaused && m_roomsResumed.wait(&m_roomsPauseLock, deadline)) {
+                }
+                m_roomsPaused = false;
+            }
             offset += chunk;
             chunk = RoomsChunk;
         }
     });
+}
+
+void LocalStore::resumeRooms()
+{
+    const QMutexLocker locker(&m_roomsPauseLock);
+    m_roomsPaused = false;
+    m_roomsResumed.wakeAll();
 }
 
 void LocalStore::readNewestMessages(const QString &roomId, int limit)

@@ -9,9 +9,11 @@
 #include "store/storeworker.h"
 
 #include <QAtomicInteger>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QThread>
+#include <QWaitCondition>
 
 // One account's local store (docs/STORE.md) for the UI thread: every call returns at once and
 // the work runs, in the order it was asked for, on a thread of the store's own (StoreWorker);
@@ -29,6 +31,8 @@ public:
     // painted before the rest is read.
     static constexpr int FirstRoomsChunk = 100;
     static constexpr int RoomsChunk = 2000;
+    // How long readRooms() waits after its first chunk for resumeRooms() at most, by default.
+    static constexpr int RoomsPauseMs = 250;
 
     explicit LocalStore(QObject *parent = nullptr);
     ~LocalStore() override;
@@ -59,8 +63,16 @@ public:
     void removeOutgoing(const QString &clientTag);
 
     // roomsRead() follows with the first FirstRoomsChunk spaces, then RoomsChunk at a time,
-    // the last with `last` set (also when there are none).
+    // the last with `last` set (also when there are none). After the first chunk the store's
+    // thread waits for resumeRooms() (at most RoomsPauseMs) before it reads the rest: at a
+    // start, reading 10,000 spaces on the second core starved the display server, which then
+    // took 30 ms longer to take in the window's first frame, and the list's frame waited for
+    // it (docs/BENCHMARKS.md, "Restoring from the local store").
     void readRooms();
+    // The first chunk is on screen: the rest of the spaces are read now. Harmless otherwise.
+    void resumeRooms();
+    // For the reads asked for from now on (tests).
+    void setRoomsPause(int milliseconds) { m_roomsPauseMs = qMax(0, milliseconds); }
     // messagesRead() follows, with the people known among their senders.
     void readNewestMessages(const QString &roomId, int limit);
     void readValue(const QString &key);
@@ -113,4 +125,8 @@ private:
     quint64 m_generation = 0; // which open() answers belong to
     bool m_stopped = false;
     QAtomicInteger<quint64> m_lastSearch; // the search asked for last; older ones are skipped
+    QMutex m_roomsPauseLock;
+    QWaitCondition m_roomsResumed;
+    bool m_roomsPaused = false; // under m_roomsPauseLock
+    int m_roomsPauseMs = RoomsPauseMs;
 };
