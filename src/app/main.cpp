@@ -5,6 +5,7 @@
 #include "singleinstanceguard.h"
 #include "startupoptions.h"
 #include "translations.h"
+#include "unixsignalquit.h"
 #include "version.h"
 
 #include <QApplication>
@@ -121,6 +122,11 @@ int main(int argc, char *argv[])
     app.installEventFilter(&afterFirstFrame);
     QObject::connect(&guard, &SingleInstanceGuard::raiseRequested, controller.mainWindow(),
                      &MainWindow::bringToFront);
+    // Log-out, shut-down, `kill` and Ctrl+C end the app as Quit does: what the store has
+    // queued is written, the demo's temporary files go.
+    UnixSignalQuit signalQuit;
+    QObject::connect(&signalQuit, &UnixSignalQuit::quitRequested, controller.mainWindow(),
+                     &MainWindow::quit);
     controller.start();
     return app.exec();
 }

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 constexpr int WaitMs = 60000;
 } // namespace
@@ -36,6 +38,8 @@ private slots:
     void cleanupTestCase();
     void restartOpensStraightIntoTheSpacesWithoutWebEngine();
     void withoutKeychainItWorksAndSaysSoOnce();
+    void aSignalToEndQuitsAsQuitDoes_data();
+    void aSignalToEndQuitsAsQuitDoes();
 
 private:
     QProcessEnvironment environment(quint16 devToolsPort) const;
@@ -204,6 +208,65 @@ void TestAppProcess::withoutKeychainItWorksAndSaysSoOnce()
     QVERIFY(app.waitForFinished(20000));
     const QString output = QString::fromUtf8(app.readAll());
     QCOMPARE(output.count(QStringLiteral("cannot remember your sign-in")), 1);
+}
+
+// Log-out, shut-down and Ctrl+C send SIGTERM or SIGINT. The app quits as its Quit does: it exits
+// with 0 and what it was writing is written. Seen from outside, the demo's store, kept in a
+// temporary folder for the demo's session only, is gone afterwards. Killed by the signal (Unix's
+// default), the process ended with the signal and the folder stayed.
+void TestAppProcess::aSignalToEndQuitsAsQuitDoes_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void TestAppProcess::aSignalToEndQuitsAsQuitDoes()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    QProcess app;
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    const quint16 port = DevToolsPage::freePort();
+    QProcessEnvironment env = environment(port);
+    env.insert(QStringLiteral("TMPDIR"), temporary.path());
+    env.insert(QStringLiteral("WEBEXDESK_DEMO_EMULATOR"), QStringLiteral(WEBEX_EMULATOR_PATH));
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(WEBEX_DESK_EXECUTABLE),
+              {QStringLiteral("--demo"), QStringLiteral("--demo-rooms"), QStringLiteral("20")});
+    QVERIFY(app.waitForStarted());
+    const auto demoStores = [&temporary] {
+        QStringList stores;
+        QDirIterator files(temporary.path(), {QStringLiteral("demo.sqlite")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext())
+            stores << files.next();
+        return stores;
+    };
+    // Signed in to the demo (its consent page, as a person would), its store is open in the
+    // temporary folder.
+    DevToolsPage page(port);
+    QVERIFY2(page.waitForElement(QStringLiteral("accept"), WaitMs), qPrintable(page.lastError()));
+    page.evaluate(QStringLiteral("document.getElementById('accept').click()"));
+    QTRY_VERIFY_WITH_TIMEOUT(!demoStores().isEmpty(), WaitMs);
+    const QList<qint64> children = ProcFs::childrenOf(app.processId());
+    QVERIFY(!children.isEmpty()); // the demo's emulator
+
+    QCOMPARE(::kill(pid_t(app.processId()), signalNumber), 0);
+    QVERIFY(app.waitForFinished(20000));
+    const QByteArray output = app.readAll();
+    QVERIFY2(app.exitStatus() == QProcess::NormalExit, "ended by the signal, not by quitting");
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(output.contains("quitting"));
+    QCOMPARE(demoStores(), QStringList());
+    QCOMPARE(QDir(temporary.path())
+                 .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                 .filter(QStringLiteral("webex-desk")),
+             QStringList());
+    // Nothing of it runs on.
+    for (qint64 child : children)
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(child)), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestAppProcess)
