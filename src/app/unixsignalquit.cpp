@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstddef>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -65,11 +66,18 @@ UnixSignalQuit::UnixSignalQuit(QObject *parent) : QObject(parent)
         qCWarning(lcSignals, "Only one UnixSignalQuit at a time; this one does nothing");
         return;
     }
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, pipeEnds) != 0) {
+    // Flags set apart: macOS's socketpair() takes no SOCK_CLOEXEC or SOCK_NONBLOCK.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pipeEnds) != 0) {
         qCWarning(lcSignals, "No socket pair for signals (errno %d): they end the app at once",
                   errno);
         pipeEnds[0] = pipeEnds[1] = -1;
         return;
+    }
+    for (int end : pipeEnds) {
+        // Not inherited by the helpers we start; never blocking the handler (a full pipe
+        // already says the same).
+        ::fcntl(end, F_SETFD, FD_CLOEXEC);
+        ::fcntl(end, F_SETFL, ::fcntl(end, F_GETFL) | O_NONBLOCK);
     }
     m_notifier = new QSocketNotifier(pipeEnds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalQuit::onReadable);
